@@ -1,0 +1,1 @@
+"""Kasir's storage: peewee models, opening the database, migrations. No Qt here."""

@@ -1,0 +1,88 @@
+"""Statements for the counter's hot path, built once and reused.
+
+peewee builds SQL text anew for every query; completing a sale runs about twenty small statements, and
+building them costs more than SQLite takes to run them. These helpers cache the text per model and
+field set, convert values through the fields' own db_value, and work on SQLite and PostgreSQL alike
+(both take double-quoted names and RETURNING).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from db.models import BaseModel, database
+
+_sql: dict[tuple[Any, ...], str] = {}
+
+
+def _q(name: str) -> str:
+    return '"' + name + '"'
+
+
+def _params(model: type[BaseModel], values: dict[str, Any]) -> list[Any]:
+    fields = model._meta.fields
+    return [fields[name].db_value(value) for name, value in values.items()]
+
+
+def insert(model: type[BaseModel], values: dict[str, Any]) -> int:
+    """INSERT one row; returns its id."""
+    key = ("insert", model, tuple(values), database.param)
+    sql = _sql.get(key)
+    if sql is None:
+        fields = model._meta.fields
+        cols = ", ".join(_q(fields[name].column_name) for name in values)
+        marks = ", ".join([database.param] * len(values))
+        sql = _sql[key] = (
+            f"INSERT INTO {_q(model._meta.table_name)} ({cols}) VALUES ({marks}) RETURNING {_q('id')}"
+        )
+    return int(database.execute_sql(sql, _params(model, values)).fetchone()[0])
+
+
+def insert_many(model: type[BaseModel], rows: list[dict[str, Any]]) -> None:
+    """INSERT several rows with the same fields in one statement."""
+    if not rows:
+        return
+    names = tuple(rows[0])
+    key = ("insert_many", model, names, len(rows), database.param)
+    sql = _sql.get(key)
+    if sql is None:
+        fields = model._meta.fields
+        cols = ", ".join(_q(fields[name].column_name) for name in names)
+        one = "(" + ", ".join([database.param] * len(names)) + ")"
+        sql = _sql[key] = f"INSERT INTO {_q(model._meta.table_name)} ({cols}) VALUES " + ", ".join(
+            [one] * len(rows)
+        )
+    params: list[Any] = []
+    for row in rows:
+        params.extend(_params(model, row))
+    database.execute_sql(sql, params)
+
+
+def add_to(model: type[BaseModel], field: str, row_id: int, amount: Any) -> Any:
+    """UPDATE model SET field = field + amount WHERE id = row_id; returns the new value."""
+    key = ("add", model, field, database.param)
+    sql = _sql.get(key)
+    if sql is None:
+        column = _q(model._meta.fields[field].column_name)
+        sql = _sql[key] = (
+            f"UPDATE {_q(model._meta.table_name)} SET {column} = {column} + {database.param} "
+            f"WHERE {_q('id')} = {database.param} RETURNING {column}"
+        )
+    f = model._meta.fields[field]
+    value = database.execute_sql(sql, [f.db_value(amount), row_id]).fetchone()[0]
+    return f.python_value(value)
+
+
+def one(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
+    """Run a fixed SQL text ('?' marks become the database's own) and return the first row."""
+    key = ("raw", sql, database.param)
+    text = _sql.get(key)
+    if text is None:
+        text = _sql[key] = sql.replace("?", database.param)
+    row = database.execute_sql(text, params).fetchone()
+    return None if row is None else tuple(row)
+
+
+def scalar(sql: str, params: list[Any]) -> Any:
+    row = one(sql, params)
+    return None if row is None else row[0]

@@ -1,0 +1,462 @@
+"""Every table of Kasir, for the whole shop: catalogue, counter, customers, loyalty, stock, staff, audit.
+
+Money is whole rupiah in integer columns. Quantities are exact thousandths (QtyField). Rates are decimal
+text (RateField). Timestamps are the shop's local wall-clock time (Indonesia has no daylight saving),
+so a day in a report is simply the date of the timestamp.
+
+History tables (sale, sale_line, payment, loyalty_entry, stock_move, kasbon_entry, journal_entry) are
+append-only: corrections are new rows linked to the old ones. Balances kept beside them
+(customer.points, product.on_hand, customer.kasbon) are updated in the same transaction.
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    BigIntegerField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from db.fields import JSONField, QtyField, RateField
+
+database = DatabaseProxy()
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+# --- the shop -------------------------------------------------------------------------------------
+
+
+class Meta(BaseModel):
+    """Marks a Kasir database and holds its schema version."""
+
+    key = CharField(primary_key=True, max_length=40)
+    value = TextField()
+
+
+class Setting(BaseModel):
+    """One shop setting (name, tax, QRIS, loyalty rules...) as JSON; read through pos.settings."""
+
+    key = CharField(primary_key=True, max_length=80)
+    value = JSONField()
+
+
+class Register(BaseModel):
+    """A till. Receipt numbers are gapless per register: K1-000001, K1-000002 ..."""
+
+    code = CharField(unique=True, max_length=10)
+    name = CharField(max_length=80)
+    last_number = IntegerField(default=0)
+    last_shift_number = IntegerField(default=0)
+
+
+class Role(BaseModel):
+    code = CharField(unique=True, max_length=20)  # owner, cashier, online_admin
+    name = CharField(max_length=60)
+    permissions = JSONField(default=list)
+
+
+class User(BaseModel):
+    name = CharField(max_length=80)
+    role = ForeignKeyField(Role, backref="users")
+    pin_hash = CharField(max_length=255)
+    active = BooleanField(default=True)
+    failed_pins = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    created_at = DateTimeField()
+
+
+# --- catalogue ------------------------------------------------------------------------------------
+
+
+class Category(BaseModel):
+    name = CharField(unique=True, max_length=80)
+    sort = IntegerField(default=0)
+    color = CharField(max_length=9, default="")
+
+
+class Product(BaseModel):
+    sku = CharField(unique=True, max_length=40)
+    name = CharField(max_length=200, index=True)
+    search_name = CharField(max_length=200, index=True)  # lower-case, accents folded, for fast search
+    category = ForeignKeyField(Category, backref="products", null=True)
+    unit = CharField(max_length=10, default="pcs")  # pcs, kg, gram, liter, porsi, pack
+    price = BigIntegerField()
+    cost = BigIntegerField(default=0)  # moving-average unit cost
+    tax_category = CharField(max_length=20, default="standard")  # standard | exempt
+    track_stock = BooleanField(default=True)
+    on_hand = QtyField(default=0)  # balance of stock_move, kept in the same transaction
+    reorder_level = QtyField(default=0)
+    perishable = BooleanField(default=False)
+    serialised = BooleanField(default=False)
+    warranty_days = IntegerField(default=0)
+    quick = BooleanField(default=False)  # shown in the counter's quick-item grid
+    active = BooleanField(default=True)
+    created_at = DateTimeField()
+
+
+class Barcode(BaseModel):
+    product = ForeignKeyField(Product, backref="barcodes", on_delete="CASCADE")
+    code = CharField(unique=True, max_length=40)
+
+
+class Channel(BaseModel):
+    """Where a sale comes from: walk-in, own delivery, social orders, food aggregators."""
+
+    code = CharField(unique=True, max_length=20)
+    name = CharField(max_length=60)
+    kind = CharField(max_length=20)  # counter | delivery | social | aggregator
+    markup_rate = RateField(default="0")  # aggregator price list: price x (1 + markup) unless explicit
+    commission_rate = RateField(default="0")
+    commission_fixed = BigIntegerField(default=0)  # per order
+    earns_points = BooleanField(default=True)
+    active = BooleanField(default=True)
+    sort = IntegerField(default=0)
+
+
+class ChannelPrice(BaseModel):
+    channel = ForeignKeyField(Channel, backref="prices", on_delete="CASCADE")
+    product = ForeignKeyField(Product, backref="channel_prices", on_delete="CASCADE")
+    price = BigIntegerField()
+
+    class Meta:
+        indexes = ((("channel", "product"), True),)
+
+
+class RecipeItem(BaseModel):
+    """Selling `product` consumes `qty` of `ingredient` (Bakso Urat: 5 butir bakso, 60 g mie)."""
+
+    product = ForeignKeyField(Product, backref="recipe", on_delete="CASCADE")
+    ingredient = ForeignKeyField(Product, backref="used_in")
+    qty = QtyField()
+
+
+# --- customers ------------------------------------------------------------------------------------
+
+
+class Customer(BaseModel):
+    phone = CharField(unique=True, max_length=20, null=True)  # normalised 62..., the identity
+    name = CharField(max_length=120)
+    search_name = CharField(max_length=120, index=True)
+    birthday = DateField(null=True)
+    notes = TextField(default="")
+    tags = CharField(max_length=200, default="")
+    wa_consent = BooleanField(default=False)
+    credit_limit = BigIntegerField(default=0)  # kasbon limit
+    kasbon = BigIntegerField(default=0)  # balance of kasbon_entry
+    points = BigIntegerField(default=0)  # balance of loyalty_entry
+    tier = CharField(max_length=20, default="")
+    merged_into = ForeignKeyField("self", null=True, backref="merged")
+    created_at = DateTimeField()
+
+
+class CustomerAddress(BaseModel):
+    customer = ForeignKeyField(Customer, backref="addresses", on_delete="CASCADE")
+    label = CharField(max_length=40, default="Rumah")
+    address = TextField()
+
+
+# --- staff shifts ---------------------------------------------------------------------------------
+
+
+class Shift(BaseModel):
+    register = ForeignKeyField(Register, backref="shifts")
+    number = IntegerField()
+    opened_by = ForeignKeyField(User, backref="opened_shifts")
+    opened_at = DateTimeField()
+    opening_cash = BigIntegerField(default=0)
+    closed_by = ForeignKeyField(User, null=True, backref="closed_shifts")
+    closed_at = DateTimeField(null=True)
+    expected_cash = BigIntegerField(null=True)
+    counted_cash = BigIntegerField(null=True)
+    counted_detail = JSONField(null=True)  # {"100000": 3, "500": 4}
+    variance = BigIntegerField(null=True)
+
+    class Meta:
+        indexes = ((("register", "number"), True),)
+
+
+class CashMove(BaseModel):
+    """Pay-in / pay-out during a shift (buying ice, change from the bank)."""
+
+    shift = ForeignKeyField(Shift, backref="cash_moves")
+    amount = BigIntegerField()  # + in, - out
+    reason = CharField(max_length=200)
+    user = ForeignKeyField(User)
+    created_at = DateTimeField()
+
+
+# --- the counter ----------------------------------------------------------------------------------
+
+
+class Sale(BaseModel):
+    """A completed sale or refund. A refund is its own Sale (kind='refund') linked by refund_of."""
+
+    number = CharField(unique=True, max_length=20)  # K1-000123
+    cart_uid = CharField(unique=True, max_length=32)  # the counter's cart: a second "Bayar" finds it
+    register = ForeignKeyField(Register, backref="sales")
+    seq = IntegerField()
+    kind = CharField(max_length=10, default="sale")  # sale | refund
+    state = CharField(max_length=12, default="paid")  # paid | refunded (fully) | partly_refunded
+    refund_of = ForeignKeyField("self", null=True, backref="refunds")
+    channel = ForeignKeyField(Channel, backref="sales")
+    order_type = CharField(max_length=12, default="")  # dine_in | take_away | delivery
+    source_ref = CharField(max_length=60, default="")  # aggregator order id, social handle
+    customer = ForeignKeyField(Customer, null=True, backref="sales")
+    cashier = ForeignKeyField(User, backref="sales")
+    approved_by = ForeignKeyField(User, null=True)
+    shift = ForeignKeyField(Shift, null=True, backref="sales")
+    created_at = DateTimeField(index=True)
+    paid_at = DateTimeField()
+    gross = BigIntegerField()  # sum of qty x unit price before any discount
+    discount = BigIntegerField(default=0)  # line + order + points + voucher discounts
+    discount_reason = CharField(max_length=200, default="")
+    service = BigIntegerField(default=0)
+    tax = BigIntegerField(default=0)  # added or included
+    delivery_fee = BigIntegerField(default=0)
+    rounding = BigIntegerField(default=0)
+    total = BigIntegerField()  # what the customer pays
+    commission = BigIntegerField(default=0)  # aggregator's cut
+    net = BigIntegerField()  # what the shop keeps: total - commission
+    cost = BigIntegerField(default=0)  # cost of goods
+    delivery_address = TextField(default="")
+    note = TextField(default="")
+    reason = CharField(max_length=200, default="")  # for refunds
+
+    class Meta:
+        indexes = ((("register", "seq"), True),)
+
+
+class SaleLine(BaseModel):
+    sale = ForeignKeyField(Sale, backref="lines", on_delete="CASCADE")
+    position = IntegerField()
+    product = ForeignKeyField(Product, backref="sale_lines", null=True, index=True)
+    name = CharField(max_length=200)  # as printed at the time
+    qty = QtyField()  # negative on refunds
+    unit_price = BigIntegerField()
+    list_price = BigIntegerField()  # catalogue/channel price before override
+    discount = BigIntegerField(default=0)  # line + share of order-level discounts
+    tax = BigIntegerField(default=0)
+    total = BigIntegerField()  # qty x unit_price - discount
+    cost = BigIntegerField(default=0)
+    note = CharField(max_length=200, default="")
+    reward = BooleanField(default=False)  # gift / stamp reward line: earns nothing
+    refund_of = ForeignKeyField("self", null=True, backref="refund_lines")
+    serial_number = CharField(max_length=60, default="", index=True)
+    warranty_until = DateField(null=True)
+
+
+class Payment(BaseModel):
+    sale = ForeignKeyField(Sale, backref="payments", on_delete="CASCADE")
+    method = CharField(max_length=20)  # cash qris transfer gopay ovo dana shopeepay card kasbon
+    amount = BigIntegerField()  # applied to the sale (negative on refunds)
+    tendered = BigIntegerField(default=0)  # cash handed over
+    change = BigIntegerField(default=0)
+    reference = CharField(max_length=80, default="")
+
+
+class ParkedOrder(BaseModel):
+    """An open order put aside (F8): the whole cart as JSON. Touches no stock or loyalty."""
+
+    register = ForeignKeyField(Register, backref="parked")
+    label = CharField(max_length=80)
+    cart = JSONField()
+    state = CharField(max_length=12, default="parked")  # parked | resumed | cancelled
+    created_by = ForeignKeyField(User)
+    created_at = DateTimeField()
+    closed_at = DateTimeField(null=True)
+    reason = CharField(max_length=200, default="")
+
+
+# --- loyalty --------------------------------------------------------------------------------------
+
+
+class LoyaltyProgram(BaseModel):
+    kind = CharField(max_length=12)  # points | stamps | tier | gift | birthday
+    name = CharField(max_length=80)
+    rules = JSONField()
+    starts_on = DateField(null=True)
+    ends_on = DateField(null=True)
+    active = BooleanField(default=True)
+
+
+class LoyaltyEntry(BaseModel):
+    """Append-only: earn, redeem, expire, adjust, reverse (points) and stamp, stamp_reward (stamps)."""
+
+    customer = ForeignKeyField(Customer, backref="loyalty_entries")
+    program = ForeignKeyField(LoyaltyProgram, null=True)
+    kind = CharField(max_length=14)
+    points = BigIntegerField(default=0)
+    stamps = IntegerField(default=0)
+    sale = ForeignKeyField(Sale, null=True, backref="loyalty_entries")
+    expires_on = DateField(null=True)
+    user = ForeignKeyField(User, null=True)
+    note = CharField(max_length=200, default="")
+    created_at = DateTimeField(index=True)
+
+
+class StampCard(BaseModel):
+    """A customer's progress on one stamp program; balance of the stamp entries."""
+
+    customer = ForeignKeyField(Customer, backref="stamp_cards")
+    program = ForeignKeyField(LoyaltyProgram)
+    stamps = IntegerField(default=0)
+    rewards_earned = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("customer", "program"), True),)
+
+
+class Voucher(BaseModel):
+    code = CharField(unique=True, max_length=20)
+    kind = CharField(max_length=6)  # rp | pct
+    value = BigIntegerField()  # rupiah, or whole percent
+    min_spend = BigIntegerField(default=0)
+    expires_on = DateField(null=True)
+    channels = JSONField(default=list)  # empty: every channel
+    state = CharField(max_length=10, default="issued")  # issued | redeemed | expired | cancelled
+    customer = ForeignKeyField(Customer, null=True, backref="vouchers")
+    campaign = CharField(max_length=80, default="")
+    issued_by = ForeignKeyField(User, null=True)
+    issued_at = DateTimeField()
+    redeemed_sale = ForeignKeyField(Sale, null=True, backref="vouchers")
+    redeemed_at = DateTimeField(null=True)
+
+
+class KasbonEntry(BaseModel):
+    """The customer's tab: + a sale on credit, - a payment against it."""
+
+    customer = ForeignKeyField(Customer, backref="kasbon_entries")
+    amount = BigIntegerField()
+    sale = ForeignKeyField(Sale, null=True)
+    method = CharField(max_length=20, default="")
+    user = ForeignKeyField(User)
+    created_at = DateTimeField()
+
+
+class Outreach(BaseModel):
+    """Who was contacted on WhatsApp, with which template, and when."""
+
+    customer = ForeignKeyField(Customer, backref="outreach")
+    template = CharField(max_length=40)
+    user = ForeignKeyField(User)
+    created_at = DateTimeField()
+
+
+# --- stock ----------------------------------------------------------------------------------------
+
+
+class Supplier(BaseModel):
+    name = CharField(max_length=120)
+    phone = CharField(max_length=20, default="")
+    lead_days = IntegerField(default=1)
+
+
+class Purchase(BaseModel):
+    supplier = ForeignKeyField(Supplier, null=True, backref="purchases")
+    user = ForeignKeyField(User)
+    created_at = DateTimeField()
+    total = BigIntegerField(default=0)
+    note = CharField(max_length=200, default="")
+
+
+class Batch(BaseModel):
+    """A perishable delivery with an expiry date; sales take the earliest-expiring batch first."""
+
+    product = ForeignKeyField(Product, backref="batches")
+    expires_on = DateField(index=True)
+    qty_received = QtyField()
+    qty_left = QtyField()
+    unit_cost = BigIntegerField(default=0)
+    received_at = DateTimeField()
+
+
+class StockMove(BaseModel):
+    product = ForeignKeyField(Product, backref="stock_moves")
+    qty = QtyField()  # + in, - out
+    kind = CharField(max_length=12)  # sale refund restock opname waste production gift
+    unit_cost = BigIntegerField(default=0)
+    sale_line = ForeignKeyField(SaleLine, null=True, backref="stock_moves")
+    purchase = ForeignKeyField(Purchase, null=True, backref="moves")
+    batch = ForeignKeyField(Batch, null=True)
+    reason = CharField(max_length=200, default="")
+    user = ForeignKeyField(User, null=True)
+    created_at = DateTimeField(index=True)
+
+
+# --- audit and closings ---------------------------------------------------------------------------
+
+
+class Closing(BaseModel):
+    """A daily or monthly closing: numbered, stored once, never changed."""
+
+    kind = CharField(max_length=8)  # daily | monthly
+    number = IntegerField()
+    period_start = DateField()
+    period_end = DateField()
+    totals = JSONField()
+    grand_total = BigIntegerField()  # perpetual, carried from closing to closing
+    user = ForeignKeyField(User)
+    created_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("kind", "number"), True),)
+
+
+class JournalEntry(BaseModel):
+    """The tamper-evident chain: each entry hashes its content with the previous entry's hash."""
+
+    seq = BigIntegerField(unique=True)
+    created_at = DateTimeField()
+    register = CharField(max_length=10)
+    user = CharField(max_length=80)
+    event = CharField(max_length=30)
+    content = TextField()  # canonical JSON
+    prev_hash = CharField(max_length=64)
+    hash = CharField(max_length=64)
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    Meta,
+    Setting,
+    Register,
+    Role,
+    User,
+    Category,
+    Product,
+    Barcode,
+    Channel,
+    ChannelPrice,
+    RecipeItem,
+    Customer,
+    CustomerAddress,
+    Shift,
+    CashMove,
+    Sale,
+    SaleLine,
+    Payment,
+    ParkedOrder,
+    LoyaltyProgram,
+    LoyaltyEntry,
+    StampCard,
+    Voucher,
+    KasbonEntry,
+    Outreach,
+    Supplier,
+    Purchase,
+    Batch,
+    StockMove,
+    Closing,
+    JournalEntry,
+]

@@ -1,0 +1,1 @@
+"""The shop's domain: catalogue, counter, customers, loyalty, stock, staff, journal, reports. No Qt here."""

@@ -1,0 +1,84 @@
+"""The customer book. A customer's identity is the normalised phone number (62...)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from db.models import Customer, CustomerAddress
+from pos import clock, phone
+from pos.errors import CustomerNotFound, Duplicate, InvalidInput, InvalidName
+from pos.text import fold, search_words
+from pos.tx import service
+
+
+@service
+def create_customer(
+    phone_text: str,
+    name: str,
+    *,
+    birthday: date | None = None,
+    address: str = "",
+    wa_consent: bool = True,
+    credit_limit: int = 0,
+    notes: str = "",
+    tags: str = "",
+) -> Customer:
+    name = " ".join((name or "").split())
+    if not name or len(name) > 120:
+        raise InvalidName(limit=120)
+    number = phone.normalise(phone_text)
+    if Customer.get_or_none(Customer.phone == number):
+        raise Duplicate(what=phone.local_form(number))
+    if birthday is not None and birthday > clock.now().date():
+        raise InvalidInput("Tanggal lahir tidak boleh di masa depan.")
+    customer = Customer.create(
+        phone=number,
+        name=name,
+        search_name=fold(name),
+        birthday=birthday,
+        wa_consent=wa_consent,
+        credit_limit=credit_limit,
+        notes=notes,
+        tags=tags,
+        created_at=clock.now(),
+    )
+    if address.strip():
+        CustomerAddress.create(customer=customer, address=address.strip())
+    return customer
+
+
+def by_phone(text: str) -> Customer:
+    number = phone.normalise(text)
+    row = Customer.get_or_none(Customer.phone == number)
+    if row is None:
+        raise CustomerNotFound(text=text)
+    return row.merged_into if row.merged_into_id else row
+
+
+def search(query: str, limit: int = 20) -> list[Customer]:
+    """By phone (any written form, also a partial number) or by words of the name."""
+    query = (query or "").strip()
+    base = Customer.select().where(Customer.merged_into.is_null())
+    if phone.looks_like_phone(query):
+        try:
+            return list(base.where(Customer.phone == phone.normalise(query)).limit(limit))
+        except InvalidInput:
+            digits = "".join(c for c in query if c.isdigit()).lstrip("0")
+            if digits.startswith("62"):
+                digits = digits[2:]
+            return list(base.where(Customer.phone.contains(digits)).order_by(Customer.name).limit(limit))
+    words = search_words(query)
+    if not words:
+        return []
+    cond = None
+    for word in words:
+        part = Customer.search_name.contains(word)
+        cond = part if cond is None else cond & part
+    return list(base.where(cond).order_by(Customer.search_name).limit(limit))
+
+
+def get(customer_id: int) -> Customer:
+    row = Customer.get_or_none(Customer.id == customer_id)
+    if row is None:
+        raise CustomerNotFound(text=str(customer_id))
+    return row

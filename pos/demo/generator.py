@@ -1,0 +1,326 @@
+"""Fill a database with a realistic demo shop, through the same services the counter uses.
+
+Deterministic for a seed: the same kind, days and seed on the same day give the same totals.
+The shop's history ends yesterday at closing time, so a second run today matches the first.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from peewee import fn
+
+from db.models import Category, Customer, Product, Role, Sale, User, database
+from pos import catalog, clock, customer, sale, settings, staff, stock
+from pos import channel as channels
+from pos.cart import Cart
+from pos.demo.catalogs import CATALOGS, DEMO_OWNER, FIRST_NAMES, LAST_NAMES, SHOP_DETAILS, STAFF
+from pos.errors import ShopNotEmpty
+from pos.payment import Tender
+from pos.shop import has_data
+
+KINDS = tuple(CATALOGS)
+
+# per shop: sales a day, share with a member, hours (start, end, peak hours), channel and payment mixes
+PROFILE = {
+    "warung": dict(
+        per_day=85,
+        members=0.45,
+        customers=140,
+        hours=(6, 21, (7, 8, 17, 18, 19)),
+        channels={"walk_in": 88, "whatsapp": 7, "delivery": 5},
+        payments={"cash": 72, "qris": 20, "transfer": 4, "kasbon": 4},
+    ),
+    "bakso": dict(
+        per_day=70,
+        members=0.30,
+        customers=160,
+        hours=(10, 21, (11, 12, 13, 18, 19)),
+        channels={"walk_in": 62, "gofood": 19, "grabfood": 9, "shopeefood": 5, "whatsapp": 5},
+        payments={"cash": 62, "qris": 30, "gopay": 4, "dana": 4},
+    ),
+    "senapan": dict(
+        per_day=6,
+        members=0.85,
+        customers=90,
+        hours=(9, 17, (10, 14, 15)),
+        channels={"walk_in": 30, "whatsapp": 35, "facebook": 25, "instagram": 10},
+        payments={"transfer": 60, "cash": 22, "qris": 14, "card": 4},
+    ),
+}
+NOTES = ["tanpa sambal", "kuah dipisah", "pedas", "tanpa seledri", "bungkus rapi"]
+
+
+@dataclass
+class Summary:
+    kind: str
+    days: int
+    sales: int
+    total: int
+    customers: int
+    products: int
+
+
+def ean13(rng: random.Random) -> str:
+    body = "899" + "".join(str(rng.randrange(10)) for _ in range(9))
+    odd = sum(int(d) for d in body[0::2])
+    even = sum(int(d) for d in body[1::2])
+    return body + str((10 - (odd + even * 3) % 10) % 10)
+
+
+def fill(
+    kind: str,
+    days: int = 60,
+    seed: int = 1,
+    *,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    target: str = "",
+) -> Summary:
+    """Make a demo shop of `kind` (warung, bakso, senapan) with `days` of history."""
+    if kind not in CATALOGS:
+        raise ValueError(kind)
+    if has_data() and not force:
+        raise ShopNotEmpty(target=target)
+    rng = random.Random(f"{kind}-{seed}")
+    start = date.today() - timedelta(days=days)
+    made = 0
+    with database.atomic():  # all of the demo, or none of it
+        with clock.frozen(datetime.combine(start, time(6, 0))):
+            people = _setup_shop(kind, rng)
+            products = _catalogue(kind, rng, people["owner"])
+            members = _customers(kind, rng)
+        gen = _Day(kind, rng, people, products, members)
+        for index in range(days):
+            made += gen.run(start + timedelta(days=index))
+            if progress:
+                progress(index + 1, days)
+    total = Sale.select(fn.COALESCE(fn.SUM(Sale.total), 0)).scalar()
+    return Summary(kind, days, made, int(total), Customer.select().count(), len(products))
+
+
+def _setup_shop(kind: str, rng: random.Random) -> dict[str, User]:
+    name, address, phone, footer = SHOP_DETAILS[kind]
+    values = {"receipt_footer": footer, "setup_done": True}
+    if not settings.get("shop_name"):
+        values.update(shop_name=name, shop_address=address, shop_phone="62" + phone[1:])
+    staff.ensure_roles()
+    owner = User.select().join(Role).where(Role.code == "owner").first()
+    if owner is None:
+        owner = staff.create_user(DEMO_OWNER[0], "owner", DEMO_OWNER[1])
+    settings.update(values, user=owner.name)
+    people = {"owner": owner}
+    for person, role, pin in STAFF[kind]:
+        people[role] = User.get_or_none(User.name == person) or staff.create_user(person, role, pin)
+    if kind == "bakso":
+        gofood = channels.get("gofood")
+        channels.configure(
+            "gofood",
+            markup_rate=Decimal("0.20"),
+            commission_rate=Decimal("0.20"),
+            commission_fixed=1_000,
+            earns_points=gofood.earns_points,
+        )
+        channels.configure(
+            "grabfood", markup_rate=Decimal("0.25"), commission_rate=Decimal("0.20"), commission_fixed=0
+        )
+        channels.configure(
+            "shopeefood", markup_rate=Decimal("0.20"), commission_rate=Decimal("0.20"), commission_fixed=0
+        )
+    return people
+
+
+def _catalogue(kind: str, rng: random.Random, owner: User) -> list[tuple[Product, float]]:
+    cats: dict[str, Category] = {c.name: c for c in Category.select()}
+    made: list[tuple[Product, float]] = []
+    items = CATALOGS[kind]
+    for index, (name, cat, price, _cost, unit, scanned, quick, tracked) in enumerate(items):
+        if cat not in cats:
+            cats[cat] = catalog.create_category(cat, sort=len(cats))
+        serialised = kind == "senapan" and cat == "Senapan"
+        sku = f"{kind[:3].upper()}{index + 1:04d}"
+        existing = Product.get_or_none(Product.sku == sku)  # --force into a shop that has these already
+        if existing is not None:
+            made.append((existing, 1.0 / (1 + index % 12) ** 0.7))
+            continue
+        product = catalog.create_product(
+            sku,
+            name,
+            price,
+            category=cats[cat],
+            barcodes=[ean13(rng)] if scanned else [],
+            unit=unit,
+            cost=0,
+            track_stock=tracked,
+            quick=quick,
+            reorder_level=Decimal(2 if kind == "senapan" else 10),
+            serialised=serialised,
+            warranty_days=365 if serialised else 0,
+        )
+        weight = 1.0 / (1 + index % 12) ** 0.7 * rng.uniform(0.6, 1.4)  # some items sell far more
+        made.append((product, weight))
+    tracked_items = [
+        (p, _opening_qty(kind, p, rng), items[i][3]) for i, (p, _) in enumerate(made) if p.track_stock
+    ]
+    if tracked_items:
+        stock.restock(tracked_items, owner, note="Stok awal")
+    if kind == "bakso":
+        gofood = channels.get("gofood")
+        for product, _w in made[:3]:
+            catalog.set_channel_price(gofood, product, int(product.price) + 4_000)
+    return made
+
+
+def _opening_qty(kind: str, product: Product, rng: random.Random) -> Decimal:
+    if kind == "senapan":
+        return Decimal(rng.randint(6, 12))
+    return Decimal(rng.randint(200, 400))
+
+
+def _customers(kind: str, rng: random.Random) -> list[tuple[Customer, float]]:
+    profile = PROFILE[kind]
+    made: list[tuple[Customer, float]] = []
+    while len(made) < int(profile["customers"]):  # type: ignore[call-overload]
+        name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+        number = (
+            "08" + rng.choice("1235789") + "".join(str(rng.randrange(10)) for _ in range(rng.choice((8, 9))))
+        )
+        if Customer.select().where(Customer.phone == "62" + number[1:]).exists():
+            continue
+        regular = rng.random() < 0.3
+        limit = rng.choice((200_000, 300_000, 500_000)) if kind == "warung" and rng.random() < 0.08 else 0
+        birthday = date(rng.randint(1965, 2005), rng.randint(1, 12), rng.randint(1, 28))
+        row = customer.create_customer(
+            number,
+            name,
+            birthday=birthday,
+            credit_limit=limit,
+            wa_consent=rng.random() < 0.8,
+            address=f"Jl. {rng.choice(LAST_NAMES)} No. {rng.randint(1, 99)}",
+        )
+        made.append((row, 8.0 if regular else 1.0))
+    return made
+
+
+class _Day:
+    def __init__(
+        self,
+        kind: str,
+        rng: random.Random,
+        people: dict[str, User],
+        products: list[tuple[Product, float]],
+        members: list[tuple[Customer, float]],
+    ) -> None:
+        self.kind, self.rng, self.people = kind, rng, people
+        self.products = [p for p, _ in products]
+        self.weights = [w for _, w in products]
+        self.members = [c for c, _ in members]
+        self.member_weights = [w for _, w in members]
+        self.profile = PROFILE[kind]
+        self.uid = 0
+        self.prefix = f"demo-{kind}-{Sale.select().count()}"
+
+    def _pick(self, mix: dict[str, int]) -> str:
+        return self.rng.choices(list(mix), weights=list(mix.values()))[0]
+
+    def run(self, day: date) -> int:
+        rng, (open_h, close_h, peaks) = self.rng, self.profile["hours"]
+        weekend = 1.3 if day.weekday() >= 5 else 1.0
+        count = max(1, int(int(self.profile["per_day"]) * weekend * rng.uniform(0.75, 1.2)))
+        hours = [h for h in range(open_h, close_h) for _ in range(3 if h in peaks else 1)]
+        moments = sorted(
+            datetime.combine(day, time(rng.choice(hours), rng.randrange(60), rng.randrange(60)))
+            for _ in range(count)
+        )
+        if day.weekday() in (0, 3):  # deliveries on Monday and Thursday
+            self._restock(day)
+        for at in moments:
+            with clock.frozen(at):
+                self._one_sale()
+        return count
+
+    def _restock(self, day: date) -> None:
+        low = [p for p in Product.select().where(Product.track_stock == True, Product.on_hand < 60)]  # noqa: E712
+        if low:
+            with clock.frozen(datetime.combine(day, time(6, 30))):
+                items = [
+                    (p, Decimal(self.rng.randint(80, 200)), int(p.cost) or int(p.price * 0.85)) for p in low
+                ]
+                stock.restock(items, self.people["owner"], note="Belanja mingguan")
+
+    def _one_sale(self) -> None:
+        rng = self.rng
+        self.uid += 1
+        code = self._pick(self.profile["channels"])
+        channel = channels.get(code)
+        cart = Cart(channel=code, uid=f"{self.prefix}-{self.uid}")
+        member = rng.random() < float(self.profile["members"]) or code in ("delivery", "whatsapp", "facebook")
+        if member:
+            cart.customer_id = rng.choices(self.members, weights=self.member_weights)[0].id
+        if self.kind == "bakso":
+            cart.order_type = (
+                "delivery" if channel.kind == "aggregator" else rng.choice(("dine_in", "take_away"))
+            )
+        lines = rng.choices((1, 2, 3, 4, 5), weights=(30, 30, 20, 12, 8))[0]
+        if self.kind == "senapan":
+            lines = rng.choices((1, 2, 3), weights=(60, 30, 10))[0]
+        for product in rng.choices(self.products, weights=self.weights, k=lines):
+            qty = self._qty(product)
+            index = cart.add(
+                product.id,
+                product.name,
+                catalog.price_for(product, channel),
+                qty,
+                merge=not product.serialised,
+            )
+            if product.serialised:
+                cart.lines[index].serial_number = f"SN{rng.randrange(10**7):07d}"
+            if self.kind == "bakso" and rng.random() < 0.08:
+                cart.set_note(index, rng.choice(NOTES))
+        if code == "delivery":
+            cart.set_delivery(rng.choice((5_000, 8_000, 10_000)), "Diantar ke alamat pelanggan")
+        cashier = self._cashier(channel.kind)
+        approver = None
+        if self.kind == "senapan" and rng.random() < 0.1 and cart.lines[0].unit_price > 1_000_000:
+            cart.discount_order(amount=50_000, reason="Pelanggan lama")
+            approver = self.people["owner"]
+        total = sale.preview(cart).total
+        sale.complete(cart, self._tenders(channel.kind, total, cart.customer_id), cashier, approver)
+
+    def _qty(self, product: Product) -> Decimal:
+        if product.unit == "kg":
+            return self.rng.choice(
+                (Decimal("0.25"), Decimal("0.5"), Decimal("1"), Decimal("1"), Decimal("2"))
+            )
+        if self.kind == "senapan" and product.serialised:
+            return Decimal(1)
+        return Decimal(self.rng.choices((1, 2, 3, 5), weights=(60, 25, 10, 5))[0])
+
+    def _cashier(self, kind: str) -> User:
+        if kind in ("aggregator", "social") and "online_admin" in self.people:
+            return self.people["online_admin"]
+        if "cashier" in self.people and self.rng.random() < 0.7:
+            return self.people["cashier"]
+        return self.people["owner"]
+
+    def _tenders(self, kind: str, total: int, customer_id: int | None) -> list[Tender]:
+        if kind == "aggregator":
+            return [Tender("platform", total, f"ORD-{self.rng.randrange(10**8):08d}")]
+        method = self._pick(self.profile["payments"])
+        if method == "kasbon":
+            who = Customer.get_or_none(Customer.id == customer_id) if customer_id else None
+            if who is None or who.credit_limit - who.kasbon < total:
+                method = "cash"
+        if method == "cash":
+            rounding = int(settings.get("cash_rounding") or 0)
+            due = -(-total // max(rounding, 1)) * max(rounding, 1)
+            notes = [n for n in (due, 5_000, 10_000, 20_000, 50_000, 100_000) if n >= due]
+            paid = self.rng.choice(notes[:3]) if notes else -(-due // 100_000) * 100_000
+            return [Tender("cash", paid)]
+        if method == "card":
+            return [Tender("card", total, f"EDC{self.rng.randrange(10**6):06d}")]
+        return [Tender(method, total)]

@@ -1,0 +1,134 @@
+"""Named domain errors. Each carries a message in the shop's language that the cashier can act on.
+
+Messages are Indonesian source strings with {placeholders}; they are translated when raised.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pos.i18n import N_, _
+
+
+class PosError(Exception):
+    """Base of every error a service raises on purpose. Nothing was written when one is raised."""
+
+    template = N_("Terjadi kesalahan.")
+
+    def __init__(self, template: str | None = None, **values: Any) -> None:
+        self.values = values
+        self.text = _(template or self.template).format(**values)
+        super().__init__(self.text)
+
+
+# input
+class InvalidInput(PosError):
+    template = N_("Isian tidak valid.")
+
+
+class InvalidAmount(InvalidInput):
+    template = N_("Jumlah uang tidak valid: {text}. Tulis rupiah tanpa sen, misalnya 15.000.")
+
+
+class InvalidQuantity(InvalidInput):
+    template = N_("Jumlah barang tidak valid: {text}. Harus lebih dari 0 dan paling banyak 9.999.")
+
+
+class InvalidPrice(InvalidInput):
+    template = N_("Harga tidak valid: {text}. Paling tinggi Rp 1.000.000.000.")
+
+
+class InvalidPhone(InvalidInput):
+    template = N_("Nomor HP tidak dikenali: {text}. Contoh: 0812 3456 7890.")
+
+
+class InvalidName(InvalidInput):
+    template = N_("Nama tidak boleh kosong dan paling panjang {limit} huruf.")
+
+
+class InvalidPin(InvalidInput):
+    template = N_("PIN harus 4 sampai 6 angka.")
+
+
+# not found / duplicates
+class NotFound(PosError):
+    template = N_("Data tidak ditemukan.")
+
+
+class ProductNotFound(NotFound):
+    template = N_("Barang dengan kode {code} tidak ditemukan.")
+
+
+class CustomerNotFound(NotFound):
+    template = N_("Pelanggan {text} tidak ditemukan.")
+
+
+class SaleNotFound(NotFound):
+    template = N_("Nota {number} tidak ditemukan.")
+
+
+class Duplicate(PosError):
+    template = N_("{what} sudah terdaftar.")
+
+
+# the counter
+class EmptyCart(PosError):
+    template = N_("Keranjang masih kosong.")
+
+
+class PaymentShort(PosError):
+    template = N_("Pembayaran kurang {short}.")
+
+
+class PaymentInvalid(PosError):
+    template = N_("Pembayaran tidak valid: {why}")
+
+
+class NeedCustomer(PosError):
+    template = N_("Pilih pelanggan dulu untuk {what}.")
+
+
+class KasbonLimit(PosError):
+    template = N_("Kasbon melebihi batas. Sisa batas {name}: {left}.")
+
+
+class AlreadyCompleted(PosError):
+    template = N_("Transaksi ini sudah tersimpan sebagai nota {number}.")
+
+
+class InvalidState(PosError):
+    template = N_("Tidak bisa {action}: status {state}.")
+
+
+class NeedReason(PosError):
+    template = N_("Tuliskan alasannya.")
+
+
+class QrisInvalid(PosError):
+    template = N_("Kode QRIS tidak valid: {why}")
+
+
+# staff
+class WrongPin(PosError):
+    template = N_("PIN salah. Sisa percobaan: {left}.")
+
+
+class UserLocked(PosError):
+    template = N_("{name} terkunci karena PIN salah 5 kali. Coba lagi pukul {until}.")
+
+
+class PermissionDenied(PosError):
+    template = N_("{name} tidak berhak {action}. Minta PIN pemilik.")
+
+
+# storage
+class StorageError(PosError):
+    template = N_("Data tidak bisa disimpan: {why}. Tidak ada yang berubah; coba lagi.")
+
+
+class ShopOpenError(PosError):
+    template = N_("Tidak bisa membuka data toko {target}: {why}")
+
+
+class ShopNotEmpty(PosError):
+    template = N_("Database {target} sudah berisi data toko. Pakai --force untuk tetap mengisi data contoh.")

@@ -1,0 +1,216 @@
+"""Completing a sale: one transaction writes the sale, its lines, payments, stock moves, kasbon and the
+journal entry, and takes the register's next gapless receipt number. Anything wrong: nothing is written.
+
+States (Tryton's sale_point shape; parked orders live in pos.park until they are paid):
+  paid -> partly_refunded -> refunded;  paid -> refunded
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from db import fast
+from db.models import Customer, KasbonEntry, Payment, Product, Register, Sale, SaleLine, User
+from pos import channel as channels
+from pos import clock, journal, settings, staff, stock, till
+from pos.cart import Cart
+from pos.errors import AlreadyCompleted, EmptyCart, KasbonLimit, NeedCustomer
+from pos.i18n import _
+from pos.money import apply_rate, format_rupiah
+from pos.payment import Settlement, Tender, settle
+from pos.pricing import Quote, quote, rules_for
+from pos.tx import service
+
+TRANSITIONS = {
+    "paid": {"partly_refunded", "refunded"},
+    "partly_refunded": {"partly_refunded", "refunded"},
+    "refunded": set(),
+}
+
+
+def preview(cart: Cart) -> Quote:
+    """The totals the counter shows while ringing up (same arithmetic as completing)."""
+    return quote(cart, rules_for(settings.all_settings(), channels.get(cart.channel)))
+
+
+def next_number(register: Register) -> tuple[int, str]:
+    """Take the register's next gapless receipt number (inside the sale's transaction)."""
+    value = int(fast.add_to(Register, "last_number", register.id, 1))
+    return value, f"{register.code}-{value:06d}"
+
+
+@service
+def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | None = None) -> Sale:
+    """Turn the cart into a paid sale. Raises a PosError (and writes nothing) when anything is wrong."""
+    if cart.is_empty:
+        raise EmptyCart()
+    done = fast.scalar('SELECT "number" FROM "sale" WHERE "cart_uid" = ?', [cart.uid])
+    if done is not None:
+        raise AlreadyCompleted(number=done)
+    if cart.needs_approval:
+        overridden = any(ln.unit_price != ln.list_price for ln in cart.lines)
+        permission = "price_override" if overridden else "discount"
+        approver = staff.require(cashier, permission, approver)
+    channel = channels.get(cart.channel)
+    shop = settings.all_settings()
+    q = quote(cart, rules_for(shop, channel))
+    paid = settle(tenders, q, int(shop["cash_rounding"]))
+    _check_kasbon(paid, cart.customer_id)
+
+    register = till.register()
+    seq, number = next_number(register)
+    now = clock.now()
+    products = _stock_facts({ln.product_id for ln in cart.lines if ln.product_id is not None})
+    costs = [
+        apply_rate(products[ln.product_id][0], ln.qty) if ln.product_id in products else 0
+        for ln in cart.lines
+    ]
+    fields = dict(
+        number=number,
+        cart_uid=cart.uid,
+        register=register.id,
+        seq=seq,
+        kind="sale",
+        state="paid",
+        refund_of=None,
+        channel=channel.id,
+        order_type=cart.order_type,
+        source_ref=cart.source_ref,
+        customer=cart.customer_id,
+        cashier=cashier.id,
+        approved_by=approver.id if approver else None,
+        shift=fast.scalar(
+            'SELECT "id" FROM "shift" WHERE "register_id" = ? AND "closed_at" IS NULL', [register.id]
+        ),
+        created_at=now,
+        paid_at=now,
+        gross=q.gross,
+        discount=q.discount,
+        discount_reason=cart.discount_reason,
+        service=q.service,
+        tax=q.tax,
+        delivery_fee=q.delivery_fee,
+        rounding=paid.rounding,
+        total=q.total + paid.rounding,
+        commission=q.commission,
+        net=q.net + paid.rounding,
+        cost=sum(costs),
+        delivery_address=cart.delivery_address,
+        note=cart.note,
+        reason="",
+    )
+    sale = Sale(**fields)
+    sale.id = fast.insert(Sale, fields)
+    lines, moves = [], []
+    for position, (line, lq, cost) in enumerate(zip(cart.lines, q.lines, costs, strict=True), start=1):
+        row = dict(
+            sale=sale.id,
+            position=position,
+            product=line.product_id,
+            name=line.name,
+            qty=line.qty,
+            unit_price=line.unit_price,
+            list_price=line.list_price,
+            discount=lq.discount,
+            tax=lq.tax,
+            total=lq.net,
+            cost=cost,
+            note=line.note or line.reason,
+            reward=line.reward,
+            serial_number=line.serial_number,
+        )
+        line_id = fast.insert(SaleLine, row)
+        lines.append(row)
+        facts = products.get(line.product_id)
+        if facts is not None and facts[1]:
+            moves.append((line.product_id, -line.qty, facts[0], line_id))
+    stock.sale_moves(moves, cashier, now)
+    payments = [
+        dict(
+            sale=sale.id,
+            method=p.method,
+            amount=p.amount,
+            tendered=p.tendered,
+            change=p.change,
+            reference=p.reference,
+        )
+        for p in paid.payments
+    ]
+    fast.insert_many(Payment, payments)
+    for p in paid.payments:
+        if p.method == "kasbon":
+            fast.insert(
+                KasbonEntry,
+                dict(
+                    customer=cart.customer_id,
+                    amount=p.amount,
+                    sale=sale.id,
+                    method="kasbon",
+                    user=cashier.id,
+                    created_at=now,
+                ),
+            )
+            fast.add_to(Customer, "kasbon", cart.customer_id, p.amount)
+    journal.append("sale", content(sale, lines, payments), user=cashier.name)
+    return sale
+
+
+def _stock_facts(ids: set[int]) -> dict[int, tuple[int, bool]]:
+    """product id -> (moving-average cost, tracked?) for the products in a cart."""
+    if not ids:
+        return {}
+    rows = (
+        Product.select(Product.id, Product.cost, Product.track_stock)
+        .where(Product.id.in_(list(ids)))
+        .tuples()
+    )
+    return {pid: (int(cost), bool(tracked)) for pid, cost, tracked in rows}
+
+
+def _check_kasbon(paid: Settlement, customer_id: int | None) -> None:
+    owed = sum(p.amount for p in paid.payments if p.method == "kasbon")
+    if not owed:
+        return
+    customer = Customer.get_or_none(Customer.id == customer_id) if customer_id else None
+    if customer is None:
+        raise NeedCustomer(what=_("kasbon"))
+    left = int(customer.credit_limit) - int(customer.kasbon)
+    if owed > left:
+        raise KasbonLimit(name=customer.name, left=format_rupiah(max(0, left)))
+
+
+def content(sale: Sale, lines: list[dict[str, Any]], payments: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the journal seals for a sale; `verify` rebuilds the same from the tables."""
+    return {
+        "number": sale.number,
+        "kind": sale.kind,
+        "refund_of": sale.refund_of_id,
+        "channel": sale.channel_id,
+        "customer": sale.customer_id,
+        "cashier": sale.cashier_id,
+        "at": sale.created_at.isoformat(),
+        "totals": [
+            sale.gross,
+            sale.discount,
+            sale.service,
+            sale.tax,
+            sale.delivery_fee,
+            sale.rounding,
+            sale.total,
+            sale.commission,
+            sale.net,
+        ],
+        "lines": [
+            [ln["product"], str(ln["qty"]), ln["unit_price"], ln["discount"], ln["total"]] for ln in lines
+        ],
+        "payments": [[p["method"], p["amount"], p["tendered"], p["change"]] for p in payments],
+    }
+
+
+def by_number(number: str) -> Sale:
+    from pos.errors import SaleNotFound
+
+    row = Sale.get_or_none(Sale.number == (number or "").strip().upper())
+    if row is None:
+        raise SaleNotFound(number=number)
+    return row

@@ -1,0 +1,81 @@
+"""Shop settings (name, tax, QRIS, receipt text, language...) kept in the database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from db.models import Setting
+from pos import journal
+from pos.i18n import LANGUAGES
+from pos.tx import service
+
+DEFAULTS: dict[str, Any] = {
+    "shop_name": "",
+    "shop_address": "",
+    "shop_phone": "",  # WhatsApp number, normalised 62...
+    "timezone": "WIB",  # WIB | WITA | WIT
+    "language": "id",
+    "tax_mode": "none",  # none | included | added
+    "tax_rate": "0.11",
+    "tax_name": "PPN",
+    "service_rate": "0",
+    "cash_rounding": 0,  # 0, 100, 500, 1000
+    "qris_payload": "",
+    "receipt_footer": "Terima kasih atas kunjungan Anda!",
+    "negative_stock": True,
+    "setup_done": False,
+}
+
+
+_cache: dict[str, Any] | None = None  # read once per process; every change goes through update()
+
+
+def get(key: str) -> Any:
+    return all_settings().get(key)
+
+
+def all_settings() -> dict[str, Any]:
+    global _cache
+    if _cache is None:
+        values = dict(DEFAULTS)
+        values.update({row.key: row.value for row in Setting.select()})
+        _cache = values
+    return dict(_cache)
+
+
+def forget() -> None:
+    """Drop the cache (a new database was opened, or a transaction that changed settings rolled back)."""
+    global _cache
+    _cache = None
+
+
+def _validate(key: str, value: Any) -> None:
+    from pos.errors import InvalidInput
+
+    if key not in DEFAULTS:
+        raise InvalidInput("Pengaturan {key} tidak dikenal.", key=key)
+    if key == "language" and value not in LANGUAGES:
+        raise InvalidInput("Bahasa {key} tidak tersedia.", key=value)
+    if key == "tax_mode" and value not in ("none", "included", "added"):
+        raise InvalidInput("Mode pajak tidak dikenal.")
+    if key == "cash_rounding" and value not in (0, 100, 500, 1000):
+        raise InvalidInput("Pembulatan tunai hanya 0, 100, 500 atau 1.000.")
+    if key == "timezone" and value not in ("WIB", "WITA", "WIT"):
+        raise InvalidInput("Zona waktu harus WIB, WITA atau WIT.")
+
+
+@service
+def update(values: dict[str, Any], user: str = "") -> None:
+    """Change several settings at once; one journal entry records what changed."""
+    forget()
+    changed = {}
+    for key, value in values.items():
+        _validate(key, value)
+        if get(key) != value:
+            changed[key] = value
+            Setting.insert(key=key, value=value).on_conflict(
+                conflict_target=[Setting.key], update={Setting.value: value}
+            ).execute()
+    if changed:
+        journal.append("settings", {"changed": sorted(changed)}, user=user)
+    forget()

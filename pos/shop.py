@@ -1,0 +1,95 @@
+"""Opening a shop's database and the first-run setup (shop details, owner, demo or empty shop)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import peewee
+from platformdirs import user_data_dir
+
+from db.database import OpenError, close_database, default_target, open_database
+from db.migrations import SCHEMA_VERSION
+from db.models import Product, Sale, User
+from pos import channel, i18n, phone, settings, staff, till
+from pos.errors import InvalidName, ShopOpenError
+from pos.i18n import _
+from pos.tx import service
+
+APP_NAME = "Kasir"
+
+
+def data_dir() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database() -> str:
+    return default_target(str(data_dir()))
+
+
+def _why(error: OpenError) -> str:
+    return {
+        "not_sqlite": _("file ini bukan database SQLite (rusak atau file lain)."),
+        "not_kasir": _("ini database program lain, bukan database Kasir. File tidak diubah."),
+        "newer": _(
+            "database ini dibuat oleh Kasir yang lebih baru (versi skema {v}, yang ini {mine}). "
+            "Perbarui Kasir; file tidak diubah."
+        ).format(v=error.version, mine=SCHEMA_VERSION),
+        "unreadable": _("database tidak bisa dibaca ({detail}).").format(detail=error.detail),
+        "driver": _("driver database tidak terpasang ({detail}).").format(detail=error.detail),
+    }.get(error.reason, error.detail)
+
+
+def open_shop(target: str | None = None, register: str = "K1") -> str:
+    """Open (create, upgrade) the shop's database and prepare the fixed rows. Returns the target opened."""
+    target = target or default_database()
+    try:
+        open_database(target)
+    except OpenError as exc:
+        raise ShopOpenError(target=target, why=_why(exc)) from exc
+    except (OSError, peewee.DatabaseError) as exc:
+        raise ShopOpenError(target=target, why=str(exc)) from exc
+    till.use(register)
+    settings.forget()
+    channel.forget()
+    _ensure_fixed_rows()
+    i18n.set_language(str(settings.get("language")))
+    return target
+
+
+@service
+def _ensure_fixed_rows() -> None:
+    staff.ensure_roles()
+    channel.ensure_channels()
+    till.register()
+
+
+def close_shop() -> None:
+    close_database()
+
+
+def is_set_up() -> bool:
+    return bool(settings.get("setup_done")) and User.select().exists()
+
+
+def has_data() -> bool:
+    return Product.select().exists() or Sale.select().exists()
+
+
+@service
+def first_run(shop_name: str, address: str, whatsapp: str, owner_name: str, owner_pin: str) -> User:
+    """The short first-run setup: shop details and the owner with a PIN."""
+    shop_name = " ".join((shop_name or "").split())
+    if not shop_name or len(shop_name) > 80:
+        raise InvalidName(limit=80)
+    number = phone.normalise(whatsapp) if (whatsapp or "").strip() else ""
+    owner = staff.create_user(owner_name, "owner", owner_pin)
+    settings.update(
+        {
+            "shop_name": shop_name,
+            "shop_address": (address or "").strip()[:300],
+            "shop_phone": number,
+            "setup_done": True,
+        },
+        user=owner.name,
+    )
+    return owner

@@ -1,0 +1,126 @@
+"""Staff: roles with permissions, users with PINs (argon2id, never stored in clear), login and lock-out."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from db.models import Role, User
+from pos import clock
+from pos.errors import InvalidName, InvalidPin, PermissionDenied, UserLocked, WrongPin
+from pos.i18n import N_
+from pos.tx import atomic, service
+
+MAX_TRIES = 5
+LOCK_FOR = timedelta(minutes=1)
+
+PERMISSIONS = {
+    "sell": N_("menjual"),
+    "park": N_("menyimpan pesanan"),
+    "take_payment": N_("menerima pembayaran"),
+    "add_customer": N_("menambah pelanggan"),
+    "reprint": N_("mencetak ulang"),
+    "delivery": N_("mengelola pesanan online"),
+    "void": N_("membatalkan pesanan"),
+    "refund": N_("mengembalikan uang (retur)"),
+    "discount": N_("memberi diskon"),
+    "price_override": N_("mengubah harga"),
+    "points_adjust": N_("mengoreksi poin"),
+    "open_drawer": N_("membuka laci tanpa penjualan"),
+    "reports": N_("melihat laporan"),
+    "exports": N_("mengekspor data"),
+    "settings": N_("mengubah pengaturan"),
+    "stock": N_("mengelola stok"),
+    "staff": N_("mengelola karyawan"),
+}
+
+ROLES = {
+    "owner": (N_("Pemilik"), list(PERMISSIONS)),
+    "cashier": (N_("Kasir"), ["sell", "park", "take_payment", "add_customer", "reprint"]),
+    "online_admin": (
+        N_("Admin online"),
+        ["sell", "park", "take_payment", "add_customer", "reprint", "delivery"],
+    ),
+}
+
+hasher = PasswordHasher()  # argon2id
+
+
+def ensure_roles() -> None:
+    for code, (name, perms) in ROLES.items():
+        Role.get_or_create(code=code, defaults={"name": name, "permissions": perms})
+
+
+def _check_pin(pin: str) -> None:
+    if not (isinstance(pin, str) and pin.isdigit() and pin.isascii() and 4 <= len(pin) <= 6):
+        raise InvalidPin()
+
+
+@service
+def create_user(name: str, role_code: str, pin: str) -> User:
+    name = (name or "").strip()
+    if not name or len(name) > 80:
+        raise InvalidName(limit=80)
+    _check_pin(pin)
+    ensure_roles()
+    role = Role.get(Role.code == role_code)
+    return User.create(name=name, role=role, pin_hash=hasher.hash(pin), created_at=clock.now())
+
+
+def active_users() -> list[User]:
+    return list(User.select(User, Role).join(Role).where(User.active == True).order_by(User.id))  # noqa: E712
+
+
+def login(user_id: int, pin: str) -> User:
+    """Check a PIN. Wrong PINs are counted (and survive the error); 5 in a row lock the user for a minute."""
+    with atomic():
+        user = User.select(User, Role).join(Role).where(User.id == user_id).get()
+        now = clock.now()
+        if user.locked_until and user.locked_until > now:
+            error: Exception = UserLocked(name=user.name, until=user.locked_until.strftime("%H:%M:%S"))
+        elif _pin_ok(user, pin):
+            User.update(failed_pins=0, locked_until=None).where(User.id == user.id).execute()
+            return user
+        else:
+            tries = user.failed_pins + 1
+            locked = now + LOCK_FOR if tries >= MAX_TRIES else None
+            User.update(failed_pins=0 if locked else tries, locked_until=locked).where(
+                User.id == user.id
+            ).execute()
+            if locked:
+                error = UserLocked(name=user.name, until=locked.strftime("%H:%M:%S"))
+            else:
+                error = WrongPin(left=MAX_TRIES - tries)
+    raise error
+
+
+def _pin_ok(user: User, pin: str) -> bool:
+    try:
+        return hasher.verify(user.pin_hash, pin or "")
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def can(user: User, permission: str) -> bool:
+    return permission in (user.role.permissions or [])
+
+
+def require(user: User, permission: str, approver: User | None = None) -> User | None:
+    """Raise PermissionDenied unless `user` (or the approving owner) may do it. Returns the approver used."""
+    if can(user, permission):
+        return None
+    if approver is not None and can(approver, permission):
+        return approver
+    from pos.i18n import _
+
+    raise PermissionDenied(name=user.name, action=_(PERMISSIONS[permission]))
+
+
+def owner_approval(pin: str) -> User:
+    """Find the owner whose PIN this is (the 'PIN pemilik' asked in place at the counter)."""
+    for user in User.select(User, Role).join(Role).where(Role.code == "owner", User.active == True):  # noqa: E712
+        if _pin_ok(user, pin):
+            return user
+    raise WrongPin(left="-")

@@ -1,0 +1,51 @@
+"""One user action = one database transaction. Services are wrapped with @service.
+
+A service either completes fully or raises a PosError and leaves nothing behind. Storage failures
+(disk full, read-only file, locked database) become a StorageError with a message in Indonesian.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+
+import peewee
+
+from db.models import database
+from pos.errors import StorageError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def atomic() -> Any:
+    db = database.obj
+    if isinstance(db, peewee.SqliteDatabase) and not db.in_transaction():
+        return db.atomic("IMMEDIATE")  # take the write lock up front: no upgrade deadlocks between tills
+    return database.atomic()
+
+
+def _why(exc: peewee.PeeweeException) -> str:
+    text = str(exc).lower()
+    if "full" in text:
+        return "disk penuh"
+    if "readonly" in text or "read-only" in text:
+        return "file database hanya-baca"
+    if "locked" in text or "busy" in text:
+        return "database sedang dipakai kasir lain"
+    if "unique" in text:
+        return "data ganda"
+    return str(exc)
+
+
+def service(fn: Callable[P, R]) -> Callable[P, R]:
+    @functools.wraps(fn)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            with atomic():
+                return fn(*args, **kwargs)
+        except (peewee.OperationalError, peewee.IntegrityError, peewee.InterfaceError) as exc:
+            raise StorageError(why=_why(exc)) from exc
+
+    return run

@@ -1,0 +1,40 @@
+"""Test set-up: Qt offscreen, a fresh database per test, fast PIN hashing, a fixed clock."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KASIR_NO_BACKUP", "1")
+
+import pytest  # noqa: E402
+from argon2 import PasswordHasher  # noqa: E402
+
+from pos import clock, i18n, shop, staff  # noqa: E402
+
+# argon2id with small costs: the same code path, without 100 ms per PIN in every test
+staff.hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+NOW = datetime(2026, 11, 23, 10, 30, 0)  # a Monday morning
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A fresh shop database in a temporary file (WAL and pragmas as in production)."""
+    clock.set_fixed(NOW)
+    target = shop.open_shop(str(tmp_path / "kasir.db"))
+    yield target
+    shop.close_shop()
+    clock.set_fixed(None)
+    i18n.set_language("id")
+
+
+@pytest.fixture
+def owner(db):
+    return shop.first_run("Warung Uji", "Jl. Uji No. 1", "0812-0000-1111", "Bu Sri", "1234")
+
+
+@pytest.fixture
+def cashier(owner):
+    return staff.create_user("Dewi", "cashier", "1111")

@@ -1,0 +1,111 @@
+"""Opening the database: pragmas, schema version, refusing what is not ours, never touching it."""
+
+import sqlite3
+
+import pytest
+
+from db import migrations
+from db.database import OpenError, open_database
+from db.models import Meta, database
+from pos import shop
+from pos.errors import ShopOpenError
+
+
+def test_new_file_gets_schema_and_pragmas(tmp_path):
+    db = open_database(str(tmp_path / "k.db"))
+    try:
+        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+        assert Meta.get_by_id("schema_version").value == str(migrations.SCHEMA_VERSION)
+        assert "sale" in db.get_tables() and "journal_entry" in db.get_tables()
+    finally:
+        db.close()
+
+
+def test_newer_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "k.db"
+    open_database(str(path)).close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(OpenError) as err:
+        open_database(str(path))
+    assert err.value.reason == "newer" and err.value.version == 99
+    assert path.read_bytes() == before
+
+
+def test_other_sqlite_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE notes (x)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(ShopOpenError) as err:
+        shop.open_shop(str(path))
+    assert "bukan database Kasir" in err.value.text and str(path) in err.value.text
+    assert path.read_bytes() == before
+
+
+def test_garbage_file_gets_a_clear_message(tmp_path):
+    path = tmp_path / "rusak.db"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(ShopOpenError) as err:
+        shop.open_shop(str(path))
+    assert "bukan database SQLite" in err.value.text
+
+
+def test_upgrade_steps_run_in_order_in_one_transaction(tmp_path, monkeypatch):
+    path = tmp_path / "k.db"
+    open_database(str(path)).close()
+    ran = []
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(migrations, "UPGRADES", {2: lambda m: ran.append(2), 3: lambda m: ran.append(3)})
+    db = open_database(str(path))
+    try:
+        assert ran == [2, 3]
+        assert Meta.get_by_id("schema_version").value == "3"
+    finally:
+        db.close()
+
+
+def test_failing_upgrade_leaves_the_old_version(tmp_path, monkeypatch):
+    path = tmp_path / "k.db"
+    open_database(str(path)).close()
+
+    def boom(migrator):
+        database.execute_sql("CREATE TABLE half_done (x)")
+        raise RuntimeError("step failed")
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "UPGRADES", {2: boom})
+    with pytest.raises(RuntimeError):
+        open_database(str(path))
+    database.obj.close()
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "1"
+    assert con.execute("SELECT count(*) FROM sqlite_master WHERE name='half_done'").fetchone()[0] == 0
+
+
+def test_postgres_url_goes_through_db_url(monkeypatch):
+    import peewee
+
+    from db import database as dbmod
+
+    seen = {}
+
+    def fake_connect(url):
+        seen["url"] = url
+        return peewee.SqliteDatabase(":memory:")
+
+    monkeypatch.setattr(dbmod, "connect_url", fake_connect)
+    db = open_database("postgresql://kasir@localhost/toko")
+    try:
+        assert seen["url"] == "postgresql://kasir@localhost/toko"
+        assert "sale" in db.get_tables()
+    finally:
+        db.close()

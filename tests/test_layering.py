@@ -1,0 +1,41 @@
+"""pos/, db/ and receipts/ never import Qt or ui/: the core runs headless (CLI, reports, tests)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FORBIDDEN = ("PySide6", "shiboken6", "ui")
+
+
+def imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.append(node.module)
+    return names
+
+
+CORE_FILES = [p for pkg in ("pos", "db", "receipts") for p in sorted((ROOT / pkg).rglob("*.py"))]
+
+
+@pytest.mark.parametrize("path", CORE_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_core_does_not_import_qt_or_ui(path: Path) -> None:
+    bad = [n for n in imports(path) if n.split(".")[0] in FORBIDDEN]
+    assert bad == [], f"{path.relative_to(ROOT)} imports {bad}"
+
+
+def test_the_check_sees_a_qt_import(tmp_path: Path) -> None:
+    sample = tmp_path / "x.py"
+    sample.write_text("import os\nfrom PySide6.QtWidgets import QWidget\nimport ui.app\n")
+    assert [n for n in imports(sample) if n.split(".")[0] in FORBIDDEN] == ["PySide6.QtWidgets", "ui.app"]
+
+
+def test_core_packages_are_not_empty() -> None:
+    assert len(CORE_FILES) > 10
