@@ -208,7 +208,6 @@ class Sale(BaseModel):
     register = ForeignKeyField(Register, backref="sales")
     seq = IntegerField()
     kind = CharField(max_length=10, default="sale")  # sale | refund
-    state = CharField(max_length=12, default="paid")  # paid | refunded (fully) | partly_refunded
     refund_of = ForeignKeyField("self", null=True, backref="refunds")
     channel = ForeignKeyField(Channel, backref="sales")
     order_type = CharField(max_length=12, default="")  # dine_in | take_away | delivery
@@ -223,7 +222,8 @@ class Sale(BaseModel):
     discount = BigIntegerField(default=0)  # line + order + points + voucher discounts
     discount_reason = CharField(max_length=200, default="")
     service = BigIntegerField(default=0)
-    tax = BigIntegerField(default=0)  # added or included
+    tax = BigIntegerField(default=0)
+    tax_included = BooleanField(default=False)  # the tax is inside the prices (not added on top)
     delivery_fee = BigIntegerField(default=0)
     rounding = BigIntegerField(default=0)
     total = BigIntegerField()  # what the customer pays

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 
-from db.models import Customer, CustomerAddress
+from peewee import JOIN, fn
+
+from db.models import Customer, CustomerAddress, Sale
 from pos import clock, phone
 from pos.errors import CustomerNotFound, Duplicate, InvalidInput, InvalidName
 from pos.text import fold, search_words
@@ -82,3 +85,59 @@ def get(customer_id: int) -> Customer:
     if row is None:
         raise CustomerNotFound(text=str(customer_id))
     return row
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    id: int
+    name: str
+    phone: str
+    visits: int
+    spend: int
+    last_visit: datetime | None
+    points: int
+    kasbon: int
+
+
+def listing(query: str = "", limit: int = 300) -> list[CustomerRow]:
+    """Customers for the list screen with visits, spend and last visit (computed in SQL), best first."""
+    ids = [c.id for c in search(query, limit)] if query.strip() else None
+    visits = fn.COUNT(Sale.id)
+    spend = fn.COALESCE(fn.SUM(Sale.total), 0)
+    rows = (
+        Customer.select(
+            Customer.id,
+            Customer.name,
+            Customer.phone,
+            Customer.points,
+            Customer.kasbon,
+            visits.alias("visits"),
+            spend.alias("spend"),
+            fn.MAX(Sale.created_at).alias("last"),
+        )
+        .join(Sale, JOIN.LEFT_OUTER, on=((Sale.customer == Customer.id) & (Sale.kind == "sale")))
+        .where(Customer.merged_into.is_null())
+        .group_by(Customer.id)
+        .order_by(spend.desc(), Customer.name)
+        .limit(limit)
+    )
+    if ids is not None:
+        rows = rows.where(Customer.id.in_(ids))
+    result = []
+    for r in rows.dicts():
+        last = r["last"]
+        if isinstance(last, str):
+            last = datetime.fromisoformat(last)
+        result.append(
+            CustomerRow(
+                r["id"],
+                r["name"],
+                r["phone"] or "",
+                int(r["visits"]),
+                int(r["spend"]),
+                last,
+                int(r["points"]),
+                int(r["kasbon"]),
+            )
+        )
+    return result

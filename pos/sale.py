@@ -1,8 +1,8 @@
 """Completing a sale: one transaction writes the sale, its lines, payments, stock moves, kasbon and the
 journal entry, and takes the register's next gapless receipt number. Anything wrong: nothing is written.
 
-States (Tryton's sale_point shape; parked orders live in pos.park until they are paid):
-  paid -> partly_refunded -> refunded;  paid -> refunded
+A sale is written once and never edited: a refund is its own Sale (kind 'refund') linked to it, and
+what is left to refund is derived from those (pos.refund). Open orders live in pos.park until paid.
 """
 
 from __future__ import annotations
@@ -20,12 +20,6 @@ from pos.money import apply_rate, format_rupiah
 from pos.payment import Settlement, Tender, settle
 from pos.pricing import Quote, quote, rules_for
 from pos.tx import service
-
-TRANSITIONS = {
-    "paid": {"partly_refunded", "refunded"},
-    "partly_refunded": {"partly_refunded", "refunded"},
-    "refunded": set(),
-}
 
 
 def preview(cart: Cart) -> Quote:
@@ -71,7 +65,6 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
         register=register.id,
         seq=seq,
         kind="sale",
-        state="paid",
         refund_of=None,
         channel=channel.id,
         order_type=cart.order_type,
@@ -89,6 +82,7 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
         discount_reason=cart.discount_reason,
         service=q.service,
         tax=q.tax,
+        tax_included=q.tax_included,
         delivery_fee=q.delivery_fee,
         rounding=paid.rounding,
         total=q.total + paid.rounding,

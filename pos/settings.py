@@ -79,3 +79,13 @@ def update(values: dict[str, Any], user: str = "") -> None:
     if changed:
         journal.append("settings", {"changed": sorted(changed)}, user=user)
     forget()
+
+
+@service
+def save_all(values: dict[str, Any], channel_rules: dict[str, dict[str, Any]], user: str = "") -> None:
+    """The settings page's one action: shop settings and channel rules together, or nothing."""
+    from pos import channel
+
+    for code, rules in channel_rules.items():
+        channel.configure(code, **rules)
+    update(values, user=user)

@@ -1,0 +1,101 @@
+"""Parked orders (F8): an open cart put aside with a label. They survive a restart and touch no stock,
+no loyalty and no receipt number until they are resumed and paid.
+
+States: parked -> resumed | cancelled (with a reason).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from db.models import ParkedOrder, User
+from pos import clock, journal, till
+from pos.cart import Cart
+from pos.errors import EmptyCart, InvalidState, NeedReason, NotFound
+from pos.i18n import _
+from pos.tx import service
+
+TRANSITIONS = {"parked": {"resumed", "cancelled"}, "resumed": set(), "cancelled": set()}
+
+
+@dataclass(frozen=True)
+class Parked:
+    id: int
+    label: str
+    created_at: datetime
+    created_by: str
+    items: int
+    cart: Cart
+
+
+def _move(order: ParkedOrder, state: str) -> None:
+    if state not in TRANSITIONS[order.state]:
+        raise InvalidState(action=_("mengubah pesanan"), state=order.state)
+    order.state = state
+    order.closed_at = clock.now()
+
+
+@service
+def park(cart: Cart, label: str, user: User) -> ParkedOrder:
+    if cart.is_empty:
+        raise EmptyCart()
+    label = " ".join((label or "").split())[:80] or _("Pesanan {time}").format(
+        time=clock.now().strftime("%H:%M")
+    )
+    return ParkedOrder.create(
+        register=till.register(), label=label, cart=cart.to_json(), created_by=user, created_at=clock.now()
+    )
+
+
+def open_orders() -> list[Parked]:
+    rows = (
+        ParkedOrder.select(ParkedOrder, User)
+        .join(User)
+        .where(ParkedOrder.state == "parked", ParkedOrder.register == till.register())
+        .order_by(ParkedOrder.created_at)
+    )
+    result = []
+    for row in rows:
+        cart = Cart.from_json(row.cart)
+        result.append(Parked(row.id, row.label, row.created_at, row.created_by.name, len(cart.lines), cart))
+    return result
+
+
+def _get(order_id: int) -> ParkedOrder:
+    row = ParkedOrder.get_or_none(ParkedOrder.id == order_id)
+    if row is None:
+        raise NotFound()
+    return row
+
+
+@service
+def resume(order_id: int) -> Cart:
+    """Take a parked order back to the counter; it leaves the parked list."""
+    row = _get(order_id)
+    _move(row, "resumed")
+    row.save()
+    return Cart.from_json(row.cart)
+
+
+@service
+def cancel(order_id: int, reason: str, user: User) -> None:
+    """Void an unpaid order, with a reason (journalled: who, when, why, what was in it)."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise NeedReason()
+    row = _get(order_id)
+    _move(row, "cancelled")
+    row.reason = reason[:200]
+    row.save()
+    cart = Cart.from_json(row.cart)
+    journal.append(
+        "void",
+        {
+            "parked": row.id,
+            "label": row.label,
+            "reason": row.reason,
+            "lines": [[ln.product_id, str(ln.qty), ln.unit_price] for ln in cart.lines],
+        },
+        user=user.name,
+    )

@@ -1,0 +1,253 @@
+"""Refunds (retur): a new sale of kind 'refund' linked to the original, which is never edited.
+
+Lines, stock and money are reversed exactly: refunding what is left of a line returns exactly what is
+left of its amount, so a sale refunded in several steps comes back to zero to the rupiah.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from peewee import fn
+
+from db import fast
+from db.models import Customer, KasbonEntry, Payment, Product, Sale, SaleLine, User
+from pos import clock, journal, staff, stock, till
+from pos.cart import parse_qty
+from pos.errors import InvalidInput, InvalidQuantity, NeedReason
+from pos.money import apply_rate, line_amount, split
+from pos.sale import content, next_number
+from pos.tx import service
+
+
+@dataclass(frozen=True)
+class Returnable:
+    line_id: int
+    product_id: int | None
+    name: str
+    sold: Decimal
+    refunded: Decimal
+    unit_price: int
+    total: int
+    refunded_total: int
+
+    @property
+    def left(self) -> Decimal:
+        return self.sold - self.refunded
+
+
+def returnable(sale: Sale) -> list[Returnable]:
+    """Each line of a sale with what was already refunded (one grouped query)."""
+    done = {
+        row[0]: (row[1], row[2])
+        for row in SaleLine.select(SaleLine.refund_of, fn.SUM(SaleLine.qty), fn.SUM(SaleLine.total))
+        .join(Sale)
+        .where(Sale.refund_of == sale.id)
+        .group_by(SaleLine.refund_of)
+        .tuples()
+    }
+    result = []
+    for line in SaleLine.select().where(SaleLine.sale == sale).order_by(SaleLine.position):
+        qty_milli, total = done.get(line.id, (0, 0))
+        result.append(
+            Returnable(
+                line.id,
+                line.product_id,
+                line.name,
+                line.qty,
+                -(Decimal(int(qty_milli or 0)) / 1000),
+                line.unit_price,
+                line.total,
+                -int(total or 0),
+            )
+        )
+    return result
+
+
+def _share(amount: int, part: Decimal, whole: Decimal) -> int:
+    return apply_rate(amount, part / whole) if whole else 0
+
+
+@service
+def refund(
+    sale: Sale,
+    items: dict[int, Decimal | int | str],
+    reason: str,
+    user: User,
+    approver: User | None = None,
+    to_cash: bool = False,
+) -> Sale:
+    """Refund `items` {sale_line_id: qty} of `sale`. Money goes back by the original methods, or in cash."""
+    approver = staff.require(user, "refund", approver)
+    reason = " ".join((reason or "").split())[:200]
+    if not reason:
+        raise NeedReason()
+    if sale.kind != "sale":
+        raise InvalidInput("Nota retur tidak bisa diretur lagi.")
+    lines = {r.line_id: r for r in returnable(sale)}
+    chosen: list[tuple[Returnable, Decimal]] = []
+    for line_id, raw in items.items():
+        if line_id not in lines:
+            raise InvalidInput("Baris ini bukan bagian dari nota {number}.", number=sale.number)
+        qty = parse_qty(raw)
+        if qty > lines[line_id].left:
+            raise InvalidQuantity(text=f"{qty} > {lines[line_id].left}")
+        chosen.append((lines[line_id], qty))
+    if not chosen:
+        raise InvalidInput("Pilih barang yang dikembalikan.")
+
+    originals = {ln.id: ln for ln in SaleLine.select().where(SaleLine.id.in_([r.line_id for r, _ in chosen]))}
+    amounts = []
+    for r, qty in chosen:
+        full = qty == r.left
+        ln = originals[r.line_id]
+        amounts.append(
+            (
+                r.total - r.refunded_total if full else _share(r.total, qty, r.sold),
+                _share(ln.tax, qty, r.sold),
+                _share(ln.cost, qty, r.sold),
+            )
+        )
+    lines_amount = sum(a for a, _t, _c in amounts)
+    taking = {r.line_id: qty for r, qty in chosen}
+    final = all(r.left == taking.get(r.line_id, 0) for r in lines.values())
+    earlier = (
+        Sale.select(
+            fn.COALESCE(fn.SUM(Sale.total), 0),
+            fn.COALESCE(fn.SUM(Sale.commission), 0),
+            fn.COALESCE(fn.SUM(Sale.tax), 0),
+            fn.COALESCE(fn.SUM(Sale.service), 0),
+        )
+        .where(Sale.refund_of == sale.id)
+        .tuples()
+        .get()
+    )
+    line_base = sum(r.total for r in lines.values())
+    if final:
+        total = sale.total + int(earlier[0])
+        commission = sale.commission + int(earlier[1])
+        tax = sale.tax + int(earlier[2])
+        service_part = sale.service + int(earlier[3])
+    else:
+        service_part = _share(sale.service, Decimal(lines_amount), Decimal(line_base))
+        tax = sum(t for _a, t, _c in amounts)
+        added_tax = 0 if sale.tax_included else tax
+        total = lines_amount + service_part + added_tax
+        commission = _share(sale.commission, Decimal(lines_amount), Decimal(line_base))
+
+    register = till.register()
+    seq, number = next_number(register)
+    now = clock.now()
+    gross = sum(line_amount(q, r.unit_price) for r, q in chosen)
+    fields = dict(
+        number=number,
+        cart_uid=uuid.uuid4().hex,
+        register=register.id,
+        seq=seq,
+        kind="refund",
+        refund_of=sale.id,
+        channel=sale.channel_id,
+        order_type=sale.order_type,
+        source_ref=sale.source_ref,
+        customer=sale.customer_id,
+        cashier=user.id,
+        approved_by=approver.id if approver else None,
+        shift=fast.scalar(
+            'SELECT "id" FROM "shift" WHERE "register_id" = ? AND "closed_at" IS NULL', [register.id]
+        ),
+        created_at=now,
+        paid_at=now,
+        gross=-gross,
+        discount=-(gross - lines_amount),
+        discount_reason="",
+        service=-service_part,
+        tax=-tax,
+        tax_included=sale.tax_included,
+        delivery_fee=-(sale.delivery_fee if final else 0),
+        rounding=-(sale.rounding if final else 0),
+        total=-total,
+        commission=-commission,
+        net=-(total - commission),
+        cost=-sum(c for _a, _t, c in amounts),
+        delivery_address="",
+        note="",
+        reason=reason,
+    )
+    refund_sale = Sale(**fields)
+    refund_sale.id = fast.insert(Sale, fields)
+    rows = []
+    tracked = {
+        p.id: p
+        for p in Product.select(Product.id, Product.track_stock).where(
+            Product.id.in_([r.product_id for r, _ in chosen if r.product_id])
+        )
+    }
+    for position, ((r, qty), (amount, line_tax, cost)) in enumerate(
+        zip(chosen, amounts, strict=True), start=1
+    ):
+        row = dict(
+            sale=refund_sale.id,
+            position=position,
+            product=r.product_id,
+            name=r.name,
+            qty=-qty,
+            unit_price=r.unit_price,
+            list_price=r.unit_price,
+            discount=-(line_amount(qty, r.unit_price) - amount),
+            tax=-line_tax,
+            total=-amount,
+            cost=-cost,
+            note="",
+            reward=False,
+            refund_of=r.line_id,
+            serial_number="",
+        )
+        line_id = fast.insert(SaleLine, row)
+        rows.append(row)
+        product = tracked.get(r.product_id) if r.product_id else None
+        if product is not None and product.track_stock:
+            unit_cost = (
+                int(originals[r.line_id].cost / originals[r.line_id].qty) if originals[r.line_id].qty else 0
+            )
+            stock.move(
+                product,
+                qty,
+                "refund",
+                unit_cost=unit_cost,
+                sale_line=SaleLine(id=line_id),
+                user=user,
+                reason=reason,
+            )
+    payments = _refund_payments(sale, total, to_cash)
+    fast.insert_many(Payment, [dict(sale=refund_sale.id, **p) for p in payments])
+    for p in payments:
+        if p["method"] == "kasbon":
+            KasbonEntry.create(
+                customer=sale.customer_id,
+                amount=p["amount"],
+                sale=refund_sale.id,
+                method="refund",
+                user=user,
+                created_at=now,
+            )
+            fast.add_to(Customer, "kasbon", sale.customer_id, p["amount"])
+    journal.append("refund", content(refund_sale, rows, payments), user=user.name)
+    return refund_sale
+
+
+def _refund_payments(sale: Sale, total: int, to_cash: bool) -> list[dict[str, object]]:
+    if to_cash or total == 0:
+        return [dict(method="cash", amount=-total, tendered=0, change=0, reference="")]
+    paid = [
+        (p.method, p.amount)
+        for p in Payment.select().where(Payment.sale == sale).order_by(Payment.id)
+        if p.amount > 0
+    ]
+    parts = split(total, [amount for _m, amount in paid])
+    return [
+        dict(method=m, amount=-part, tendered=0, change=0, reference="")
+        for (m, _a), part in zip(paid, parts, strict=True)
+        if part
+    ]

@@ -1,0 +1,36 @@
+"""Message boxes in one place, so tests can answer them and every error reads the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from pos.errors import PosError
+from pos.i18n import _
+
+# Tests replace these to answer dialogs without a person.
+show_error: Callable[[QWidget | None, str], None]
+ask_yes_no: Callable[[QWidget | None, str], bool]
+
+
+def _show_error(parent: QWidget | None, text: str) -> None:
+    QMessageBox.warning(parent, _("Perhatian"), text)
+
+
+def _ask_yes_no(parent: QWidget | None, text: str) -> bool:
+    answer = QMessageBox.question(parent, _("Konfirmasi"), text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+show_error = _show_error
+ask_yes_no = _ask_yes_no
+
+
+def run_service(parent: QWidget | None, action: Callable[[], object]) -> object | None:
+    """Call a pos/ service; a PosError becomes a clear message and None is returned."""
+    try:
+        return action()
+    except PosError as exc:
+        show_error(parent, exc.text)
+        return None

@@ -1,0 +1,127 @@
+"""Login: tap your name, type your PIN (keyboard or the on-screen pad)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models import User
+from pos import settings, staff
+from pos.errors import PosError
+from pos.i18n import _
+from ui.theme import role
+
+
+class LoginPage(QWidget):
+    logged_in = Signal(object)  # User
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        card = QFrame()
+        card.setObjectName("card")
+        card.setStyleSheet(
+            "QFrame#card { background: white; border-radius: 14px; border: 1px solid #d6dcd8; }"
+        )
+        card.setFixedWidth(520)
+        box = QVBoxLayout(card)
+        box.setContentsMargins(28, 24, 28, 24)
+        self.title = role(QLabel(""), "title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(self.title)
+        hint = role(QLabel(_("Pilih nama Anda, lalu ketik PIN.")), "muted")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(hint)
+        self.users_box = QHBoxLayout()
+        self.users_group = QButtonGroup(self)
+        self.users_group.setExclusive(True)
+        box.addLayout(self.users_box)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(6)
+        self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pin.setPlaceholderText("PIN")
+        self.pin.setStyleSheet("font-size: 26px; letter-spacing: 8px;")
+        self.pin.returnPressed.connect(self.submit)
+        box.addWidget(self.pin)
+        pad = QGridLayout()
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
+        for index, key in enumerate(keys):
+            button = role(QPushButton(key), "primary" if key == "OK" else "pin")
+            if key == "OK":
+                button.setMinimumHeight(56)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, k=key: self._key(k))
+            pad.addWidget(button, index // 3, index % 3)
+        box.addLayout(pad)
+        self.error = role(QLabel(""), "error")
+        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error.setWordWrap(True)
+        box.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    def reload(self) -> None:
+        """Fill the user buttons (call after login/logout, the list can change)."""
+        self.title.setText(str(settings.get("shop_name") or "Kasir"))
+        for button in self.users_group.buttons():
+            self.users_group.removeButton(button)
+            button.deleteLater()
+        for user in staff.active_users():
+            button = QPushButton(f"{user.name}\n{_(user.role.name)}")
+            button.setCheckable(True)
+            button.setMinimumHeight(58)
+            button.setProperty("user_id", user.id)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.users_group.addButton(button)
+            self.users_box.addWidget(button)
+        buttons = self.users_group.buttons()
+        if buttons:
+            buttons[0].setChecked(True)
+        self.pin.clear()
+        self.error.clear()
+        self.pin.setFocus()
+
+    def select_user(self, user: User) -> None:
+        for button in self.users_group.buttons():
+            if button.property("user_id") == user.id:
+                button.setChecked(True)
+
+    def _key(self, key: str) -> None:
+        if key == "OK":
+            self.submit()
+        elif key == "⌫":
+            self.pin.backspace()
+        else:
+            self.pin.insert(key)
+        self.pin.setFocus()
+
+    def submit(self) -> None:
+        button = self.users_group.checkedButton()
+        if button is None:
+            self.error.setText(_("Pilih nama Anda dulu."))
+            return
+        try:
+            user = staff.login(int(button.property("user_id")), self.pin.text())
+        except PosError as exc:
+            self.error.setText(exc.text)
+            self.pin.clear()
+            return
+        self.pin.clear()
+        self.error.clear()
+        self.logged_in.emit(user)

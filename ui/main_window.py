@@ -1,0 +1,148 @@
+"""The main window: login page, then the workspace with a sidebar of sections.
+
+Sections are added only when they work: each is a QWidget with `title`, `permission` and `refresh()`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models import User
+from pos import settings, staff
+from pos.i18n import _
+from ui.events import hub
+from ui.login import LoginPage
+from ui.theme import role
+
+
+def make_sections(window: MainWindow) -> list[QWidget]:
+    """Every section of the workspace, in sidebar order."""
+    from ui.counter.page import CounterPage
+    from ui.customers_page import CustomersPage
+    from ui.settings_page import SettingsPage
+
+    return [CounterPage(window), CustomersPage(window), SettingsPage(window)]
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal()
+
+    def __init__(self, target: str) -> None:
+        super().__init__()
+        self.target = target
+        self.user: User | None = None
+        self.setWindowTitle("Kasir")
+        self.resize(1280, 800)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.login = LoginPage()
+        self.login.logged_in.connect(self.enter)
+        self.stack.addWidget(self.login)
+        self.workspace = QWidget()
+        self.stack.addWidget(self.workspace)
+        self._build_workspace()
+        self._restore_geometry()
+        self.show_login()
+        hub.changed.connect(self._changed)
+
+    # --- layout ---
+    def _build_workspace(self) -> None:
+        layout = QHBoxLayout(self.workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        sidebar = QFrame()
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(200)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(8, 12, 8, 12)
+        brand = QLabel("Kasir")
+        brand.setObjectName("brand")
+        side.addWidget(brand)
+        self.shop_label = QLabel("")
+        self.shop_label.setStyleSheet("color: #a9bdb3; padding: 0 14px 12px 14px;")
+        self.shop_label.setWordWrap(True)
+        side.addWidget(self.shop_label)
+        self.pages = QStackedWidget()
+        self.nav = QButtonGroup(self)
+        self.sections = make_sections(self)
+        for index, section in enumerate(self.sections):
+            button = role(QPushButton(f"{section.title}"), "nav")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            key = getattr(section, "shortcut", "")
+            if key:
+                button.setToolTip(key)
+            self.nav.addButton(button, index)
+            side.addWidget(button)
+            self.pages.addWidget(section)
+        self.nav.idClicked.connect(self.open_section)
+        side.addStretch(1)
+        self.user_label = QLabel("")
+        self.user_label.setStyleSheet("color: #dfe9e3; padding: 6px 14px;")
+        self.user_label.setWordWrap(True)
+        side.addWidget(self.user_label)
+        switch = role(QPushButton(_("Ganti kasir")), "nav")
+        switch.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        switch.clicked.connect(self.show_login)
+        side.addWidget(switch)
+        layout.addWidget(sidebar)
+        layout.addWidget(self.pages, 1)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.show_login)
+
+    # --- login / sections ---
+    def show_login(self) -> None:
+        previous = self.user
+        self.user = None
+        self.login.reload()
+        if previous is not None:
+            self.login.select_user(previous)
+        self.stack.setCurrentWidget(self.login)
+        self.login.pin.setFocus()
+
+    def enter(self, user: User) -> None:
+        self.user = user
+        self.user_label.setText(f"{user.name}\n{_(user.role.name)}")
+        self.shop_label.setText(str(settings.get("shop_name") or ""))
+        first = None
+        for index, section in enumerate(self.sections):
+            allowed = staff.can(user, getattr(section, "permission", "sell"))
+            self.nav.button(index).setVisible(allowed)
+            if allowed and first is None:
+                first = index
+        self.stack.setCurrentWidget(self.workspace)
+        self.open_section(first or 0)
+
+    def open_section(self, index: int) -> None:
+        self.nav.button(index).setChecked(True)
+        section = self.sections[index]
+        self.pages.setCurrentWidget(section)
+        section.refresh()
+
+    def section(self, kind: type) -> QWidget:
+        return next(s for s in self.sections if isinstance(s, kind))
+
+    def _changed(self, what: str) -> None:
+        if what == "settings":
+            self.shop_label.setText(str(settings.get("shop_name") or ""))
+
+    # --- geometry ---
+    def _restore_geometry(self) -> None:
+        saved = QSettings("Kasir", "Kasir").value("window/geometry")
+        if isinstance(saved, QByteArray):
+            self.restoreGeometry(saved)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        QSettings("Kasir", "Kasir").setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)

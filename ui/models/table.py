@@ -1,0 +1,75 @@
+"""A read-only table model over a list of rows, with typed columns (text, rupiah, number, date)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from pos.money import format_rupiah
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    get: Callable[[Any], Any]
+    kind: str = "text"  # text | rupiah | number | date | datetime
+
+
+def display(value: Any, kind: str) -> str:
+    if value is None:
+        return "–"
+    if kind == "rupiah":
+        return format_rupiah(int(value))
+    if kind == "number":
+        return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
+    if kind == "datetime" and isinstance(value, datetime):
+        return value.strftime("%d-%m-%Y %H:%M")
+    if kind in ("date", "datetime") and isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    return str(value)
+
+
+class RowsModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(column.get(self.rows[index.row()]), column.kind)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in ("rupiah", "number"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return column.get(self.rows[index.row()])
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return None
+
+    def row(self, index: int) -> Any:
+        return self.rows[index]

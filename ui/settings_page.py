@@ -1,0 +1,189 @@
+"""Pengaturan: shop details, tax and rounding, language, QRIS, channels (markup and commission)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos import i18n, phone, qris, settings
+from pos.errors import InvalidInput, PosError
+from pos.i18n import _
+from pos.money import parse_rate
+from ui.channels_box import ChannelsBox
+from ui.events import hub
+from ui.theme import role
+
+TAX_MODES = [
+    ("none", "Tanpa pajak"),
+    ("included", "Harga sudah termasuk pajak"),
+    ("added", "Pajak ditambahkan"),
+]
+ROUNDINGS = [(0, "Tidak dibulatkan"), (100, "Rp 100"), (500, "Rp 500"), (1000, "Rp 1.000")]
+
+
+def percent(value: object) -> str:
+    text = format(Decimal(str(value)) * 100, "f").rstrip("0").rstrip(".")
+    return text or "0"
+
+
+class SettingsPage(QWidget):
+    permission = "settings"
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__()
+        self.window_ = window
+        self.title = _("Pengaturan")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 18)
+        outer.addWidget(role(QLabel(self.title), "title"))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        shop_box = QGroupBox(_("Toko"))
+        form = QFormLayout(shop_box)
+        self.shop_name = QLineEdit()
+        self.address = QLineEdit()
+        self.whatsapp = QLineEdit()
+        self.footer = QLineEdit()
+        self.timezone = QComboBox()
+        for zone in ("WIB", "WITA", "WIT"):
+            self.timezone.addItem(zone, zone)
+        self.language = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        form.addRow(_("Nama toko"), self.shop_name)
+        form.addRow(_("Alamat"), self.address)
+        form.addRow(_("No. WhatsApp toko"), self.whatsapp)
+        form.addRow(_("Teks kaki struk"), self.footer)
+        form.addRow(_("Zona waktu"), self.timezone)
+        form.addRow(_("Bahasa"), self.language)
+        layout.addWidget(shop_box)
+
+        tax_box = QGroupBox(_("Pajak dan pembulatan"))
+        form = QFormLayout(tax_box)
+        self.tax_mode = QComboBox()
+        for code, label in TAX_MODES:
+            self.tax_mode.addItem(_(label), code)
+        self.tax_name = QLineEdit()
+        self.tax_rate = QLineEdit()
+        self.service_rate = QLineEdit()
+        self.rounding = QComboBox()
+        for step, label in ROUNDINGS:
+            self.rounding.addItem(_(label), step)
+        form.addRow(_("Pajak"), self.tax_mode)
+        form.addRow(_("Nama pajak (PPN / PBJT)"), self.tax_name)
+        form.addRow(_("Tarif pajak (%)"), self.tax_rate)
+        form.addRow(_("Biaya layanan (%)"), self.service_rate)
+        form.addRow(_("Pembulatan tunai"), self.rounding)
+        layout.addWidget(tax_box)
+
+        qris_box = QGroupBox(_("QRIS statis toko"))
+        qbox = QVBoxLayout(qris_box)
+        qbox.addWidget(
+            role(
+                QLabel(
+                    _(
+                        "Tempel isi QRIS statis dari bank/penyedia Anda (teks yang diawali 000201). "
+                        "Kasir membuat QRIS dengan nominal pas untuk setiap pembayaran."
+                    )
+                ),
+                "muted",
+            )
+        )
+        self.qris = QPlainTextEdit()
+        self.qris.setFixedHeight(70)
+        qbox.addWidget(self.qris)
+        self.qris_status = role(QLabel(""), "muted")
+        qbox.addWidget(self.qris_status)
+        layout.addWidget(qris_box)
+
+        self.channels = ChannelsBox()
+        layout.addWidget(self.channels)
+        layout.addStretch(1)
+
+        row = QHBoxLayout()
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        row.addWidget(self.message, 1)
+        self.save_button = role(QPushButton(_("Simpan pengaturan")), "primary")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        outer.addLayout(row)
+
+    def refresh(self) -> None:
+        values = settings.all_settings()
+        self.shop_name.setText(str(values["shop_name"]))
+        self.address.setText(str(values["shop_address"]))
+        self.whatsapp.setText(phone.local_form(values["shop_phone"]) if values["shop_phone"] else "")
+        self.footer.setText(str(values["receipt_footer"]))
+        self.timezone.setCurrentIndex(max(0, self.timezone.findData(values["timezone"])))
+        self.language.setCurrentIndex(max(0, self.language.findData(values["language"])))
+        self.tax_mode.setCurrentIndex(max(0, self.tax_mode.findData(values["tax_mode"])))
+        self.tax_name.setText(str(values["tax_name"]))
+        self.tax_rate.setText(percent(values["tax_rate"]))
+        self.service_rate.setText(percent(values["service_rate"]))
+        self.rounding.setCurrentIndex(max(0, self.rounding.findData(values["cash_rounding"])))
+        self.qris.setPlainText(str(values["qris_payload"]))
+        self.qris_status.setText(_("QRIS tersimpan.") if values["qris_payload"] else _("Belum ada QRIS."))
+        self.channels.refresh()
+        self.message.clear()
+
+    def collect(self) -> dict[str, object]:
+        number = self.whatsapp.text().strip()
+        payload = "".join(self.qris.toPlainText().split())
+        if payload:
+            qris.parse(payload)  # raises QrisInvalid with the reason
+        name = " ".join(self.shop_name.text().split())
+        if not name:
+            raise InvalidInput("Nama toko tidak boleh kosong.")
+        return {
+            "shop_name": name,
+            "shop_address": self.address.text().strip(),
+            "shop_phone": phone.normalise(number) if number else "",
+            "receipt_footer": self.footer.text().strip(),
+            "timezone": self.timezone.currentData(),
+            "language": self.language.currentData(),
+            "tax_mode": self.tax_mode.currentData(),
+            "tax_name": self.tax_name.text().strip() or "PPN",
+            "tax_rate": str(parse_rate(self.tax_rate.text() or "0")),
+            "service_rate": str(parse_rate(self.service_rate.text() or "0")),
+            "cash_rounding": int(self.rounding.currentData()),
+            "qris_payload": payload,
+        }
+
+    def save(self) -> None:
+        user = getattr(self.window_, "user", None)
+        before = settings.get("language")
+        try:
+            values = self.collect()
+            settings.save_all(values, self.channels.collect(), user=user.name if user else "")
+        except PosError as exc:
+            self.message.setProperty("role", "error")
+            self.message.setText(exc.text)
+            self.message.style().polish(self.message)
+            return
+        self.message.setProperty("role", "muted")
+        self.message.style().polish(self.message)
+        self.message.setText(_("Pengaturan tersimpan."))
+        hub.changed.emit("settings")
+        if values["language"] != before:
+            i18n.set_language(str(values["language"]))
+            hub.changed.emit("language")
