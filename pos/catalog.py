@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from db.models import Barcode, Category, Channel, ChannelPrice, Product
 from pos import clock
@@ -121,7 +121,7 @@ def quick_items() -> dict[str, list[Product]]:
     grid: dict[str, list[Product]] = {}
     query = (
         Product.select(Product, Category)
-        .join(Category, join_type="LEFT OUTER")
+        .join(Category, JOIN.LEFT_OUTER)
         .where(Product.quick == True, Product.active == True)  # noqa: E712
         .order_by(Category.sort, Category.name, Product.name)
     )

@@ -99,3 +99,25 @@ def cancel(order_id: int, reason: str, user: User) -> None:
         },
         user=user.name,
     )
+
+
+@service
+def void(cart: Cart, reason: str, user: User, approver: User | None = None) -> bool:
+    """Void the unpaid order at the counter: nothing is sold, but the journal keeps who, why and what."""
+    from pos import staff
+
+    approver = staff.require(user, "void", approver)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise NeedReason()
+    journal.append(
+        "void",
+        {
+            "cart": cart.uid,
+            "reason": reason[:200],
+            "approved_by": approver.name if approver else "",
+            "lines": [[ln.product_id, str(ln.qty), ln.unit_price] for ln in cart.lines],
+        },
+        user=user.name,
+    )
+    return True

@@ -7,7 +7,11 @@ what is left to refund is derived from those (pos.refund). Open orders live in p
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
+
+from peewee import JOIN
 
 from db import fast
 from db.models import Customer, KasbonEntry, Payment, Product, Register, Sale, SaleLine, User
@@ -17,7 +21,7 @@ from pos.cart import Cart
 from pos.errors import AlreadyCompleted, EmptyCart, KasbonLimit, NeedCustomer
 from pos.i18n import _
 from pos.money import apply_rate, format_rupiah
-from pos.payment import Settlement, Tender, settle
+from pos.payment import Settlement, Tender, method_name, settle
 from pos.pricing import Quote, quote, rules_for
 from pos.tx import service
 
@@ -208,3 +212,70 @@ def by_number(number: str) -> Sale:
     if row is None:
         raise SaleNotFound(number=number)
     return row
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    number: str
+    kind: str
+    created_at: datetime
+    customer: str
+    channel: str
+    cashier: str
+    total: int
+    methods: str
+
+
+def history(day: date, query: str = "", limit: int = 500) -> list[HistoryRow]:
+    """The day's sales and refunds for this register, newest first; filter by number or customer name."""
+    from db.models import Channel, Customer
+
+    start = datetime.combine(day, datetime.min.time())
+    q = (
+        Sale.select(
+            Sale.id,
+            Sale.number,
+            Sale.kind,
+            Sale.created_at,
+            Sale.total,
+            Customer.name.alias("cname"),
+            Channel.name.alias("chname"),
+            User.name.alias("uname"),
+        )
+        .join(Channel, on=(Sale.channel == Channel.id))
+        .switch(Sale)
+        .join(User, on=(Sale.cashier == User.id))
+        .switch(Sale)
+        .join(Customer, JOIN.LEFT_OUTER, on=(Sale.customer == Customer.id))
+        .where(
+            Sale.created_at >= start,
+            Sale.created_at < start + timedelta(days=1),
+            Sale.register == till.register(),
+        )
+        .order_by(Sale.id.desc())
+        .limit(limit)
+    )
+    text = (query or "").strip()
+    if text:
+        q = q.where(Sale.number.contains(text.upper()) | Customer.search_name.contains(text.lower()))
+    rows = list(q.dicts())
+    methods: dict[int, list[str]] = {}
+    for sale_id, method in (
+        Payment.select(Payment.sale, Payment.method).where(Payment.sale.in_([r["id"] for r in rows])).tuples()
+    ):
+        methods.setdefault(sale_id, []).append(method_name(method))
+    return [
+        HistoryRow(
+            r["id"],
+            r["number"],
+            r["kind"],
+            r["created_at"],
+            r["cname"] or "",
+            _(r["chname"]),
+            r["uname"],
+            r["total"],
+            ", ".join(dict.fromkeys(methods.get(r["id"], []))),
+        )
+        for r in rows
+    ]

@@ -57,9 +57,11 @@ class CustomersPage(QWidget):
         self.timer.setInterval(150)
         self.timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self.timer.start())
-        hub.changed.connect(
-            lambda what: self.refresh() if what in ("customer", "sale") and self.isVisible() else None
-        )
+        hub.changed.connect(self._changed)
+
+    def _changed(self, what: str) -> None:
+        if what in ("customer", "sale") and self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         rows = customer.listing(self.search.text())

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from pos import shop
-from pos.demo.catalogs import DEMO_OWNER
 from pos.demo.generator import fill
 from pos.errors import InvalidPin, PosError
 from pos.i18n import _
@@ -52,7 +51,8 @@ class SetupDialog(QDialog):
         self.address = QLineEdit()
         self.whatsapp = QLineEdit()
         self.whatsapp.setPlaceholderText("0812-3456-7890")
-        self.owner_name = QLineEdit(DEMO_OWNER[0])
+        self.owner_name = QLineEdit()
+        self.owner_name.setPlaceholderText(_("mis. Bu Sri"))
         self.pin = QLineEdit()
         self.pin2 = QLineEdit()
         for pin in (self.pin, self.pin2):

@@ -19,6 +19,7 @@ QPushButton {{ background: white; border: 1px solid #c9d1cc; border-radius: 8px;
   min-height: 34px; }}
 QPushButton:hover {{ border-color: {GREEN}; }}
 QPushButton:pressed {{ background: #e3efe8; }}
+QPushButton:checked {{ background: #e3efe8; border: 2px solid {GREEN}; font-weight: 600; }}
 QPushButton:disabled {{ color: #a0a8a4; background: #eef0ee; }}
 QPushButton[role="primary"] {{ background: {GREEN}; color: white; border: none; font-weight: 600; }}
 QPushButton[role="primary"]:hover {{ background: {GREEN_DARK}; }}

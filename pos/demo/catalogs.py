@@ -191,4 +191,5 @@ STAFF = {
     "bakso": [("Rudi", "cashier", "1111"), ("Nisa (Admin GoFood)", "online_admin", "2222")],
     "senapan": [("Anton", "cashier", "1111"), ("Lina (Admin FB/WA)", "online_admin", "2222")],
 }
-DEMO_OWNER = ("Pemilik", "1234")
+DEMO_OWNER = {"warung": "Bu Sri", "bakso": "Pak Kumis", "senapan": "Mas Jaya"}
+DEMO_OWNER_PIN = "1234"

@@ -18,7 +18,15 @@ from db.models import Category, Customer, Product, Role, Sale, User, database
 from pos import catalog, clock, customer, sale, settings, staff, stock
 from pos import channel as channels
 from pos.cart import Cart
-from pos.demo.catalogs import CATALOGS, DEMO_OWNER, FIRST_NAMES, LAST_NAMES, SHOP_DETAILS, STAFF
+from pos.demo.catalogs import (
+    CATALOGS,
+    DEMO_OWNER,
+    DEMO_OWNER_PIN,
+    FIRST_NAMES,
+    LAST_NAMES,
+    SHOP_DETAILS,
+    STAFF,
+)
 from pos.errors import ShopNotEmpty
 from pos.payment import Tender
 from pos.shop import has_data
@@ -111,7 +119,7 @@ def _setup_shop(kind: str, rng: random.Random) -> dict[str, User]:
     staff.ensure_roles()
     owner = User.select().join(Role).where(Role.code == "owner").first()
     if owner is None:
-        owner = staff.create_user(DEMO_OWNER[0], "owner", DEMO_OWNER[1])
+        owner = staff.create_user(DEMO_OWNER[kind], "owner", DEMO_OWNER_PIN)
     settings.update(values, user=owner.name)
     people = {"owner": owner}
     for person, role, pin in STAFF[kind]:

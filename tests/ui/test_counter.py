@@ -1,0 +1,265 @@
+"""The counter driven like a cashier: scanner input, keys, dialogs; the stored sale checked to the rupiah."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from db.models import Payment, Product, Sale, SaleLine
+from pos import channel, customer, shop
+from tests.pos.helpers import small_shop
+from tests.ui.conftest import when_modal
+from ui.counter.page import CounterPage
+from ui.counter.payment_dialog import PaymentDialog
+
+
+@pytest.fixture
+def items(owner):
+    return small_shop(owner)
+
+
+@pytest.fixture
+def counter(window, cashier, items, qtbot):
+    window.enter(cashier)
+    page = window.section(CounterPage)
+    assert window.pages.currentWidget() is page
+    return page
+
+
+def scan(qtbot, page, code):
+    qtbot.keyClicks(page.search, code)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+
+
+def keys_to_pay_exact(qtbot, page):
+    """F12 opens payment with cash selected; Enter on the empty cash field pays the exact amount."""
+    count = 0
+
+    def answer(dialog):
+        nonlocal count
+        assert isinstance(dialog, PaymentDialog)
+        qtbot.keyClick(dialog.cash_input, Qt.Key.Key_Return)
+        count += 1
+
+    when_modal(qtbot, answer)
+    qtbot.keyClick(page.search, Qt.Key.Key_F12)
+    count += 1
+    return count
+
+
+def test_scan_three_items_and_pay_exact_cash_in_two_keys(counter, qtbot, items):
+    scan(qtbot, counter, "8998866200301")  # Indomie
+    scan(qtbot, counter, "8998866200301")  # again: same line, qty 2
+    scan(qtbot, counter, "2000000000015")  # Es Teh
+    scan(qtbot, counter, "BRS")  # by SKU
+    assert counter.model.rowCount() == 3
+    assert counter.totals.total.text() == "Rp 27.000"
+    keys = keys_to_pay_exact(qtbot, counter)
+    assert keys <= 4
+    s = Sale.get()
+    assert (s.number, s.total, s.net) == ("K1-000001", 27_000, 27_000)
+    assert [(ln.name, ln.qty, ln.total) for ln in s.lines.order_by(SaleLine.position)] == [
+        ("Indomie Goreng", Decimal("2.000"), 7_000),
+        ("Es Teh Manis", Decimal("1.000"), 5_000),
+        ("Beras Pandan Wangi", Decimal("1.000"), 15_000),
+    ]
+    pay = Payment.get(Payment.sale == s)
+    assert (pay.method, pay.amount, pay.change) == ("cash", 27_000, 0)
+    assert counter.cart.is_empty and "K1-000001" in counter.message.text()
+
+
+def test_unknown_barcode_adds_nothing_and_says_so(counter, qtbot):
+    scan(qtbot, counter, "1234567890123")
+    assert counter.cart.is_empty
+    assert "1234567890123 tidak ditemukan" in counter.message.text()
+
+
+def test_typing_a_name_finds_by_word_prefix_and_enter_adds(counter, qtbot):
+    qtbot.keyClicks(counter.search, "indo gor")
+    assert counter.results.isVisible() and counter.results.count() == 1
+    qtbot.keyClick(counter.search, Qt.Key.Key_Return)
+    assert [ln.name for ln in counter.cart.lines] == ["Indomie Goreng"]
+
+
+def test_quantity_keys_and_multiplier(counter, qtbot):
+    qtbot.keyClicks(counter.search, "0,25*")
+    scan(qtbot, counter, "BRS")
+    assert counter.cart.lines[0].qty == Decimal("0.250")
+    scan(qtbot, counter, "8998866200301")
+    qtbot.keyClicks(counter.search, "+")
+    qtbot.keyClicks(counter.search, "+")
+    qtbot.keyClicks(counter.search, "-")
+    assert counter.cart.lines[1].qty == Decimal("2.000")
+    assert counter.search.text() == ""
+    qtbot.keyClick(counter.search, Qt.Key.Key_Delete)
+    assert [ln.name for ln in counter.cart.lines] == ["Beras Pandan Wangi"]
+    assert counter.totals.total.text() == "Rp 3.750"
+
+
+def test_split_payment_qris_then_cash(counter, qtbot, items):
+    from pos import settings
+    from tests.pos.test_qris import STATIC
+
+    settings.update({"qris_payload": STATIC})
+    scan(qtbot, counter, "BRS")
+    scan(qtbot, counter, "BRS")  # 30.000
+
+    def answer(dialog):
+        dialog.choose("transfer")
+        dialog.other_amount.setText("20000")
+        dialog.reference.setText("BCA 123")
+        dialog.add_part()
+        assert dialog.due() == 10_000
+        dialog.choose("cash")
+        qtbot.keyClicks(dialog.cash_input, "50000")
+        assert dialog.change_label.text() == "Kembalian: Rp 40.000"
+        qtbot.keyClick(dialog.cash_input, Qt.Key.Key_Return)
+
+    when_modal(qtbot, answer)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F12)
+    s = Sale.get()
+    pays = [(p.method, p.amount, p.change, p.reference) for p in Payment.select().order_by(Payment.id)]
+    assert pays == [("transfer", 20_000, 0, "BCA 123"), ("cash", 10_000, 40_000, "")]
+    assert s.total == 30_000
+
+
+def test_qris_shows_the_dynamic_code_for_the_exact_amount(counter, qtbot):
+    from pos import qris, settings
+    from tests.pos.test_qris import STATIC
+
+    settings.update({"qris_payload": STATIC})
+    scan(qtbot, counter, "2000000000015")
+    seen = {}
+
+    def answer(dialog):
+        qtbot.keyClick(dialog, Qt.Key.Key_F2)
+        seen["qr"] = dialog.qr.text
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # cashier confirms the money arrived
+
+    when_modal(qtbot, answer)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F12)
+    assert qris.amount_of(seen["qr"]) == 5_000
+    assert Payment.get().method == "qris"
+
+
+def test_gofood_order_with_markup_and_commission(counter, qtbot, items):
+    channel.configure(
+        "gofood", markup_rate=Decimal("0.20"), commission_rate=Decimal("0.20"), commission_fixed=1_000
+    )
+    counter.channel.setCurrentIndex(counter.channel.findData("gofood"))
+    scan(qtbot, counter, "BKS")
+    scan(qtbot, counter, "BKS")  # 2 x 21.600
+    counter.reference.setText("GF-889")
+    assert counter.totals.total.text() == "Rp 43.200"
+
+    def answer(dialog):
+        assert dialog.method == "platform"
+        qtbot.keyClick(dialog.other_amount, Qt.Key.Key_Return)
+
+    when_modal(qtbot, answer)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F12)
+    s = Sale.get()
+    assert (s.channel.code, s.total, s.commission, s.net, s.source_ref) == (
+        "gofood",
+        43_200,
+        9_640,
+        33_560,
+        "GF-889",
+    )
+
+
+def test_short_cash_keeps_the_cart_and_writes_nothing(counter, qtbot):
+    scan(qtbot, counter, "BRS")
+
+    def answer(dialog):
+        qtbot.keyClicks(dialog.cash_input, "10000")
+        qtbot.keyClick(dialog.cash_input, Qt.Key.Key_Return)
+        assert dialog.error.text() == "Pembayaran kurang Rp 5.000."
+        dialog.reject()
+
+    when_modal(qtbot, answer)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F12)
+    assert Sale.select().count() == 0 and len(counter.cart.lines) == 1
+
+
+def test_park_restart_resume(window, counter, qtbot, db, cashier):
+    scan(qtbot, counter, "BRS")
+    scan(qtbot, counter, "2000000000015")
+    when_modal(qtbot, lambda d: (d.textValueSelected.emit("Meja 5"), d.setTextValue("Meja 5"), d.accept()))
+    qtbot.keyClick(counter.search, Qt.Key.Key_F8)
+    assert counter.cart.is_empty
+    window.close()
+    shop.close_shop()
+    shop.open_shop(db)  # the shop closes and opens again
+    from ui.main_window import MainWindow
+
+    again = MainWindow(db)
+    qtbot.addWidget(again)
+    again.enter(cashier)
+    page = again.section(CounterPage)
+    when_modal(qtbot, lambda d: d.resume())
+    qtbot.keyClick(page.search, Qt.Key.Key_F9)
+    assert [ln.name for ln in page.cart.lines] == ["Beras Pandan Wangi", "Es Teh Manis"]
+    assert page.totals.total.text() == "Rp 20.000"
+
+
+def test_refund_one_line_from_history_restores_stock(counter, qtbot, items, owner):
+    scan(qtbot, counter, "8998866200301")
+    scan(qtbot, counter, "BRS")
+    keys_to_pay_exact(qtbot, counter)
+    sold = Sale.get()
+
+    def history(dialog):
+        dialog.table.selectRow(0)
+
+        def refund_dialog(rd):
+            first = next(iter(rd.inputs.values()))
+            first.setText("1")
+            rd.reason.setText("Kemasan rusak")
+            rd.pin.setText("1234")  # the cashier asks the owner
+            rd.submit()
+
+        when_modal(qtbot, lambda d: refund_dialog(d) if d is not dialog else None)
+        dialog.refund_selected()
+        dialog.reject()
+
+    when_modal(qtbot, history)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F10)
+    refund = Sale.get(Sale.kind == "refund")
+    assert (refund.refund_of_id, refund.total, refund.approved_by_id) == (sold.id, -3_500, owner.id)
+    assert Product.get_by_id(items["mie"].id).on_hand == Decimal("100.000")
+
+
+def test_attach_customer_by_any_phone_form(counter, qtbot):
+    budi = customer.create_customer("081211112222", "Budi Santoso")
+
+    def answer(dialog):
+        qtbot.keyClicks(dialog.search, "+62 812-1111-2222")
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+
+    when_modal(qtbot, answer)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F4)
+    assert counter.cart.customer_id == budi.id
+    assert "Budi Santoso" in counter.customer_label.text()
+
+
+def test_cashier_discount_needs_owner_pin(counter, qtbot):
+    scan(qtbot, counter, "BRS")
+
+    def answer(dialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData("rp"))
+        dialog.value.setText("1000")
+        dialog.reason.setText("Karung sobek")
+        dialog.pin.setText("9999")
+        dialog.apply()
+        assert "PIN" in dialog.error.text()
+        dialog.pin.setText("1234")
+        dialog.apply()
+
+    when_modal(qtbot, answer)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F7)
+    assert counter.totals.total.text() == "Rp 14.000"
+    keys_to_pay_exact(qtbot, counter)
+    assert Sale.get().discount == 1_000

@@ -1,0 +1,58 @@
+"""Asking for the owner's PIN in place, when a cashier does something only the owner may do."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from db.models import User
+from pos import staff
+from pos.errors import PosError
+from pos.i18n import _
+from ui.theme import role
+
+
+class ApprovalDialog(QDialog):
+    """Owner PIN + reason. `approver` and `reason` are set on accept."""
+
+    def __init__(
+        self, parent: QWidget | None, what: str, *, need_pin: bool, need_reason: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Persetujuan"))
+        self.approver: User | None = None
+        self.reason = ""
+        self.need_pin, self.need_reason = need_pin, need_reason
+        layout = QVBoxLayout(self)
+        layout.addWidget(role(QLabel(what), "title"))
+        form = QFormLayout()
+        self.reason_input = QLineEdit()
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(6)
+        if need_reason:
+            form.addRow(_("Alasan"), self.reason_input)
+        if need_pin:
+            form.addRow(_("PIN pemilik"), self.pin)
+        layout.addLayout(form)
+        self.error = role(QLabel(""), "error")
+        layout.addWidget(self.error)
+        ok = role(QPushButton(_("Setujui")), "primary")
+        ok.clicked.connect(self.submit)
+        self.pin.returnPressed.connect(self.submit)
+        self.reason_input.returnPressed.connect(self.submit if not need_pin else self.pin.setFocus)
+        layout.addWidget(ok)
+        (self.reason_input if need_reason else self.pin).setFocus()
+
+    def submit(self) -> None:
+        self.reason = " ".join(self.reason_input.text().split())
+        if self.need_reason and not self.reason:
+            self.error.setText(_("Tuliskan alasannya."))
+            return
+        if self.need_pin:
+            try:
+                self.approver = staff.owner_approval(self.pin.text())
+            except PosError:
+                self.error.setText(_("PIN pemilik salah."))
+                self.pin.clear()
+                return
+        self.accept()

@@ -1,0 +1,106 @@
+"""Pelanggan (F4) at the counter: find by phone (any form) or name, or add a new one in place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models import Customer
+from pos import customer, phone
+from pos.errors import PosError
+from pos.i18n import _
+from pos.money import format_rupiah
+from ui.theme import role
+
+
+class CustomerDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Pelanggan"))
+        self.setMinimumSize(560, 520)
+        self.chosen: Customer | None = None
+        layout = QVBoxLayout(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Nomor HP atau nama"))
+        self.search.textChanged.connect(self.find)
+        self.search.returnPressed.connect(self.take_current)
+        layout.addWidget(self.search)
+        self.results = QListWidget()
+        self.results.itemActivated.connect(lambda _item: self.take_current())
+        layout.addWidget(self.results, 1)
+
+        box = QGroupBox(_("Pelanggan baru"))
+        form = QFormLayout(box)
+        self.new_phone = QLineEdit()
+        self.new_phone.setPlaceholderText("0812-3456-7890")
+        self.new_name = QLineEdit()
+        self.new_name.returnPressed.connect(self.add_new)
+        form.addRow(_("No. HP"), self.new_phone)
+        form.addRow(_("Nama"), self.new_name)
+        add = role(QPushButton(_("Simpan dan pilih")), "primary")
+        add.clicked.connect(self.add_new)
+        form.addRow("", add)
+        layout.addWidget(box)
+        self.error = role(QLabel(""), "error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        close = QPushButton(_("Tutup (Esc)"))
+        close.clicked.connect(self.reject)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.search.setFocus()
+
+    def find(self, text: str) -> None:
+        self.results.clear()
+        self.error.clear()
+        if not text.strip():
+            return
+        for row in customer.search(text, 30):
+            label = f"{row.name}   {phone.local_form(row.phone) if row.phone else ''}"
+            if row.kasbon:
+                label += "   " + _("kasbon {k}").format(k=format_rupiah(row.kasbon))
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+        elif phone.looks_like_phone(text):
+            self.new_phone.setText(text)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.search.hasFocus():
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            self.results.setCurrentRow(
+                max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+            )
+            return
+        super().keyPressEvent(event)
+
+    def take_current(self) -> None:
+        item = self.results.currentItem()
+        if item is None:
+            return
+        self.chosen = customer.get(int(item.data(Qt.ItemDataRole.UserRole)))
+        self.accept()
+
+    def add_new(self) -> None:
+        try:
+            self.chosen = customer.create_customer(self.new_phone.text(), self.new_name.text())
+        except PosError as exc:
+            self.error.setText(exc.text)
+            return
+        self.accept()

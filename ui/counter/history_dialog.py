@@ -1,0 +1,149 @@
+"""Riwayat hari ini (F10): today's sales of this till; search by number or customer; refund (retur)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models import Sale, User
+from pos import clock, refund, sale, staff
+from pos.cart import parse_qty
+from pos.errors import InvalidInput, PosError
+from pos.i18n import _
+from pos.money import format_rupiah
+from ui.events import hub
+from ui.models.cart_model import qty_text
+from ui.models.table import Column, RowsModel
+from ui.theme import role
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, parent: QWidget | None, user: User) -> None:
+        super().__init__(parent)
+        self.user = user
+        self.setWindowTitle(_("Riwayat penjualan hari ini"))
+        self.setMinimumSize(860, 520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(role(QLabel(_("Riwayat penjualan hari ini")), "title"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Cari nomor nota atau nama pelanggan"))
+        self.search.textChanged.connect(lambda _t: self.reload())
+        layout.addWidget(self.search)
+        self.model = RowsModel(
+            [
+                Column(_("Nota"), lambda r: r.number),
+                Column(_("Jam"), lambda r: r.created_at.strftime("%H:%M")),
+                Column(_("Pelanggan"), lambda r: r.customer),
+                Column(_("Saluran"), lambda r: r.channel),
+                Column(_("Bayar"), lambda r: r.methods),
+                Column(_("Total"), lambda r: r.total, "rupiah"),
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.summary = role(QLabel(""), "muted")
+        row.addWidget(self.summary, 1)
+        refund_button = QPushButton(_("Retur / kembalikan…"))
+        refund_button.clicked.connect(self.refund_selected)
+        close = QPushButton(_("Tutup (Esc)"))
+        close.clicked.connect(self.reject)
+        row.addWidget(refund_button)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.reload()
+
+    def reload(self) -> None:
+        rows = sale.history(clock.now().date(), self.search.text())
+        self.model.set_rows(rows)
+        sales = [r for r in rows if r.kind == "sale"]
+        self.summary.setText(
+            _("{n} nota, total {total}").format(n=len(sales), total=format_rupiah(sum(r.total for r in rows)))
+        )
+
+    def refund_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        chosen = self.model.row(rows[0].row())
+        if chosen.kind != "sale":
+            return
+        dialog = RefundDialog(self, Sale.get_by_id(chosen.id), self.user)
+        if dialog.exec():
+            hub.changed.emit("sale")
+            self.reload()
+
+
+class RefundDialog(QDialog):
+    """Pick quantities per line, a reason, cash or the original method; owner PIN when needed."""
+
+    def __init__(self, parent: QWidget | None, original: Sale, user: User) -> None:
+        super().__init__(parent)
+        self.original, self.user = original, user
+        self.result_sale: Sale | None = None
+        self.setWindowTitle(_("Retur nota {number}").format(number=original.number))
+        layout = QVBoxLayout(self)
+        layout.addWidget(role(QLabel(_("Retur nota {number}").format(number=original.number)), "title"))
+        form = QFormLayout()
+        self.inputs: dict[int, QLineEdit] = {}
+        for line in refund.returnable(original):
+            field = QLineEdit("0")
+            field.setEnabled(line.left > 0)
+            form.addRow(f"{line.name} ({_('sisa')} {qty_text(line.left)})", field)
+            self.inputs[line.line_id] = field
+        self.reason = QLineEdit()
+        form.addRow(_("Alasan"), self.reason)
+        self.cash = QCheckBox(_("Kembalikan sebagai uang tunai"))
+        form.addRow("", self.cash)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.need_pin = not staff.can(user, "refund")
+        if self.need_pin:
+            form.addRow(_("PIN pemilik"), self.pin)
+        layout.addLayout(form)
+        self.error = role(QLabel(""), "error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        ok = role(QPushButton(_("Proses retur")), "primary")
+        ok.clicked.connect(self.submit)
+        layout.addWidget(ok)
+
+    def submit(self) -> None:
+        try:
+            items = {}
+            for line_id, field in self.inputs.items():
+                text = field.text().strip() or "0"
+                if text not in ("0", "0,0", "0.0"):
+                    items[line_id] = parse_qty(text)
+            if not items:
+                raise InvalidInput("Isi jumlah barang yang dikembalikan.")
+            approver = staff.owner_approval(self.pin.text()) if self.need_pin else None
+            self.result_sale = refund.refund(
+                self.original,
+                items,
+                self.reason.text(),
+                self.user,
+                approver=approver,
+                to_cash=self.cash.isChecked(),
+            )
+        except PosError as exc:
+            self.error.setText(exc.text)
+            return
+        self.accept()

@@ -1,0 +1,632 @@
+"""Kasir — the counter. Scanner- and keyboard-first: the search field always has the focus.
+
+Keys: Enter add (exact barcode/SKU, else the highlighted result) · ↑↓ pick · + / - quantity of the
+selected line · 3* then scan = 3 pieces · * alone = type a quantity · Del remove line · F2 search ·
+F4 customer · F6 note · F7 discount · F8 park · F9 parked orders · F10 today's sales · F12 pay · Esc clear.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models import Customer, Product, User
+from pos import catalog, park, phone, sale, settings
+from pos import channel as channels
+from pos.cart import Cart, parse_qty
+from pos.channel import ORDER_TYPES
+from pos.errors import PosError, ProductNotFound
+from pos.i18n import _
+from pos.money import format_rupiah, parse_rupiah
+from ui import dialogs
+from ui.counter.approval import ApprovalDialog
+from ui.counter.customer_dialog import CustomerDialog
+from ui.counter.discount_dialog import DiscountDialog
+from ui.counter.history_dialog import HistoryDialog
+from ui.counter.parked_dialog import ParkedDialog
+from ui.counter.payment_dialog import PaymentDialog
+from ui.counter.quick_grid import QuickGrid
+from ui.counter.totals import TotalsPanel
+from ui.events import hub
+from ui.models.cart_model import CartModel, qty_text
+from ui.theme import role
+
+KEYS_HELP = _(
+    "Enter tambah · ↑↓ pilih · +/- jumlah · 3* lalu scan · Del hapus · F4 pelanggan · F6 catatan · "
+    "F7 diskon · F8 simpan · F9 tersimpan · F10 riwayat · F12 bayar"
+)
+
+
+class CounterPage(QWidget):
+    permission = "sell"
+    shortcut = "F2"
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__()
+        self.window_ = window
+        self.title = _("Kasir")
+        self.cart = Cart()
+        self.customer: Customer | None = None
+        self.pending_qty: Decimal | None = None
+        self.last_sale = None
+        self._build()
+        self._shortcuts()
+        hub.changed.connect(self._changed)
+
+    # --- building ---
+    def _build(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        left = QVBoxLayout()
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Scan barcode atau ketik nama barang (F2)"))
+        self.search.setStyleSheet("font-size: 20px; padding: 10px;")
+        self.search.textChanged.connect(self._search_changed)
+        self.search.installEventFilter(self)
+        top.addWidget(self.search, 1)
+        self.channel = QComboBox()
+        self.channel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.channel.setMinimumWidth(170)
+        self.channel.currentIndexChanged.connect(self._channel_changed)
+        top.addWidget(self.channel)
+        left.addLayout(top)
+
+        details = QHBoxLayout()
+        self.order_type = QComboBox()
+        for code in ("take_away", "dine_in"):
+            self.order_type.addItem(_(ORDER_TYPES[code]), code)
+        self.order_type.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.order_type.setMaximumWidth(220)
+        self.order_type.currentIndexChanged.connect(
+            lambda _i: setattr(self.cart, "order_type", self.order_type.currentData() or self.cart.order_type)
+        )
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(_("No. pesanan / akun pemesan"))
+        self.reference.editingFinished.connect(self._details_changed)
+        self.fee = QLineEdit()
+        self.fee.setPlaceholderText(_("Ongkir (Rp)"))
+        self.fee.setMaximumWidth(130)
+        self.fee.editingFinished.connect(self._details_changed)
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(_("Alamat antar"))
+        self.address.editingFinished.connect(self._details_changed)
+        for w in (self.order_type, self.reference, self.fee, self.address):
+            details.addWidget(w)
+        details.addStretch(1)
+        left.addLayout(details)
+
+        self.results = QListWidget()
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setMaximumHeight(230)
+        self.results.setStyleSheet("font-size: 16px;")
+        self.results.itemClicked.connect(lambda item: self._add_result(item))
+        self.results.hide()
+        left.addWidget(self.results)
+
+        self.model = CartModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setStyleSheet("font-size: 16px;")
+        left.addWidget(self.table, 1)
+
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setMinimumHeight(30)
+        left.addWidget(self.message)
+
+        buttons = QGridLayout()
+        buttons.setSpacing(6)
+        actions = [
+            (_("Jumlah (*)"), self.ask_quantity),
+            (_("Catatan (F6)"), self.ask_note),
+            (_("Diskon (F7)"), self.ask_discount),
+            (_("Ubah harga"), self.ask_price),
+            (_("Hapus (Del)"), self.remove_line),
+            (_("Simpan (F8)"), self.park_order),
+            (_("Tersimpan (F9)"), self.show_parked),
+            (_("Riwayat (F10)"), self.show_history),
+            (_("Batal"), self.void_order),
+        ]
+        for index, (text, slot) in enumerate(actions):
+            button = QPushButton(text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            buttons.addWidget(button, index // 5, index % 5)
+        left.addLayout(buttons)
+        help_line = role(QLabel(KEYS_HELP), "muted")
+        help_line.setWordWrap(True)
+        help_line.setStyleSheet("font-size: 12px;")
+        left.addWidget(help_line)
+        layout.addLayout(left, 1)
+
+        right_box = QWidget()
+        right_box.setFixedWidth(470)
+        right = QVBoxLayout(right_box)
+        right.setContentsMargins(0, 0, 0, 0)
+        customer_row = QHBoxLayout()
+        self.customer_label = QLabel("")
+        self.customer_label.setWordWrap(True)
+        customer_row.addWidget(self.customer_label, 1)
+        pick = QPushButton(_("Pelanggan (F4)"))
+        pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        pick.clicked.connect(self.ask_customer)
+        self.drop_customer = QPushButton("×")
+        self.drop_customer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.drop_customer.setFixedWidth(40)
+        self.drop_customer.clicked.connect(lambda: self.set_customer(None))
+        customer_row.addWidget(pick)
+        customer_row.addWidget(self.drop_customer)
+        right.addLayout(customer_row)
+        self.grid = QuickGrid(self.add_product)
+        right.addWidget(self.grid, 1)
+        self.totals = TotalsPanel()
+        right.addWidget(self.totals)
+        self.pay_button = role(QPushButton(_("BAYAR  (F12)")), "primary")
+        self.pay_button.setMinimumHeight(64)
+        self.pay_button.setStyleSheet("font-size: 22px;")
+        self.pay_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pay_button.clicked.connect(self.pay)
+        right.addWidget(self.pay_button)
+        layout.addWidget(right_box)
+
+    def _shortcuts(self) -> None:
+        """Function keys, handled as key events (not QShortcut, which would also fire inside dialogs)."""
+        self.keys = {
+            Qt.Key.Key_F2: self.focus_search,
+            Qt.Key.Key_F4: self.ask_customer,
+            Qt.Key.Key_F6: self.ask_note,
+            Qt.Key.Key_F7: self.ask_discount,
+            Qt.Key.Key_F8: self.park_order,
+            Qt.Key.Key_F9: self.show_parked,
+            Qt.Key.Key_F10: self.show_history,
+            Qt.Key.Key_F12: self.pay,
+        }
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        action = self.keys.get(Qt.Key(event.key()))
+        if action is not None:
+            action()
+            return
+        super().keyPressEvent(event)
+
+    # --- the section protocol ---
+    def refresh(self) -> None:
+        self.channel.blockSignals(True)
+        self.channel.clear()
+        for ch in channels.active():
+            self.channel.addItem(_(ch.name), ch.code)
+        self.channel.setCurrentIndex(max(0, self.channel.findData(self.cart.channel)))
+        self.channel.blockSignals(False)
+        self.grid.reload()
+        self._show_details()
+        self.update_cart()
+        self.focus_search()
+
+    def _changed(self, what: str) -> None:
+        if what in ("settings", "product") and self.isVisible():
+            self.refresh()
+
+    @property
+    def user(self) -> User:
+        return self.window_.user  # type: ignore[attr-defined, no-any-return]
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- messages ---
+    def say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(
+            "color: #b3261e; font-weight: 600; font-size: 16px;"
+            if error
+            else "color: #155c39; font-weight: 600; font-size: 16px;"
+        )
+        if error:
+            QApplication.beep()
+
+    # --- search and adding ---
+    def _search_changed(self, text: str) -> None:
+        self.results.clear()
+        words = text.strip()
+        if len(words) < 2 or words.isdigit():
+            self.results.hide()
+            return
+        channel = channels.get(self.cart.channel)
+        for product in catalog.search(words, 12):
+            item = QListWidgetItem(f"{product.name}    {format_rupiah(catalog.price_for(product, channel))}")
+            item.setData(Qt.ItemDataRole.UserRole, product.id)
+            self.results.addItem(item)
+        self.results.setVisible(self.results.count() > 0)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.search and event.type() == QEvent.Type.KeyPress:
+            return self._search_key(event)  # type: ignore[arg-type]
+        return super().eventFilter(obj, event)
+
+    def _search_key(self, event: QKeyEvent) -> bool:
+        key, text = event.key(), self.search.text()
+        action = self.keys.get(Qt.Key(key))
+        if action is not None:
+            action()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter()
+            return True
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = -1 if key == Qt.Key.Key_Up else 1
+            if self.results.isVisible():
+                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+                self.results.setCurrentRow(row)
+            else:
+                self.select_line(self.selected_line() + step)
+            return True
+        if key == Qt.Key.Key_Escape:
+            if text or self.results.isVisible():
+                self.search.clear()
+            self.pending_qty = None
+            return True
+        if not text.strip():
+            if event.text() == "+":
+                self.step_quantity(1)
+                return True
+            if event.text() == "-":
+                self.step_quantity(-1)
+                return True
+            if event.text() == "*":
+                self.ask_quantity()
+                return True
+            if key == Qt.Key.Key_Delete:
+                self.remove_line()
+                return True
+        elif event.text() == "*":
+            try:
+                self.pending_qty = parse_qty(text.strip())
+            except PosError as exc:
+                self.say(exc.text, error=True)
+            else:
+                self.say(_("Jumlah berikutnya: {q}").format(q=qty_text(self.pending_qty)))
+            self.search.clear()
+            return True
+        return False
+
+    def enter(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            return
+        try:
+            product = catalog.by_code(text)
+        except ProductNotFound as exc:
+            item = self.results.currentItem() if self.results.isVisible() else None
+            if item is None:
+                self.say(exc.text, error=True)
+                self.search.selectAll()
+                return
+            self._add_result(item)
+            return
+        self.add_product(product)
+
+    def _add_result(self, item: QListWidgetItem) -> None:
+        self.add_product(Product.get_by_id(int(item.data(Qt.ItemDataRole.UserRole))))
+
+    def add_product(self, product: Product) -> None:
+        qty = self.pending_qty or Decimal(1)
+        price = catalog.price_for(product, channels.get(self.cart.channel))
+        try:
+            index = self.cart.add(
+                product.id,
+                product.name,
+                price,
+                qty,
+                tax_category=product.tax_category,
+                merge=not product.serialised,
+            )
+        except PosError as exc:
+            self.say(exc.text, error=True)
+            return
+        if product.serialised:
+            serial, ok = QInputDialog.getText(
+                self, _("Nomor seri"), _("Nomor seri {name}:").format(name=product.name)
+            )
+            if ok:
+                self.cart.lines[index].serial_number = " ".join(serial.split())[:60]
+        self.pending_qty = None
+        self.search.clear()
+        self.results.hide()
+        self.say(_("{name} × {qty}").format(name=product.name, qty=qty_text(self.cart.lines[index].qty)))
+        self.update_cart(select=index)
+        self.focus_search()
+
+    # --- the cart ---
+    def update_cart(self, select: int | None = None) -> None:
+        quote = sale.preview(self.cart)
+        self.model.set_cart(self.cart, quote)
+        self.totals.show_quote(quote, self.cart, channels.get(self.cart.channel))
+        self.pay_button.setEnabled(not self.cart.is_empty)
+        if select is not None:
+            self.select_line(select)
+        elif self.cart.lines and self.selected_line() < 0:
+            self.select_line(len(self.cart.lines) - 1)
+        self._show_customer()
+
+    def selected_line(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def select_line(self, row: int) -> None:
+        if not self.cart.lines:
+            return
+        row = max(0, min(len(self.cart.lines) - 1, row))
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _line_or_say(self) -> int | None:
+        row = self.selected_line()
+        if row < 0:
+            self.say(_("Pilih baris di keranjang dulu."), error=True)
+            return None
+        return row
+
+    def step_quantity(self, step: int) -> None:
+        row = self._line_or_say()
+        if row is None:
+            return
+        line = self.cart.lines[row]
+        new = line.qty + step
+        if new <= 0:
+            self.remove_line()
+            return
+        self._try(lambda: self.cart.set_qty(row, new), row)
+
+    def ask_quantity(self) -> None:
+        row = self._line_or_say()
+        if row is None:
+            return
+        text, ok = QInputDialog.getText(
+            self,
+            _("Jumlah"),
+            _("Jumlah {name} (mis. 2 atau 0,25):").format(name=self.cart.lines[row].name),
+            text=qty_text(self.cart.lines[row].qty),
+        )
+        if ok:
+            self._try(lambda: self.cart.set_qty(row, text), row)
+        self.focus_search()
+
+    def ask_note(self) -> None:
+        row = self._line_or_say()
+        if row is None:
+            return
+        text, ok = QInputDialog.getText(
+            self,
+            _("Catatan"),
+            _("Catatan untuk {name} (mis. tanpa sambal):").format(name=self.cart.lines[row].name),
+            text=self.cart.lines[row].note,
+        )
+        if ok:
+            self._try(lambda: self.cart.set_note(row, text), row)
+        self.focus_search()
+
+    def _try(self, action, row: int | None = None) -> None:  # type: ignore[no-untyped-def]
+        try:
+            action()
+        except PosError as exc:
+            self.say(exc.text, error=True)
+            return
+        self.update_cart(select=row)
+
+    def remove_line(self) -> None:
+        row = self._line_or_say()
+        if row is None:
+            return
+        name = self.cart.lines[row].name
+        self.cart.remove(row)
+        self.say(_("{name} dihapus").format(name=name))
+        self.update_cart(select=min(row, len(self.cart.lines) - 1) if self.cart.lines else None)
+
+    def ask_discount(self) -> None:
+        self._change_dialog("discount")
+
+    def ask_price(self) -> None:
+        self._change_dialog("price")
+
+    def _change_dialog(self, mode: str) -> None:
+        if self.cart.is_empty:
+            return
+        row = self.selected_line()
+        if mode == "price" and row < 0:
+            return
+        dialog = DiscountDialog(self, self.cart, row if row >= 0 else None, self.user, mode)
+        if dialog.exec():
+            self.update_cart(select=row if row >= 0 else None)
+        self.focus_search()
+
+    # --- customer and channel ---
+    def ask_customer(self) -> None:
+        dialog = CustomerDialog(self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.set_customer(dialog.chosen)
+            hub.changed.emit("customer")
+        self.focus_search()
+
+    def set_customer(self, customer: Customer | None) -> None:
+        self.customer = customer
+        self.cart.customer_id = customer.id if customer else None
+        if customer is not None and not self.address.text() and customer.addresses.count():
+            self.address.setText(customer.addresses.first().address)
+        self._show_customer()
+        self.focus_search()
+
+    def _show_customer(self) -> None:
+        c = self.customer
+        if c is None or c.id != self.cart.customer_id:
+            c = self.customer = (
+                Customer.get_or_none(Customer.id == self.cart.customer_id) if self.cart.customer_id else None
+            )
+        if c is None:
+            self.customer_label.setText(_("Pelanggan umum (tanpa nama)"))
+            self.drop_customer.hide()
+            return
+        extra = f" · {_('kasbon')} {format_rupiah(c.kasbon)}" if c.kasbon else ""
+        self.customer_label.setText(
+            f"<b>{c.name}</b><br>{phone.local_form(c.phone) if c.phone else ''}{extra}"
+        )
+        self.drop_customer.show()
+
+    def _channel_changed(self) -> None:
+        code = self.channel.currentData()
+        if not code or code == self.cart.channel:
+            return
+        self.cart.channel = code
+        channel = channels.get(code)
+        for line in self.cart.lines:
+            if line.product_id and not line.changed:
+                product = Product.get_by_id(line.product_id)
+                line.unit_price = line.list_price = catalog.price_for(product, channel)
+        self.cart.order_type = "delivery" if channel.kind in ("delivery", "aggregator") else "take_away"
+        if channel.kind != "delivery":
+            self.cart.set_delivery(0, "")
+        self._show_details()
+        self.update_cart()
+        self.focus_search()
+
+    def _show_details(self) -> None:
+        kind = channels.get(self.cart.channel).kind
+        self.order_type.setVisible(kind == "counter")
+        self.order_type.setCurrentIndex(max(0, self.order_type.findData(self.cart.order_type)))
+        self.reference.setVisible(kind in ("social", "aggregator"))
+        self.reference.setText(self.cart.source_ref)
+        self.fee.setVisible(kind == "delivery")
+        self.address.setVisible(kind == "delivery")
+        self.fee.setText(str(self.cart.delivery_fee) if self.cart.delivery_fee else "")
+        self.address.setText(self.cart.delivery_address)
+
+    def _details_changed(self) -> None:
+        self.cart.source_ref = " ".join(self.reference.text().split())[:60]
+        try:
+            fee = parse_rupiah(self.fee.text() or "0")
+            self.cart.set_delivery(fee, self.address.text())
+        except PosError as exc:
+            self.say(exc.text, error=True)
+            return
+        self.update_cart()
+
+    # --- park, void, history ---
+    def park_order(self) -> None:
+        if self.cart.is_empty:
+            return
+        default = self.customer.name if self.customer else ""
+        label, ok = QInputDialog.getText(
+            self, _("Simpan pesanan"), _("Label (meja, nama pelanggan):"), text=default
+        )
+        if ok and dialogs.run_service(self, lambda: park.park(self.cart, label, self.user)) is not None:
+            self.new_cart()
+            self.say(_("Pesanan disimpan. Buka lagi dengan F9."))
+        self.focus_search()
+
+    def show_parked(self) -> None:
+        if not self.cart.is_empty:
+            self.say(_("Selesaikan atau simpan (F8) keranjang ini dulu."), error=True)
+            return
+        dialog = ParkedDialog(self, self.user)
+        if dialog.exec() and dialog.cart is not None:
+            self.load_cart(dialog.cart)
+            self.say(_("Pesanan dilanjutkan."))
+        self.focus_search()
+
+    def show_history(self) -> None:
+        HistoryDialog(self, self.user).exec()
+        self.focus_search()
+
+    def void_order(self) -> None:
+        if self.cart.is_empty:
+            return
+        from pos import staff
+
+        dialog = ApprovalDialog(self, _("Batalkan pesanan ini?"), need_pin=not staff.can(self.user, "void"))
+        if dialog.exec():
+            done = dialogs.run_service(
+                self, lambda: park.void(self.cart, dialog.reason, self.user, dialog.approver)
+            )
+            if done is not None:
+                self.new_cart()
+                self.say(_("Pesanan dibatalkan."))
+        self.focus_search()
+
+    def load_cart(self, cart: Cart) -> None:
+        self.cart = cart
+        self.customer = None
+        self.model.set_cart(cart, sale.preview(cart))
+        self.channel.setCurrentIndex(max(0, self.channel.findData(cart.channel)))
+        self._show_details()
+        self.update_cart()
+
+    def new_cart(self) -> None:
+        self.load_cart(Cart())
+
+    # --- paying ---
+    def pay(self) -> None:
+        if self.cart.is_empty:
+            self.say(_("Keranjang masih kosong."), error=True)
+            return
+        self._details_changed()
+        shop = settings.all_settings()
+        quote = sale.preview(self.cart)
+        c = self.customer
+        kasbon_left = int(c.credit_limit) - int(c.kasbon) if c is not None and c.credit_limit else None
+        approver = User.get_or_none(User.id == self.cart.approved_by) if self.cart.approved_by else None
+        cart = self.cart
+        dialog = PaymentDialog(
+            self,
+            quote,
+            lambda tenders: sale.complete(cart, tenders, self.user, approver),
+            cash_rounding=int(shop["cash_rounding"]),
+            qris_payload=str(shop["qris_payload"]),
+            kasbon_left=kasbon_left,
+            aggregator=channels.get(cart.channel).kind == "aggregator",
+        )
+        if dialog.exec() and dialog.sale is not None:
+            self.finish(dialog.sale)
+        self.focus_search()
+
+    def finish(self, done) -> None:  # type: ignore[no-untyped-def]
+        from db.models import Payment
+
+        change = sum(p.change for p in Payment.select(Payment.change).where(Payment.sale == done.id))
+        self.last_sale = done
+        self.new_cart()
+        text = _("✓ Nota {number} tersimpan · Total {total}").format(
+            number=done.number, total=format_rupiah(done.total)
+        )
+        if change:
+            text += " · " + _("Kembalian {change}").format(change=format_rupiah(change))
+        self.say(text)
+        hub.changed.emit("sale")

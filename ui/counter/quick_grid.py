@@ -1,0 +1,54 @@
+"""Large buttons for items without a barcode (bakso menu, es teh, beras curah), one tab per category."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QPushButton, QScrollArea, QTabWidget, QWidget
+
+from db.models import Product
+from pos import catalog
+from pos.i18n import _
+from pos.money import format_rupiah
+from ui.theme import role
+
+COLUMNS = 3
+
+
+class QuickGrid(QTabWidget):
+    def __init__(self, add: Callable[[Product], None]) -> None:
+        super().__init__()
+        self.add = add
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.buttons: dict[int, QPushButton] = {}
+
+    def reload(self) -> None:
+        while self.count():
+            widget = self.widget(0)
+            self.removeTab(0)
+            widget.deleteLater()
+        self.buttons.clear()
+        for category, products in catalog.quick_items().items():
+            page = QWidget()
+            grid = QGridLayout(page)
+            grid.setSpacing(8)
+            for index, product in enumerate(products):
+                button = role(QPushButton(f"{product.name}\n{format_rupiah(product.price)}"), "tile")
+                button.setMinimumWidth(100)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setMinimumHeight(72)
+                button.clicked.connect(lambda _=False, p=product: self.add(p))
+                grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+                self.buttons[product.id] = button
+            grid.setRowStretch(len(products) // COLUMNS + 1, 1)
+            for col in range(COLUMNS):
+                grid.setColumnStretch(col, 1)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            scroll.setWidget(page)
+            self.addTab(scroll, category or _("Lainnya"))
+        self.setVisible(self.count() > 0)

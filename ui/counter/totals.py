@@ -1,0 +1,55 @@
+"""The totals panel: subtotal, discounts, service, tax, delivery fee, the big TOTAL, and for aggregator
+orders what the platform keeps and what the shop really earns."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel
+
+from db.models import Channel
+from pos import settings
+from pos.cart import Cart
+from pos.i18n import _
+from pos.money import format_rupiah
+from pos.pricing import Quote
+from ui.theme import role
+
+
+class TotalsPanel(QFrame):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setStyleSheet("QFrame { background: white; border-radius: 10px; }")
+        self.grid = QGridLayout(self)
+        self.rows: dict[str, tuple[QLabel, QLabel]] = {}
+        for index, key in enumerate(("subtotal", "discount", "service", "tax", "delivery", "commission")):
+            name, value = QLabel(""), QLabel("")
+            value.setStyleSheet("font-size: 16px;")
+            self.grid.addWidget(name, index, 0)
+            self.grid.addWidget(value, index, 1)
+            self.rows[key] = (name, value)
+        self.total_name = role(QLabel(_("TOTAL")), "title")
+        self.total = role(QLabel("Rp 0"), "total")
+        self.grid.addWidget(self.total_name, 10, 0)
+        self.grid.addWidget(self.total, 10, 1)
+
+    def _row(self, key: str, name: str, amount: int, show: bool) -> None:
+        label, value = self.rows[key]
+        label.setText(name)
+        value.setText(format_rupiah(amount))
+        label.setVisible(show)
+        value.setVisible(show)
+
+    def show_quote(self, quote: Quote, cart: Cart, channel: Channel) -> None:
+        tax_name = str(settings.get("tax_name") or "PPN")
+        self._row("subtotal", _("Subtotal"), quote.gross, True)
+        self._row("discount", _("Diskon"), -quote.discount, quote.discount > 0)
+        self._row("service", _("Biaya layanan"), quote.service, quote.service > 0)
+        tax_label = _("{tax} (termasuk)").format(tax=tax_name) if quote.tax_included else tax_name
+        self._row("tax", tax_label, quote.tax, quote.tax > 0)
+        self._row("delivery", _("Ongkir"), quote.delivery_fee, quote.delivery_fee > 0)
+        self._row(
+            "commission",
+            _("Komisi {ch} · bersih {net}").format(ch=_(channel.name), net=format_rupiah(quote.net)),
+            -quote.commission,
+            quote.commission > 0,
+        )
+        self.total.setText(format_rupiah(quote.total))
