@@ -35,7 +35,8 @@ def looks_like_phone(text: str) -> bool:
 def local_form(phone: str) -> str:
     """62812... -> 0812-3456-7890 for people to read."""
     local = "0" + phone[2:] if phone.startswith("62") else phone
-    return "-".join([local[:4], local[4:8], local[8:]]).rstrip("-")
+    middle = 3 if len(local) <= 11 else 4
+    return "-".join(part for part in (local[:4], local[4 : 4 + middle], local[4 + middle :]) if part)
 
 
 def masked(phone: str | None) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from pos import customer, phone
 from pos.i18n import _
 from ui.events import hub
-from ui.models.table import Column, RowsModel
+from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
 
 
@@ -46,11 +46,9 @@ class CustomersPage(QWidget):
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        setup_view(self.table, stretch=0)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setAlternatingRowColors(True)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.table, 1)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -52,6 +54,7 @@ class SettingsPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         scroll.setWidget(body)
@@ -97,19 +100,17 @@ class SettingsPage(QWidget):
 
         qris_box = QGroupBox(_("QRIS statis toko"))
         qbox = QVBoxLayout(qris_box)
-        qbox.addWidget(
-            role(
-                QLabel(
-                    _(
-                        "Tempel isi QRIS statis dari bank/penyedia Anda (teks yang diawali 000201). "
-                        "Kasir membuat QRIS dengan nominal pas untuk setiap pembayaran."
-                    )
-                ),
-                "muted",
+        hint = QLabel(
+            _(
+                "Tempel isi QRIS statis dari bank/penyedia Anda (teks yang diawali 000201). "
+                "Kasir membuat QRIS dengan nominal pas untuk setiap pembayaran."
             )
         )
+        hint.setWordWrap(True)
+        qbox.addWidget(role(hint, "muted"))
         self.qris = QPlainTextEdit()
         self.qris.setFixedHeight(70)
+        self.qris.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         qbox.addWidget(self.qris)
         self.qris_status = role(QLabel(""), "muted")
         qbox.addWidget(self.qris_status)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from peewee import fn
 
 from db.models import Category, Customer, Product, Role, Sale, User, database
-from pos import catalog, clock, customer, sale, settings, staff, stock
+from pos import catalog, clock, customer, qris, sale, settings, staff, stock
 from pos import channel as channels
 from pos.cart import Cart
 from pos.demo.catalogs import (
@@ -73,6 +73,30 @@ class Summary:
     products: int
 
 
+def demo_qris(shop_name: str) -> str:
+    """A static QRIS of the right shape for the demo shop (a made-up merchant: replace it with your own)."""
+    merchant = [
+        ("00", "ID.CO.QRIS.WWW"),
+        ("01", "936000000000000001"),
+        ("02", "ID1020000000001"),
+        ("03", "UMI"),
+    ]
+    account = "".join(f"{tag}{len(value):02d}{value}" for tag, value in merchant)
+    return qris.build(
+        [
+            ("00", "01"),
+            ("01", "11"),
+            ("51", account),
+            ("52", "5812"),
+            ("53", "360"),
+            ("58", "ID"),
+            ("59", shop_name.upper()[:25]),
+            ("60", "SLEMAN"),
+            ("61", "55581"),
+        ]
+    )
+
+
 def ean13(rng: random.Random) -> str:
     body = "899" + "".join(str(rng.randrange(10)) for _ in range(9))
     odd = sum(int(d) for d in body[0::2])
@@ -113,7 +137,7 @@ def fill(
 
 def _setup_shop(kind: str, rng: random.Random) -> dict[str, User]:
     name, address, phone, footer = SHOP_DETAILS[kind]
-    values = {"receipt_footer": footer, "setup_done": True}
+    values = {"receipt_footer": footer, "setup_done": True, "qris_payload": demo_qris(name)}
     if not settings.get("shop_name"):
         values.update(shop_name=name, shop_address=address, shop_phone="62" + phone[1:])
     staff.ensure_roles()
@@ -194,9 +218,8 @@ def _customers(kind: str, rng: random.Random) -> list[tuple[Customer, float]]:
     made: list[tuple[Customer, float]] = []
     while len(made) < int(profile["customers"]):  # type: ignore[call-overload]
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-        number = (
-            "08" + rng.choice("1235789") + "".join(str(rng.randrange(10)) for _ in range(rng.choice((8, 9))))
-        )
+        prefix = rng.choice(("0811", "0812", "0813", "0821", "0822", "0852", "0853", "0857", "0878", "0896"))
+        number = prefix + "".join(str(rng.randrange(10)) for _ in range(rng.choice((7, 8))))
         if Customer.select().where(Customer.phone == "62" + number[1:]).exists():
             continue
         regular = rng.random() < 0.3

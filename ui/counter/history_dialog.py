@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,7 +23,7 @@ from pos.i18n import _
 from pos.money import format_rupiah
 from ui.events import hub
 from ui.models.cart_model import qty_text
-from ui.models.table import Column, RowsModel
+from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
 
 
@@ -53,10 +52,7 @@ class HistoryDialog(QDialog):
         )
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        setup_view(self.table, stretch=2)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.summary = role(QLabel(""), "muted")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -19,7 +18,7 @@ from pos import park, sale
 from pos.cart import Cart
 from pos.i18n import _
 from ui import dialogs
-from ui.models.table import Column, RowsModel
+from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
 
 
@@ -44,10 +43,7 @@ class ParkedDialog(QDialog):
         )
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        setup_view(self.table, stretch=0)
         self.table.doubleClicked.connect(lambda _i: self.resume())
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -35,8 +36,12 @@ class QuickGrid(QTabWidget):
             grid = QGridLayout(page)
             grid.setSpacing(8)
             for index, product in enumerate(products):
-                button = role(QPushButton(f"{product.name}\n{format_rupiah(product.price)}"), "tile")
+                name = textwrap.shorten(product.name, 34, placeholder="…")
+                label = "\n".join(textwrap.wrap(name, 15)[:2])
+                button = role(QPushButton(f"{label}\n{format_rupiah(product.price)}"), "tile")
+                button.setToolTip(product.name)
                 button.setMinimumWidth(100)
+                button.setStyleSheet("padding: 4px;")
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.setMinimumHeight(72)
                 button.clicked.connect(lambda _=False, p=product: self.add(p))

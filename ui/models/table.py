@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from pos.money import format_rupiah
 
@@ -73,3 +74,14 @@ class RowsModel(QAbstractTableModel):
 
     def row(self, index: int) -> Any:
         return self.rows[index]
+
+
+def setup_view(table: QTableView, stretch: int = 0) -> None:
+    """Rows selected whole, no row numbers, every column as wide as its content but one that stretches."""
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

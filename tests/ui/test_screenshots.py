@@ -1,0 +1,23 @@
+"""`python -m ui.screenshots DIR` renders every main screen (the README's pictures) without a display."""
+
+from PySide6.QtGui import QImage
+
+from ui import screenshots
+
+
+def test_every_main_screen_renders(tmp_path, qapp):
+    made = screenshots.render(tmp_path)
+    names = {p.name for p in made}
+    assert {
+        "setup.png",
+        "login.png",
+        "counter.png",
+        "payment-cash.png",
+        "payment-qris.png",
+        "customers.png",
+        "settings.png",
+        "history.png",
+    } <= names
+    for path in made:
+        image = QImage(str(path))
+        assert image.width() >= 500 and image.height() >= 400, path

@@ -1,0 +1,120 @@
+"""Render each main screen, filled with a demo shop, to PNG (offscreen): `python -m ui.screenshots DIR`.
+
+Used for the README's screenshots; the pictures are what a shopkeeper sees.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+SIZE = (1366, 768)
+
+
+def _save(widget: QWidget, path: Path) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def render(out: Path, kind: str = "warung") -> list[Path]:
+    from db.models import Barcode, Customer, Product
+    from pos import clock, shop, staff
+    from pos.demo.generator import fill
+    from ui import theme
+    from ui.main_window import MainWindow
+    from ui.setup_dialog import SetupDialog
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    theme.apply(app)
+    made: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        target = shop.open_shop(str(Path(tmp) / "demo.db"))
+        setup = SetupDialog()
+        setup.shop_name.setText("Warung Bu Sri")
+        setup.address.setText("Jl. Melati No. 12, Sleman")
+        setup.whatsapp.setText("0812-3456-0001")
+        setup.owner_name.setText("Bu Sri")
+        setup.show()
+        made.append(out / "setup.png")
+        _save(setup, made[-1])
+        setup.close()
+
+        fill(kind, days=30, seed=1)
+        window = MainWindow(target)
+        window.resize(*SIZE)
+        window.show()
+        made.append(out / "login.png")
+        _save(window, made[-1])
+
+        owner = staff.active_users()[0]
+        window.enter(owner)
+        counter = window.sections[0]
+        regular = Customer.select().order_by(Customer.id).first()
+        counter.set_customer(regular)
+        scanned = list(Product.select().join(Barcode).limit(3))
+        for product in scanned:
+            counter.add_product(product)
+        counter.add_product(scanned[0])
+        beras = Product.get_or_none(Product.unit == "kg")
+        if beras is not None:
+            counter.pending_qty = Decimal("0.5")
+            counter.add_product(beras)
+        made.append(out / "counter.png")
+        _save(window, made[-1])
+
+        from pos import sale, settings
+        from ui.counter.payment_dialog import PaymentDialog
+
+        quote = sale.preview(counter.cart)
+        for method in ("cash", "qris"):
+            dialog = PaymentDialog(
+                window,
+                quote,
+                lambda tenders: None,  # type: ignore[arg-type, return-value]
+                qris_payload=str(settings.get("qris_payload")),
+            )
+            dialog.choose(method)
+            if method == "cash":
+                dialog.cash_input.setText("100000")
+            dialog.show()
+            made.append(out / f"payment-{method}.png")
+            _save(dialog, made[-1])
+            dialog.close()
+
+        for index, name in ((1, "customers"), (2, "settings")):
+            window.open_section(index)
+            made.append(out / f"{name}.png")
+            _save(window, made[-1])
+
+        from ui.counter.history_dialog import HistoryDialog
+
+        with clock.frozen(clock.now().replace(hour=20) - timedelta(days=1)):
+            history = HistoryDialog(window, owner)
+            history.resize(900, 560)
+            history.show()
+            made.append(out / "history.png")
+            _save(history, made[-1])
+            history.close()
+        window.close()
+        shop.close_shop()
+    return made
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "docs/screenshots")
+    render(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
