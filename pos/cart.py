@@ -12,6 +12,7 @@ from typing import Any
 
 from db.fields import to_qty
 from pos.errors import InvalidAmount, InvalidInput, InvalidPrice, InvalidQuantity, NeedReason
+from pos.i18n import N_
 from pos.money import MAX_AMOUNT, apply_rate, line_amount
 
 MAX_QTY = Decimal("9999")
@@ -115,7 +116,7 @@ class Cart:
 
     def line(self, index: int) -> CartLine:
         if not 0 <= index < len(self.lines):
-            raise InvalidInput("Baris {n} tidak ada di keranjang.", n=index + 1)
+            raise InvalidInput(N_("Baris {n} tidak ada di keranjang."), n=index + 1)
         return self.lines[index]
 
     def set_qty(self, index: int, qty: Any) -> None:

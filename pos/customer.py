@@ -10,6 +10,7 @@ from peewee import JOIN, fn
 from db.models import Customer, CustomerAddress, Sale
 from pos import clock, phone
 from pos.errors import CustomerNotFound, Duplicate, InvalidInput, InvalidName
+from pos.i18n import N_
 from pos.text import fold, search_words
 from pos.tx import service
 
@@ -33,7 +34,7 @@ def create_customer(
     if Customer.get_or_none(Customer.phone == number):
         raise Duplicate(what=phone.local_form(number))
     if birthday is not None and birthday > clock.now().date():
-        raise InvalidInput("Tanggal lahir tidak boleh di masa depan.")
+        raise InvalidInput(N_("Tanggal lahir tidak boleh di masa depan."))
     customer = Customer.create(
         phone=number,
         name=name,

@@ -17,6 +17,7 @@ from db.models import Customer, KasbonEntry, Payment, Product, Sale, SaleLine, U
 from pos import clock, journal, staff, stock, till
 from pos.cart import parse_qty
 from pos.errors import InvalidInput, InvalidQuantity, NeedReason
+from pos.i18n import N_
 from pos.money import apply_rate, line_amount, split
 from pos.sale import content, next_number
 from pos.tx import service
@@ -85,18 +86,18 @@ def refund(
     if not reason:
         raise NeedReason()
     if sale.kind != "sale":
-        raise InvalidInput("Nota retur tidak bisa diretur lagi.")
+        raise InvalidInput(N_("Nota retur tidak bisa diretur lagi."))
     lines = {r.line_id: r for r in returnable(sale)}
     chosen: list[tuple[Returnable, Decimal]] = []
     for line_id, raw in items.items():
         if line_id not in lines:
-            raise InvalidInput("Baris ini bukan bagian dari nota {number}.", number=sale.number)
+            raise InvalidInput(N_("Baris ini bukan bagian dari nota {number}."), number=sale.number)
         qty = parse_qty(raw)
         if qty > lines[line_id].left:
             raise InvalidQuantity(text=f"{qty} > {lines[line_id].left}")
         chosen.append((lines[line_id], qty))
     if not chosen:
-        raise InvalidInput("Pilih barang yang dikembalikan.")
+        raise InvalidInput(N_("Pilih barang yang dikembalikan."))
 
     originals = {ln.id: ln for ln in SaleLine.select().where(SaleLine.id.in_([r.line_id for r, _ in chosen]))}
     amounts = []

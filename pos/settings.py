@@ -6,7 +6,7 @@ from typing import Any
 
 from db.models import Setting
 from pos import journal
-from pos.i18n import LANGUAGES
+from pos.i18n import LANGUAGES, N_
 from pos.tx import service
 
 DEFAULTS: dict[str, Any] = {
@@ -53,15 +53,15 @@ def _validate(key: str, value: Any) -> None:
     from pos.errors import InvalidInput
 
     if key not in DEFAULTS:
-        raise InvalidInput("Pengaturan {key} tidak dikenal.", key=key)
+        raise InvalidInput(N_("Pengaturan {key} tidak dikenal."), key=key)
     if key == "language" and value not in LANGUAGES:
-        raise InvalidInput("Bahasa {key} tidak tersedia.", key=value)
+        raise InvalidInput(N_("Bahasa {key} tidak tersedia."), key=value)
     if key == "tax_mode" and value not in ("none", "included", "added"):
-        raise InvalidInput("Mode pajak tidak dikenal.")
+        raise InvalidInput(N_("Mode pajak tidak dikenal."))
     if key == "cash_rounding" and value not in (0, 100, 500, 1000):
-        raise InvalidInput("Pembulatan tunai hanya 0, 100, 500 atau 1.000.")
+        raise InvalidInput(N_("Pembulatan tunai hanya 0, 100, 500 atau 1.000."))
     if key == "timezone" and value not in ("WIB", "WITA", "WIT"):
-        raise InvalidInput("Zona waktu harus WIB, WITA atau WIT.")
+        raise InvalidInput(N_("Zona waktu harus WIB, WITA atau WIT."))
 
 
 @service

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from pos.errors import PosError
 from pos.i18n import _
@@ -34,3 +34,11 @@ def run_service(parent: QWidget | None, action: Callable[[], object]) -> object 
     except PosError as exc:
         show_error(parent, exc.text)
         return None
+
+
+def run(dialog: QDialog) -> bool:
+    """exec() a dialog and schedule its deletion (parented dialogs would otherwise pile up, hidden)."""
+    try:
+        return bool(dialog.exec())
+    finally:
+        dialog.deleteLater()

@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
 
 from pos import i18n, phone, qris, settings
 from pos.errors import InvalidInput, PosError
-from pos.i18n import _
+from pos.i18n import N_, _
 from pos.money import parse_rate
 from ui.channels_box import ChannelsBox
 from ui.events import hub
 from ui.theme import role
 
 TAX_MODES = [
-    ("none", "Tanpa pajak"),
-    ("included", "Harga sudah termasuk pajak"),
-    ("added", "Pajak ditambahkan"),
+    ("none", N_("Tanpa pajak")),
+    ("included", N_("Harga sudah termasuk pajak")),
+    ("added", N_("Pajak ditambahkan")),
 ]
-ROUNDINGS = [(0, "Tidak dibulatkan"), (100, "Rp 100"), (500, "Rp 500"), (1000, "Rp 1.000")]
+ROUNDINGS = [(0, N_("Tidak dibulatkan")), (100, "Rp 100"), (500, "Rp 500"), (1000, "Rp 1.000")]
 
 
 def percent(value: object) -> str:
@@ -154,7 +154,7 @@ class SettingsPage(QWidget):
             qris.parse(payload)  # raises QrisInvalid with the reason
         name = " ".join(self.shop_name.text().split())
         if not name:
-            raise InvalidInput("Nama toko tidak boleh kosong.")
+            raise InvalidInput(N_("Nama toko tidak boleh kosong."))
         return {
             "shop_name": name,
             "shop_address": self.address.text().strip(),

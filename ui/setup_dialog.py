@@ -19,16 +19,16 @@ from PySide6.QtWidgets import (
 from pos import shop
 from pos.demo.generator import fill
 from pos.errors import InvalidPin, PosError
-from pos.i18n import _
+from pos.i18n import N_, _
 from ui import worker
 from ui.theme import role
 
 DEMO_DAYS = 45
 CHOICES = [
-    ("warung", "Warung kelontong (contoh)"),
-    ("bakso", "Warung bakso + GoFood (contoh)"),
-    ("senapan", "Bengkel senapan angin (contoh)"),
-    ("", "Toko kosong — isi barang sendiri"),
+    ("warung", N_("Warung kelontong (contoh)")),
+    ("bakso", N_("Warung bakso + GoFood (contoh)")),
+    ("senapan", N_("Bengkel senapan angin (contoh)")),
+    ("", N_("Toko kosong — isi barang sendiri")),
 ]
 
 

@@ -19,8 +19,9 @@ from db.models import Sale, User
 from pos import clock, refund, sale, staff
 from pos.cart import parse_qty
 from pos.errors import InvalidInput, PosError
-from pos.i18n import _
+from pos.i18n import N_, _
 from pos.money import format_rupiah
+from ui import dialogs
 from ui.events import hub
 from ui.models.cart_model import qty_text
 from ui.models.table import Column, RowsModel, setup_view
@@ -82,7 +83,7 @@ class HistoryDialog(QDialog):
         if chosen.kind != "sale":
             return
         dialog = RefundDialog(self, Sale.get_by_id(chosen.id), self.user)
-        if dialog.exec():
+        if dialogs.run(dialog):
             hub.changed.emit("sale")
             self.reload()
 
@@ -129,7 +130,7 @@ class RefundDialog(QDialog):
                 if text not in ("0", "0,0", "0.0"):
                     items[line_id] = parse_qty(text)
             if not items:
-                raise InvalidInput("Isi jumlah barang yang dikembalikan.")
+                raise InvalidInput(N_("Isi jumlah barang yang dikembalikan."))
             approver = staff.owner_approval(self.pin.text()) if self.need_pin else None
             self.result_sale = refund.refund(
                 self.original,

@@ -465,14 +465,14 @@ class CounterPage(QWidget):
         if mode == "price" and row < 0:
             return
         dialog = DiscountDialog(self, self.cart, row if row >= 0 else None, self.user, mode)
-        if dialog.exec():
+        if dialogs.run(dialog):
             self.update_cart(select=row if row >= 0 else None)
         self.focus_search()
 
     # --- customer and channel ---
     def ask_customer(self) -> None:
         dialog = CustomerDialog(self)
-        if dialog.exec() and dialog.chosen is not None:
+        if dialogs.run(dialog) and dialog.chosen is not None:
             self.set_customer(dialog.chosen)
             hub.changed.emit("customer")
         self.focus_search()
@@ -557,13 +557,13 @@ class CounterPage(QWidget):
             self.say(_("Selesaikan atau simpan (F8) keranjang ini dulu."), error=True)
             return
         dialog = ParkedDialog(self, self.user)
-        if dialog.exec() and dialog.cart is not None:
+        if dialogs.run(dialog) and dialog.cart is not None:
             self.load_cart(dialog.cart)
             self.say(_("Pesanan dilanjutkan."))
         self.focus_search()
 
     def show_history(self) -> None:
-        HistoryDialog(self, self.user).exec()
+        dialogs.run(HistoryDialog(self, self.user))
         self.focus_search()
 
     def void_order(self) -> None:
@@ -572,7 +572,7 @@ class CounterPage(QWidget):
         from pos import staff
 
         dialog = ApprovalDialog(self, _("Batalkan pesanan ini?"), need_pin=not staff.can(self.user, "void"))
-        if dialog.exec():
+        if dialogs.run(dialog):
             done = dialogs.run_service(
                 self, lambda: park.void(self.cart, dialog.reason, self.user, dialog.approver)
             )
@@ -613,7 +613,7 @@ class CounterPage(QWidget):
             kasbon_left=kasbon_left,
             aggregator=channels.get(cart.channel).kind == "aggregator",
         )
-        if dialog.exec() and dialog.sale is not None:
+        if dialogs.run(dialog) and dialog.sale is not None:
             self.finish(dialog.sale)
         self.focus_search()
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from pos.cart import Cart
-from pos.i18n import _
+from pos.i18n import N_, _
 from pos.money import format_rupiah
 from pos.pricing import Quote
 
@@ -22,7 +22,7 @@ def qty_text(qty: Decimal) -> str:
 
 
 class CartModel(QAbstractTableModel):
-    COLUMNS = ("Barang", "Jml", "Harga", "Diskon", "Total")
+    COLUMNS = (N_("Barang"), N_("Jml"), N_("Harga"), N_("Diskon"), N_("Total"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
