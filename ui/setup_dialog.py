@@ -122,10 +122,17 @@ class SetupDialog(QDialog):
         self.progress.setFormat(_("Membuat toko contoh… %v/%m hari"))
         self.progress.show()
         job = worker.Worker(lambda report: fill(kind, DEMO_DAYS, 1, progress=report), with_progress=True)
-        job.progress.connect(lambda done, total: self.progress.setValue(done))
-        job.finished.connect(lambda _result: self.accept())
+        # bound methods (not lambdas): Qt then runs them on the UI thread, queued from the worker
+        job.progress.connect(self._progress)
+        job.finished.connect(self._done)
         job.failed.connect(self._failed)
         self._thread = worker.start(self, job)
+
+    def _progress(self, done: int, _total: int) -> None:
+        self.progress.setValue(done)
+
+    def _done(self, _result: object) -> None:
+        self.accept()
 
     def _failed(self, exc: object) -> None:
         self.ok.setEnabled(True)

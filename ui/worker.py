@@ -1,5 +1,8 @@
 """Long work (a demo shop, a year's report, a PDF) off the UI thread, with progress.
 
+Connect the signals to bound methods of QObjects (never to lambdas): PySide then delivers them queued on
+the receiver's (UI) thread; a lambda would run in the worker thread and touch widgets from there.
+
 The function runs in a QThread with its own database connection (peewee connects per thread) and the
 connection is closed when it ends. Results and errors come back as signals on the UI thread.
 """
