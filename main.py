@@ -13,7 +13,8 @@ import time
 
 from pos import shop
 from pos.errors import PosError
-from pos.i18n import _
+from pos.i18n import N_, _
+from pos.money import format_rupiah
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,6 +51,31 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="tetap isi walau database sudah berisi data")
 
     sub.add_parser("info", help="ringkasan database: toko, jumlah barang, pelanggan, nota")
+
+    rec = sub.add_parser(
+        "receipt",
+        help="struk / nota sebuah penjualan sebagai PDF, ESC/POS atau nota A4",
+        description="Mencetak ulang struk sebuah nota ke file.",
+    )
+    rec.add_argument("number", metavar="NOMOR", help="nomor nota, mis. K1-000123")
+    rec.add_argument("--pdf", metavar="FILE", help="struk thermal sebagai PDF")
+    rec.add_argument("--width", type=int, choices=(58, 80), default=58, help="lebar kertas mm (bawaan 58)")
+    rec.add_argument("--escpos", metavar="FILE", help="struk sebagai byte ESC/POS (untuk printer thermal)")
+    rec.add_argument("--invoice", metavar="FILE", help="nota A4 sebagai PDF")
+
+    vou = sub.add_parser(
+        "vouchers",
+        help="terbitkan voucher baru dan cetak di lembar A4",
+        description="Menerbitkan N voucher baru (kode unik dengan karakter cek) dan "
+        "mencetaknya di lembar A4 dengan garis potong.",
+    )
+    vou.add_argument("--batch", type=int, required=True, metavar="N", help="jumlah voucher (1-1000)")
+    vou.add_argument("--value", required=True, metavar="RP", help="nilai voucher dalam rupiah, mis. 25000")
+    vou.add_argument("--percent", action="store_true", help="nilai adalah persen, bukan rupiah")
+    vou.add_argument("--min-spend", default="0", metavar="RP", help="minimal belanja (bawaan 0)")
+    vou.add_argument("--expires", metavar="YYYY-MM-DD", help="tanggal kedaluwarsa")
+    vou.add_argument("--campaign", default="", help="nama kampanye, mis. Lebaran 2027")
+    vou.add_argument("--pdf", metavar="FILE", required=True, help="lembar voucher A4 sebagai PDF")
     return parser
 
 
@@ -103,7 +129,75 @@ def cmd_info(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "info": cmd_info}
+def _write(path: str, data: bytes) -> None:
+    from pos.errors import PosError
+
+    try:
+        with open(path, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise PosError(
+            N_("Tidak bisa menulis {path}: {why}"), path=path, why=exc.strerror or str(exc)
+        ) from exc
+
+
+def cmd_receipt(args: argparse.Namespace, target: str) -> int:
+    from pos.receipt import for_sale
+
+    if not (args.pdf or args.escpos or args.invoice):
+        print(_("Pilih keluaran: --pdf, --escpos atau --invoice."), file=sys.stderr)
+        return 2
+    receipt = for_sale(args.number)
+    if args.pdf:
+        from receipts.pdf_receipt import receipt_pdf
+
+        _write(args.pdf, receipt_pdf(receipt, args.width))
+    if args.escpos:
+        from receipts.escpos_out import receipt_bytes
+
+        _write(args.escpos, receipt_bytes(receipt, args.width))
+    if args.invoice:
+        from receipts.invoice import invoice_pdf
+
+        _write(args.invoice, invoice_pdf(receipt))
+    print(
+        _("Nota {number} ({total}) ditulis.").format(
+            number=receipt.number, total=format_rupiah(receipt.total)
+        )
+    )
+    return 0
+
+
+def cmd_vouchers(args: argparse.Namespace, target: str) -> int:
+    from datetime import date
+
+    from db.models import Role, User
+    from pos import settings, voucher
+    from pos.errors import InvalidInput
+    from pos.money import parse_rupiah
+    from receipts.voucher_pdf import sheet_pdf
+
+    try:
+        expires = date.fromisoformat(args.expires) if args.expires else None
+    except ValueError as exc:
+        raise InvalidInput(N_("Tanggal {text} tidak valid; pakai YYYY-MM-DD."), text=args.expires) from exc
+    owner = User.select().join(Role).where(Role.code == "owner").first()
+    value = int(args.value) if args.percent and str(args.value).isdigit() else parse_rupiah(args.value)
+    made = voucher.issue_batch(
+        args.batch,
+        kind="pct" if args.percent else "rp",
+        value=value,
+        expires_on=expires,
+        user=owner,
+        min_spend=parse_rupiah(args.min_spend),
+        campaign=args.campaign,
+    )
+    _write(args.pdf, sheet_pdf(made, str(settings.get("shop_name") or "Kasir")))
+    print(_("{n} voucher diterbitkan -> {path}").format(n=len(made), path=args.pdf))
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "info": cmd_info, "receipt": cmd_receipt, "vouchers": cmd_vouchers}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -132,3 +132,8 @@ class ShopOpenError(PosError):
 
 class ShopNotEmpty(PosError):
     template = N_("Database {target} sudah berisi data toko. Pakai --force untuk tetap mengisi data contoh.")
+
+
+# paper
+class PrinterError(PosError):
+    template = N_("Printer tidak bisa dipakai: {why}. Penjualan sudah tersimpan; cetak ulang dari Riwayat.")

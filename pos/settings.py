@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "cash_rounding": 0,  # 0, 100, 500, 1000
     "qris_payload": "",
     "receipt_footer": "Terima kasih atas kunjungan Anda!",
+    "receipt_logo": "",  # path to a PNG/JPG printed at the top; a missing file is skipped
+    "receipt_qr": "lookup",  # lookup (the sale's code) | qris (the shop's QRIS) | none
     "negative_stock": True,
     "setup_done": False,
 }
@@ -60,6 +62,8 @@ def _validate(key: str, value: Any) -> None:
         raise InvalidInput(N_("Mode pajak tidak dikenal."))
     if key == "cash_rounding" and value not in (0, 100, 500, 1000):
         raise InvalidInput(N_("Pembulatan tunai hanya 0, 100, 500 atau 1.000."))
+    if key == "receipt_qr" and value not in ("lookup", "qris", "none"):
+        raise InvalidInput(N_("Pilihan QR struk tidak dikenal."))
     if key == "timezone" and value not in ("WIB", "WITA", "WIT"):
         raise InvalidInput(N_("Zona waktu harus WIB, WITA atau WIT."))
 

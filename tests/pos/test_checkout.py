@@ -18,6 +18,7 @@ from pos.errors import (
     PaymentInvalid,
     PaymentShort,
     PermissionDenied,
+    StorageError,
 )
 from pos.payment import Tender
 from tests.pos.helpers import small_shop
@@ -215,3 +216,24 @@ def test_cart_survives_json_round_trip(items):
     c.discount_order(rate=Decimal("0.05"), reason="promo")
     again = Cart.from_json(c.to_json())
     assert again == c
+
+
+def test_full_disk_in_the_middle_of_a_sale_leaves_nothing_behind(items, cashier, monkeypatch):
+    import peewee
+
+    from db.models import Register
+
+    def full(*args, **kwargs):
+        raise peewee.OperationalError("database or disk is full")
+
+    c = cart_of(items, ("mie", 2), ("beras", 1))
+    monkeypatch.setattr(journal, "append", full)  # the last write of the sale fails
+    with pytest.raises(StorageError) as err:
+        sale.complete(c, [Tender("cash", 22_000)], cashier)
+    assert "disk penuh" in err.value.text
+    assert (Sale.select().count(), SaleLine.select().count(), Payment.select().count()) == (0, 0, 0)
+    assert StockMove.select().where(StockMove.kind == "sale").count() == 0
+    assert Product.get_by_id(items["mie"].id).on_hand == Decimal("100.000")
+    assert Register.get().last_number == 0
+    monkeypatch.undo()
+    assert sale.complete(c, [Tender("cash", 22_000)], cashier).number == "K1-000001"  # the cart still works

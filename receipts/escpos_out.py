@@ -1,0 +1,135 @@
+"""Receipts and kitchen tickets as ESC/POS bytes (python-escpos), for 58 mm (32 columns) or 80 mm (48).
+
+Characters a thermal code page cannot print are replaced sensibly (é -> e, × -> x, emoji -> ?).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from escpos.printer import Dummy
+
+from pos.i18n import _
+from pos.receipt import Receipt
+from receipts.layout import Row, qty_text, rows, text_lines
+
+COLUMNS = {58: 32, 80: 48}
+_REPLACE = {
+    "×": "x",
+    "·": "-",
+    "–": "-",
+    "—": "-",
+    "…": "...",
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "•": "*",
+}
+
+
+def printable(text: str) -> str:
+    """Plain ASCII for a thermal printer's code page."""
+    out = []
+    for char in text:
+        if ord(char) < 128:
+            out.append(char)
+        elif char in _REPLACE:
+            out.append(_REPLACE[char])
+        else:
+            folded = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+            out.append(folded or "?")
+    return "".join(out)
+
+
+def _printer(width: int) -> Dummy:
+    printer = Dummy()
+    printer.profile.profile_data["media"]["width"]["pixel"] = 384 if width == 58 else 576
+    return printer
+
+
+def receipt_bytes(receipt: Receipt, width: int = 58, *, drawer: bool = False, cut: bool = True) -> bytes:
+    return thermal_bytes(rows(receipt), width, drawer=drawer, cut=cut)
+
+
+def thermal_bytes(all_rows: list[Row], width: int = 58, *, drawer: bool = False, cut: bool = True) -> bytes:
+    """Any thermal document from its rows: init, optional drawer kick, text, native QR, cut."""
+    columns = COLUMNS.get(width, 32)
+    p = _printer(width)
+    p.hw("INIT")
+    if drawer:
+        p.cashdraw(2)
+    for style, line in text_lines(all_rows, columns):
+        if style == "logo":
+            _logo(p, line, width)
+            continue
+        if style == "qr":
+            p.set(align="center")
+            p.qr(line, native=True, size=5)
+            p.set(align="left")
+            continue
+        p.set(
+            bold=style in ("bold", "title"), double_height=style == "title", normal_textsize=style != "title"
+        )
+        p.text(printable(line) + "\n")
+    p.set(normal_textsize=True)
+    p.text("\n\n")
+    if cut:
+        p.cut()
+    return bytes(p.output)
+
+
+def kitchen_bytes(receipt: Receipt, width: int = 58) -> bytes:
+    """Items and notes only, large, for the kitchen (bakso stall)."""
+    columns = COLUMNS.get(width, 32) // 2
+    p = _printer(width)
+    p.hw("INIT")
+    p.set(bold=True, double_height=True, double_width=True)
+    p.text(printable(_("PESANAN")) + "\n")
+    p.set(normal_textsize=True, bold=False)
+    head = f"{receipt.number} {receipt.created_at.strftime('%H:%M')}"
+    p.text(
+        printable(head)
+        + "\n"
+        + printable(" · ".join(x for x in (receipt.channel, receipt.order_type) if x))
+        + "\n"
+    )
+    if receipt.customer_name:
+        p.text(printable(receipt.customer_name) + "\n")
+    p.text("-" * COLUMNS.get(width, 32) + "\n")
+    for line in receipt.lines:
+        p.set(bold=True, double_height=True, double_width=True)
+        for part in _wrap(f"{qty_text(line.qty)}x {line.name}", columns):
+            p.text(printable(part) + "\n")
+        p.set(normal_textsize=True, bold=False)
+        if line.note:
+            p.text(printable(f"   * {line.note}") + "\n")
+    p.text("\n\n")
+    p.cut()
+    return bytes(p.output)
+
+
+def _logo(p: Dummy, path: str, width: int) -> None:
+    """Print the logo as a raster image; a missing or unreadable file is skipped (the receipt prints)."""
+    try:
+        from PIL import Image
+
+        with Image.open(path) as image:
+            image.thumbnail((384 if width == 58 else 576, 160))
+            p.set(align="center")
+            p.image(image.convert("L"), center=True)
+            p.set(align="left")
+    except Exception:  # noqa: BLE001 - missing file, not an image, unsupported format
+        return
+
+
+def drawer_bytes() -> bytes:
+    p = Dummy()
+    p.cashdraw(2)
+    return bytes(p.output)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    from receipts.layout import wrap
+
+    return wrap(text, width)

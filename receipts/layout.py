@@ -1,0 +1,164 @@
+"""A receipt as rows that every renderer understands: PDF, ESC/POS, plain text (WhatsApp) and the screen.
+
+Rows: ("logo", path) · ("title", text) · ("center", text) · ("text", text) · ("pair", left, right) ·
+("bold_pair", left, right) · ("rule",) · ("qr", data) · ("blank",).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from decimal import Decimal
+
+from pos.i18n import _
+from pos.money import format_rupiah
+from pos.receipt import Receipt, ReceiptLine
+
+Row = tuple[str, ...]
+
+
+def number(amount: int) -> str:
+    """15.000 (a rupiah amount without 'Rp', for item lines)."""
+    return format_rupiah(amount).replace("Rp ", "")
+
+
+def qty_text(qty: Decimal) -> str:
+    return format(qty.normalize(), "f").replace(".", ",").lstrip("-") if qty % 1 else str(abs(int(qty)))
+
+
+def _line_rows(line: ReceiptLine) -> list[Row]:
+    unit = f" {line.unit}" if line.unit in ("kg", "gram", "liter") else ""
+    rows: list[Row] = [("text", line.name)]
+    gross = line.total + line.discount
+    rows.append(("pair", f"  {qty_text(line.qty)}{unit} x {number(line.unit_price)}", number(gross)))
+    if line.discount:
+        rows.append(("pair", "  " + _("Diskon"), "-" + number(abs(line.discount))))
+    if line.serial_number:
+        rows.append(("text", f"  SN: {line.serial_number}"))
+    if line.note:
+        rows.append(("text", f"  * {line.note}"))
+    return rows
+
+
+def rows(receipt: Receipt) -> list[Row]:
+    r = receipt
+    out: list[Row] = [("logo", r.logo)] if r.logo else []
+    out.append(("title", r.shop_name))
+    for text in (r.shop_address, f"WA {r.shop_phone}" if r.shop_phone else ""):
+        if text:
+            out.append(("center", text))
+    out.append(("rule",))
+    if r.is_refund:
+        out.append(("title", r.title))
+        out.append(("center", _("Retur dari nota {number}").format(number=r.original_number)))
+        if r.reason:
+            out.append(("center", _("Alasan: {reason}").format(reason=r.reason)))
+    out.append(
+        (
+            "pair",
+            _("No. {number}").format(number=r.number),
+            r.created_at.strftime("%d-%m-%y %H:%M ") + r.timezone,
+        )
+    )
+    out.append(
+        (
+            "pair",
+            _("Kasir: {name}").format(name=r.cashier),
+            " · ".join(x for x in (r.channel, r.order_type) if x),
+        )
+    )
+    if r.source_ref:
+        out.append(("text", _("Pesanan: {ref}").format(ref=r.source_ref)))
+    if r.customer_name:
+        out.append(
+            ("text", _("Pelanggan: {name} {phone}").format(name=r.customer_name, phone=r.customer_phone))
+        )
+    if r.customer_address:
+        out.append(("text", _("Antar ke: {address}").format(address=r.customer_address)))
+    out.append(("rule",))
+    for line in r.lines:
+        out.extend(_line_rows(line))
+    out.append(("rule",))
+    out.append(("pair", _("Subtotal"), format_rupiah(r.gross)))
+    if r.discount:
+        label = _("Diskon") + (f" ({r.discount_reason})" if r.discount_reason else "")
+        out.append(("pair", label, "-" + format_rupiah(abs(r.discount))))
+    if r.service:
+        out.append(("pair", _("Biaya layanan"), format_rupiah(r.service)))
+    if r.tax and not r.tax_included:
+        out.append(("pair", r.tax_name, format_rupiah(r.tax)))
+    if r.delivery_fee:
+        out.append(("pair", _("Ongkir"), format_rupiah(r.delivery_fee)))
+    if r.rounding:
+        out.append(("pair", _("Pembulatan"), format_rupiah(r.rounding)))
+    out.append(("bold_pair", _("TOTAL"), format_rupiah(r.total)))
+    if r.tax and r.tax_included:
+        out.append(("pair", _("Termasuk {tax}").format(tax=r.tax_name), format_rupiah(r.tax)))
+    for p in r.payments:
+        amount = p.tendered if p.method == "cash" and p.tendered else p.amount
+        out.append(("pair", p.name + (f" ({p.reference})" if p.reference else ""), format_rupiah(amount)))
+    if r.change:
+        out.append(("bold_pair", _("Kembalian"), format_rupiah(r.change)))
+    if r.extra:
+        out.append(("rule",))
+        out.extend(("pair", label, value) for label, value in r.extra)
+    out.append(("rule",))
+    if r.footer:
+        out.append(("center", r.footer))
+    if r.qr_text:
+        out.append(("qr", r.qr_text))
+        if r.qr_text.startswith("000201"):
+            out.append(("center", _("Bayar kasbon dengan QRIS ini")))
+    out.append(("blank",))
+    return out
+
+
+def wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+
+
+def text_lines(receipt_rows: list[Row], columns: int) -> list[tuple[str, str]]:
+    """(style, line) pairs at a fixed number of columns: style is '', 'bold', 'title', 'center' or 'qr'."""
+    out: list[tuple[str, str]] = []
+    for row in receipt_rows:
+        kind = row[0]
+        if kind in ("title", "center"):
+            out.extend((kind, line.center(columns).rstrip()) for line in wrap(row[1], columns))
+        elif kind == "text":
+            out.extend(("", line) for line in wrap(row[1], columns))
+        elif kind in ("pair", "bold_pair"):
+            left, right = row[1], row[2]
+            style = "bold" if kind == "bold_pair" else ""
+            if len(left) + 1 + len(right) <= columns:
+                out.append((style, left + " " * (columns - len(left) - len(right)) + right))
+                continue
+            parts = wrap(left, columns)
+            last = parts[-1]
+            out.extend((style, part) for part in parts[:-1])
+            if len(last) + 1 + len(right) <= columns:
+                out.append((style, last + " " * (columns - len(last) - len(right)) + right))
+            else:
+                out.append((style, last))
+                out.extend((style, part.rjust(columns)) for part in wrap(right, columns))
+        elif kind == "rule":
+            out.append(("", "-" * columns))
+        elif kind == "qr":
+            out.append(("qr", row[1]))
+        elif kind == "blank":
+            out.append(("", ""))
+        elif kind == "logo":
+            out.append(("logo", row[1]))
+    return out
+
+
+def plain_text(receipt: Receipt, columns: int = 32) -> str:
+    """The receipt as plain text (WhatsApp, a text preview); the QR becomes its look-up code."""
+    lines = []
+    for style, line in text_lines(rows(receipt), columns):
+        if style == "logo":
+            continue
+        if style == "qr":
+            if not line.startswith("000201"):
+                lines.append(line.replace("KASIR:", _("Kode nota: ")))
+            continue
+        lines.append(line)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,48 @@
+"""The shift slip / Z report: opening cash, sales by method, pay-ins/outs, expected vs counted, variance."""
+
+from __future__ import annotations
+
+from pos.i18n import _
+from pos.money import format_rupiah
+from pos.payment import method_name
+from pos.shift import ShiftReport
+from receipts.layout import Row
+
+
+def rows(report: ShiftReport, shop_name: str) -> list[Row]:
+    r = report
+    out: list[Row] = [("title", shop_name), ("title", _("LAPORAN SHIFT (Z)")), ("rule",)]
+    out.append(("pair", _("Shift"), f"{r.register} #{r.number}"))
+    out.append(("pair", _("Dibuka"), f"{r.opened_at:%d-%m-%y %H:%M} {r.opened_by}"))
+    if r.closed_at:
+        out.append(("pair", _("Ditutup"), f"{r.closed_at:%d-%m-%y %H:%M} {r.closed_by}"))
+    out.append(("rule",))
+    out.append(("pair", _("Jumlah nota"), str(r.sales_count)))
+    out.append(("pair", _("Penjualan"), format_rupiah(r.sales_total)))
+    out.append(("pair", _("Retur ({n})").format(n=r.refunds_count), format_rupiah(r.refunds_total)))
+    out.append(("rule",))
+    out.append(("text", _("Per metode bayar:")))
+    for method, amount in r.by_method:
+        out.append(("pair", "  " + method_name(method), format_rupiah(amount)))
+    out.append(("rule",))
+    out.append(("pair", _("Kas awal"), format_rupiah(r.opening_cash)))
+    out.append(("pair", _("Tunai masuk (penjualan)"), format_rupiah(dict(r.by_method).get("cash", 0))))
+    out.append(("pair", _("Kas masuk"), format_rupiah(r.pay_ins)))
+    out.append(("pair", _("Kas keluar"), "-" + format_rupiah(r.pay_outs)))
+    out.append(("bold_pair", _("Kas seharusnya"), format_rupiah(r.expected_cash)))
+    if r.counted_cash is not None:
+        for denomination, pieces in r.counted_detail.items():
+            out.append(
+                (
+                    "pair",
+                    f"  {pieces} x {format_rupiah(int(denomination))}",
+                    format_rupiah(int(denomination) * pieces),
+                )
+            )
+        out.append(("bold_pair", _("Kas dihitung"), format_rupiah(r.counted_cash)))
+        out.append(("bold_pair", _("Selisih"), format_rupiah(r.variance or 0)))
+    out.append(("rule",))
+    out.append(("center", _("Tanda tangan kasir / pemilik")))
+    out.append(("blank",))
+    out.append(("blank",))
+    return out

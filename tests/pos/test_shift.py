@@ -1,0 +1,68 @@
+"""Shifts: opening cash, pay-ins/outs, cash sales and refunds -> expected cash, counted, variance."""
+
+import pytest
+
+from db.models import SaleLine, Shift
+from pos import refund, sale, shift
+from pos.cart import Cart
+from pos.errors import InvalidState, NeedReason
+from pos.payment import Tender
+from tests.pos.helpers import small_shop
+
+
+@pytest.fixture
+def items(owner):
+    return small_shop(owner)
+
+
+def sell(items, cashier, key, qty, tenders):
+    c = Cart()
+    c.add(items[key].id, items[key].name, items[key].price, qty)
+    return sale.complete(c, tenders, cashier)
+
+
+def test_close_a_shift_with_exact_figures(items, cashier, owner):
+    opened = shift.open_shift(cashier, 200_000)
+    s1 = sell(items, cashier, "beras", 2, [Tender("cash", 50_000)])  # 30.000 cash, change 20.000
+    sell(items, cashier, "teh", 3, [Tender("qris", 15_000)])
+    sell(items, cashier, "mie", 4, [Tender("cash", 10_000), Tender("transfer", 4_000)])  # 14.000
+    shift.cash_move(cashier, -25_000, "beli es batu")
+    shift.cash_move(cashier, 100_000, "tukar uang kecil dari bank")
+    line = SaleLine.get(SaleLine.sale == s1)
+    refund.refund(s1, {line.id: 1}, "beras apek", owner, to_cash=True)  # -15.000 cash
+    # expected = 200.000 + 30.000 + 10.000 - 15.000 + 100.000 - 25.000 = 300.000
+    closed = shift.close_shift(cashier, {100_000: 2, 50_000: 1, 20_000: 2, 5_000: 1})  # 295.000
+    assert closed.expected_cash == 300_000
+    assert (closed.counted_cash, closed.variance) == (295_000, -5_000)
+    assert dict(closed.by_method) == {"cash": 25_000, "qris": 15_000, "transfer": 4_000}
+    assert (closed.sales_count, closed.sales_total, closed.refunds_count, closed.refunds_total) == (
+        3,
+        59_000,
+        1,
+        -15_000,
+    )
+    assert (closed.pay_ins, closed.pay_outs) == (100_000, 25_000)
+    row = Shift.get_by_id(opened.id)
+    assert row.closed_at is not None and row.counted_detail == {
+        "100000": 2,
+        "50000": 1,
+        "20000": 2,
+        "5000": 1,
+    }
+    assert shift.current() is None
+
+
+def test_sales_belong_to_the_open_shift(items, cashier):
+    first = shift.open_shift(cashier, 0)
+    s = sell(items, cashier, "teh", 1, [Tender("cash", 5_000)])
+    assert s.shift_id == first.id
+    with pytest.raises(InvalidState):
+        shift.open_shift(cashier, 0)
+
+
+def test_cash_move_needs_a_reason_and_an_open_shift(items, cashier):
+    with pytest.raises(InvalidState):
+        shift.cash_move(cashier, 10_000, "x")
+    shift.open_shift(cashier, 0)
+    with pytest.raises(NeedReason):
+        shift.cash_move(cashier, 10_000, " ")

@@ -1,0 +1,232 @@
+"""Receipts, invoices, vouchers and shift slips: the text on the paper, checked to the rupiah."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from datetime import date
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from db.models import SaleLine
+from pos import catalog, customer, qris, receipt, refund, sale, settings, shift, voucher
+from pos.cart import Cart
+from pos.errors import PrinterError, SaleNotFound
+from pos.payment import Tender
+from receipts import escpos_out, shift_slip
+from receipts.invoice import invoice_pdf
+from receipts.layout import plain_text
+from receipts.pdf_receipt import receipt_pdf, thermal_pdf
+from receipts.printer import PrinterConfig, send
+from receipts.voucher_pdf import sheet_pdf
+from tests.pos.helpers import small_shop
+from tests.pos.test_qris import STATIC
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+
+
+@pytest.fixture
+def items(owner):
+    return small_shop(owner)
+
+
+@pytest.fixture
+def sold(items, cashier):
+    """K1-000001: 2 Indomie + 0,25 kg beras + es teh, Budi, 10 % off, paid 50.000 cash -> change."""
+    budi = customer.create_customer("0812-3456-7890", "Budi Santoso", address="Jl. Mawar 3, Sleman")
+    c = Cart(customer_id=budi.id)
+    for key, qty in (("mie", 2), ("beras", "0.25"), ("teh", 1)):
+        c.add(items[key].id, items[key].name, items[key].price, qty)
+    c.set_note(2, "es sedikit")
+    c.discount_order(amount=1_575, reason="langganan")
+    from pos import staff
+
+    s = sale.complete(c, [Tender("cash", 50_000)], cashier, approver=staff.owner_approval("1234"))
+    return receipt.for_sale(s.number)
+
+
+def test_receipt_pdf_58_and_80_carry_number_lines_totals_and_change(sold):
+    # 7.000 + 3.750 + 5.000 = 15.750, minus 1.575 = 14.175; paid 50.000 -> change 35.825
+    for width in (58, 80):
+        text = pdf_text(receipt_pdf(sold, width))
+        for expected in (
+            "Warung Uji",
+            "K1-000001",
+            "Indomie Goreng",
+            "2 x 3.500",
+            "7.000",
+            "Beras Pandan Wangi",
+            "0,25 kg x 15.000",
+            "3.750",
+            "es sedikit",
+            "Subtotal",
+            "Rp 15.750",
+            "-Rp 1.575",
+            "TOTAL",
+            "Rp 14.175",
+            "Tunai",
+            "Rp 50.000",
+            "Kembalian",
+            "Rp 35.825",
+            "Budi Santoso",
+            "0812****7890",
+            "Terima kasih",
+        ):
+            assert expected in text, (width, expected)
+        assert "0812-3456-7890" not in text  # the phone is masked
+
+
+def test_receipt_text_fits_the_paper(sold):
+    for columns in (32, 48):
+        lines = plain_text(sold, columns).splitlines()
+        assert max(len(line) for line in lines) <= columns
+        assert any(line.startswith("TOTAL") and line.endswith("Rp 14.175") for line in lines)
+
+
+def test_escpos_bytes_have_init_text_qr_cut_and_drawer(sold):
+    data = escpos_out.receipt_bytes(sold, 58, drawer=True)
+    assert data.startswith(b"\x1b@")  # ESC @ init
+    assert b"\x1bp" in data  # ESC p: drawer kick
+    assert b"\x1d(k" in data and b"KASIR:K1-000001" in data  # GS ( k: native QR with the look-up code
+    assert b"\x1dV" in data  # GS V: cut
+    assert b"TOTAL" in data and b"Rp 14.175" in data and b"Kembalian" in data
+    assert data.index(b"\x1bp") < data.index(b"TOTAL") < data.index(b"\x1dV")
+    no_drawer = escpos_out.receipt_bytes(sold, 80, drawer=False)
+    assert b"\x1bp" not in no_drawer
+
+
+def test_refund_receipt_says_so(sold, owner):
+    original = sale.by_number(sold.number)
+    line = SaleLine.get(SaleLine.sale == original, SaleLine.position == 1)
+    r = refund.refund(original, {line.id: 1}, "kemasan rusak", owner)
+    text = pdf_text(receipt_pdf(receipt.for_sale(r.number)))
+    assert "STRUK RETUR" in text and "K1-000001" in text and "kemasan rusak" in text and r.number in text
+
+
+def test_kasbon_receipt_carries_a_qris_for_what_is_owed(items, cashier):
+    settings.update({"qris_payload": STATIC})
+    sari = customer.create_customer("0813-1111-2222", "Sari", credit_limit=100_000)
+    c = Cart(customer_id=sari.id)
+    c.add(items["beras"].id, "Beras", 15_000, 2)
+    s = sale.complete(c, [Tender("cash", 10_000), Tender("kasbon", 20_000)], cashier)
+    r = receipt.for_sale(s.number)
+    assert qris.amount_of(r.qr_text) == 20_000
+    assert "Bayar kasbon dengan QRIS ini" in pdf_text(receipt_pdf(r))
+
+
+def test_invoice_a4(sold):
+    text = pdf_text(invoice_pdf(sold))
+    for expected in ("NOTA", "K1-000001", "Budi Santoso", "Indomie Goreng", "Rp 14.175", "Diskon"):
+        assert expected in text, expected
+
+
+def test_voucher_sheet_of_twenty(owner):
+    made = voucher.issue_batch(
+        20, kind="rp", value=25_000, expires_on=date(2027, 1, 31), user=owner, campaign="Lebaran"
+    )
+    reader = PdfReader(BytesIO(sheet_pdf(made, "Warung Uji")))
+    assert len(reader.pages) == 2
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert text.count("Rp 25.000") == 20 and "31-01-2027" in text
+    for v in made:
+        assert voucher.pretty(v.code) in text
+
+
+def test_shift_slip(items, cashier):
+    shift.open_shift(cashier, 100_000)
+    c = Cart()
+    c.add(items["teh"].id, "Es Teh", 5_000, 2)
+    sale.complete(c, [Tender("cash", 10_000)], cashier)
+    report = shift.close_shift(cashier, {100_000: 1, 10_000: 1})
+    text = pdf_text(thermal_pdf(shift_slip.rows(report, "Warung Uji"), 58, "Z"))
+    for expected in (
+        "LAPORAN SHIFT",
+        "Kas awal",
+        "Rp 100.000",
+        "Kas seharusnya",
+        "Rp 110.000",
+        "Kas dihitung",
+        "Selisih",
+        "Rp 0",
+        "Jumlah nota",
+    ):
+        assert expected in text, expected
+    assert b"LAPORAN SHIFT" in escpos_out.thermal_bytes(shift_slip.rows(report, "Warung Uji"))
+
+
+def test_long_names_emoji_and_200_lines(items, cashier):
+    weird = catalog.create_product(
+        "EMO", "Es Kopi Susu ☕🍹 Spésial " + "panjang " * 20, 12_000, track_stock=False
+    )
+    c = Cart()
+    for _ in range(200):
+        c.add(weird.id, weird.name, weird.price, 1, merge=False)
+    s = sale.complete(c, [Tender("qris", 2_400_000)], cashier)
+    r = receipt.for_sale(s.number)
+    text = pdf_text(receipt_pdf(r, 58))
+    assert "Spésial" in text and "Rp 2.400.000" in text
+    data = escpos_out.receipt_bytes(r, 58)
+    assert b"Es Kopi Susu ?? Spesial" in data  # emoji replaced, accent folded
+    assert max(len(line) for line in plain_text(r, 32).splitlines()) <= 32
+
+
+def test_unknown_receipt_number(db):
+    with pytest.raises(SaleNotFound) as err:
+        receipt.for_sale("K1-999999")
+    assert "K1-999999 tidak ditemukan" in err.value.text
+
+
+def test_printing_to_a_network_printer_on_loopback():
+    got = bytearray()
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    port = server.getsockname()[1]
+
+    def accept():
+        conn, _addr = server.accept()
+        with conn:
+            while chunk := conn.recv(4096):
+                got.extend(chunk)
+
+    thread = threading.Thread(target=accept)
+    thread.start()
+    send(PrinterConfig("network", f"127.0.0.1:{port}"), b"\x1b@halo\n", copies=2)
+    thread.join(5)
+    server.close()
+    assert bytes(got) == b"\x1b@halo\n" * 2
+
+
+def test_an_unreachable_printer_raises_a_clear_error(tmp_path):
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there now
+    with pytest.raises(PrinterError) as err:
+        send(PrinterConfig("network", f"127.0.0.1:{port}"), b"x")
+    assert "Penjualan sudah tersimpan" in err.value.text
+    with pytest.raises(PrinterError):
+        send(PrinterConfig("file", str(tmp_path / "no" / "such" / "dir")), b"x")
+    with pytest.raises(PrinterError):
+        send(PrinterConfig("none"), b"x")
+    out = tmp_path / "printer.bin"
+    send(PrinterConfig("file", str(out)), b"abc")
+    assert out.read_bytes() == b"abc"
+
+
+def test_logo_printed_when_present_and_skipped_when_missing(sold, tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (300, 100), "black").save(logo)
+    with_logo = escpos_out.receipt_bytes(receipt.Receipt(**{**sold.__dict__, "logo": str(logo)}), 58)
+    assert b"\x1dv0" in with_logo  # GS v 0: raster image
+    pdf_with = receipt_pdf(receipt.Receipt(**{**sold.__dict__, "logo": str(logo)}), 58)
+    assert b"/Image" in pdf_with
+    missing = receipt.Receipt(**{**sold.__dict__, "logo": str(tmp_path / "gone.png")})
+    assert b"\x1dv0" not in escpos_out.receipt_bytes(missing, 58)
+    assert "K1-000001" in pdf_text(receipt_pdf(missing, 58))
