@@ -5,8 +5,13 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
+import tempfile
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KASIR_NO_BACKUP", "1")
+# QSettings (printer, window geometry) and platformdirs go to a throw-away folder, never the user's own
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="kasir-test-config-")
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="kasir-test-data-")
 
 import pytest  # noqa: E402
 from argon2 import PasswordHasher  # noqa: E402
@@ -17,6 +22,19 @@ from pos import clock, i18n, shop, staff  # noqa: E402
 staff.hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 NOW = datetime(2026, 11, 23, 10, 30, 0)  # a Monday morning
+
+
+@pytest.fixture(autouse=True)
+def clean_qsettings():
+    """Every test starts with no printer configured and no remembered window."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    QSettings("Kasir", "Kasir").clear()
+    yield
+    QSettings("Kasir", "Kasir").clear()
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from pos import settings, staff
 from pos.i18n import _
 from ui.events import hub
 from ui.login import LoginPage
+from ui.printing import Printing
 from ui.theme import role
 
 
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.target = target
         self.user: User | None = None
+        self.printing = Printing(self)
         self.setWindowTitle("Kasir")
         self.resize(1280, 800)
         self.stack = QStackedWidget()

@@ -26,12 +26,18 @@ from pos.i18n import N_, _
 from pos.money import parse_rate
 from ui.channels_box import ChannelsBox
 from ui.events import hub
+from ui.printer_box import PrinterBox
 from ui.theme import role
 
 TAX_MODES = [
     ("none", N_("Tanpa pajak")),
     ("included", N_("Harga sudah termasuk pajak")),
     ("added", N_("Pajak ditambahkan")),
+]
+RECEIPT_QR = [
+    ("lookup", N_("Kode nota (untuk mencari penjualan)")),
+    ("qris", N_("QRIS toko")),
+    ("none", N_("Tanpa QR")),
 ]
 ROUNDINGS = [(0, N_("Tidak dibulatkan")), (100, "Rp 100"), (500, "Rp 500"), (1000, "Rp 1.000")]
 
@@ -116,6 +122,19 @@ class SettingsPage(QWidget):
         qbox.addWidget(self.qris_status)
         layout.addWidget(qris_box)
 
+        receipt_box = QGroupBox(_("Struk"))
+        form = QFormLayout(receipt_box)
+        self.logo = QLineEdit()
+        self.logo.setPlaceholderText(_("file PNG/JPG (opsional)"))
+        self.receipt_qr = QComboBox()
+        for code, label in RECEIPT_QR:
+            self.receipt_qr.addItem(_(label), code)
+        form.addRow(_("Logo di struk"), self.logo)
+        form.addRow(_("QR di struk"), self.receipt_qr)
+        layout.addWidget(receipt_box)
+
+        self.printer = PrinterBox()
+        layout.addWidget(self.printer)
         self.channels = ChannelsBox()
         layout.addWidget(self.channels)
         layout.addStretch(1)
@@ -144,6 +163,9 @@ class SettingsPage(QWidget):
         self.rounding.setCurrentIndex(max(0, self.rounding.findData(values["cash_rounding"])))
         self.qris.setPlainText(str(values["qris_payload"]))
         self.qris_status.setText(_("QRIS tersimpan.") if values["qris_payload"] else _("Belum ada QRIS."))
+        self.logo.setText(str(values["receipt_logo"]))
+        self.receipt_qr.setCurrentIndex(max(0, self.receipt_qr.findData(values["receipt_qr"])))
+        self.printer.refresh()
         self.channels.refresh()
         self.message.clear()
 
@@ -168,6 +190,8 @@ class SettingsPage(QWidget):
             "service_rate": str(parse_rate(self.service_rate.text() or "0")),
             "cash_rounding": int(self.rounding.currentData()),
             "qris_payload": payload,
+            "receipt_logo": self.logo.text().strip(),
+            "receipt_qr": self.receipt_qr.currentData(),
         }
 
     def save(self) -> None:
@@ -176,6 +200,7 @@ class SettingsPage(QWidget):
         try:
             values = self.collect()
             settings.save_all(values, self.channels.collect(), user=user.name if user else "")
+            self.printer.save()
         except PosError as exc:
             self.message.setProperty("role", "error")
             self.message.setText(exc.text)

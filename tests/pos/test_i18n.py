@@ -15,7 +15,7 @@ PO = ROOT / "pos" / "locale" / "en" / "LC_MESSAGES" / "kasir.po"
 
 def source_messages() -> set[str]:
     found = set()
-    for folder in ("pos", "ui"):
+    for folder in ("pos", "ui", "receipts"):
         for _file, _line, message, _comments, _ctx in extract_from_dir(
             ROOT / folder, method_map=[("**.py", "python")], keywords={"_": None, "N_": None}
         ):

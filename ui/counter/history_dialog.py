@@ -58,6 +58,9 @@ class HistoryDialog(QDialog):
         row = QHBoxLayout()
         self.summary = role(QLabel(""), "muted")
         row.addWidget(self.summary, 1)
+        receipt_button = QPushButton(_("Struk / cetak ulang…"))
+        receipt_button.clicked.connect(self.show_receipt)
+        row.addWidget(receipt_button)
         refund_button = QPushButton(_("Retur / kembalikan…"))
         refund_button.clicked.connect(self.refund_selected)
         close = QPushButton(_("Tutup (Esc)"))
@@ -74,6 +77,22 @@ class HistoryDialog(QDialog):
         self.summary.setText(
             _("{n} nota, total {total}").format(n=len(sales), total=format_rupiah(sum(r.total for r in rows)))
         )
+
+    def selected(self):  # type: ignore[no-untyped-def]
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def show_receipt(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        from ui.printing import Printing
+        from ui.receipt_dialog import ReceiptDialog
+
+        printing = getattr(self.window(), "printing", None) or getattr(
+            self.parent().window(), "printing", None
+        )
+        dialogs.run(ReceiptDialog(self, chosen.number, printing or Printing(self)))
 
     def refund_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

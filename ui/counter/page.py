@@ -34,7 +34,7 @@ from pos import channel as channels
 from pos.cart import Cart, parse_qty
 from pos.channel import ORDER_TYPES
 from pos.errors import PosError, ProductNotFound
-from pos.i18n import _
+from pos.i18n import N_, _
 from pos.money import format_rupiah, parse_rupiah
 from ui import dialogs
 from ui.counter.approval import ApprovalDialog
@@ -47,11 +47,13 @@ from ui.counter.quick_grid import QuickGrid
 from ui.counter.totals import TotalsPanel
 from ui.events import hub
 from ui.models.cart_model import CartModel, qty_text
+from ui.printing import PrintSettings
+from ui.receipt_dialog import ReceiptDialog
 from ui.theme import role
 
-KEYS_HELP = _(
+KEYS_HELP = N_(
     "Enter tambah · ↑↓ pilih · +/- jumlah · 3* lalu scan · Del hapus · F4 pelanggan · F6 catatan · "
-    "F7 diskon · F8 simpan · F9 tersimpan · F10 riwayat · F12 bayar"
+    "F7 diskon · F8 simpan · F9 tersimpan · F10 riwayat · F11 struk · F12 bayar"
 )
 
 
@@ -70,6 +72,11 @@ class CounterPage(QWidget):
         self._build()
         self._shortcuts()
         hub.changed.connect(self._changed)
+        self.failed_print = ""
+        printing = getattr(window, "printing", None)
+        if printing is not None:
+            printing.printed.connect(self._printed)
+            printing.failed.connect(self._print_failed)
 
     # --- building ---
     def _build(self) -> None:
@@ -137,10 +144,17 @@ class CounterPage(QWidget):
         self.table.setStyleSheet("font-size: 16px;")
         left.addWidget(self.table, 1)
 
+        message_row = QHBoxLayout()
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setMinimumHeight(30)
-        left.addWidget(self.message)
+        message_row.addWidget(self.message, 1)
+        self.retry_button = QPushButton(_("Coba lagi"))
+        self.retry_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.retry_button.clicked.connect(self.retry_print)
+        self.retry_button.hide()
+        message_row.addWidget(self.retry_button)
+        left.addLayout(message_row)
 
         buttons = QGridLayout()
         buttons.setSpacing(6)
@@ -153,6 +167,7 @@ class CounterPage(QWidget):
             (_("Simpan (F8)"), self.park_order),
             (_("Tersimpan (F9)"), self.show_parked),
             (_("Riwayat (F10)"), self.show_history),
+            (_("Struk (F11)"), self.show_last_receipt),
             (_("Batal"), self.void_order),
         ]
         for index, (text, slot) in enumerate(actions):
@@ -161,7 +176,7 @@ class CounterPage(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button, index // 5, index % 5)
         left.addLayout(buttons)
-        help_line = role(QLabel(KEYS_HELP), "muted")
+        help_line = role(QLabel(_(KEYS_HELP)), "muted")
         help_line.setWordWrap(True)
         help_line.setStyleSheet("font-size: 12px;")
         left.addWidget(help_line)
@@ -207,6 +222,7 @@ class CounterPage(QWidget):
             Qt.Key.Key_F8: self.park_order,
             Qt.Key.Key_F9: self.show_parked,
             Qt.Key.Key_F10: self.show_history,
+            Qt.Key.Key_F11: self.show_last_receipt,
             Qt.Key.Key_F12: self.pay,
         }
 
@@ -620,7 +636,8 @@ class CounterPage(QWidget):
     def finish(self, done) -> None:  # type: ignore[no-untyped-def]
         from db.models import Payment
 
-        change = sum(p.change for p in Payment.select(Payment.change).where(Payment.sale == done.id))
+        paid = list(Payment.select(Payment.method, Payment.change).where(Payment.sale == done.id))
+        change = sum(p.change for p in paid)
         self.last_sale = done
         self.new_cart()
         text = _("✓ Nota {number} tersimpan · Total {total}").format(
@@ -630,3 +647,35 @@ class CounterPage(QWidget):
             text += " · " + _("Kembalian {change}").format(change=format_rupiah(change))
         self.say(text)
         hub.changed.emit("sale")
+        printing = self.window_.printing  # type: ignore[attr-defined]
+        if PrintSettings.load().auto_print and printing.configured():
+            printing.print_sale(done.number, kitchen=True, cash=any(p.method == "cash" for p in paid))
+
+    # --- paper ---
+    def show_last_receipt(self) -> None:
+        if self.last_sale is None:
+            self.say(
+                _("Belum ada penjualan di layar ini. Cetak ulang nota lain dari Riwayat (F10)."), error=True
+            )
+            return
+        dialogs.run(ReceiptDialog(self, self.last_sale.number, self.window_.printing))  # type: ignore[attr-defined]
+        self.focus_search()
+
+    def retry_print(self) -> None:
+        if self.failed_print:
+            self.retry_button.hide()
+            self.say(_("Mencetak ulang {number}…").format(number=self.failed_print))
+            self.window_.printing.print_sale(self.failed_print)  # type: ignore[attr-defined]
+        self.focus_search()
+
+    def _printed(self, number: str) -> None:
+        if number == self.failed_print:
+            self.failed_print = ""
+            self.retry_button.hide()
+        if self.last_sale is not None and number == self.last_sale.number:
+            self.say(self.message.text().split(" · 🖨")[0] + " · 🖨 " + _("struk tercetak"))
+
+    def _print_failed(self, number: str, message: str) -> None:
+        self.failed_print = number
+        self.say(message, error=True)
+        self.retry_button.show()

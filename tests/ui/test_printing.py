@@ -1,0 +1,91 @@
+"""Printing from the counter: auto-print, a printer that is off (sale kept, Coba lagi), reprint, WhatsApp."""
+
+from __future__ import annotations
+
+import socket
+from urllib.parse import unquote
+
+import pytest
+from PySide6.QtCore import Qt
+
+from db.models import Sale
+from pos import customer
+from receipts.printer import PrinterConfig
+from tests.pos.helpers import small_shop
+from tests.ui.conftest import when_modal
+from tests.ui.test_counter import keys_to_pay_exact, scan
+from ui import receipt_dialog
+from ui.counter.page import CounterPage
+from ui.printing import PrintSettings
+
+
+@pytest.fixture
+def counter(window, cashier, owner, qtbot):
+    small_shop(owner)
+    window.enter(cashier)
+    return window.section(CounterPage)
+
+
+def closed_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def test_printer_off_keeps_the_sale_and_offers_retry(counter, window, qtbot, tmp_path):
+    PrintSettings(
+        receipt=PrinterConfig("network", f"127.0.0.1:{closed_port()}"), auto_print=True, drawer=True
+    ).save()
+    scan(qtbot, counter, "BRS")
+    with qtbot.waitSignal(window.printing.failed, timeout=10_000):
+        keys_to_pay_exact(qtbot, counter)
+    assert Sale.select().count() == 1  # the sale is stored whatever the printer does
+    assert "Printer tidak bisa dipakai" in counter.message.text()
+    assert not counter.retry_button.isHidden() and counter.failed_print == "K1-000001"
+    out = tmp_path / "printer.bin"
+    PrintSettings(receipt=PrinterConfig("file", str(out)), auto_print=True).save()  # the printer is back
+    with qtbot.waitSignal(window.printing.printed, timeout=10_000):
+        counter.retry_button.click()
+    assert counter.retry_button.isHidden()
+    data = out.read_bytes()
+    assert data.startswith(b"\x1b@") and b"K1-000001" in data and b"\x1dV" in data
+
+
+def test_auto_print_with_drawer_on_cash(counter, window, qtbot, tmp_path):
+    out = tmp_path / "printer.bin"
+    PrintSettings(receipt=PrinterConfig("file", str(out)), auto_print=True, drawer=True, copies=2).save()
+    scan(qtbot, counter, "2000000000015")
+    with qtbot.waitSignal(window.printing.printed, timeout=10_000):
+        keys_to_pay_exact(qtbot, counter)
+    data = out.read_bytes()
+    assert data.count(b"\x1b@") == 2 and data.count(b"\x1bp") == 2  # two copies, drawer opened
+
+
+def test_reprint_preview_pdf_and_whatsapp(counter, window, qtbot, tmp_path, monkeypatch):
+    budi = customer.create_customer("0812-7777-8888", "Budi")
+    counter.set_customer(budi)
+    scan(qtbot, counter, "BRS")
+    keys_to_pay_exact(qtbot, counter)
+    target = tmp_path / "struk.pdf"
+    monkeypatch.setattr(receipt_dialog, "ask_save_path", lambda *a, **k: (str(target), "PDF"))
+    opened = []
+    monkeypatch.setattr(receipt_dialog, "open_url", lambda url: opened.append(url.toString()) or True)
+    seen = {}
+
+    def answer(dialog):
+        seen["size"] = dialog.image.pixmap().size()
+        dialog.save_pdf()
+        dialog.send_whatsapp()
+        dialog.print_receipt()  # no printer configured: a clear message, nothing else
+        seen["message"] = dialog.message.text()
+        dialog.reject()
+
+    when_modal(qtbot, answer)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F11)
+    assert seen["size"].width() > 250 and seen["size"].height() > 400
+    assert target.read_bytes().startswith(b"%PDF")
+    assert opened and opened[0].startswith("https://wa.me/6281277778888?text=")
+    assert "K1-000001" in unquote(opened[0]) and "Rp 15.000" in unquote(opened[0])
+    assert "Printer belum diatur" in seen["message"]
