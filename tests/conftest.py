@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime
-
 import tempfile
+from datetime import datetime
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KASIR_NO_BACKUP", "1")
