@@ -52,8 +52,7 @@ class _Layout:
         if kind in ("title", "center", "text"):
             return lead * len(simpleSplit(row[1], name, size, self.inner) or [""])
         if kind in ("pair", "bold_pair"):
-            room = self.inner - _w(row[2], name, size) - 2 * mm
-            return lead * len(simpleSplit(row[1], name, size, max(room, self.inner / 3)) or [""])
+            return lead * len(self.pair_lines(row, name, size))
         if kind == "rule":
             return self.leading * 0.6
         if kind == "logo":
@@ -61,6 +60,20 @@ class _Layout:
         if kind == "qr":
             return self.qr_side + 2 * mm
         return self.leading * 0.5
+
+    def pair_lines(self, row: Row, name: str, size: float) -> list[tuple[str, str]]:
+        """Left text and right amount on one line when they fit; else the left wraps and the amount goes
+        on the last line, or on its own line when even that is too narrow."""
+        indent = 3 * mm if row[1].startswith("  ") else 0
+        left, right = row[1].strip() if indent else row[1], row[2]
+        gap, right_w = 2 * mm, _w(right, name, size)
+        width = self.inner - indent
+        if _w(left, name, size) + gap + right_w <= width:
+            return [(left, right)]
+        parts = simpleSplit(left, name, size, width) or [""]
+        if _w(parts[-1], name, size) + gap + right_w <= width:
+            return [(p, "") for p in parts[:-1]] + [(parts[-1], right)]
+        return [(p, "") for p in parts] + [("", right)]
 
     def draw(self, canvas: Canvas, row: Row, top: float) -> float:
         kind = row[0]
@@ -78,13 +91,11 @@ class _Layout:
                 canvas.drawString(MARGIN + indent, y, line)
                 y -= lead
         elif kind in ("pair", "bold_pair"):
-            room = self.inner - _w(row[2], name, size) - 2 * mm
             indent = 3 * mm if row[1].startswith("  ") else 0
-            parts = simpleSplit(row[1], name, size, max(room, self.inner / 3) - indent) or [""]
-            for index, line in enumerate(parts):
-                canvas.drawString(MARGIN + indent, y, line)
-                if index == len(parts) - 1:
-                    canvas.drawRightString(self.width - MARGIN, y, row[2])
+            for left, right in self.pair_lines(row, name, size):
+                canvas.drawString(MARGIN + indent, y, left)
+                if right:
+                    canvas.drawRightString(self.width - MARGIN, y, right)
                 y -= lead
         elif kind == "rule":
             canvas.setDash(1, 2)

@@ -28,7 +28,7 @@ def rows(report: ShiftReport, shop_name: str) -> list[Row]:
     out.append(("pair", _("Kas awal"), format_rupiah(r.opening_cash)))
     out.append(("pair", _("Tunai masuk (penjualan)"), format_rupiah(dict(r.by_method).get("cash", 0))))
     out.append(("pair", _("Kas masuk"), format_rupiah(r.pay_ins)))
-    out.append(("pair", _("Kas keluar"), "-" + format_rupiah(r.pay_outs)))
+    out.append(("pair", _("Kas keluar"), format_rupiah(-r.pay_outs)))
     out.append(("bold_pair", _("Kas seharusnya"), format_rupiah(r.expected_cash)))
     if r.counted_cash is not None:
         for denomination, pieces in r.counted_detail.items():

@@ -45,6 +45,19 @@ class RowPainter:
             lines = wrap(text, columns)
         return lines
 
+    def _pair_lines(self, row: Row, font: QFont, indent: float) -> list[tuple[str, str]]:
+        """As receipts.pdf_receipt: one line when both fit, else wrap the left and give the amount room."""
+        metrics = QFontMetricsF(font)
+        left, right = row[1].strip() if indent else row[1], row[2]
+        gap, right_w = 2 * MM * self.dpi, metrics.horizontalAdvance(right)
+        width = self.inner - indent
+        if metrics.horizontalAdvance(left) + gap + right_w <= width:
+            return [(left, right)]
+        parts = self._lines(left, font, width)
+        if metrics.horizontalAdvance(parts[-1]) + gap + right_w <= width:
+            return [(p, "") for p in parts[:-1]] + [(parts[-1], right)]
+        return [(p, "") for p in parts] + [("", right)]
+
     def height(self, row: Row) -> float:
         return self.paint(None, row, 0.0)
 
@@ -64,20 +77,17 @@ class RowPainter:
                     painter.drawText(QRectF(self.margin + indent, y, self.inner - indent, lead), align, line)
                 y += lead
         elif kind in ("pair", "bold_pair"):
-            metrics = QFontMetricsF(font)
-            room = self.inner - metrics.horizontalAdvance(row[2]) - 2 * MM * self.dpi
             indent = 3 * MM * self.dpi if row[1].startswith("  ") else 0
-            lines = self._lines(
-                row[1].strip() if indent else row[1], font, max(room, self.inner / 3) - indent
-            )
-            for index, line in enumerate(lines):
+            for left, right in self._pair_lines(row, font, indent):
                 if painter is not None:
                     painter.drawText(
-                        QRectF(self.margin + indent, y, self.inner, lead), Qt.AlignmentFlag.AlignLeft, line
+                        QRectF(self.margin + indent, y, self.inner - indent, lead),
+                        Qt.AlignmentFlag.AlignLeft,
+                        left,
                     )
-                    if index == len(lines) - 1:
+                    if right:
                         painter.drawText(
-                            QRectF(self.margin, y, self.inner, lead), Qt.AlignmentFlag.AlignRight, row[2]
+                            QRectF(self.margin, y, self.inner, lead), Qt.AlignmentFlag.AlignRight, right
                         )
                 y += lead
         elif kind == "rule":

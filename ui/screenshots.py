@@ -26,7 +26,7 @@ def _save(widget: QWidget, path: Path) -> None:
 
 
 def render(out: Path, kind: str = "warung") -> list[Path]:
-    from db.models import Barcode, Customer, Product
+    from db.models import Barcode, Customer, Product, Sale
     from pos import clock, shop, staff
     from pos.demo.generator import fill
     from ui import theme
@@ -95,6 +95,16 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
             window.open_section(index)
             made.append(out / f"{name}.png")
             _save(window, made[-1])
+
+        from ui.receipt_dialog import ReceiptDialog
+
+        last = Sale.select().where(Sale.customer.is_null(False)).order_by(Sale.id.desc()).first()
+        preview = ReceiptDialog(window, last.number, window.printing)
+        preview.resize(680, 760)
+        preview.show()
+        made.append(out / "receipt-preview.png")
+        _save(preview, made[-1])
+        preview.close()
 
         from ui.counter.history_dialog import HistoryDialog
 
