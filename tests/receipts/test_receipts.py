@@ -235,11 +235,15 @@ def test_logo_printed_when_present_and_skipped_when_missing(sold, tmp_path):
 def test_thermal_voucher_and_kitchen_ticket(sold, owner):
     from receipts.voucher_pdf import thermal_rows
 
-    v = voucher.issue_batch(1, kind="pct", value=10, expires_on=date(2027, 1, 31), user=owner, min_spend=50_000)[0]
+    v = voucher.issue_batch(
+        1, kind="pct", value=10, expires_on=date(2027, 1, 31), user=owner, min_spend=50_000
+    )[0]
     text = pdf_text(thermal_pdf(thermal_rows(v, "Warung Uji"), 58, "voucher"))
     assert "VOUCHER BELANJA" in text and "10%" in text and voucher.pretty(v.code) in text
     assert "Min. belanja Rp 50.000" in text
     assert b"\x1d(k" in escpos_out.thermal_bytes(thermal_rows(v, "Warung Uji"))
     ticket = escpos_out.kitchen_bytes(sold, 58)
-    assert b"PESANAN" in ticket and b"2x Indomie" in ticket and b"Goreng" in ticket and b"* es sedikit" in ticket
+    assert (
+        b"PESANAN" in ticket and b"2x Indomie" in ticket and b"Goreng" in ticket and b"* es sedikit" in ticket
+    )
     assert b"Rp" not in ticket  # the kitchen sees items and notes, not prices
