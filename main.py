@@ -63,6 +63,24 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--escpos", metavar="FILE", help="struk sebagai byte ESC/POS (untuk printer thermal)")
     rec.add_argument("--invoice", metavar="FILE", help="nota A4 sebagai PDF")
 
+    sub.add_parser(
+        "verify",
+        help="periksa rantai jurnal dan cocokkan dengan nota, pembayaran, shift",
+        description="Menghitung ulang rantai hash jurnal dan mencocokkannya dengan tabel. Keluar 0 dengan "
+        "'OK, N entri' bila utuh; keluar 1 dengan daftar yang diubah, dihapus atau dimasukkan di luar Kasir.",
+    )
+    bak = sub.add_parser(
+        "backup", help="cadangkan database (API backup SQLite), simpan 7 harian + 12 bulanan"
+    )
+    bak.add_argument("--to", metavar="DIR", help="folder tujuan (bawaan: folder cadangan di Pengaturan)")
+    res = sub.add_parser(
+        "restore",
+        help="pulihkan database dari file cadangan (yang lama disimpan di sampingnya)",
+        description="Memeriksa cadangan dulu (quick_check dan jurnal), menyimpan database sekarang sebagai "
+        "*.before-restore-WAKTU, lalu memasang cadangan.",
+    )
+    res.add_argument("file", metavar="FILE", help="file cadangan, mis. kasir-2026-11-27.db")
+
     vou = sub.add_parser(
         "vouchers",
         help="terbitkan voucher baru dan cetak di lembar A4",
@@ -197,7 +215,76 @@ def cmd_vouchers(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "info": cmd_info, "receipt": cmd_receipt, "vouchers": cmd_vouchers}
+def cmd_verify(args: argparse.Namespace, target: str) -> int:
+    from pos.verify import verify
+
+    result = verify()
+    print(result.summary())
+    for problem in result.problems:
+        print(f"  - {problem}")
+    return 0 if result.ok else 1
+
+
+def cmd_backup(args: argparse.Namespace, target: str) -> int:
+    from pos import backup
+
+    path = backup.backup(args.to)
+    print(_("Cadangan ditulis: {path}").format(path=path))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, target: str) -> int:
+    """Check the backup (a copy of it is opened and verified), then put it in place of the database."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from pos import backup, verify
+
+    if "://" in target:
+        print(_("Pulihkan hanya untuk database SQLite berupa file."), file=sys.stderr)
+        return 2
+    shop.close_shop()
+    why = backup.check(args.file)
+    if why:
+        print(
+            _("Cadangan tidak bisa dipakai: {file}: {why}. Database tidak diubah.").format(
+                file=args.file, why=why
+            ),
+            file=sys.stderr,
+        )
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        trial = Path(tmp) / "check.db"
+        shutil.copyfile(args.file, trial)
+        shop.open_shop(str(trial), args.register)
+        result = verify.verify()
+        shop.close_shop()
+    if not result.ok:
+        print(
+            _("Cadangan gagal diperiksa: {summary}. Database tidak diubah.").format(summary=result.summary()),
+            file=sys.stderr,
+        )
+        return 2
+    kept = backup.restore(args.file, target)
+    shop.open_shop(target, args.register)
+    print(
+        _("Dipulihkan dari {file} ({summary}). Database lama disimpan sebagai {kept}.").format(
+            file=args.file, summary=result.summary(), kept=kept
+        )
+    )
+    return 0
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "info": cmd_info,
+    "receipt": cmd_receipt,
+    "vouchers": cmd_vouchers,
+    "verify": cmd_verify,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

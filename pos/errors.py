@@ -100,6 +100,10 @@ class InvalidState(PosError):
     template = N_("Tidak bisa {action}: status {state}.")
 
 
+class ShiftRequired(PosError):
+    template = N_("Buka shift dulu (kas awal) sebelum menerima uang.")
+
+
 class NeedReason(PosError):
     template = N_("Tuliskan alasannya.")
 

@@ -19,7 +19,7 @@ from pos.cart import parse_qty
 from pos.errors import InvalidInput, InvalidQuantity, NeedReason
 from pos.i18n import N_
 from pos.money import apply_rate, line_amount, split
-from pos.sale import content, next_number
+from pos.sale import content, next_number, open_shift_id
 from pos.tx import service
 
 
@@ -139,6 +139,7 @@ def refund(
         commission = _share(sale.commission, Decimal(lines_amount), Decimal(line_base))
 
     register = till.register()
+    shift_id = open_shift_id(register.id)
     seq, number = next_number(register)
     now = clock.now()
     gross = sum(line_amount(q, r.unit_price) for r, q in chosen)
@@ -155,9 +156,7 @@ def refund(
         customer=sale.customer_id,
         cashier=user.id,
         approved_by=approver.id if approver else None,
-        shift=fast.scalar(
-            'SELECT "id" FROM "shift" WHERE "register_id" = ? AND "closed_at" IS NULL', [register.id]
-        ),
+        shift=shift_id,
         created_at=now,
         paid_at=now,
         gross=-gross,

@@ -18,7 +18,7 @@ from db.models import Customer, KasbonEntry, Payment, Product, Register, Sale, S
 from pos import channel as channels
 from pos import clock, journal, settings, staff, stock, till
 from pos.cart import Cart
-from pos.errors import AlreadyCompleted, EmptyCart, KasbonLimit, NeedCustomer
+from pos.errors import AlreadyCompleted, EmptyCart, KasbonLimit, NeedCustomer, ShiftRequired
 from pos.i18n import _
 from pos.money import apply_rate, format_rupiah
 from pos.payment import Settlement, Tender, method_name, settle
@@ -29,6 +29,16 @@ from pos.tx import service
 def preview(cart: Cart) -> Quote:
     """The totals the counter shows while ringing up (same arithmetic as completing)."""
     return quote(cart, rules_for(settings.all_settings(), channels.get(cart.channel)))
+
+
+def open_shift_id(register_id: int) -> int:
+    """The register's open shift; money only moves inside one (raises ShiftRequired)."""
+    shift_id = fast.scalar(
+        'SELECT "id" FROM "shift" WHERE "register_id" = ? AND "closed_at" IS NULL', [register_id]
+    )
+    if shift_id is None:
+        raise ShiftRequired()
+    return int(shift_id)
 
 
 def next_number(register: Register) -> tuple[int, str]:
@@ -56,6 +66,7 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
     _check_kasbon(paid, cart.customer_id)
 
     register = till.register()
+    shift_id = open_shift_id(register.id)
     seq, number = next_number(register)
     now = clock.now()
     products = _stock_facts({ln.product_id for ln in cart.lines if ln.product_id is not None})
@@ -76,9 +87,7 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
         customer=cart.customer_id,
         cashier=cashier.id,
         approved_by=approver.id if approver else None,
-        shift=fast.scalar(
-            'SELECT "id" FROM "shift" WHERE "register_id" = ? AND "closed_at" IS NULL', [register.id]
-        ),
+        shift=shift_id,
         created_at=now,
         paid_at=now,
         gross=q.gross,
@@ -186,6 +195,8 @@ def content(sale: Sale, lines: list[dict[str, Any]], payments: list[dict[str, An
         "channel": sale.channel_id,
         "customer": sale.customer_id,
         "cashier": sale.cashier_id,
+        "approved_by": sale.approved_by_id,
+        "why": [sale.discount_reason, sale.reason],
         "at": sale.created_at.isoformat(),
         "totals": [
             sale.gross,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.models import Setting
+from db.models import Setting, User
 from pos import journal
 from pos.i18n import LANGUAGES, N_
 from pos.tx import service
@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "receipt_logo": "",  # path to a PNG/JPG printed at the top; a missing file is skipped
     "receipt_qr": "lookup",  # lookup (the sale's code) | qris (the shop's QRIS) | none
     "negative_stock": True,
+    "backup_dir": "",  # empty: <data dir>/cadangan
     "setup_done": False,
 }
 
@@ -86,10 +87,14 @@ def update(values: dict[str, Any], user: str = "") -> None:
 
 
 @service
-def save_all(values: dict[str, Any], channel_rules: dict[str, dict[str, Any]], user: str = "") -> None:
-    """The settings page's one action: shop settings and channel rules together, or nothing."""
-    from pos import channel
+def save_all(
+    values: dict[str, Any], channel_rules: dict[str, dict[str, Any]], user: User, approver: User | None = None
+) -> None:
+    """The settings page's one action: shop settings and channel rules together, or nothing.
+    Needs the 'settings' permission (or the owner's approval)."""
+    from pos import channel, staff
 
+    approver = staff.require(user, "settings", approver)
     for code, rules in channel_rules.items():
         channel.configure(code, **rules)
-    update(values, user=user)
+    update(values, user=user.name + (f" ({approver.name})" if approver else ""))

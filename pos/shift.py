@@ -168,3 +168,24 @@ def by_number(number: int) -> Shift:
 
         raise NotFound()
     return row
+
+
+@service
+def open_drawer(user: User, reason: str, approver: User | None = None) -> None:
+    """Open the cash drawer without a sale: needs 'open_drawer' (or the owner's PIN) and a reason; journalled."""
+    from pos import staff
+
+    approver = staff.require(user, "open_drawer", approver)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise NeedReason()
+    current_shift = current()
+    journal.append(
+        "open_drawer",
+        {
+            "shift": current_shift.number if current_shift else None,
+            "reason": reason[:200],
+            "approved_by": approver.name if approver else "",
+        },
+        user=user.name,
+    )

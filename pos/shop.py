@@ -93,3 +93,30 @@ def first_run(shop_name: str, address: str, whatsapp: str, owner_name: str, owne
         user=owner.name,
     )
     return owner
+
+
+def quick_check() -> str:
+    """SQLite's own consistency check of the open database file: '' when sound, else what it found."""
+    import peewee as pw
+
+    from db.models import database
+
+    if not isinstance(database.obj, pw.SqliteDatabase):
+        return ""
+    try:
+        rows = [r[0] for r in database.execute_sql("PRAGMA quick_check").fetchall()]
+    except pw.DatabaseError as exc:
+        return str(exc)
+    return "" if rows == ["ok"] else "; ".join(rows[:5])
+
+
+def database_path() -> str:
+    """The file of the open SQLite database ('' for PostgreSQL or in-memory)."""
+    import peewee as pw
+
+    from db.models import database
+
+    db = database.obj
+    if isinstance(db, pw.SqliteDatabase) and db.database != ":memory:":
+        return str(db.database)
+    return ""

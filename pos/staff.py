@@ -124,3 +124,32 @@ def owner_approval(pin: str) -> User:
         if _pin_ok(user, pin):
             return user
     raise WrongPin(left="-")
+
+
+@service
+def set_permissions(role_code: str, permissions: list[str], user: User, approver: User | None = None) -> Role:
+    """Change what a role may do. The owner role always keeps everything (nobody locks the shop out)."""
+    from pos import journal
+    from pos.errors import InvalidInput
+
+    approver = require(user, "staff", approver)
+    role = Role.get_or_none(Role.code == role_code)
+    if role is None:
+        raise InvalidInput(N_("Peran {code} tidak dikenal."), code=role_code)
+    unknown = [p for p in permissions if p not in PERMISSIONS]
+    if unknown:
+        raise InvalidInput(N_("Hak akses tidak dikenal: {names}."), names=", ".join(unknown))
+    role.permissions = (
+        list(PERMISSIONS) if role.code == "owner" else [p for p in PERMISSIONS if p in permissions]
+    )
+    role.save()
+    journal.append(
+        "permissions",
+        {
+            "role": role.code,
+            "permissions": role.permissions,
+            "approved_by": approver.name if approver else "",
+        },
+        user=user.name,
+    )
+    return role

@@ -82,7 +82,10 @@ def moving_average(on_hand: Decimal, cost: int, qty: Decimal, unit_cost: int) ->
 def restock(
     items: list[tuple[Product, Decimal, int]], user: User, supplier: Supplier | None = None, note: str = ""
 ) -> Purchase:
-    """Receive goods: one purchase, a move per item, and the moving-average cost updated."""
+    """Receive goods: one purchase, a move per item, and the moving-average cost updated ('stock' permission)."""
+    from pos import staff
+
+    staff.require(user, "stock")
     from pos.cart import check_price, parse_qty
 
     checked = [(product, parse_qty(qty), check_price(cost)) for product, qty, cost in items]

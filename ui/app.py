@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from pos import shop
+from pos import backup, shop
 from pos.errors import PosError
 from pos.i18n import _
-from ui import theme
+from ui import theme, worker
 from ui.events import hub
 
 
-class Controller:
-    """Owns the main window; rebuilds it when the language changes."""
+class Controller(QObject):
+    """Owns the main window; rebuilds it when the language changes or a backup is restored."""
 
     def __init__(self, target: str) -> None:
+        super().__init__()
         self.target = target
         self.window = None
         hub.changed.connect(self._changed)
@@ -37,6 +38,71 @@ class Controller:
     def _changed(self, what: str) -> None:
         if what == "language":
             QTimer.singleShot(0, self.show)
+        elif what == "restored":  # a backup was put in place: start again from the login
+            QTimer.singleShot(0, self.restart)
+
+    def restart(self) -> None:
+        if self.window is not None:
+            self.window.user = None
+        self.show()
+        if self.window is not None:
+            self.window.show_login()
+
+    def after_start(self) -> None:
+        """Once the window shows: SQLite's quick_check, and today's backup if there is none (both off the
+        UI thread)."""
+        job = worker.Worker(shop.quick_check)
+        job.finished.connect(self._checked)  # a bound method: delivered on the UI thread
+        worker.start(self, job)
+
+    def _checked(self, problem: object) -> None:
+        if problem:
+            QMessageBox.critical(
+                self.window,
+                _("Database rusak"),
+                _(
+                    "SQLite menemukan kerusakan di {file}: {problem}. Pulihkan dari cadangan terbaru di "
+                    "Pengaturan → Cadangan & integritas data."
+                ).format(file=self.target, problem=problem),
+            )
+            return
+        if backup.due() and shop.database_path():
+            job = worker.Worker(backup.backup)
+            job.failed.connect(self._backup_failed)
+            worker.start(self, job)
+
+    def _backup_failed(self, exc: object) -> None:
+        if self.window is not None and isinstance(exc, PosError):
+            self.window.statusBar().showMessage(exc.text, 15_000)
+
+    def on_quit(self) -> None:
+        """Back up when Kasir closes (a file database only); a failure is not worth a crash at exit."""
+        if shop.database_path():
+            try:
+                backup.backup()
+            except PosError:
+                pass
+
+
+def offer_backup(target: str | None, register: str, problem: str) -> str:
+    """The database cannot be opened: offer the latest good backup. Returns the opened target or ''."""
+    path = target or shop.default_database()
+    latest = backup.latest()
+    if "://" in path or latest is None or backup.check(latest):
+        QMessageBox.critical(None, _("Database tidak bisa dibuka"), problem)
+        return ""
+    question = _(
+        "{problem}\n\nPulihkan dari cadangan terbaru ({name})? Database sekarang disimpan di sampingnya."
+    ).format(problem=problem, name=latest.name)
+    answer = QMessageBox.question(None, _("Database tidak bisa dibuka"), question)
+    if answer != QMessageBox.StandardButton.Yes:
+        return ""
+    try:
+        backup.restore(latest, path)
+        return shop.open_shop(path, register)
+    except PosError as exc:
+        QMessageBox.critical(None, _("Database tidak bisa dibuka"), exc.text)
+        return ""
 
 
 def run(target: str | None, register: str = "K1") -> int:
@@ -47,8 +113,9 @@ def run(target: str | None, register: str = "K1") -> int:
     try:
         opened = shop.open_shop(target, register)
     except PosError as exc:
-        QMessageBox.critical(None, _("Database tidak bisa dibuka"), exc.text)
-        return 2
+        opened = offer_backup(target, register, exc.text)
+        if not opened:
+            return 2
     if not shop.is_set_up():
         from ui.setup_dialog import SetupDialog
 
@@ -58,6 +125,8 @@ def run(target: str | None, register: str = "K1") -> int:
             return 0
     controller = Controller(opened)
     controller.show()
+    QTimer.singleShot(500, controller.after_start)
+    app.aboutToQuit.connect(controller.on_quit)
     code = app.exec()
     shop.close_shop()
     return int(code)

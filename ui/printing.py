@@ -120,6 +120,28 @@ class Printing(QObject):
         self._jobs[number] = job
         worker.start(self, job)
 
+    def print_rows(self, key: str, document: list[Row]) -> None:
+        """Print any thermal document (a shift slip, a voucher); `key` names it in printed/failed."""
+        config = PrintSettings.load()
+        if config.receipt.kind == "system":
+            try:
+                print_rows(document, config.receipt.width)
+            except PosError as exc:
+                self.failed.emit(key, exc.text)
+                return
+            self.printed.emit(key)
+            return
+        if not config.receipt.is_escpos:
+            self.failed.emit(key, PrinterError(why=_("printer belum diatur di Pengaturan")).text)
+            return
+        job = worker.Worker(
+            lambda: (send(config.receipt, escpos_out.thermal_bytes(document, config.receipt.width)), key)[1]
+        )
+        job.finished.connect(self._finished)
+        job.failed.connect(self._failed)
+        self._jobs[key] = job
+        worker.start(self, job)
+
     def _finished(self, number: object) -> None:
         self._jobs.pop(str(number), None)
         self.printed.emit(str(number))

@@ -27,6 +27,7 @@ from pos.money import parse_rate
 from ui.channels_box import ChannelsBox
 from ui.events import hub
 from ui.printer_box import PrinterBox
+from ui.safety_box import SafetyBox
 from ui.theme import role
 
 TAX_MODES = [
@@ -135,6 +136,8 @@ class SettingsPage(QWidget):
 
         self.printer = PrinterBox()
         layout.addWidget(self.printer)
+        self.safety = SafetyBox()
+        layout.addWidget(self.safety)
         self.channels = ChannelsBox()
         layout.addWidget(self.channels)
         layout.addStretch(1)
@@ -166,6 +169,7 @@ class SettingsPage(QWidget):
         self.logo.setText(str(values["receipt_logo"]))
         self.receipt_qr.setCurrentIndex(max(0, self.receipt_qr.findData(values["receipt_qr"])))
         self.printer.refresh()
+        self.safety.refresh(str(values["backup_dir"]))
         self.channels.refresh()
         self.message.clear()
 
@@ -192,6 +196,7 @@ class SettingsPage(QWidget):
             "qris_payload": payload,
             "receipt_logo": self.logo.text().strip(),
             "receipt_qr": self.receipt_qr.currentData(),
+            "backup_dir": self.safety.value(),
         }
 
     def save(self) -> None:
@@ -199,7 +204,7 @@ class SettingsPage(QWidget):
         before = settings.get("language")
         try:
             values = self.collect()
-            settings.save_all(values, self.channels.collect(), user=user.name if user else "")
+            settings.save_all(values, self.channels.collect(), user=user)
             self.printer.save()
         except PosError as exc:
             self.message.setProperty("role", "error")

@@ -15,7 +15,7 @@ from decimal import Decimal
 from peewee import fn
 
 from db.models import Category, Customer, Product, Role, Sale, User, database
-from pos import catalog, clock, customer, qris, sale, settings, staff, stock
+from pos import catalog, clock, customer, qris, sale, settings, shift, staff, stock
 from pos import channel as channels
 from pos.cart import Cart
 from pos.demo.catalogs import (
@@ -60,6 +60,8 @@ PROFILE = {
         payments={"transfer": 60, "cash": 22, "qris": 14, "card": 4},
     ),
 }
+OPENING_CASH = {"warung": 200_000, "bakso": 300_000, "senapan": 500_000}
+PAY_OUTS = ["Beli es batu", "Bayar sampah", "Beli gas", "Uang parkir", "Beli plastik"]
 NOTES = ["tanpa sambal", "kuah dipisah", "pedas", "tanpa seledri", "bungkus rapi"]
 
 
@@ -269,10 +271,29 @@ class _Day:
         )
         if day.weekday() in (0, 3):  # deliveries on Monday and Thursday
             self._restock(day)
-        for at in moments:
+        keeper = self.people.get("cashier", self.people["owner"])
+        with clock.frozen(datetime.combine(day, time(open_h, 0)) - timedelta(minutes=10)):
+            shift.open_shift(keeper, OPENING_CASH[self.kind])
+        for index, at in enumerate(moments):
             with clock.frozen(at):
                 self._one_sale()
+                if index == count // 2 and rng.random() < 0.3:
+                    shift.cash_move(keeper, -rng.choice((10_000, 15_000, 20_000)), rng.choice(PAY_OUTS))
+        with clock.frozen(datetime.combine(day, time(close_h, 0)) + timedelta(minutes=15)):
+            self._close(keeper)
         return count
+
+    def _close(self, keeper: User) -> None:
+        """Count the drawer note by note; now and then a note is missing or there is a little extra."""
+        open_shift = shift.current()
+        assert open_shift is not None
+        cash = shift.report(open_shift).expected_cash
+        if self.rng.random() < 0.12:
+            cash += self.rng.choice((-5_000, -2_000, -1_000, 500, 1_000))
+        counted: dict[int, int] = {}
+        for note in shift.DENOMINATIONS:
+            counted[note], cash = divmod(cash, note)
+        shift.close_shift(keeper, {note: n for note, n in counted.items() if n})
 
     def _restock(self, day: date) -> None:
         low = [p for p in Product.select().where(Product.track_stock == True, Product.on_hand < 60)]  # noqa: E712

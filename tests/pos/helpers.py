@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pos import catalog, stock
+from pos import catalog, shift, stock
 
 
-def small_shop(owner):
-    """Indomie Rp 3.500 (scanned), Beras Rp 15.000/kg, Bakso Urat Rp 18.000 (untracked), Teh Rp 5.000."""
+def small_shop(owner, open_shift: bool = True):
+    """Indomie Rp 3.500 (scanned), Beras Rp 15.000/kg, Bakso Urat Rp 18.000 (untracked), Teh Rp 5.000.
+
+    The owner opens a shift with no starting cash (sales need one) unless `open_shift` is False."""
     food = catalog.create_category("Makanan")
     items = {
         "mie": catalog.create_product(
@@ -37,4 +39,6 @@ def small_shop(owner):
         ],
         owner,
     )
+    if open_shift:
+        shift.open_shift(owner, 0)
     return items

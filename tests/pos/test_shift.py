@@ -12,7 +12,7 @@ from tests.pos.helpers import small_shop
 
 @pytest.fixture
 def items(owner):
-    return small_shop(owner)
+    return small_shop(owner, open_shift=False)
 
 
 def sell(items, cashier, key, qty, tenders):
@@ -58,6 +58,26 @@ def test_sales_belong_to_the_open_shift(items, cashier):
     assert s.shift_id == first.id
     with pytest.raises(InvalidState):
         shift.open_shift(cashier, 0)
+
+
+def test_no_sale_and_no_refund_without_an_open_shift(items, cashier):
+    from pos.errors import ShiftRequired
+
+    with pytest.raises(ShiftRequired) as err:
+        sell(items, cashier, "teh", 1, [Tender("cash", 5_000)])
+    assert "Buka shift" in err.value.text
+    shift.open_shift(cashier, 0)
+    s = sell(items, cashier, "teh", 1, [Tender("cash", 5_000)])
+    shift.close_shift(cashier, {5_000: 1})
+    line = SaleLine.get(SaleLine.sale == s)
+    with pytest.raises(ShiftRequired):
+        refund.refund(s, {line.id: 1}, "basi", _owner())
+
+
+def _owner():
+    from db.models import Role, User
+
+    return User.select().join(Role).where(Role.code == "owner").get()
 
 
 def test_cash_move_needs_a_reason_and_an_open_shift(items, cashier):

@@ -136,7 +136,8 @@ def test_voucher_sheet_of_twenty(owner):
         assert voucher.pretty(v.code) in text
 
 
-def test_shift_slip(items, cashier):
+def test_shift_slip(items, cashier, owner):
+    shift.close_shift(owner, {})  # the helper's shift
     shift.open_shift(cashier, 100_000)
     c = Cart()
     c.add(items["teh"].id, "Es Teh", 5_000, 2)

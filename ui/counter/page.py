@@ -44,6 +44,7 @@ from ui.counter.history_dialog import HistoryDialog
 from ui.counter.parked_dialog import ParkedDialog
 from ui.counter.payment_dialog import PaymentDialog
 from ui.counter.quick_grid import QuickGrid
+from ui.counter.shift_dialogs import ShiftBar
 from ui.counter.totals import TotalsPanel
 from ui.events import hub
 from ui.models.cart_model import CartModel, qty_text
@@ -186,6 +187,9 @@ class CounterPage(QWidget):
         right_box.setFixedWidth(470)
         right = QVBoxLayout(right_box)
         right.setContentsMargins(0, 0, 0, 0)
+        self.shift_bar = ShiftBar(self)
+        self.shift_bar.changed.connect(self._shift_changed)
+        right.addWidget(self.shift_bar)
         customer_row = QHBoxLayout()
         self.customer_label = QLabel("")
         self.customer_label.setWordWrap(True)
@@ -242,6 +246,7 @@ class CounterPage(QWidget):
         self.channel.setCurrentIndex(max(0, self.channel.findData(self.cart.channel)))
         self.channel.blockSignals(False)
         self.grid.reload()
+        self.shift_bar.refresh()
         self._show_details()
         self.update_cart()
         self.focus_search()
@@ -387,7 +392,7 @@ class CounterPage(QWidget):
         quote = sale.preview(self.cart)
         self.model.set_cart(self.cart, quote)
         self.totals.show_quote(quote, self.cart, channels.get(self.cart.channel))
-        self.pay_button.setEnabled(not self.cart.is_empty)
+        self.pay_button.setEnabled(not self.cart.is_empty and self.shift_bar.is_open)
         if select is not None:
             self.select_line(select)
         elif self.cart.lines and self.selected_line() < 0:
@@ -650,6 +655,10 @@ class CounterPage(QWidget):
         printing = self.window_.printing  # type: ignore[attr-defined]
         if PrintSettings.load().auto_print and printing.configured():
             printing.print_sale(done.number, kitchen=True, cash=any(p.method == "cash" for p in paid))
+
+    def _shift_changed(self) -> None:
+        self.update_cart()
+        self.focus_search()
 
     # --- paper ---
     def show_last_receipt(self) -> None:

@@ -1,0 +1,222 @@
+"""`verify`: is the data still what Kasir wrote? Recomputes the journal's hash chain, then rebuilds every
+sale, refund, shift close, cash move and restock from the tables and compares it with what the journal
+sealed. Anything changed, deleted or inserted with another tool (an SQLite editor) is named; so is a gap
+in a register's receipt numbers.
+
+Streams the tables in id order (no whole-table load), so a million sales verify in bounded memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from db.models import CashMove, JournalEntry, Payment, Purchase, Register, Sale, SaleLine, Shift, StockMove
+from pos import journal
+from pos.i18n import _
+from pos.sale import content
+
+
+@dataclass
+class Result:
+    entries: int = 0
+    checked_sales: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        if self.ok:
+            return _("OK, {n} entri jurnal, {s} nota diperiksa").format(n=self.entries, s=self.checked_sales)
+        return _("RUSAK: {k} masalah dalam {n} entri jurnal").format(k=len(self.problems), n=self.entries)
+
+
+def _sealed(events: tuple[str, ...], key: str) -> dict[Any, str]:
+    """The last sealed content per key for these journal events (sale number, shift number...)."""
+    out: dict[Any, str] = {}
+    for (body,) in JournalEntry.select(JournalEntry.content).where(JournalEntry.event.in_(events)).tuples():
+        data = json.loads(body)
+        out[data.get(key)] = body
+    return out
+
+
+def _grouped(query: Any) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """(sale_id, rows) from a query ordered by sale id: the lines or payments of one sale at a time."""
+    current, rows = None, []
+    for row in query.iterator():
+        if row["sale"] != current:
+            if current is not None:
+                yield current, rows
+            current, rows = row["sale"], []
+        rows.append(row)
+    if current is not None:
+        yield current, rows
+
+
+def _sales(result: Result) -> None:
+    sealed = _sealed(("sale", "refund"), "number")
+    lines = _grouped(
+        SaleLine.select(
+            SaleLine.sale,
+            SaleLine.product,
+            SaleLine.qty,
+            SaleLine.unit_price,
+            SaleLine.discount,
+            SaleLine.total,
+        )
+        .order_by(SaleLine.sale, SaleLine.position)
+        .dicts()
+    )
+    payments = _grouped(
+        Payment.select(Payment.sale, Payment.method, Payment.amount, Payment.tendered, Payment.change)
+        .order_by(Payment.sale, Payment.id)
+        .dicts()
+    )
+    next_lines, next_payments = next(lines, None), next(payments, None)
+    seen: set[str] = set()
+    for sale in Sale.select().order_by(Sale.id).iterator():
+        sale_lines: list[dict[str, Any]] = []
+        while next_lines is not None and next_lines[0] <= sale.id:
+            if next_lines[0] == sale.id:
+                sale_lines = next_lines[1]
+            else:
+                result.problems.append(
+                    _("baris nota tanpa nota (id {id}): dimasukkan di luar Kasir").format(id=next_lines[0])
+                )
+            next_lines = next(lines, None)
+        sale_payments: list[dict[str, Any]] = []
+        while next_payments is not None and next_payments[0] <= sale.id:
+            if next_payments[0] == sale.id:
+                sale_payments = next_payments[1]
+            next_payments = next(payments, None)
+        result.checked_sales += 1
+        seen.add(sale.number)
+        body = sealed.get(sale.number)
+        if body is None:
+            result.problems.append(
+                _("nota {number} tidak ada di jurnal: dimasukkan di luar Kasir").format(number=sale.number)
+            )
+            continue
+        rebuilt = content(sale, sale_lines, sale_payments)
+        if journal.canonical(rebuilt) != body:
+            result.problems.append(
+                _("nota {number} berubah setelah disimpan ({what})").format(
+                    number=sale.number, what=_what_changed(json.loads(body), rebuilt)
+                )
+            )
+    for number in sealed.keys() - seen:
+        result.problems.append(_("nota {number} dihapus").format(number=number))
+
+
+def _what_changed(sealed: dict[str, Any], rebuilt: dict[str, Any]) -> str:
+    names = {"totals": _("total"), "lines": _("baris"), "payments": _("pembayaran")}
+    changed = [
+        names.get(k, k)
+        for k in sorted(sealed)
+        if journal.canonical(sealed[k]) != journal.canonical(json.loads(journal.canonical(rebuilt)).get(k))
+    ]
+    return ", ".join(changed) or _("isi")
+
+
+def _gaps(result: Result) -> None:
+    for register in Register.select():
+        numbers = [
+            seq
+            for (seq,) in Sale.select(Sale.seq)
+            .where(Sale.register == register)
+            .order_by(Sale.seq)
+            .tuples()
+            .iterator()
+        ]
+        expected = 1
+        for seq in numbers:
+            if seq > expected:
+                missing = f"{register.code}-{expected:06d}" + (
+                    f" … {register.code}-{seq - 1:06d}" if seq - 1 > expected else ""
+                )
+                result.problems.append(_("nomor nota hilang: {numbers}").format(numbers=missing))
+            expected = seq + 1
+        if register.last_number > (numbers[-1] if numbers else 0):
+            result.problems.append(
+                _("nomor nota hilang: {code} sampai {last}").format(
+                    code=register.code, last=f"{register.code}-{register.last_number:06d}"
+                )
+            )
+
+
+def _shifts(result: Result) -> None:
+    sealed = _sealed(("shift_close",), "shift")
+    for row in Shift.select(Shift, Register).join(Register).where(Shift.closed_at.is_null(False)):
+        body = sealed.pop(row.number, None)
+        if body is None:
+            result.problems.append(_("penutupan shift #{n} tidak ada di jurnal").format(n=row.number))
+            continue
+        data = json.loads(body)
+        if [data["expected"], data["counted"], data["variance"]] != [
+            row.expected_cash,
+            row.counted_cash,
+            row.variance,
+        ]:
+            result.problems.append(_("penutupan shift #{n} berubah setelah disimpan").format(n=row.number))
+    for number in sealed:
+        result.problems.append(_("penutupan shift #{n} dihapus").format(n=number))
+
+
+def _cash_moves(result: Result) -> None:
+    sealed: dict[tuple[Any, ...], int] = defaultdict(int)
+    for (body,) in (
+        JournalEntry.select(JournalEntry.content).where(JournalEntry.event == "cash_move").tuples()
+    ):
+        data = json.loads(body)
+        sealed[(data["shift"], data["amount"], data["reason"])] += 1
+    stored: dict[tuple[Any, ...], int] = defaultdict(int)
+    for number, amount, reason in (
+        CashMove.select(Shift.number, CashMove.amount, CashMove.reason).join(Shift).tuples()
+    ):
+        stored[(number, amount, reason)] += 1
+    for key in set(sealed) | set(stored):
+        if sealed[key] != stored[key]:
+            result.problems.append(
+                _("kas masuk/keluar shift #{n} ({amount}, {reason}) tidak cocok dengan jurnal").format(
+                    n=key[0], amount=key[1], reason=key[2]
+                )
+            )
+
+
+def _restocks(result: Result) -> None:
+    sealed = _sealed(("restock",), "purchase")
+    moves: dict[int, list[list[Any]]] = defaultdict(list)
+    for purchase_id, product_id, qty, cost in (
+        StockMove.select(StockMove.purchase, StockMove.product, StockMove.qty, StockMove.unit_cost)
+        .where(StockMove.purchase.is_null(False))
+        .order_by(StockMove.id)
+        .tuples()
+    ):
+        moves[purchase_id].append([product_id, str(qty), cost])
+    for purchase in Purchase.select(Purchase.id, Purchase.total):
+        body = sealed.pop(purchase.id, None)
+        if body is None:
+            result.problems.append(_("pembelian #{n} tidak ada di jurnal").format(n=purchase.id))
+            continue
+        data = json.loads(body)
+        if data["total"] != purchase.total or data["items"] != moves.get(purchase.id, []):
+            result.problems.append(_("pembelian #{n} berubah setelah disimpan").format(n=purchase.id))
+    for number in sealed:
+        result.problems.append(_("pembelian #{n} dihapus").format(n=number))
+
+
+def verify() -> Result:
+    result = Result()
+    result.entries, chain = journal.verify_chain()
+    result.problems.extend(chain)
+    _sales(result)
+    _gaps(result)
+    _shifts(result)
+    _cash_moves(result)
+    _restocks(result)
+    return result
