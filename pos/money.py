@@ -61,7 +61,7 @@ def parse_rupiah(text: str | int) -> int:
         value = text
     else:
         cleaned = str(text).strip().lower().removeprefix("rp").strip().replace(".", "").replace(" ", "")
-        if not cleaned.isdigit():
+        if not (cleaned.isascii() and cleaned.isdigit()):
             raise InvalidAmount(text=str(text))
         value = int(cleaned)
     if value < 0 or value > MAX_AMOUNT:

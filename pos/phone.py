@@ -13,7 +13,7 @@ def normalise(text: str) -> str:
     """The identity form 62XXXXXXXXX (mobile numbers 8..., 9-12 digits after 62). Raises InvalidPhone."""
     raw = _SEPARATORS.sub("", str(text or ""))
     digits = raw[1:] if raw.startswith("+") else raw
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):
         raise InvalidPhone(text=text)
     if digits.startswith("62"):
         local = digits[2:]

@@ -172,7 +172,7 @@ def by_number(number: int) -> Shift:
 
 @service
 def open_drawer(user: User, reason: str, approver: User | None = None) -> None:
-    """Open the cash drawer without a sale: needs 'open_drawer' (or the owner's PIN) and a reason; journalled."""
+    """Open the cash drawer without a sale: needs 'open_drawer' (or the owner's PIN) and a reason."""
     from pos import staff
 
     approver = staff.require(user, "open_drawer", approver)

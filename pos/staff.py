@@ -153,3 +153,59 @@ def set_permissions(role_code: str, permissions: list[str], user: User, approver
         user=user.name,
     )
     return role
+
+
+@service
+def set_all_permissions(mapping: dict[str, list[str]], user: User, approver: User | None = None) -> None:
+    """The permissions grid in settings: every role at once, or nothing."""
+    for role_code, permissions in mapping.items():
+        set_permissions(role_code, permissions, user, approver)
+
+
+@service
+def add_user(name: str, role_code: str, pin: str, by: User, approver: User | None = None) -> User:
+    """A new member of staff with their own PIN ('staff' permission); the PIN is never journalled."""
+    from pos import journal
+
+    require(by, "staff", approver)
+    new = create_user(name, role_code, pin)
+    journal.append("staff", {"added": new.name, "role": role_code}, user=by.name)
+    return new
+
+
+@service
+def change_pin(user_id: int, pin: str, by: User, approver: User | None = None) -> None:
+    from pos import journal
+
+    if by.id != user_id:
+        require(by, "staff", approver)
+    _check_pin(pin)
+    target = User.get_by_id(user_id)
+    User.update(pin_hash=hasher.hash(pin), failed_pins=0, locked_until=None).where(
+        User.id == user_id
+    ).execute()
+    journal.append("staff", {"pin_changed": target.name}, user=by.name)
+
+
+@service
+def set_active(user_id: int, active: bool, by: User, approver: User | None = None) -> None:
+    from pos import journal
+    from pos.errors import InvalidInput
+
+    require(by, "staff", approver)
+    target = User.select(User, Role).join(Role).where(User.id == user_id).get()
+    if not active and target.role.code == "owner":
+        others = (
+            User.select()
+            .join(Role)
+            .where(Role.code == "owner", User.active == True, User.id != user_id)  # noqa: E712
+            .count()
+        )
+        if not others:
+            raise InvalidInput(N_("Pemilik terakhir tidak bisa dinonaktifkan."))
+    User.update(active=active).where(User.id == user_id).execute()
+    journal.append("staff", {"active": active, "user": target.name}, user=by.name)
+
+
+def all_users() -> list[User]:
+    return list(User.select(User, Role).join(Role).order_by(User.active.desc(), User.id))

@@ -82,7 +82,7 @@ def moving_average(on_hand: Decimal, cost: int, qty: Decimal, unit_cost: int) ->
 def restock(
     items: list[tuple[Product, Decimal, int]], user: User, supplier: Supplier | None = None, note: str = ""
 ) -> Purchase:
-    """Receive goods: one purchase, a move per item, and the moving-average cost updated ('stock' permission)."""
+    """Receive goods: one purchase, a move per item, the moving-average cost updated ('stock' permission)."""
     from pos import staff
 
     staff.require(user, "stock")

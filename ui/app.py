@@ -62,7 +62,7 @@ class Controller(QObject):
                 _("Database rusak"),
                 _(
                     "SQLite menemukan kerusakan di {file}: {problem}. Pulihkan dari cadangan terbaru di "
-                    "Pengaturan → Cadangan & integritas data."
+                    "Pengaturan → Cadangan dan integritas data."
                 ).format(file=self.target, problem=problem),
             )
             return

@@ -91,6 +91,10 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(section)
         self.nav.idClicked.connect(self.open_section)
         side.addStretch(1)
+        self.integrity_label = QLabel("")
+        self.integrity_label.setWordWrap(True)
+        self.integrity_label.setStyleSheet("color: #a9bdb3; padding: 4px 14px; font-size: 12px;")
+        side.addWidget(self.integrity_label)
         self.user_label = QLabel("")
         self.user_label.setStyleSheet("color: #dfe9e3; padding: 6px 14px;")
         self.user_label.setWordWrap(True)
@@ -125,6 +129,31 @@ class MainWindow(QMainWindow):
                 first = index
         self.stack.setCurrentWidget(self.workspace)
         self.open_section(first or 0)
+        self.integrity_label.clear()
+        if staff.can(user, "settings"):
+            self.check_integrity()
+
+    def check_integrity(self) -> None:
+        """The owner sees what `verify` says, computed off the UI thread at login."""
+        from pos.verify import verify
+        from ui import worker
+
+        self.integrity_label.setText(_("Memeriksa keutuhan data…"))
+        job = worker.Worker(verify)
+        job.finished.connect(self._integrity)
+        worker.start(self, job)
+
+    def _integrity(self, result: object) -> None:
+        self.show_integrity(bool(getattr(result, "ok", False)))
+
+    def show_integrity(self, ok: bool) -> None:
+        self.integrity_label.setText(
+            _("✓ Data utuh (jurnal cocok)") if ok else _("⚠ Data berubah di luar Kasir — lihat Pengaturan")
+        )
+        self.integrity_label.setStyleSheet(
+            "padding: 4px 14px; font-size: 12px; color: "
+            + ("#a9bdb3;" if ok else "#ffb4a9; font-weight: 600;")
+        )
 
     def open_section(self, index: int) -> None:
         self.nav.button(index).setChecked(True)
@@ -136,6 +165,8 @@ class MainWindow(QMainWindow):
         return next(s for s in self.sections if isinstance(s, kind))
 
     def _changed(self, what: str) -> None:
+        if what in ("integrity-ok", "integrity-broken"):
+            self.show_integrity(what == "integrity-ok")
         if what == "settings":
             self.shop_label.setText(str(settings.get("shop_name") or ""))
 

@@ -142,6 +142,18 @@ class Printing(QObject):
         self._jobs[key] = job
         worker.start(self, job)
 
+    def open_drawer(self) -> None:
+        """The ESC/POS pulse that opens the cash drawer (wired to the receipt printer)."""
+        config = PrintSettings.load()
+        if not config.receipt.is_escpos:
+            self.failed.emit("drawer", PrinterError(why=_("laci uang butuh printer ESC/POS")).text)
+            return
+        job = worker.Worker(lambda: (send(config.receipt, escpos_out.drawer_bytes()), "drawer")[1])
+        job.finished.connect(self._finished)
+        job.failed.connect(self._failed)
+        self._jobs["drawer"] = job
+        worker.start(self, job)
+
     def _finished(self, number: object) -> None:
         self._jobs.pop(str(number), None)
         self.printed.emit(str(number))

@@ -30,7 +30,7 @@ ask_open_path = QFileDialog.getOpenFileName
 
 class SafetyBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_("Cadangan & integritas data"), parent)
+        super().__init__(_("Cadangan dan integritas data"), parent)
         form = QFormLayout(self)
         self.folder = QLineEdit()
         self.folder.setPlaceholderText(str(backup.default_folder()))

@@ -50,6 +50,10 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
         setup.close()
 
         fill(kind, days=30, seed=1)
+        from pos import shift
+
+        with clock.frozen(clock.now().replace(hour=7, minute=0, second=0)):
+            shift.open_shift(staff.active_users()[1], 200_000)
         window = MainWindow(target)
         window.resize(*SIZE)
         window.show()
@@ -95,6 +99,32 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
             window.open_section(index)
             made.append(out / f"{name}.png")
             _save(window, made[-1])
+
+        from pos.payment import Tender
+        from ui.counter.shift_dialogs import CloseShiftDialog
+
+        counter.cart.customer_id = None
+        sale.complete(counter.cart, [Tender("cash", 50_000)], owner)
+        closing = CloseShiftDialog(window, owner)
+        closing.counts[50_000].setValue(4)
+        closing.counts[20_000].setValue(1)
+        closing.counts[10_000].setValue(1)
+        closing.counts[5_000].setValue(1)
+        closing.submit()
+        closing.resize(520, 900)
+        closing.show()
+        made.append(out / "shift-close.png")
+        _save(closing, made[-1])
+        closing.close()
+
+        from pos.verify import verify
+
+        settings_page = window.sections[2]
+        window.open_section(2)
+        settings_page.safety._verified(verify())
+        settings_page.safety.resize(900, 330)
+        made.append(out / "integrity.png")
+        _save(settings_page.safety, made[-1])
 
         from ui.receipt_dialog import ReceiptDialog
 

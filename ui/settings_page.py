@@ -28,6 +28,7 @@ from ui.channels_box import ChannelsBox
 from ui.events import hub
 from ui.printer_box import PrinterBox
 from ui.safety_box import SafetyBox
+from ui.staff_box import StaffBox
 from ui.theme import role
 
 TAX_MODES = [
@@ -138,6 +139,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.printer)
         self.safety = SafetyBox()
         layout.addWidget(self.safety)
+        self.staff = StaffBox(window)
+        layout.addWidget(self.staff)
         self.channels = ChannelsBox()
         layout.addWidget(self.channels)
         layout.addStretch(1)
@@ -170,6 +173,7 @@ class SettingsPage(QWidget):
         self.receipt_qr.setCurrentIndex(max(0, self.receipt_qr.findData(values["receipt_qr"])))
         self.printer.refresh()
         self.safety.refresh(str(values["backup_dir"]))
+        self.staff.refresh()
         self.channels.refresh()
         self.message.clear()
 

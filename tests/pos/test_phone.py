@@ -20,7 +20,18 @@ def test_every_written_form_is_one_person(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "12345", "0212345678", "08123", "0812345678901234", "08x2345678", "+1 555"]
+    "text",
+    [
+        "",
+        "12345",
+        "0212345678",
+        "08123",
+        "0812345678901234",
+        "08x2345678",
+        "+1 555",
+        "٠٨١٢٣٤٥٦٧٨٩٠",
+        "0812³456789",
+    ],
 )
 def test_not_a_mobile_number(text):
     with pytest.raises(InvalidPhone) as err:

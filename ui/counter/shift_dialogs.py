@@ -45,6 +45,8 @@ class ShiftBar(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 4, 10, 4)
         self.label = QLabel("")
+        self.label.setWordWrap(True)
+        self.label.setMinimumWidth(120)
         row.addWidget(self.label, 1)
         self.cash = QLineEdit()
         self.cash.setPlaceholderText(_("Kas awal (Rp)"))
@@ -52,13 +54,16 @@ class ShiftBar(QFrame):
         self.cash.returnPressed.connect(self.open_shift)
         self.open_button = role(QPushButton(_("Buka shift")), "primary")
         self.open_button.clicked.connect(self.open_shift)
-        self.move_button = QPushButton(_("Kas masuk/keluar…"))
+        self.move_button = QPushButton(_("Kas +/−"))
+        self.move_button.setToolTip(_("Kas masuk / keluar (mis. beli es batu)"))
         self.move_button.clicked.connect(self.cash_move)
-        self.close_button = QPushButton(_("Tutup shift…"))
+        self.close_button = QPushButton(_("Tutup shift"))
         self.close_button.clicked.connect(self.close_shift)
-        for w in (self.cash, self.open_button, self.move_button, self.close_button):
+        self.drawer_button = QPushButton(_("Buka laci"))
+        self.drawer_button.clicked.connect(self.open_drawer)
+        for w in (self.cash, self.open_button, self.move_button, self.drawer_button, self.close_button):
             row.addWidget(w)
-        for b in (self.open_button, self.move_button, self.close_button):
+        for b in (self.open_button, self.move_button, self.drawer_button, self.close_button):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     @property
@@ -80,7 +85,7 @@ class ShiftBar(QFrame):
             self.label.setText(_("<b>Shift belum dibuka.</b> Hitung uang di laci, lalu buka shift."))
         for w in (self.cash, self.open_button):
             w.setVisible(not is_open)
-        for w in (self.move_button, self.close_button):
+        for w in (self.move_button, self.close_button, self.drawer_button):
             w.setVisible(is_open)
 
     def open_shift(self) -> None:
@@ -93,6 +98,25 @@ class ShiftBar(QFrame):
         self.cash.clear()
         self.refresh()
         self.changed.emit()
+
+    def open_drawer(self) -> None:
+        """Open the drawer without a sale: a reason, the owner's PIN for a cashier, and a journal entry."""
+        from pos import staff
+        from ui.counter.approval import ApprovalDialog
+
+        dialog = ApprovalDialog(
+            self, _("Buka laci tanpa penjualan"), need_pin=not staff.can(self.user, "open_drawer")
+        )
+        if not dialogs.run(dialog):
+            return
+        try:
+            shift.open_drawer(self.user, dialog.reason, dialog.approver)
+        except PosError as exc:
+            dialogs.show_error(self, exc.text)
+            return
+        printing = getattr(self.window(), "printing", None)
+        if printing is not None:
+            printing.open_drawer()
 
     def cash_move(self) -> None:
         if dialogs.run(CashMoveDialog(self, self.user)):
@@ -163,6 +187,7 @@ class CloseShiftDialog(QDialog):
             self.counts[note] = box
         layout.addLayout(grid)
         self.total = role(QLabel(""), "title")
+        self.total.setWordWrap(True)
         layout.addWidget(self.total)
         self.error = role(QLabel(""), "error")
         self.error.setWordWrap(True)
@@ -205,7 +230,7 @@ class CloseShiftDialog(QDialog):
             return
         r = self.report
         self.total.setText(
-            _("Seharusnya {expected} · dihitung {counted} · selisih {variance}").format(
+            _("Seharusnya {expected} · dihitung {counted}\nselisih {variance}").format(
                 expected=format_rupiah(r.expected_cash),
                 counted=format_rupiah(r.counted_cash or 0),
                 variance=format_rupiah(r.variance or 0),

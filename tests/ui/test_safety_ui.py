@@ -1,0 +1,134 @@
+"""Shift, staff, integrity and backups as the owner and the cashier see them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from db.models import JournalEntry, Sale, Shift, User, database
+from pos import shift
+from tests.pos.helpers import small_shop
+from tests.ui.conftest import when_modal
+from tests.ui.test_counter import keys_to_pay_exact, scan
+from ui import safety_box
+from ui.counter.page import CounterPage
+from ui.settings_page import SettingsPage
+
+
+def test_no_shift_no_payment_then_open_sell_and_close(window, owner, cashier, qtbot):
+    small_shop(owner, open_shift=False)
+    window.enter(cashier)
+    page = window.section(CounterPage)
+    bar = page.shift_bar
+    assert "Shift belum dibuka" in bar.label.text()
+    scan(qtbot, page, "BRS")
+    assert not page.pay_button.isEnabled()
+    qtbot.keyClicks(bar.cash, "200.000")
+    qtbot.keyClick(bar.cash, Qt.Key.Key_Return)
+    assert bar.is_open and "Shift #1" in bar.label.text() and page.pay_button.isEnabled()
+    keys_to_pay_exact(qtbot, page)  # Rp 15.000 in cash
+    seen = {}
+
+    def count(dialog):
+        dialog.counts[100_000].setValue(2)
+        dialog.counts[10_000].setValue(1)
+        dialog.counts[5_000].setValue(1)  # 215.000: exactly right
+        assert "Seharusnya" not in dialog.total.text()  # blind: the expected amount shows only after
+        dialog.submit()
+        seen["total"] = dialog.total.text()
+        seen["slip"] = dialog.slip.pixmap().height()
+        dialog.submit()
+
+    when_modal(qtbot, count)
+    bar.close_button.click()
+    assert "Seharusnya Rp 215.000" in seen["total"] and "selisih Rp 0" in seen["total"] and seen["slip"] > 300
+    closed = Shift.get()
+    assert (closed.counted_cash, closed.variance) == (215_000, 0)
+    assert not bar.is_open and not page.pay_button.isEnabled()
+
+
+def test_cashier_opens_the_drawer_with_the_owner_pin(window, owner, cashier, qtbot, errors):
+    small_shop(owner)
+    window.enter(cashier)
+    bar = window.section(CounterPage).shift_bar
+
+    def approve(dialog):
+        dialog.reason_input.setText("tukar uang")
+        dialog.pin.setText("1234")
+        dialog.submit()
+
+    when_modal(qtbot, approve)
+    bar.drawer_button.click()
+    entry = JournalEntry.select().where(JournalEntry.event == "open_drawer").get()
+    assert entry.user == "Dewi" and "Bu Sri" in entry.content and "tukar uang" in entry.content
+
+
+def test_owner_sees_integrity_and_tampering(window, owner, qtbot):
+    items = small_shop(owner)
+    window.enter(owner)
+    qtbot.waitUntil(lambda: "Data utuh" in window.integrity_label.text(), timeout=10_000)
+    page = window.section(SettingsPage)
+    window.open_section(window.sections.index(page))
+    from pos import sale
+    from pos.cart import Cart
+    from pos.payment import Tender
+
+    c = Cart()
+    c.add(items["teh"].id, "Es Teh", 5_000, 1)
+    sale.complete(c, [Tender("cash", 5_000)], owner)
+    database.execute_sql("UPDATE sale SET total = 1")
+    page.safety.verify_button.click()
+    qtbot.waitUntil(lambda: "RUSAK" in page.safety.status.text(), timeout=10_000)
+    assert "K1-000001 berubah" in page.safety.problems.toPlainText()
+    assert "berubah di luar Kasir" in window.integrity_label.text()
+
+
+def test_backup_and_restore_from_settings(window, owner, qtbot, tmp_path, monkeypatch):
+    items = small_shop(owner)
+    window.enter(owner)
+    page = window.section(SettingsPage)
+    window.open_section(window.sections.index(page))
+    page.safety.folder.setText(str(tmp_path / "usb"))
+    page.safety.backup_now()
+    assert "Cadangan ditulis" in page.safety.status.text()
+    from pos import sale
+    from pos.cart import Cart
+    from pos.payment import Tender
+
+    c = Cart()
+    c.add(items["teh"].id, "Es Teh", 5_000, 1)
+    sale.complete(c, [Tender("cash", 5_000)], owner)
+    assert Sale.select().count() == 1
+    backup_file = next((tmp_path / "usb").glob("kasir-????-??-??.db"))
+    monkeypatch.setattr(safety_box, "ask_open_path", lambda *a, **k: (str(backup_file), ""))
+    from ui import dialogs
+
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, text: True)
+    page.safety.restore()
+    assert "Dipulihkan" in page.safety.status.text()
+    assert Sale.select().count() == 0  # back to the moment of the backup
+
+
+def test_owner_adds_a_cashier_and_changes_what_cashiers_may_do(window, owner, qtbot):
+    small_shop(owner)
+    window.enter(owner)
+    page = window.section(SettingsPage)
+    window.open_section(window.sections.index(page))
+    box = page.staff
+
+    def add(dialog):
+        dialog.name.setText("Rina")
+        dialog.pin.setText("4321")
+        dialog.pin2.setText("4321")
+        dialog.submit()
+
+    when_modal(qtbot, add)
+    box.add()
+    rina = User.get(User.name == "Rina")
+    assert rina.role.code == "cashier" and "4321" not in rina.pin_hash
+    box.boxes[("cashier", "refund")].setChecked(True)
+    box.save_permissions()
+    assert box.message.text() == "Hak akses tersimpan."
+    from db.models import Role
+
+    assert "refund" in Role.get(Role.code == "cashier").permissions
+    assert shift.current() is not None
