@@ -12,14 +12,13 @@ from decimal import Decimal
 
 from peewee import fn
 
-from db import fast
-from db.models import Customer, KasbonEntry, Payment, Product, Sale, SaleLine, User
-from pos import clock, journal, staff, stock, till
+from db.models import Payment, Product, Sale, SaleLine, User
+from pos import clock, staff, till
 from pos.cart import parse_qty
 from pos.errors import InvalidInput, InvalidQuantity, NeedReason
 from pos.i18n import N_
 from pos.money import apply_rate, line_amount, split
-from pos.sale import content, next_number, open_shift_id
+from pos.sale import next_number, open_shift_id, record
 from pos.tx import service
 
 
@@ -175,66 +174,40 @@ def refund(
         note="",
         reason=reason,
     )
-    refund_sale = Sale(**fields)
-    refund_sale.id = fast.insert(Sale, fields)
-    rows = []
     tracked = {
         p.id: p
         for p in Product.select(Product.id, Product.track_stock).where(
             Product.id.in_([r.product_id for r, _ in chosen if r.product_id])
         )
     }
+    unit_costs: dict[int, int] = {}
+    rows = []
     for position, ((r, qty), (amount, line_tax, cost)) in enumerate(
         zip(chosen, amounts, strict=True), start=1
     ):
-        row = dict(
-            sale=refund_sale.id,
-            position=position,
-            product=r.product_id,
-            name=r.name,
-            qty=-qty,
-            unit_price=r.unit_price,
-            list_price=r.unit_price,
-            discount=-(line_amount(qty, r.unit_price) - amount),
-            tax=-line_tax,
-            total=-amount,
-            cost=-cost,
-            note="",
-            reward=False,
-            refund_of=r.line_id,
-            serial_number="",
+        rows.append(
+            dict(
+                position=position,
+                product=r.product_id,
+                name=r.name,
+                qty=-qty,
+                unit_price=r.unit_price,
+                list_price=r.unit_price,
+                discount=-(line_amount(qty, r.unit_price) - amount),
+                tax=-line_tax,
+                total=-amount,
+                cost=-cost,
+                note="",
+                reward=False,
+                refund_of=r.line_id,
+                serial_number="",
+            )
         )
-        line_id = fast.insert(SaleLine, row)
-        rows.append(row)
-        product = tracked.get(r.product_id) if r.product_id else None
-        if product is not None and product.track_stock:
-            unit_cost = (
-                int(originals[r.line_id].cost / originals[r.line_id].qty) if originals[r.line_id].qty else 0
-            )
-            stock.move(
-                product,
-                qty,
-                "refund",
-                unit_cost=unit_cost,
-                sale_line=SaleLine(id=line_id),
-                user=user,
-                reason=reason,
-            )
+        original = originals[r.line_id]
+        if r.product_id in tracked and tracked[r.product_id].track_stock and original.qty:
+            unit_costs[r.product_id] = int(original.cost / original.qty)
     payments = _refund_payments(sale, total, to_cash)
-    fast.insert_many(Payment, [dict(sale=refund_sale.id, **p) for p in payments])
-    for p in payments:
-        if p["method"] == "kasbon":
-            KasbonEntry.create(
-                customer=sale.customer_id,
-                amount=p["amount"],
-                sale=refund_sale.id,
-                method="refund",
-                user=user,
-                created_at=now,
-            )
-            fast.add_to(Customer, "kasbon", sale.customer_id, p["amount"])
-    journal.append("refund", content(refund_sale, rows, payments), user=user.name)
-    return refund_sale
+    return record(fields, rows, payments, unit_costs, user=user, event="refund", reason=reason)
 
 
 def _refund_payments(sale: Sale, total: int, to_cash: bool) -> list[dict[str, object]]:

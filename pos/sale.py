@@ -106,12 +106,8 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
         note=cart.note,
         reason="",
     )
-    sale = Sale(**fields)
-    sale.id = fast.insert(Sale, fields)
-    lines, moves = [], []
-    for position, (line, lq, cost) in enumerate(zip(cart.lines, q.lines, costs, strict=True), start=1):
-        row = dict(
-            sale=sale.id,
+    lines = [
+        dict(
             position=position,
             product=line.product_id,
             name=line.name,
@@ -126,39 +122,56 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
             reward=line.reward,
             serial_number=line.serial_number,
         )
-        line_id = fast.insert(SaleLine, row)
-        lines.append(row)
-        facts = products.get(line.product_id)
-        if facts is not None and facts[1]:
-            moves.append((line.product_id, -line.qty, facts[0], line_id))
-    stock.sale_moves(moves, cashier, now)
+        for position, (line, lq, cost) in enumerate(zip(cart.lines, q.lines, costs, strict=True), start=1)
+    ]
     payments = [
-        dict(
-            sale=sale.id,
-            method=p.method,
-            amount=p.amount,
-            tendered=p.tendered,
-            change=p.change,
-            reference=p.reference,
-        )
+        dict(method=p.method, amount=p.amount, tendered=p.tendered, change=p.change, reference=p.reference)
         for p in paid.payments
     ]
+    tracked = {pid: cost for pid, (cost, is_tracked) in products.items() if is_tracked}
+    return record(fields, lines, payments, tracked, user=cashier, event="sale")
+
+
+def record(
+    fields: dict[str, Any],
+    lines: list[dict[str, Any]],
+    payments: list[dict[str, Any]],
+    tracked: dict[int, int],
+    *,
+    user: User,
+    event: str,
+    reason: str = "",
+) -> Sale:
+    """Write a sale or a refund with everything that goes with it, inside the caller's transaction:
+    the sale row, its lines, a stock move per tracked product (the opposite of the line's quantity, at
+    `tracked[product]` unit cost), its payments, kasbon entries, and the journal entry."""
+    sale = Sale(**fields)
+    sale.id = fast.insert(Sale, fields)
+    moves = []
+    for row in lines:
+        row["sale"] = sale.id
+        line_id = fast.insert(SaleLine, row)
+        if row["product"] in tracked:
+            moves.append((row["product"], -row["qty"], tracked[row["product"]], line_id))
+    stock.ledger_moves(moves, event, user, sale.created_at, reason)
+    for row in payments:
+        row["sale"] = sale.id
     fast.insert_many(Payment, payments)
-    for p in paid.payments:
-        if p.method == "kasbon":
+    for p in payments:
+        if p["method"] == "kasbon" and sale.customer_id:
             fast.insert(
                 KasbonEntry,
                 dict(
-                    customer=cart.customer_id,
-                    amount=p.amount,
+                    customer=sale.customer_id,
+                    amount=p["amount"],
                     sale=sale.id,
-                    method="kasbon",
-                    user=cashier.id,
-                    created_at=now,
+                    method=event,
+                    user=user.id,
+                    created_at=sale.created_at,
                 ),
             )
-            fast.add_to(Customer, "kasbon", cart.customer_id, p.amount)
-    journal.append("sale", content(sale, lines, payments), user=cashier.name)
+            fast.add_to(Customer, "kasbon", sale.customer_id, p["amount"])
+    journal.append(event, content(sale, lines, payments), user=user.name)
     return sale
 
 

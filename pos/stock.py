@@ -41,8 +41,11 @@ def move(
     return row
 
 
-def sale_moves(moves: list[tuple[int, Decimal, int, int]], user: User, at: datetime) -> None:
-    """The stock side of a sale: one insert for all moves, one balance update per product."""
+def ledger_moves(
+    moves: list[tuple[int, Decimal, int, int]], kind: str, user: User, at: datetime, reason: str = ""
+) -> None:
+    """The stock side of a sale or refund: one insert for all moves, one balance update per product.
+    Each move is (product id, quantity + in / - out, unit cost, sale line id)."""
     if not moves:
         return
     fast.insert_many(
@@ -51,11 +54,11 @@ def sale_moves(moves: list[tuple[int, Decimal, int, int]], user: User, at: datet
             dict(
                 product=pid,
                 qty=qty,
-                kind="sale",
+                kind=kind,
                 unit_cost=cost,
                 sale_line=line_id,
                 user=user.id,
-                reason="",
+                reason=reason[:200],
                 created_at=at,
             )
             for pid, qty, cost, line_id in moves

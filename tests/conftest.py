@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from datetime import datetime
 
@@ -42,6 +43,9 @@ def db(tmp_path):
     clock.set_fixed(NOW)
     target = shop.open_shop(str(tmp_path / "kasir.db"))
     yield target
+    worker = sys.modules.get("ui.worker")
+    if worker is not None:  # background jobs (verify at login, printing) finish before the database goes
+        worker.wait_all()
     shop.close_shop()
     clock.set_fixed(None)
     i18n.set_language("id")

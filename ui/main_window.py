@@ -177,5 +177,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(saved)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        from ui import worker
+
+        worker.wait_all()
         QSettings("Kasir", "Kasir").setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)

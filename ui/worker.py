@@ -42,9 +42,14 @@ class Worker(QObject):
                 database.close()
 
 
+_running: set[QThread] = set()
+
+
 def start(parent: QObject, worker: Worker) -> QThread:
     """Run `worker` in a new thread owned by `parent`; the thread cleans itself up."""
     thread = QThread(parent)
+    _running.add(thread)
+    thread.finished.connect(lambda: _running.discard(thread))
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     worker.finished.connect(thread.quit)
@@ -54,3 +59,14 @@ def start(parent: QObject, worker: Worker) -> QThread:
     thread._worker = worker  # type: ignore[attr-defined]  # keep it alive as long as the thread
     thread.start()
     return thread
+
+
+def wait_all(msecs: int = 30_000) -> None:
+    """Wait for every running worker (before the window closes or the database is switched): a thread
+    destroyed while running aborts the process, and one left running would query the next database."""
+    for thread in list(_running):
+        try:
+            thread.wait(msecs)
+        except RuntimeError:  # already deleted by Qt
+            pass
+        _running.discard(thread)

@@ -24,7 +24,10 @@ def window(qtbot, db, errors):
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
-    return w
+    yield w
+    from ui import worker
+
+    worker.wait_all()
 
 
 def when_modal(qtbot, handler, timeout: int = 3000) -> None:
