@@ -58,6 +58,8 @@ class Settlement:
 def settle(tenders: list[Tender], quote: Quote, cash_rounding: int = 0) -> Settlement:
     """Check the tenders against the total; work out change (only cash gives change) and cash rounding."""
     if not tenders:
+        if quote.total == 0:  # points or a discount covered everything
+            return Settlement(due=0, rounding=0, payments=[])
         raise PaymentShort(short=format_rupiah(quote.total))
     for tender in tenders:
         if tender.method not in METHODS:

@@ -117,6 +117,7 @@ def for_sale(number: str) -> Receipt:
         for p in Payment.select().where(Payment.sale == sale).order_by(Payment.id)
     ]
     original = Sale.get_by_id(sale.refund_of_id).number if sale.refund_of_id else ""
+    extra = _points_rows(sale, customer) if customer is not None else []
     return Receipt(
         shop_name=str(shop["shop_name"] or "Kasir"),
         shop_address=str(shop["shop_address"]),
@@ -151,7 +152,23 @@ def for_sale(number: str) -> Receipt:
         source_ref=sale.source_ref,
         qr_text=_qr_text(sale, payments, str(shop["qris_payload"]), str(shop["receipt_qr"])),
         logo=str(shop["receipt_logo"] or ""),
+        extra=extra,
     )
+
+
+def _points_rows(sale: Sale, customer: Customer) -> list[tuple[str, str]]:
+    from pos import loyalty
+
+    first, second = loyalty.sale_points(sale.id)
+    if sale.kind == "refund":
+        rows = [(_("Poin ditarik"), f"-{first}")] if first else []
+        rows += [(_("Poin dikembalikan"), f"+{second}")] if second else []
+    else:
+        rows = [(_("Poin didapat"), f"+{first}")] if first else []
+        rows += [(_("Poin ditukar"), f"-{second}")] if second else []
+    if rows or customer.points:
+        rows.append((_("Saldo poin"), str(customer.points)))
+    return rows
 
 
 def _qr_text(sale: Sale, payments: list[ReceiptPayment], qris_payload: str, mode: str) -> str:

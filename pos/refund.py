@@ -13,7 +13,7 @@ from decimal import Decimal
 from peewee import fn
 
 from db.models import Payment, Product, Sale, SaleLine, User
-from pos import clock, staff, till
+from pos import clock, loyalty, staff, till
 from pos.cart import parse_qty
 from pos.errors import InvalidInput, InvalidQuantity, NeedReason
 from pos.i18n import N_
@@ -207,7 +207,12 @@ def refund(
         if r.product_id in tracked and tracked[r.product_id].track_stock and original.qty:
             unit_costs[r.product_id] = int(original.cost / original.qty)
     payments = _refund_payments(sale, total, to_cash)
-    return record(fields, rows, payments, unit_costs, user=user, event="refund", reason=reason)
+    share = Decimal(lines_amount) / Decimal(line_base) if line_base else Decimal(1)
+    take, give = loyalty.refund_points(sale, share, final)
+    points = (take, give) if sale.customer_id else None
+    done = record(fields, rows, payments, unit_costs, user=user, event="refund", reason=reason, points=points)
+    loyalty.on_refund(sale, done.id, take, give, user)
+    return done
 
 
 def _refund_payments(sale: Sale, total: int, to_cash: bool) -> list[dict[str, object]]:

@@ -16,7 +16,7 @@ from peewee import JOIN
 from db import fast
 from db.models import Customer, KasbonEntry, Payment, Product, Register, Sale, SaleLine, User
 from pos import channel as channels
-from pos import clock, journal, settings, staff, stock, till
+from pos import clock, journal, loyalty, settings, staff, stock, till
 from pos.cart import Cart
 from pos.errors import AlreadyCompleted, EmptyCart, KasbonLimit, NeedCustomer, ShiftRequired
 from pos.i18n import _
@@ -28,7 +28,17 @@ from pos.tx import service
 
 def preview(cart: Cart) -> Quote:
     """The totals the counter shows while ringing up (same arithmetic as completing)."""
-    return quote(cart, rules_for(settings.all_settings(), channels.get(cart.channel)))
+    extra = loyalty.redemption_value(cart.points_redeem) if cart.points_redeem else 0
+    return quote(cart, rules_for(settings.all_settings(), channels.get(cart.channel)), extra)
+
+
+def earn_base(cart: Cart, q: Quote) -> int:
+    """Net spend that earns points: after all discounts, without tax and delivery; reward lines earn none."""
+    return sum(
+        lq.net - (lq.tax if q.tax_included else 0)
+        for line, lq in zip(cart.lines, q.lines, strict=True)
+        if not line.reward
+    )
 
 
 def open_shift_id(register_id: int) -> int:
@@ -61,8 +71,14 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
         approver = staff.require(cashier, permission, approver)
     channel = channels.get(cart.channel)
     shop = settings.all_settings()
-    q = quote(cart, rules_for(shop, channel))
+    rules = rules_for(shop, channel)
+    redeem_value = 0
+    if cart.points_redeem:
+        before = quote(cart, rules)
+        redeem_value = loyalty.check_redeem(cart.customer_id, cart.points_redeem, before.subtotal)
+    q = quote(cart, rules, redeem_value)
     paid = settle(tenders, q, int(shop["cash_rounding"]))
+    earned = loyalty.earned_for(earn_base(cart, q), bool(channel.earns_points)) if cart.customer_id else 0
     _check_kasbon(paid, cart.customer_id)
 
     register = till.register()
@@ -129,7 +145,10 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
         for p in paid.payments
     ]
     tracked = {pid: cost for pid, (cost, is_tracked) in products.items() if is_tracked}
-    return record(fields, lines, payments, tracked, user=cashier, event="sale")
+    points = (earned, cart.points_redeem) if cart.customer_id else None
+    sale = record(fields, lines, payments, tracked, user=cashier, event="sale", points=points)
+    loyalty.on_sale(sale.id, cart.customer_id, earned, cart.points_redeem, cashier)
+    return sale
 
 
 def record(
@@ -141,6 +160,7 @@ def record(
     user: User,
     event: str,
     reason: str = "",
+    points: tuple[int, int] | None = None,
 ) -> Sale:
     """Write a sale or a refund with everything that goes with it, inside the caller's transaction:
     the sale row, its lines, a stock move per tracked product (the opposite of the line's quantity, at
@@ -171,7 +191,7 @@ def record(
                 ),
             )
             fast.add_to(Customer, "kasbon", sale.customer_id, p["amount"])
-    journal.append(event, content(sale, lines, payments), user=user.name)
+    journal.append(event, content(sale, lines, payments, points), user=user.name)
     return sale
 
 
@@ -199,9 +219,16 @@ def _check_kasbon(paid: Settlement, customer_id: int | None) -> None:
         raise KasbonLimit(name=customer.name, left=format_rupiah(max(0, left)))
 
 
-def content(sale: Sale, lines: list[dict[str, Any]], payments: list[dict[str, Any]]) -> dict[str, Any]:
-    """What the journal seals for a sale; `verify` rebuilds the same from the tables."""
+def content(
+    sale: Sale,
+    lines: list[dict[str, Any]],
+    payments: list[dict[str, Any]],
+    points: tuple[int, int] | list[int] | None = None,
+) -> dict[str, Any]:
+    """What the journal seals for a sale; `verify` rebuilds the same from the tables.
+    `points`: (earned, redeemed) for a sale, (taken back, given back) for a refund, with a customer."""
     return {
+        "points": list(points) if points is not None else None,
         "number": sale.number,
         "kind": sale.kind,
         "refund_of": sale.refund_of_id,

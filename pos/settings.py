@@ -88,7 +88,11 @@ def update(values: dict[str, Any], user: str = "") -> None:
 
 @service
 def save_all(
-    values: dict[str, Any], channel_rules: dict[str, dict[str, Any]], user: User, approver: User | None = None
+    values: dict[str, Any],
+    channel_rules: dict[str, dict[str, Any]],
+    user: User,
+    approver: User | None = None,
+    points: tuple[dict[str, Any], bool] | None = None,
 ) -> None:
     """The settings page's one action: shop settings and channel rules together, or nothing.
     Needs the 'settings' permission (or the owner's approval)."""
@@ -97,4 +101,8 @@ def save_all(
     approver = staff.require(user, "settings", approver)
     for code, rules in channel_rules.items():
         channel.configure(code, **rules)
+    if points is not None:
+        from pos import loyalty
+
+        loyalty.configure_points(points[0], points[1], user, approver)
     update(values, user=user.name + (f" ({approver.name})" if approver else ""))

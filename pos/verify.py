@@ -14,7 +14,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from db.models import CashMove, JournalEntry, Payment, Purchase, Register, Sale, SaleLine, Shift, StockMove
+from peewee import fn
+
+from db.models import (
+    CashMove,
+    JournalEntry,
+    LoyaltyEntry,
+    Payment,
+    Purchase,
+    Register,
+    Sale,
+    SaleLine,
+    Shift,
+    StockMove,
+)
 from pos import journal
 from pos.i18n import _
 from pos.sale import content
@@ -77,7 +90,14 @@ def _sales(result: Result) -> None:
         .order_by(Payment.sale, Payment.id)
         .dicts()
     )
-    next_lines, next_payments = next(lines, None), next(payments, None)
+    points = _grouped(
+        LoyaltyEntry.select(LoyaltyEntry.sale, LoyaltyEntry.kind, fn.SUM(LoyaltyEntry.points).alias("points"))
+        .where(LoyaltyEntry.sale.is_null(False))
+        .group_by(LoyaltyEntry.sale, LoyaltyEntry.kind)
+        .order_by(LoyaltyEntry.sale)
+        .dicts()
+    )
+    next_lines, next_payments, next_points = next(lines, None), next(payments, None), next(points, None)
     seen: set[str] = set()
     for sale in Sale.select().order_by(Sale.id).iterator():
         sale_lines: list[dict[str, Any]] = []
@@ -94,6 +114,11 @@ def _sales(result: Result) -> None:
             if next_payments[0] == sale.id:
                 sale_payments = next_payments[1]
             next_payments = next(payments, None)
+        by_kind: dict[str, int] = {}
+        while next_points is not None and next_points[0] <= sale.id:
+            if next_points[0] == sale.id:
+                by_kind = {row["kind"]: int(row["points"]) for row in next_points[1]}
+            next_points = next(points, None)
         result.checked_sales += 1
         seen.add(sale.number)
         body = sealed.get(sale.number)
@@ -102,7 +127,14 @@ def _sales(result: Result) -> None:
                 _("nota {number} tidak ada di jurnal: dimasukkan di luar Kasir").format(number=sale.number)
             )
             continue
-        rebuilt = content(sale, sale_lines, sale_payments)
+        sale_points = None
+        if sale.customer_id:
+            sale_points = (
+                [by_kind.get("earn", 0), -by_kind.get("redeem", 0)]
+                if sale.kind == "sale"
+                else [-by_kind.get("reverse", 0), by_kind.get("return", 0)]
+            )
+        rebuilt = content(sale, sale_lines, sale_payments, sale_points)
         if journal.canonical(rebuilt) != body:
             result.problems.append(
                 _("nota {number} berubah setelah disimpan ({what})").format(
@@ -114,7 +146,7 @@ def _sales(result: Result) -> None:
 
 
 def _what_changed(sealed: dict[str, Any], rebuilt: dict[str, Any]) -> str:
-    names = {"totals": _("total"), "lines": _("baris"), "payments": _("pembayaran")}
+    names = {"totals": _("total"), "lines": _("baris"), "payments": _("pembayaran"), "points": _("poin")}
     changed = [
         names.get(k, k)
         for k in sorted(sealed)

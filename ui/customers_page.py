@@ -37,6 +37,7 @@ class CustomersPage(QWidget):
                 Column(_("Kunjungan"), lambda r: r.visits, "number"),
                 Column(_("Total belanja"), lambda r: r.spend, "rupiah"),
                 Column(_("Terakhir datang"), lambda r: r.last_visit, "datetime"),
+                Column(_("Poin"), lambda r: r.points, "number"),
                 Column(_("Kasbon"), lambda r: r.kasbon, "rupiah"),
             ],
             self,

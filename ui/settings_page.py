@@ -26,6 +26,7 @@ from pos.i18n import N_, _
 from pos.money import parse_rate
 from ui.channels_box import ChannelsBox
 from ui.events import hub
+from ui.points_box import PointsBox
 from ui.printer_box import PrinterBox
 from ui.safety_box import SafetyBox
 from ui.staff_box import StaffBox
@@ -141,6 +142,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.safety)
         self.staff = StaffBox(window)
         layout.addWidget(self.staff)
+        self.points = PointsBox()
+        layout.addWidget(self.points)
         self.channels = ChannelsBox()
         layout.addWidget(self.channels)
         layout.addStretch(1)
@@ -174,6 +177,7 @@ class SettingsPage(QWidget):
         self.printer.refresh()
         self.safety.refresh(str(values["backup_dir"]))
         self.staff.refresh()
+        self.points.refresh()
         self.channels.refresh()
         self.message.clear()
 
@@ -208,7 +212,7 @@ class SettingsPage(QWidget):
         before = settings.get("language")
         try:
             values = self.collect()
-            settings.save_all(values, self.channels.collect(), user=user)
+            settings.save_all(values, self.channels.collect(), user=user, points=self.points.collect())
             self.printer.save()
         except PosError as exc:
             self.message.setProperty("role", "error")

@@ -15,7 +15,7 @@ from decimal import Decimal
 from peewee import fn
 
 from db.models import Category, Customer, Product, Role, Sale, User, database
-from pos import catalog, clock, customer, qris, sale, settings, shift, staff, stock
+from pos import catalog, clock, customer, loyalty, qris, sale, settings, shift, staff, stock
 from pos import channel as channels
 from pos.cart import Cart
 from pos.demo.catalogs import (
@@ -59,6 +59,11 @@ PROFILE = {
         channels={"walk_in": 30, "whatsapp": 35, "facebook": 25, "instagram": 10},
         payments={"transfer": 60, "cash": 22, "qris": 14, "card": 4},
     ),
+}
+POINTS = {  # 1 point per Rp earn_per; a point is worth point_value when redeemed
+    "warung": {"earn_per": 5_000, "point_value": 100, "min_redeem": 50, "expiry_months": 12},
+    "bakso": {"earn_per": 5_000, "point_value": 100, "min_redeem": 50, "expiry_months": 6},
+    "senapan": {"earn_per": 50_000, "point_value": 1_000, "min_redeem": 20, "expiry_months": 24},
 }
 OPENING_CASH = {"warung": 200_000, "bakso": 300_000, "senapan": 500_000}
 PAY_OUTS = ["Beli es batu", "Bayar sampah", "Beli gas", "Uang parkir", "Beli plastik"]
@@ -147,6 +152,7 @@ def _setup_shop(kind: str, rng: random.Random) -> dict[str, User]:
     if owner is None:
         owner = staff.create_user(DEMO_OWNER[kind], "owner", DEMO_OWNER_PIN)
     settings.update(values, user=owner.name)
+    loyalty.configure_points(POINTS[kind], True, owner)
     people = {"owner": owner}
     for person, role, pin in STAFF[kind]:
         people[role] = User.get_or_none(User.name == person) or staff.create_user(person, role, pin)
@@ -335,6 +341,8 @@ class _Day:
                 cart.set_note(index, rng.choice(NOTES))
         if code == "delivery":
             cart.set_delivery(rng.choice((5_000, 8_000, 10_000)), "Diantar ke alamat pelanggan")
+        if cart.customer_id and rng.random() < 0.3:
+            self._maybe_redeem(cart)
         cashier = self._cashier(channel.kind)
         approver = None
         if self.kind == "senapan" and rng.random() < 0.1 and cart.lines[0].unit_price > 1_000_000:
@@ -342,6 +350,16 @@ class _Day:
             approver = self.people["owner"]
         total = sale.preview(cart).total
         sale.complete(cart, self._tenders(channel.kind, total, cart.customer_id), cashier, approver)
+
+    def _maybe_redeem(self, cart: Cart) -> None:
+        """A regular with enough points uses them now and then."""
+        rules = loyalty.rules()
+        balance = int(Customer.select(Customer.points).where(Customer.id == cart.customer_id).scalar() or 0)
+        if rules is None or balance < rules.min_redeem:
+            return
+        most = min(balance, sale.preview(cart).subtotal // rules.point_value)
+        if most >= rules.min_redeem:
+            cart.points_redeem = most
 
     def _qty(self, product: Product) -> Decimal:
         if product.unit == "kg":
@@ -360,6 +378,8 @@ class _Day:
         return self.people["owner"]
 
     def _tenders(self, kind: str, total: int, customer_id: int | None) -> list[Tender]:
+        if total == 0:
+            return []
         if kind == "aggregator":
             return [Tender("platform", total, f"ORD-{self.rng.randrange(10**8):08d}")]
         method = self._pick(self.profile["payments"])

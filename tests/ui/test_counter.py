@@ -263,3 +263,25 @@ def test_cashier_discount_needs_owner_pin(counter, qtbot):
     assert counter.totals.total.text() == "Rp 14.000"
     keys_to_pay_exact(qtbot, counter)
     assert Sale.get().discount == 1_000
+
+
+def test_redeem_points_at_the_counter(counter, qtbot, owner):
+    from pos import loyalty
+
+    loyalty.configure_points(
+        {"earn_per": 1_000, "point_value": 100, "min_redeem": 20, "expiry_months": 12}, True, owner
+    )
+    budi = customer.create_customer("081299998888", "Budi")
+    loyalty.adjust(budi.id, 80, "poin awal", owner)
+    counter.refresh()
+    counter.set_customer(customer.get(budi.id))  # as the customer dialog gives it: fresh from the database
+    assert "80 poin (Rp 8.000)" in counter.customer_label.text() and not counter.points_button.isHidden()
+    scan(qtbot, counter, "BRS")  # 15.000
+    when_modal(qtbot, lambda d: (d.setIntValue(50), d.accept()))
+    qtbot.keyClick(counter.search, Qt.Key.Key_F5)
+    assert counter.totals.total.text() == "Rp 10.000"
+    keys_to_pay_exact(qtbot, counter)
+    s = Sale.get()
+    assert (s.total, s.discount) == (10_000, 5_000)
+    assert customer.get(budi.id).points == 80 - 50 + 10
+    assert "+10 poin" in counter.message.text()

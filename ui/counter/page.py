@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Customer, Product, User
-from pos import catalog, park, phone, sale, settings
+from pos import catalog, loyalty, park, phone, sale, settings
 from pos import channel as channels
 from pos.cart import Cart, parse_qty
 from pos.channel import ORDER_TYPES
@@ -70,6 +70,7 @@ class CounterPage(QWidget):
         self.customer: Customer | None = None
         self.pending_qty: Decimal | None = None
         self.last_sale = None
+        self.points_rules: loyalty.Rules | None = None
         self._build()
         self._shortcuts()
         hub.changed.connect(self._changed)
@@ -202,6 +203,10 @@ class CounterPage(QWidget):
         self.drop_customer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.drop_customer.setFixedWidth(40)
         self.drop_customer.clicked.connect(lambda: self.set_customer(None))
+        self.points_button = QPushButton(_("Tukar poin (F5)"))
+        self.points_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.points_button.clicked.connect(self.ask_points)
+        customer_row.addWidget(self.points_button)
         customer_row.addWidget(pick)
         customer_row.addWidget(self.drop_customer)
         right.addLayout(customer_row)
@@ -222,6 +227,7 @@ class CounterPage(QWidget):
         self.keys = {
             Qt.Key.Key_F2: self.focus_search,
             Qt.Key.Key_F4: self.ask_customer,
+            Qt.Key.Key_F5: self.ask_points,
             Qt.Key.Key_F6: self.ask_note,
             Qt.Key.Key_F7: self.ask_discount,
             Qt.Key.Key_F8: self.park_order,
@@ -247,6 +253,7 @@ class CounterPage(QWidget):
         self.channel.setCurrentIndex(max(0, self.channel.findData(self.cart.channel)))
         self.channel.blockSignals(False)
         self.grid.reload()
+        self.points_rules = loyalty.rules()
         self.shift_bar.refresh()
         self._show_details()
         self.update_cart()
@@ -491,6 +498,41 @@ class CounterPage(QWidget):
             self.update_cart(select=row if row >= 0 else None)
         self.focus_search()
 
+    def ask_points(self) -> None:
+        """Redeem the customer's points as a discount on this order (F5)."""
+        c = self.customer
+        program = self.points_rules
+        if c is None or program is None or self.cart.is_empty:
+            return
+        subtotal = sale.preview(Cart(**{**self.cart.__dict__, "points_redeem": 0})).subtotal
+        most = min(int(c.points), subtotal // program.point_value)
+        number, ok = QInputDialog.getInt(
+            self,
+            _("Tukar poin"),
+            _("{name} punya {n} poin. 1 poin = {value}. Tukar berapa poin? (minimal {min})").format(
+                name=c.name, n=c.points, value=format_rupiah(program.point_value), min=program.min_redeem
+            ),
+            most,
+            0,
+            max(most, 0),
+        )
+        if ok:
+            try:
+                loyalty.check_redeem(c.id, number, subtotal)
+            except PosError as exc:
+                self.say(exc.text, error=True)
+                return
+            self.cart.points_redeem = number
+            self.say(
+                _("{n} poin ditukar: potongan {value}").format(
+                    n=number, value=format_rupiah(loyalty.redemption_value(number, program))
+                )
+                if number
+                else ""
+            )
+            self.update_cart()
+        self.focus_search()
+
     # --- customer and channel ---
     def ask_customer(self) -> None:
         dialog = CustomerDialog(self)
@@ -502,6 +544,7 @@ class CounterPage(QWidget):
     def set_customer(self, customer: Customer | None) -> None:
         self.customer = customer
         self.cart.customer_id = customer.id if customer else None
+        self.cart.points_redeem = 0
         if customer is not None and not self.address.text() and customer.addresses.count():
             self.address.setText(customer.addresses.first().address)
         self._show_customer()
@@ -516,12 +559,19 @@ class CounterPage(QWidget):
         if c is None:
             self.customer_label.setText(_("Pelanggan umum (tanpa nama)"))
             self.drop_customer.hide()
+            self.points_button.hide()
             return
         extra = f" · {_('kasbon')} {format_rupiah(c.kasbon)}" if c.kasbon else ""
+        program = self.points_rules
+        if program is not None:
+            extra += " · " + _("{n} poin ({value})").format(
+                n=c.points, value=format_rupiah(loyalty.redemption_value(int(c.points), program))
+            )
         self.customer_label.setText(
             f"<b>{c.name}</b><br>{phone.local_form(c.phone) if c.phone else ''}{extra}"
         )
         self.drop_customer.show()
+        self.points_button.setVisible(program is not None and int(c.points) >= program.min_redeem)
 
     def _channel_changed(self) -> None:
         code = self.channel.currentData()
@@ -651,6 +701,10 @@ class CounterPage(QWidget):
         )
         if change:
             text += " · " + _("Kembalian {change}").format(change=format_rupiah(change))
+        if done.customer_id:
+            earned, _redeemed = loyalty.sale_points(done.id)
+            if earned:
+                text += " · " + _("+{n} poin").format(n=earned)
         self.say(text)
         hub.changed.emit("sale")
         printing = self.window_.printing  # type: ignore[attr-defined]

@@ -41,7 +41,8 @@ class TotalsPanel(QFrame):
     def show_quote(self, quote: Quote, cart: Cart, channel: Channel) -> None:
         tax_name = str(settings.get("tax_name") or "PPN")
         self._row("subtotal", _("Subtotal"), quote.gross, True)
-        self._row("discount", _("Diskon"), -quote.discount, quote.discount > 0)
+        label = _("Diskon + tukar poin") if cart.points_redeem else _("Diskon")
+        self._row("discount", label, -quote.discount, quote.discount > 0)
         self._row("service", _("Biaya layanan"), quote.service, quote.service > 0)
         tax_label = _("{tax} (termasuk)").format(tax=tax_name) if quote.tax_included else tax_name
         self._row("tax", tax_label, quote.tax, quote.tax > 0)

@@ -1,0 +1,152 @@
+"""Loyalty points with exact numbers: earn, redeem, expire, refund reversal, adjustments, the ledger."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from peewee import fn
+
+from db.models import Customer, LoyaltyEntry, SaleLine, database
+from pos import channel, clock, customer, loyalty, refund, sale, verify
+from pos.cart import Cart
+from pos.errors import NeedCustomer, PermissionDenied, PosError
+from pos.payment import Tender
+from tests.conftest import NOW
+from tests.pos.helpers import small_shop
+
+
+@pytest.fixture
+def shop(owner):
+    items = small_shop(owner)
+    # 1 point per Rp 1.000; 1 point = Rp 100 off; at least 20 points; 12 months
+    loyalty.configure_points(
+        {"earn_per": 1_000, "point_value": 100, "min_redeem": 20, "expiry_months": 12}, True, owner
+    )
+    budi = customer.create_customer("0812-1111-2222", "Budi")
+    return items, budi
+
+
+def buy(items, who, user, *pairs, points=0, channel_code="walk_in", tender="cash"):
+    c = Cart(customer_id=who.id if who else None, channel=channel_code, points_redeem=points)
+    for key, qty in pairs:
+        c.add(items[key].id, items[key].name, items[key].price, qty)
+    total = sale.preview(c).total
+    return sale.complete(c, [Tender(tender, total)], user)
+
+
+def points(who) -> int:
+    return Customer.get_by_id(who.id).points
+
+
+def test_earn_on_net_spend(shop, cashier):
+    items, budi = shop
+    buy(items, budi, cashier, ("beras", 2), ("mie", 1))  # 33.500 -> 33 points
+    assert points(budi) == 33
+    entry = LoyaltyEntry.get()
+    assert (entry.kind, entry.points, entry.expires_on) == ("earn", 33, date(2027, 11, 23))
+
+
+def test_no_points_on_gofood_or_walk_in_without_customer(shop, cashier):
+    items, budi = shop
+    buy(items, None, cashier, ("beras", 2))
+    buy(items, budi, cashier, ("bakso", 2), channel_code="gofood", tender="platform")
+    assert points(budi) == 0 and not channel.get("gofood").earns_points
+
+
+def test_redeem_as_a_discount(shop, cashier):
+    items, budi = shop
+    buy(items, budi, cashier, ("beras", 4))  # 60.000 -> 60 points
+    s = buy(items, budi, cashier, ("beras", 1), points=50)  # 15.000 - 5.000 = 10.000 -> earns 10
+    assert (s.total, s.discount) == (10_000, 5_000)
+    assert points(budi) == 60 - 50 + 10
+
+
+def test_redeeming_rules(shop, cashier):
+    items, budi = shop
+    buy(items, budi, cashier, ("beras", 3))  # 45 points
+    with pytest.raises(PosError, match="minimal 20 poin"):
+        buy(items, budi, cashier, ("beras", 1), points=10)
+    with pytest.raises(PosError, match="saldo hanya 45 poin"):
+        buy(items, budi, cashier, ("beras", 1), points=50)
+    with pytest.raises(NeedCustomer):
+        buy(items, None, cashier, ("beras", 1), points=20)
+    with pytest.raises(PosError, match="melebihi belanja"):
+        buy(items, budi, cashier, ("mie", 1), points=40)  # Rp 4.000 of points on a Rp 3.500 sale
+    assert points(budi) == 45
+
+
+def test_refund_reverses_exactly(shop, owner):
+    items, budi = shop
+    buy(items, budi, owner, ("beras", 4))  # 60 points
+    s = buy(items, budi, owner, ("beras", 2), ("mie", 2), points=50)  # 37.000 - 5.000 = 32.000 -> 32
+    assert points(budi) == 60 - 50 + 32
+    beras = SaleLine.get(SaleLine.sale == s, SaleLine.position == 1)
+    mie = SaleLine.get(SaleLine.sale == s, SaleLine.position == 2)
+    refund.refund(s, {beras.id: 1}, "basi", owner)
+    r2 = refund.refund(s, {beras.id: 1, mie.id: 2}, "batal semua", owner)
+    assert points(budi) == 60  # as if the second sale never happened
+    assert verify.verify().ok
+    assert r2.kind == "refund"
+
+
+def test_refund_never_takes_the_balance_below_zero(shop, owner):
+    items, budi = shop
+    s = buy(items, budi, owner, ("beras", 4))  # 60 points
+    buy(items, budi, owner, ("beras", 1), points=60)  # spends them all, earns 9
+    line = SaleLine.get(SaleLine.sale == s)
+    refund.refund(s, {line.id: 4}, "dikembalikan", owner)
+    assert points(budi) == 0
+
+
+def test_points_expire_oldest_first(shop, cashier):
+    items, budi = shop
+    with clock.frozen(datetime(2025, 10, 1, 9, 0)):
+        buy(items, budi, cashier, ("beras", 2))  # 30 points, expire 2026-10-01
+    with clock.frozen(datetime(2026, 3, 1, 9, 0)):
+        buy(items, budi, cashier, ("beras", 1))  # 15 points, expire 2027-03-01
+        buy(
+            items, budi, cashier, ("beras", 1), points=20
+        )  # uses the oldest: 10 of the first 30 left; earns 13
+    assert loyalty.expire(date(2026, 10, 2)) == 10
+    assert points(budi) == 15 + 13
+    assert loyalty.expire(date(2026, 10, 3)) == 0  # nothing twice
+
+
+def test_adjust_needs_the_owner_and_a_reason(shop, cashier, owner):
+    items, budi = shop
+    with pytest.raises(PermissionDenied):
+        loyalty.adjust(budi.id, 100, "hadiah ulang tahun", cashier)
+    loyalty.adjust(budi.id, 100, "hadiah ulang tahun", cashier, approver=owner)
+    with pytest.raises(PosError):
+        loyalty.adjust(budi.id, -500, "koreksi", owner)
+    assert points(budi) == 100
+
+
+def test_tampering_with_points_is_caught(shop, cashier):
+    items, budi = shop
+    buy(items, budi, cashier, ("beras", 2))
+    database.execute_sql("UPDATE loyalty_entry SET points = 3000 WHERE kind = 'earn'")
+    problems = verify.verify().problems
+    assert any("K1-000001 berubah setelah disimpan (poin)" in p for p in problems), problems
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(1, 4), st.integers(0, 60), st.booleans()), min_size=1, max_size=6))
+def test_balance_equals_the_ledger_and_never_goes_negative(shop, owner, steps):
+    items, budi = shop
+    for qty, redeem, undo in steps:
+        try:
+            s = buy(items, budi, owner, ("beras", qty), points=redeem if redeem >= 20 else 0)
+        except PosError:
+            continue
+        if undo:
+            line = SaleLine.get(SaleLine.sale == s)
+            refund.refund(s, {line.id: line.qty}, "uji", owner)
+        ledger = (
+            LoyaltyEntry.select(fn.SUM(LoyaltyEntry.points)).where(LoyaltyEntry.customer == budi.id).scalar()
+        )
+        assert points(budi) == (ledger or 0) >= 0
+    assert NOW - timedelta(days=1) < clock.now()
