@@ -37,6 +37,9 @@ def default_folder() -> Path:
 
 
 def folder() -> Path:
+    """The backup folder from settings; the default one while no database is open (it may be broken)."""
+    if database.obj is None or database.obj.is_closed():
+        return default_folder()
     chosen = str(settings.get("backup_dir") or "")
     return Path(chosen).expanduser() if chosen else default_folder()
 

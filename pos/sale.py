@@ -16,9 +16,9 @@ from peewee import JOIN
 from db import fast
 from db.models import Customer, KasbonEntry, Payment, Product, Register, Sale, SaleLine, User
 from pos import channel as channels
-from pos import clock, journal, loyalty, settings, staff, stock, till
+from pos import clock, journal, loyalty, settings, staff, stock, till, voucher
 from pos.cart import Cart
-from pos.errors import AlreadyCompleted, EmptyCart, KasbonLimit, NeedCustomer, ShiftRequired
+from pos.errors import AlreadyCompleted, EmptyCart, KasbonLimit, NeedCustomer, PosError, ShiftRequired
 from pos.i18n import _
 from pos.money import apply_rate, format_rupiah
 from pos.payment import Settlement, Tender, method_name, settle
@@ -28,8 +28,16 @@ from pos.tx import service
 
 def preview(cart: Cart) -> Quote:
     """The totals the counter shows while ringing up (same arithmetic as completing)."""
+    rules = rules_for(settings.all_settings(), channels.get(cart.channel))
     extra = loyalty.redemption_value(cart.points_redeem) if cart.points_redeem else 0
-    return quote(cart, rules_for(settings.all_settings(), channels.get(cart.channel)), extra)
+    if cart.voucher_code:
+        try:
+            extra += voucher.value_for(
+                cart.voucher_code, quote(cart, rules).subtotal, cart.channel, cart.customer_id
+            )[1]
+        except PosError:
+            pass  # shown when it was applied; completing the sale says it again
+    return quote(cart, rules, extra)
 
 
 def earn_base(cart: Cart, q: Quote) -> int:
@@ -72,10 +80,16 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
     channel = channels.get(cart.channel)
     shop = settings.all_settings()
     rules = rules_for(shop, channel)
-    redeem_value = 0
-    if cart.points_redeem:
-        before = quote(cart, rules)
-        redeem_value = loyalty.check_redeem(cart.customer_id, cart.points_redeem, before.subtotal)
+    redeem_value, used_voucher = 0, None
+    if cart.points_redeem or cart.voucher_code:
+        before = quote(cart, rules).subtotal
+        if cart.voucher_code:
+            used_voucher, voucher_value = voucher.value_for(
+                cart.voucher_code, before, cart.channel, cart.customer_id
+            )
+            redeem_value += voucher_value
+        if cart.points_redeem:
+            redeem_value += loyalty.check_redeem(cart.customer_id, cart.points_redeem, before - redeem_value)
     q = quote(cart, rules, redeem_value)
     paid = settle(tenders, q, int(shop["cash_rounding"]))
     earned = loyalty.earned_for(earn_base(cart, q), bool(channel.earns_points)) if cart.customer_id else 0
@@ -146,8 +160,13 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
     ]
     tracked = {pid: cost for pid, (cost, is_tracked) in products.items() if is_tracked}
     points = (earned, cart.points_redeem) if cart.customer_id else None
-    sale = record(fields, lines, payments, tracked, user=cashier, event="sale", points=points)
+    code = used_voucher.code if used_voucher else None
+    sale = record(
+        fields, lines, payments, tracked, user=cashier, event="sale", points=points, voucher_code=code
+    )
     loyalty.on_sale(sale.id, cart.customer_id, earned, cart.points_redeem, cashier)
+    if used_voucher is not None:
+        voucher.mark_redeemed(used_voucher.id, sale.id)
     return sale
 
 
@@ -161,6 +180,7 @@ def record(
     event: str,
     reason: str = "",
     points: tuple[int, int] | None = None,
+    voucher_code: str | None = None,
 ) -> Sale:
     """Write a sale or a refund with everything that goes with it, inside the caller's transaction:
     the sale row, its lines, a stock move per tracked product (the opposite of the line's quantity, at
@@ -191,7 +211,7 @@ def record(
                 ),
             )
             fast.add_to(Customer, "kasbon", sale.customer_id, p["amount"])
-    journal.append(event, content(sale, lines, payments, points), user=user.name)
+    journal.append(event, content(sale, lines, payments, points, voucher_code), user=user.name)
     return sale
 
 
@@ -224,10 +244,12 @@ def content(
     lines: list[dict[str, Any]],
     payments: list[dict[str, Any]],
     points: tuple[int, int] | list[int] | None = None,
+    voucher_code: str | None = None,
 ) -> dict[str, Any]:
     """What the journal seals for a sale; `verify` rebuilds the same from the tables.
     `points`: (earned, redeemed) for a sale, (taken back, given back) for a refund, with a customer."""
     return {
+        "voucher": voucher_code,
         "points": list(points) if points is not None else None,
         "number": sale.number,
         "kind": sale.kind,

@@ -27,6 +27,7 @@ from db.models import (
     SaleLine,
     Shift,
     StockMove,
+    Voucher,
 )
 from pos import journal
 from pos.i18n import _
@@ -98,6 +99,11 @@ def _sales(result: Result) -> None:
         .dicts()
     )
     next_lines, next_payments, next_points = next(lines, None), next(payments, None), next(points, None)
+    vouchers = dict(
+        Voucher.select(Voucher.redeemed_sale, Voucher.code)
+        .where(Voucher.redeemed_sale.is_null(False))
+        .tuples()
+    )
     seen: set[str] = set()
     for sale in Sale.select().order_by(Sale.id).iterator():
         sale_lines: list[dict[str, Any]] = []
@@ -134,7 +140,7 @@ def _sales(result: Result) -> None:
                 if sale.kind == "sale"
                 else [-by_kind.get("reverse", 0), by_kind.get("return", 0)]
             )
-        rebuilt = content(sale, sale_lines, sale_payments, sale_points)
+        rebuilt = content(sale, sale_lines, sale_payments, sale_points, vouchers.get(sale.id))
         if journal.canonical(rebuilt) != body:
             result.problems.append(
                 _("nota {number} berubah setelah disimpan ({what})").format(
@@ -146,7 +152,13 @@ def _sales(result: Result) -> None:
 
 
 def _what_changed(sealed: dict[str, Any], rebuilt: dict[str, Any]) -> str:
-    names = {"totals": _("total"), "lines": _("baris"), "payments": _("pembayaran"), "points": _("poin")}
+    names = {
+        "totals": _("total"),
+        "lines": _("baris"),
+        "payments": _("pembayaran"),
+        "points": _("poin"),
+        "voucher": _("voucher"),
+    }
     changed = [
         names.get(k, k)
         for k in sorted(sealed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import date
+from decimal import Decimal
 
 from db.models import User, Voucher
 from pos import clock, journal
@@ -100,3 +101,50 @@ def issue_batch(
         user=user.name if user else "",
     )
     return made
+
+
+class VoucherUnusable(InvalidInput):
+    template = N_("Voucher {code} tidak bisa dipakai: {why}")
+
+
+def value_for(code: str, subtotal: int, channel_code: str, customer_id: int | None) -> tuple[Voucher, int]:
+    """The voucher behind a typed or scanned code and the rupiah it takes off this order.
+    Raises a clear error for an unknown, used, expired, cancelled or not-applicable voucher."""
+    from pos.i18n import _
+    from pos.money import apply_rate, format_rupiah
+
+    clean = normalise(code)
+    row = Voucher.get_or_none(Voucher.code == clean)
+    if row is None:
+        raise VoucherCodeInvalid(code=code)
+    shown = pretty(clean)
+    if row.state != "issued":
+        why = {"redeemed": _("sudah dipakai"), "cancelled": _("dibatalkan"), "expired": _("kedaluwarsa")}
+        raise VoucherUnusable(code=shown, why=why.get(row.state, row.state))
+    if row.expires_on is not None and row.expires_on < clock.now().date():
+        raise VoucherUnusable(
+            code=shown, why=_("kedaluwarsa sejak {date}").format(date=row.expires_on.strftime("%d-%m-%Y"))
+        )
+    if row.customer_id is not None and row.customer_id != customer_id:
+        raise VoucherUnusable(code=shown, why=_("khusus untuk pelanggan lain"))
+    if row.channels and channel_code not in row.channels:
+        raise VoucherUnusable(code=shown, why=_("tidak berlaku di saluran ini"))
+    if subtotal < row.min_spend:
+        raise VoucherUnusable(
+            code=shown, why=_("minimal belanja {amount}").format(amount=format_rupiah(int(row.min_spend)))
+        )
+    value = int(row.value) if row.kind == "rp" else apply_rate(subtotal, Decimal(int(row.value)) / 100)
+    return row, min(value, subtotal)
+
+
+def mark_redeemed(voucher_id: int, sale_id: int) -> None:
+    """Inside the sale's transaction. Only one sale can ever take a voucher, even with two clicks or tills."""
+    from db.models import Voucher as V
+
+    taken = (
+        V.update(state="redeemed", redeemed_sale=sale_id, redeemed_at=clock.now())
+        .where(V.id == voucher_id, V.state == "issued")
+        .execute()
+    )
+    if taken != 1:
+        raise VoucherUnusable(code=pretty(V.get_by_id(voucher_id).code), why=N_("sudah dipakai"))

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from pos import customer, phone
+from pos import customer, kasbon, phone
+from pos.errors import PosError
 from pos.i18n import _
+from pos.money import format_rupiah
+from ui import dialogs
 from ui.events import hub
 from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
@@ -16,7 +29,8 @@ class CustomersPage(QWidget):
     permission = "add_customer"
 
     def __init__(self, window: QWidget) -> None:
-        super().__init__()
+        super().__init__(window)
+        self.window_ = window
         self.title = _("Pelanggan")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -29,7 +43,15 @@ class CustomersPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Cari nama atau nomor HP (0812…, +62…, 62…)"))
         self.search.setClearButtonEnabled(True)
-        layout.addWidget(self.search)
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        self.only_kasbon = QCheckBox(_("Hanya yang punya kasbon"))
+        self.only_kasbon.toggled.connect(lambda _on: self.refresh())
+        row.addWidget(self.only_kasbon)
+        self.pay_button = QPushButton(_("Terima bayar kasbon…"))
+        self.pay_button.clicked.connect(self.take_payment)
+        row.addWidget(self.pay_button)
+        layout.addLayout(row)
         self.model = RowsModel(
             [
                 Column(_("Nama"), lambda r: r.name),
@@ -51,6 +73,8 @@ class CustomersPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.table, 1)
+        self.message = role(QLabel(""), "muted")
+        layout.addWidget(self.message)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(150)
@@ -64,5 +88,54 @@ class CustomersPage(QWidget):
 
     def refresh(self) -> None:
         rows = customer.listing(self.search.text())
+        if self.only_kasbon.isChecked():
+            rows = [r for r in rows if r.kasbon > 0]
+            self.count.setText(
+                _("{n} pelanggan berutang, total {total}").format(
+                    n=len(rows), total=format_rupiah(kasbon.owed_total())
+                )
+            )
+        else:
+            self.count.setText(_("{n} pelanggan ditampilkan").format(n=len(rows)))
         self.model.set_rows(rows)
-        self.count.setText(_("{n} pelanggan ditampilkan").format(n=len(rows)))
+
+    def selected(self):  # type: ignore[no-untyped-def]
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(self.proxy.mapToSource(rows[0]).row()) if rows else None
+
+    def take_payment(self) -> None:
+        """A payment against the selected customer's tab (cash goes into the open shift's drawer)."""
+        who = self.selected()
+        if who is None or who.kasbon <= 0:
+            dialogs.show_error(self, _("Pilih pelanggan yang punya kasbon."))
+            return
+        methods = {_("Tunai"): "cash", _("Transfer bank"): "transfer", "QRIS": "qris"}
+        amount, ok = QInputDialog.getInt(
+            self,
+            _("Bayar kasbon"),
+            _("{name} berutang {owed}. Dibayar berapa (Rp)?").format(
+                name=who.name, owed=format_rupiah(who.kasbon)
+            ),
+            who.kasbon,
+            1,
+            who.kasbon,
+        )
+        if not ok:
+            return
+        method, ok = QInputDialog.getItem(
+            self, _("Bayar kasbon"), _("Dibayar dengan:"), list(methods), 0, False
+        )
+        if not ok:
+            return
+        user = getattr(self.window_, "user", None)
+        try:
+            left = kasbon.pay(who.id, amount, methods[method], user)
+        except PosError as exc:
+            dialogs.show_error(self, exc.text)
+            return
+        hub.changed.emit("customer")
+        self.message.setText(
+            _("Kasbon {name} dibayar {amount}; sisa {left}.").format(
+                name=who.name, amount=format_rupiah(amount), left=format_rupiah(left)
+            )
+        )

@@ -54,7 +54,7 @@ class SettingsPage(QWidget):
     permission = "settings"
 
     def __init__(self, window: QWidget) -> None:
-        super().__init__()
+        super().__init__(window)
         self.window_ = window
         self.title = _("Pengaturan")
         outer = QVBoxLayout(self)

@@ -1,10 +1,10 @@
-"""Long work (a demo shop, a year's report, a PDF) off the UI thread, with progress.
+"""Long work (a demo shop, a year's report, a PDF, verify) off the UI thread, with progress.
+
+The function runs in a QThread with its own database connection (peewee connects per thread); the
+connection is closed *before* the result is announced, so the UI never races a closing connection.
 
 Connect the signals to bound methods of QObjects (never to lambdas): PySide then delivers them queued on
 the receiver's (UI) thread; a lambda would run in the worker thread and touch widgets from there.
-
-The function runs in a QThread with its own database connection (peewee connects per thread) and the
-connection is closed when it ends. Results and errors come back as signals on the UI thread.
 """
 
 from __future__ import annotations
@@ -28,45 +28,62 @@ class Worker(QObject):
         self.with_progress = with_progress
 
     def run(self) -> None:
+        error: Exception | None = None
+        result: Any = None
         try:
             if self.with_progress:
                 result = self.fn(lambda done, total: self.progress.emit(done, total))
             else:
                 result = self.fn()
         except Exception as exc:  # noqa: BLE001 - handed to the UI thread, shown there
-            self.failed.emit(exc)
+            error = exc
+        finally:
+            if database.obj is not None and not database.is_closed():
+                database.close()
+        if error is not None:
+            self.failed.emit(error)
         else:
             self.finished.emit(result)
-        finally:
-            if not database.is_closed():
-                database.close()
 
 
-_running: set[QThread] = set()
+_running: list[QThread] = []
 
 
 def start(parent: QObject, worker: Worker) -> QThread:
-    """Run `worker` in a new thread owned by `parent`; the thread cleans itself up."""
+    """Run `worker` in a new thread owned by `parent`; the thread cleans itself up when it ends."""
+    _forget_finished()
     thread = QThread(parent)
-    _running.add(thread)
-    thread.finished.connect(lambda: _running.discard(thread))
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     worker.finished.connect(thread.quit)
     worker.failed.connect(thread.quit)
     thread.finished.connect(worker.deleteLater)
-    thread.finished.connect(thread.deleteLater)
     thread._worker = worker  # type: ignore[attr-defined]  # keep it alive as long as the thread
+    _running.append(thread)
     thread.start()
     return thread
 
 
+def _forget_finished() -> None:
+    for thread in list(_running):
+        try:
+            done = thread.isFinished()
+        except RuntimeError:  # its parent is gone, and it with it
+            done = True
+        if done:
+            _running.remove(thread)
+            try:
+                thread.deleteLater()
+            except RuntimeError:
+                pass
+
+
 def wait_all(msecs: int = 30_000) -> None:
-    """Wait for every running worker (before the window closes or the database is switched): a thread
+    """Wait for every running worker (before a window closes or the database is switched): a thread
     destroyed while running aborts the process, and one left running would query the next database."""
     for thread in list(_running):
         try:
             thread.wait(msecs)
-        except RuntimeError:  # already deleted by Qt
+        except RuntimeError:
             pass
-        _running.discard(thread)
+    _forget_finished()

@@ -51,3 +51,57 @@ def test_bad_batches_write_nothing(owner, count, kind, value, expires):
     with pytest.raises(InvalidInput):
         voucher.issue_batch(count, kind=kind, value=value, expires_on=expires, user=owner)
     assert Voucher.select().count() == 0
+
+
+def _sale_with_voucher(owner, code, qty=2, channel_code="walk_in", customer_id=None):
+    from db.models import Product
+    from pos import sale
+    from pos.cart import Cart
+    from pos.payment import Tender
+
+    beras = Product.get(Product.sku == "BRS")
+    c = Cart(channel=channel_code, voucher_code=code, customer_id=customer_id)
+    c.add(beras.id, "Beras", 15_000, qty)
+    total = sale.preview(c).total
+    return sale.complete(c, [Tender("cash", total)], owner)
+
+
+def test_redeem_a_voucher_once_even_with_two_clicks(owner):
+    from pos import verify
+    from pos.errors import PosError
+    from tests.pos.helpers import small_shop
+
+    small_shop(owner)
+    [v] = voucher.issue_batch(
+        1, kind="rp", value=10_000, expires_on=date(2026, 12, 31), user=owner, min_spend=20_000
+    )
+    s = _sale_with_voucher(owner, voucher.pretty(v.code).lower())
+    assert (s.total, s.discount) == (20_000, 10_000)
+    assert Voucher.get_by_id(v.id).state == "redeemed" and Voucher.get_by_id(v.id).redeemed_sale_id == s.id
+    with pytest.raises(PosError, match="sudah dipakai"):
+        _sale_with_voucher(owner, v.code)
+    assert verify.verify().ok
+
+
+def test_percent_voucher_and_the_rules(owner):
+    from pos import clock
+    from pos.errors import PosError
+    from tests.pos.helpers import small_shop
+
+    small_shop(owner)
+    pct, small, gofood = voucher.issue_batch(
+        3, kind="pct", value=10, expires_on=date(2026, 11, 30), user=owner, min_spend=25_000
+    )
+    gofood.channels = ["gofood"]
+    gofood.save()
+    with pytest.raises(PosError, match="minimal belanja Rp 25.000"):
+        _sale_with_voucher(owner, small.code, qty=1)
+    with pytest.raises(PosError, match="tidak berlaku di saluran ini"):
+        _sale_with_voucher(owner, gofood.code)
+    with pytest.raises(voucher.VoucherCodeInvalid):
+        _sale_with_voucher(owner, pct.code[:-1] + ("A" if pct.code[-1] != "A" else "B"))  # a typo
+    s = _sale_with_voucher(owner, pct.code)
+    assert (s.total, s.discount) == (27_000, 3_000)
+    with clock.frozen(clock.now().replace(month=12, day=2)):
+        with pytest.raises(PosError, match="kedaluwarsa"):
+            _sale_with_voucher(owner, small.code)

@@ -285,3 +285,20 @@ def test_redeem_points_at_the_counter(counter, qtbot, owner):
     assert (s.total, s.discount) == (10_000, 5_000)
     assert customer.get(budi.id).points == 80 - 50 + 10
     assert "+10 poin" in counter.message.text()
+
+
+def test_scan_a_voucher_at_the_counter(counter, qtbot, owner):
+    from datetime import date
+
+    from pos import voucher
+
+    [v] = voucher.issue_batch(1, kind="rp", value=5_000, expires_on=date(2026, 12, 31), user=owner)
+    scan(qtbot, counter, "BRS")
+    scan(qtbot, counter, v.code)  # the voucher's barcode
+    assert "potongan Rp 5.000" in counter.message.text() and not counter.voucher_button.isHidden()
+    assert counter.totals.total.text() == "Rp 10.000"
+    keys_to_pay_exact(qtbot, counter)
+    assert Sale.get().total == 10_000
+    scan(qtbot, counter, "BRS")
+    scan(qtbot, counter, voucher.pretty(v.code))
+    assert "sudah dipakai" in counter.message.text() and counter.totals.total.text() == "Rp 15.000"

@@ -132,3 +132,29 @@ def test_owner_adds_a_cashier_and_changes_what_cashiers_may_do(window, owner, qt
 
     assert "refund" in Role.get(Role.code == "cashier").permissions
     assert shift.current() is not None
+
+
+def test_take_a_kasbon_payment_from_the_customer_list(window, owner, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from pos import customer, sale
+    from pos.cart import Cart
+    from pos.payment import Tender
+    from ui.customers_page import CustomersPage
+
+    items = small_shop(owner)
+    sari = customer.create_customer("0813-2222-3333", "Sari", credit_limit=100_000)
+    c = Cart(customer_id=sari.id)
+    c.add(items["beras"].id, "Beras", 15_000, 3)
+    sale.complete(c, [Tender("kasbon", 45_000)], owner)
+    window.enter(owner)
+    page = window.section(CustomersPage)
+    window.open_section(window.sections.index(page))
+    page.only_kasbon.setChecked(True)
+    assert page.model.rowCount() == 1 and "total Rp 45.000" in page.count.text()
+    page.table.selectRow(0)
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (20_000, True))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Tunai", True))
+    page.take_payment()
+    assert "sisa Rp 25.000" in page.message.text() and "total Rp 25.000" in page.count.text()
+    assert customer.get(sari.id).kasbon == 25_000

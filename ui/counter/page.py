@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Customer, Product, User
-from pos import catalog, loyalty, park, phone, sale, settings
+from pos import catalog, loyalty, park, phone, sale, settings, voucher
 from pos import channel as channels
 from pos.cart import Cart, parse_qty
 from pos.channel import ORDER_TYPES
@@ -63,7 +63,7 @@ class CounterPage(QWidget):
     shortcut = "F2"
 
     def __init__(self, window: QWidget) -> None:
-        super().__init__()
+        super().__init__(window)
         self.window_ = window
         self.title = _("Kasir")
         self.cart = Cart()
@@ -203,6 +203,11 @@ class CounterPage(QWidget):
         self.drop_customer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.drop_customer.setFixedWidth(40)
         self.drop_customer.clicked.connect(lambda: self.set_customer(None))
+        self.voucher_button = QPushButton("")
+        self.voucher_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.voucher_button.clicked.connect(self.drop_voucher)
+        self.voucher_button.hide()
+        customer_row.addWidget(self.voucher_button)
         self.points_button = QPushButton(_("Tukar poin (F5)"))
         self.points_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.points_button.clicked.connect(self.ask_points)
@@ -357,6 +362,8 @@ class CounterPage(QWidget):
         except ProductNotFound as exc:
             item = self.results.currentItem() if self.results.isVisible() else None
             if item is None:
+                if self.apply_voucher(text):
+                    return
                 self.say(exc.text, error=True)
                 self.search.selectAll()
                 return
@@ -496,6 +503,42 @@ class CounterPage(QWidget):
         dialog = DiscountDialog(self, self.cart, row if row >= 0 else None, self.user, mode)
         if dialogs.run(dialog):
             self.update_cart(select=row if row >= 0 else None)
+        self.focus_search()
+
+    def apply_voucher(self, text: str) -> bool:
+        """A typed or scanned voucher code: check it against this order and take it off the total."""
+        try:
+            code = voucher.normalise(text)
+        except PosError:
+            return False
+        if self.cart.is_empty:
+            self.say(_("Scan barangnya dulu, lalu vouchernya."), error=True)
+            return True
+        plain = Cart(**{**self.cart.__dict__, "voucher_code": "", "points_redeem": 0})
+        try:
+            _row, value = voucher.value_for(
+                code, sale.preview(plain).subtotal, self.cart.channel, self.cart.customer_id
+            )
+        except PosError as exc:
+            self.say(exc.text, error=True)
+            self.search.selectAll()
+            return True
+        self.cart.voucher_code = code
+        self.search.clear()
+        self.voucher_button.setText(_("× Voucher {code}").format(code=voucher.pretty(code)))
+        self.voucher_button.show()
+        self.say(
+            _("Voucher {code}: potongan {value}").format(
+                code=voucher.pretty(code), value=format_rupiah(value)
+            )
+        )
+        self.update_cart()
+        return True
+
+    def drop_voucher(self) -> None:
+        self.cart.voucher_code = ""
+        self.voucher_button.hide()
+        self.update_cart()
         self.focus_search()
 
     def ask_points(self) -> None:
@@ -655,6 +698,9 @@ class CounterPage(QWidget):
 
     def load_cart(self, cart: Cart) -> None:
         self.cart = cart
+        self.voucher_button.setVisible(bool(cart.voucher_code))
+        if cart.voucher_code:
+            self.voucher_button.setText(_("× Voucher {code}").format(code=voucher.pretty(cart.voucher_code)))
         self.customer = None
         self.model.set_cart(cart, sale.preview(cart))
         self.channel.setCurrentIndex(max(0, self.channel.findData(cart.channel)))

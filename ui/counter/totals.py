@@ -42,6 +42,8 @@ class TotalsPanel(QFrame):
         tax_name = str(settings.get("tax_name") or "PPN")
         self._row("subtotal", _("Subtotal"), quote.gross, True)
         label = _("Diskon + tukar poin") if cart.points_redeem else _("Diskon")
+        if cart.voucher_code:
+            label = _("Diskon + voucher")
         self._row("discount", label, -quote.discount, quote.discount > 0)
         self._row("service", _("Biaya layanan"), quote.service, quote.service > 0)
         tax_label = _("{tax} (termasuk)").format(tax=tax_name) if quote.tax_included else tax_name
