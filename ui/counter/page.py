@@ -53,7 +53,7 @@ from ui.receipt_dialog import ReceiptDialog
 from ui.theme import role
 
 KEYS_HELP = N_(
-    "Enter tambah · ↑↓ pilih · +/- jumlah · 3* lalu scan · Del hapus · F4 pelanggan · F6 catatan · "
+    "Enter tambah · ↑↓ pilih · +/- jumlah · 3* lalu scan · Del hapus · F4 pelanggan · F5 poin · F6 catatan · "
     "F7 diskon · F8 simpan · F9 tersimpan · F10 riwayat · F11 struk · F12 bayar"
 )
 
