@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 from peewee import JOIN, fn
 
@@ -98,6 +99,8 @@ class CustomerRow:
     last_visit: datetime | None
     points: int
     kasbon: int
+    segment: str = ""
+    top: bool = False
 
 
 def listing(query: str = "", limit: int = 300) -> list[CustomerRow]:
@@ -124,11 +127,14 @@ def listing(query: str = "", limit: int = 300) -> list[CustomerRow]:
     )
     if ids is not None:
         rows = rows.where(Customer.id.in_(ids))
+    from pos import segments
+
+    found = list(rows.dicts())
+    seen = segments.visits_by_customer([r["id"] for r in found])
+    top = segments.top_customers()
     result = []
-    for r in rows.dicts():
-        last = r["last"]
-        if isinstance(last, str):
-            last = datetime.fromisoformat(last)
+    for r in found:
+        v = seen.get(r["id"], segments.Visits(0, None, None))
         result.append(
             CustomerRow(
                 r["id"],
@@ -136,9 +142,77 @@ def listing(query: str = "", limit: int = 300) -> list[CustomerRow]:
                 r["phone"] or "",
                 int(r["visits"]),
                 int(r["spend"]),
-                last,
+                v.last,
                 int(r["points"]),
                 int(r["kasbon"]),
+                segments.classify(v),
+                r["id"] in top,
             )
         )
     return result
+
+
+@dataclass(frozen=True)
+class Profile:
+    customer: Customer
+    visits: int
+    spend: int
+    average: int
+    first_visit: datetime | None
+    last_visit: datetime | None
+    segment: str
+    favourites: list[tuple[str, Decimal]]
+    recent: list[tuple[str, datetime, int]]
+    vouchers: list[tuple[str, str, int]]
+    points_log: list[tuple[datetime, str, int]]
+
+
+def profile(customer_id: int) -> Profile:
+    """Everything the customer page shows, each figure from one SQL aggregation."""
+    from db.models import LoyaltyEntry, SaleLine, Voucher
+    from pos import segments
+
+    who = get(customer_id)
+    sales = Sale.select().where(Sale.customer == customer_id, Sale.kind == "sale")
+    count = sales.count()
+    spend = int(Sale.select(fn.COALESCE(fn.SUM(Sale.total), 0)).where(Sale.customer == customer_id).scalar())
+    seen = segments.visits_by_customer([customer_id]).get(customer_id, segments.Visits(0, None, None))
+    qty = fn.SUM(SaleLine.qty)
+    favourites = [
+        (name, (Decimal(int(total)) / 1000).normalize())
+        for name, total in SaleLine.select(SaleLine.name, qty)
+        .join(Sale)
+        .where(Sale.customer == customer_id)
+        .group_by(SaleLine.name)
+        .order_by(qty.desc())
+        .limit(5)
+        .tuples()
+    ]
+    recent = [
+        (s.number, s.created_at, s.total)
+        for s in Sale.select(Sale.number, Sale.created_at, Sale.total)
+        .where(Sale.customer == customer_id)
+        .order_by(Sale.id.desc())
+        .limit(15)
+    ]
+    vouchers = [(v.code, v.state, v.value) for v in Voucher.select().where(Voucher.customer == customer_id)]
+    points_log = [
+        (e.created_at, e.kind, e.points)
+        for e in LoyaltyEntry.select()
+        .where(LoyaltyEntry.customer == customer_id)
+        .order_by(LoyaltyEntry.id.desc())
+        .limit(10)
+    ]
+    return Profile(
+        who,
+        count,
+        spend,
+        spend // count if count else 0,
+        seen.first,
+        seen.last,
+        segments.classify(seen),
+        favourites,
+        recent,
+        vouchers,
+        points_log,
+    )

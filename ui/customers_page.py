@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -15,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import customer, kasbon, phone
+from pos import customer, kasbon, phone, segments
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
 from ui import dialogs
+from ui.customer_profile import OutreachDialog, ProfileDialog
 from ui.events import hub
 from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
@@ -45,9 +47,19 @@ class CustomersPage(QWidget):
         self.search.setClearButtonEnabled(True)
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
+        self.segment = QComboBox()
+        self.segment.addItem(_("Semua segmen"), "")
+        self.segment.addItem(_("Pelanggan top"), "top")
+        for code in segments.NAMES:
+            self.segment.addItem(segments.name(code), code)
+        self.segment.currentIndexChanged.connect(lambda _i: self.refresh())
+        row.addWidget(self.segment)
         self.only_kasbon = QCheckBox(_("Hanya yang punya kasbon"))
         self.only_kasbon.toggled.connect(lambda _on: self.refresh())
         row.addWidget(self.only_kasbon)
+        self.wa_button = QPushButton(_("WhatsApp ke daftar ini…"))
+        self.wa_button.clicked.connect(self.outreach)
+        row.addWidget(self.wa_button)
         self.pay_button = QPushButton(_("Terima bayar kasbon…"))
         self.pay_button.clicked.connect(self.take_payment)
         row.addWidget(self.pay_button)
@@ -59,6 +71,7 @@ class CustomersPage(QWidget):
                 Column(_("Kunjungan"), lambda r: r.visits, "number"),
                 Column(_("Total belanja"), lambda r: r.spend, "rupiah"),
                 Column(_("Terakhir datang"), lambda r: r.last_visit, "datetime"),
+                Column(_("Segmen"), lambda r: segments.name(r.segment) + (" ★" if r.top else "")),
                 Column(_("Poin"), lambda r: r.points, "number"),
                 Column(_("Kasbon"), lambda r: r.kasbon, "rupiah"),
             ],
@@ -72,6 +85,7 @@ class CustomersPage(QWidget):
         setup_view(self.table, stretch=0)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.table.doubleClicked.connect(lambda _index: self.open_profile())
         layout.addWidget(self.table, 1)
         self.message = role(QLabel(""), "muted")
         layout.addWidget(self.message)
@@ -88,6 +102,11 @@ class CustomersPage(QWidget):
 
     def refresh(self) -> None:
         rows = customer.listing(self.search.text())
+        wanted = self.segment.currentData()
+        if wanted == "top":
+            rows = [r for r in rows if r.top]
+        elif wanted:
+            rows = [r for r in rows if r.segment == wanted]
         if self.only_kasbon.isChecked():
             rows = [r for r in rows if r.kasbon > 0]
             self.count.setText(
@@ -102,6 +121,18 @@ class CustomersPage(QWidget):
     def selected(self):  # type: ignore[no-untyped-def]
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(self.proxy.mapToSource(rows[0]).row()) if rows else None
+
+    def open_profile(self) -> None:
+        who = self.selected()
+        if who is not None:
+            dialogs.run(ProfileDialog(self, who.id, self.window_.user))  # type: ignore[attr-defined]
+
+    def outreach(self) -> None:
+        """Walk through the customers now listed (a segment, the debtors...) one WhatsApp at a time."""
+        ids = [row.id for row in self.model.rows]
+        if ids:
+            dialogs.run(OutreachDialog(self, ids, self.window_.user))  # type: ignore[attr-defined]
+            self.refresh()
 
     def take_payment(self) -> None:
         """A payment against the selected customer's tab (cash goes into the open shift's drawer)."""

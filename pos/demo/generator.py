@@ -262,6 +262,11 @@ class _Day:
         self.profile = PROFILE[kind]
         self.uid = 0
         self.prefix = f"demo-{kind}-{Sale.select().count()}"
+        self.with_notes = {  # "tanpa sambal" goes with a bowl, not with a drink
+            p.id
+            for p in self.products
+            if kind == "bakso" and p.category_id and p.category.name in ("Bakso", "Mie")
+        }
 
     def _pick(self, mix: dict[str, int]) -> str:
         return self.rng.choices(list(mix), weights=list(mix.values()))[0]
@@ -337,7 +342,7 @@ class _Day:
             )
             if product.serialised:
                 cart.lines[index].serial_number = f"SN{rng.randrange(10**7):07d}"
-            if self.kind == "bakso" and rng.random() < 0.08:
+            if product.id in self.with_notes and rng.random() < 0.15:
                 cart.set_note(index, rng.choice(NOTES))
         if code == "delivery":
             cart.set_delivery(rng.choice((5_000, 8_000, 10_000)), "Diantar ke alamat pelanggan")

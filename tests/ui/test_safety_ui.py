@@ -158,3 +158,50 @@ def test_take_a_kasbon_payment_from_the_customer_list(window, owner, qtbot, monk
     page.take_payment()
     assert "sisa Rp 25.000" in page.message.text() and "total Rp 25.000" in page.count.text()
     assert customer.get(sari.id).kasbon == 25_000
+
+
+def test_customer_page_and_whatsapp_walk_through(window, owner, qtbot, monkeypatch):
+    from pos import customer, sale
+    from pos.cart import Cart
+    from pos.payment import Tender
+    from ui import customer_profile
+    from ui.customers_page import CustomersPage
+
+    items = small_shop(owner)
+    for phone_text, name, consent in (
+        ("0812-1000-0001", "Ani", True),
+        ("0812-1000-0002", "Budi", False),
+        ("0812-1000-0003", "Citra", True),
+    ):
+        who = customer.create_customer(phone_text, name, wa_consent=consent)
+        c = Cart(customer_id=who.id)
+        c.add(items["teh"].id, "Es Teh", 5_000, 2)
+        sale.complete(c, [Tender("cash", 10_000)], owner)
+    opened = []
+    monkeypatch.setattr(customer_profile, "open_url", lambda url: opened.append(url.toString()) or True)
+    window.enter(owner)
+    page = window.section(CustomersPage)
+    window.open_section(window.sections.index(page))
+
+    def profile(dialog):
+        assert "Es Teh Manis" in dialog.profile.favourites[0][0] or dialog.profile.favourites
+        dialog.send_whatsapp()
+        dialog.reject()
+
+    page.table.selectRow(0)
+    when_modal(qtbot, profile)
+    page.open_profile()
+
+    def walk(dialog):
+        assert len(dialog.people) == 2  # Budi did not agree to WhatsApp
+        dialog.send_and_next()
+        dialog.send_and_next()
+        assert "2 pesan dikirim" in dialog.who.text()
+        dialog.accept()
+
+    when_modal(qtbot, walk)
+    page.outreach()
+    assert len(opened) >= 2 and all(link.startswith("https://wa.me/62812100000") for link in opened)
+    from db.models import Outreach
+
+    assert Outreach.select().count() == len(opened)

@@ -1,0 +1,178 @@
+"""The customer page (double-click in Pelanggan) and the WhatsApp walk through a list of customers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models import Customer, User
+from pos import customer, outreach, phone, segments
+from pos.errors import PosError
+from pos.i18n import _
+from pos.money import format_rupiah
+from ui.theme import role
+
+# Tests replace this to see the link instead of a browser opening.
+open_url = QDesktopServices.openUrl
+
+
+def _when(value) -> str:  # type: ignore[no-untyped-def]
+    return value.strftime("%d-%m-%Y") if value else "–"
+
+
+class ProfileDialog(QDialog):
+    def __init__(self, parent: QWidget | None, customer_id: int, user: User) -> None:
+        super().__init__(parent)
+        self.user = user
+        p = self.profile = customer.profile(customer_id)
+        c = p.customer
+        self.setWindowTitle(c.name)
+        self.setMinimumSize(760, 560)
+        layout = QVBoxLayout(self)
+        layout.addWidget(role(QLabel(c.name), "title"))
+        info = f"{phone.local_form(c.phone) if c.phone else ''} · {segments.name(p.segment)}"
+        if c.birthday:
+            info += " · " + _("ulang tahun {date}").format(date=c.birthday.strftime("%d-%m"))
+        layout.addWidget(role(QLabel(info), "muted"))
+        grid = QGridLayout()
+        figures = [
+            (_("Kunjungan"), str(p.visits)),
+            (_("Total belanja"), format_rupiah(p.spend)),
+            (_("Rata-rata"), format_rupiah(p.average)),
+            (_("Pertama datang"), _when(p.first_visit)),
+            (_("Terakhir datang"), _when(p.last_visit)),
+            (_("Poin"), str(c.points)),
+            (_("Kasbon"), f"{format_rupiah(c.kasbon)} / {format_rupiah(c.credit_limit)}"),
+            (_("Dihubungi terakhir"), _when(outreach.last_contact(c.id))),
+        ]
+        for index, (label, value) in enumerate(figures):
+            grid.addWidget(role(QLabel(label), "muted"), (index // 4) * 2, index % 4)
+            grid.addWidget(role(QLabel(value), "title"), (index // 4) * 2 + 1, index % 4)
+        layout.addLayout(grid)
+        lists = QHBoxLayout()
+        for title, items in (
+            (_("Paling sering dibeli"), [f"{name}  ×{qty}" for name, qty in p.favourites]),
+            (
+                _("Belanja terakhir"),
+                [f"{n}  {_when(at)}  {format_rupiah(total)}" for n, at, total in p.recent],
+            ),
+            (_("Riwayat poin"), [f"{_when(at)}  {kind}  {pts:+d}" for at, kind, pts in p.points_log]),
+        ):
+            box = QVBoxLayout()
+            box.addWidget(QLabel(f"<b>{title}</b>"))
+            widget = QListWidget()
+            widget.addItems(items or ["–"])
+            box.addWidget(widget)
+            lists.addLayout(box)
+        layout.addLayout(lists, 1)
+        row = QHBoxLayout()
+        self.template = QComboBox()
+        for code, (label, _text) in outreach.TEMPLATES.items():
+            self.template.addItem(_(label), code)
+        row.addWidget(self.template)
+        self.send = role(QPushButton(_("Kirim WhatsApp")), "primary")
+        self.send.clicked.connect(self.send_whatsapp)
+        self.send.setEnabled(bool(c.wa_consent and c.phone))
+        if not c.wa_consent:
+            self.send.setToolTip(_("Pelanggan belum setuju dihubungi lewat WhatsApp."))
+        row.addWidget(self.send)
+        row.addStretch(1)
+        close = QPushButton(_("Tutup (Esc)"))
+        close.clicked.connect(self.reject)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.message = role(QLabel(""), "muted")
+        layout.addWidget(self.message)
+
+    def send_whatsapp(self) -> None:
+        code = str(self.template.currentData())
+        try:
+            link = outreach.link(code, self.profile.customer)
+        except PosError as exc:
+            self.message.setText(exc.text)
+            return
+        open_url(QUrl(link))
+        outreach.contacted(self.profile.customer.id, code, self.user)
+        self.message.setText(_("WhatsApp dibuka; dicatat sebagai sudah dihubungi."))
+
+
+class OutreachDialog(QDialog):
+    """Walk the owner through a list, one customer at a time: preview, send (opens WhatsApp), next."""
+
+    def __init__(self, parent: QWidget | None, customer_ids: list[int], user: User) -> None:
+        super().__init__(parent)
+        self.user = user
+        self.people = [
+            c for c in Customer.select().where(Customer.id.in_(customer_ids)) if c.wa_consent and c.phone
+        ]
+        self.index = 0
+        self.sent = 0
+        self.setWindowTitle(_("Kirim WhatsApp"))
+        self.setMinimumSize(560, 420)
+        layout = QVBoxLayout(self)
+        self.template = QComboBox()
+        for code, (label, _text) in outreach.TEMPLATES.items():
+            self.template.addItem(_(label), code)
+        self.template.currentIndexChanged.connect(lambda _i: self.show_current())
+        layout.addWidget(self.template)
+        self.who = role(QLabel(""), "title")
+        layout.addWidget(self.who)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        layout.addWidget(self.preview, 1)
+        self.progress = role(QLabel(""), "muted")
+        layout.addWidget(self.progress)
+        row = QHBoxLayout()
+        self.send_button = role(QPushButton(_("Kirim, lalu berikutnya")), "primary")
+        self.send_button.clicked.connect(self.send_and_next)
+        skip = QPushButton(_("Lewati"))
+        skip.clicked.connect(self.next)
+        done = QPushButton(_("Selesai"))
+        done.clicked.connect(self.accept)
+        for b in (self.send_button, skip, done):
+            row.addWidget(b)
+        layout.addLayout(row)
+        self.show_current()
+
+    def current(self) -> Customer | None:
+        return self.people[self.index] if self.index < len(self.people) else None
+
+    def show_current(self) -> None:
+        who = self.current()
+        if who is None:
+            self.who.setText(_("Selesai: {n} pesan dikirim.").format(n=self.sent))
+            self.preview.clear()
+            self.send_button.setEnabled(False)
+            self.progress.setText("")
+            return
+        self.who.setText(f"{who.name} · {phone.local_form(who.phone)}")
+        self.preview.setPlainText(outreach.message(str(self.template.currentData()), who))
+        self.progress.setText(
+            _("{i} dari {n} (hanya yang setuju dihubungi)").format(i=self.index + 1, n=len(self.people))
+        )
+
+    def send_and_next(self) -> None:
+        who = self.current()
+        if who is None:
+            return
+        code = str(self.template.currentData())
+        open_url(QUrl(outreach.link(code, who)))
+        outreach.contacted(who.id, code, self.user)
+        self.sent += 1
+        self.next()
+
+    def next(self) -> None:
+        self.index += 1
+        self.show_current()
