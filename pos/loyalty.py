@@ -30,6 +30,16 @@ DEFAULT_RULES: dict[str, Any] = {
 }
 
 
+KIND_NAMES = {
+    "earn": N_("dapat"),
+    "redeem": N_("tukar"),
+    "reverse": N_("ditarik (retur)"),
+    "return": N_("kembali (retur)"),
+    "expire": N_("kedaluwarsa"),
+    "adjust": N_("koreksi"),
+}
+
+
 class PointsError(InvalidInput):
     template = N_("Poin tidak bisa dipakai: {why}")
 

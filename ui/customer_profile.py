@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Customer, User
-from pos import customer, outreach, phone, segments
+from pos import customer, loyalty, outreach, phone, segments
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
@@ -68,7 +68,13 @@ class ProfileDialog(QDialog):
                 _("Belanja terakhir"),
                 [f"{n}  {_when(at)}  {format_rupiah(total)}" for n, at, total in p.recent],
             ),
-            (_("Riwayat poin"), [f"{_when(at)}  {kind}  {pts:+d}" for at, kind, pts in p.points_log]),
+            (
+                _("Riwayat poin"),
+                [
+                    f"{_when(at)}  {_(loyalty.KIND_NAMES.get(kind, kind))}  {pts:+d}"
+                    for at, kind, pts in p.points_log
+                ],
+            ),
         ):
             box = QVBoxLayout()
             box.addWidget(QLabel(f"<b>{title}</b>"))

@@ -26,6 +26,8 @@ def _save(widget: QWidget, path: Path) -> None:
 
 
 def render(out: Path, kind: str = "warung") -> list[Path]:
+    from peewee import fn
+
     from db.models import Barcode, Customer, Product, Sale
     from pos import clock, shop, staff
     from pos.demo.generator import fill
@@ -99,6 +101,34 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
             window.open_section(index)
             made.append(out / f"{name}.png")
             _save(window, made[-1])
+
+        from ui.customer_profile import OutreachDialog, ProfileDialog
+
+        best = (
+            Sale.select(Sale.customer)
+            .where(Sale.customer.is_null(False))
+            .group_by(Sale.customer)
+            .order_by(fn.COUNT(Sale.id).desc())
+            .first()
+            .customer_id
+        )
+        profile = ProfileDialog(window, best, owner)
+        profile.resize(900, 600)
+        profile.show()
+        made.append(out / "customer-page.png")
+        _save(profile, made[-1])
+        profile.close()
+        from pos import customer as customer_book
+        from pos import segments
+
+        at_risk = [r.id for r in customer_book.listing() if r.segment in (segments.AT_RISK, segments.LAPSED)]
+        walk = OutreachDialog(window, at_risk or [best], owner)
+        walk.template.setCurrentIndex(walk.template.findData("winback"))
+        walk.resize(600, 440)
+        walk.show()
+        made.append(out / "whatsapp-walk.png")
+        _save(walk, made[-1])
+        walk.close()
 
         from pos.payment import Tender
         from ui.counter.shift_dialogs import CloseShiftDialog
