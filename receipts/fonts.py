@@ -30,3 +30,10 @@ def register() -> tuple[str, str]:
             pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD)
             return REGULAR, BOLD
     return "Helvetica", "Helvetica-Bold"
+
+
+def finish(data: bytes, target: str | Path | None) -> bytes:
+    """Every PDF renderer returns its bytes and, when asked, writes them to `target` too."""
+    if target is not None:
+        Path(target).write_bytes(data)
+    return data

@@ -151,7 +151,4 @@ def invoice_pdf(receipt: Receipt, target: str | Path | None = None) -> bytes:
         story.append(Paragraph(_esc(r.footer), st["n"]))
     story.append(Paragraph(_("Dibuat oleh Kasir."), st["small"]))
     doc.build(story)
-    data_out = buf.getvalue()
-    if target is not None:
-        Path(target).write_bytes(data_out)
-    return data_out
+    return fonts.finish(buf.getvalue(), target)

@@ -147,7 +147,4 @@ def thermal_pdf(
         top = layout.draw(canvas, row, top)
     canvas.showPage()
     canvas.save()
-    data = buf.getvalue()
-    if target is not None:
-        Path(target).write_bytes(data)
-    return data
+    return fonts.finish(buf.getvalue(), target)

@@ -109,7 +109,4 @@ def sheet_pdf(vouchers: list[Voucher], shop_name: str, target: str | Path | None
         _cut_marks(canvas, x, y)
     canvas.showPage()
     canvas.save()
-    data = buf.getvalue()
-    if target is not None:
-        Path(target).write_bytes(data)
-    return data
+    return fonts.finish(buf.getvalue(), target)

@@ -205,11 +205,20 @@ def test_park_restart_resume(window, counter, qtbot, db, cashier):
     assert page.totals.total.text() == "Rp 20.000"
 
 
-def test_refund_one_line_from_history_restores_stock(counter, qtbot, items, owner):
+def test_refund_one_line_from_history_restores_stock_and_points(counter, qtbot, items, owner):
+    from pos import loyalty
+
+    loyalty.configure_points(
+        {"earn_per": 1_000, "point_value": 100, "min_redeem": 20, "expiry_months": 12}, True, owner
+    )
+    budi = customer.create_customer("0812-4444-5555", "Budi")
+    counter.refresh()
+    counter.set_customer(budi)
     scan(qtbot, counter, "8998866200301")
     scan(qtbot, counter, "BRS")
-    keys_to_pay_exact(qtbot, counter)
+    keys_to_pay_exact(qtbot, counter)  # 18.500 -> 18 points
     sold = Sale.get()
+    assert customer.get(budi.id).points == 18
 
     def history(dialog):
         dialog.table.selectRow(0)
@@ -230,6 +239,9 @@ def test_refund_one_line_from_history_restores_stock(counter, qtbot, items, owne
     refund = Sale.get(Sale.kind == "refund")
     assert (refund.refund_of_id, refund.total, refund.approved_by_id) == (sold.id, -3_500, owner.id)
     assert Product.get_by_id(items["mie"].id).on_hand == Decimal("100.000")
+    assert (
+        customer.get(budi.id).points == 18 - 3
+    )  # the Indomie's share of the points (3.500 of 18.500) goes back
 
 
 def test_attach_customer_by_any_phone_form(counter, qtbot):
