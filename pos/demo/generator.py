@@ -15,7 +15,7 @@ from decimal import Decimal
 from peewee import fn
 
 from db.models import Category, Customer, Product, Role, Sale, User, database
-from pos import catalog, clock, customer, loyalty, qris, sale, settings, shift, staff, stock
+from pos import catalog, clock, customer, kasbon, loyalty, qris, sale, settings, shift, staff, stock, voucher
 from pos import channel as channels
 from pos.cart import Cart
 from pos.demo.catalogs import (
@@ -27,7 +27,7 @@ from pos.demo.catalogs import (
     SHOP_DETAILS,
     STAFF,
 )
-from pos.errors import ShopNotEmpty
+from pos.errors import PosError, ShopNotEmpty
 from pos.payment import Tender
 from pos.shop import has_data
 
@@ -41,7 +41,7 @@ PROFILE = {
         customers=140,
         hours=(6, 21, (7, 8, 17, 18, 19)),
         channels={"walk_in": 88, "whatsapp": 7, "delivery": 5},
-        payments={"cash": 72, "qris": 20, "transfer": 4, "kasbon": 4},
+        payments={"cash": 70, "qris": 20, "transfer": 4, "kasbon": 6},
     ),
     "bakso": dict(
         per_day=70,
@@ -65,6 +65,7 @@ POINTS = {  # 1 point per Rp earn_per; a point is worth point_value when redeeme
     "bakso": {"earn_per": 5_000, "point_value": 100, "min_redeem": 50, "expiry_months": 6},
     "senapan": {"earn_per": 50_000, "point_value": 1_000, "min_redeem": 20, "expiry_months": 24},
 }
+VOUCHER_VALUE = {"warung": 5_000, "bakso": 10_000, "senapan": 50_000}
 OPENING_CASH = {"warung": 200_000, "bakso": 300_000, "senapan": 500_000}
 PAY_OUTS = ["Beli es batu", "Bayar sampah", "Beli gas", "Uang parkir", "Beli plastik"]
 NOTES = ["tanpa sambal", "kuah dipisah", "pedas", "tanpa seledri", "bungkus rapi"]
@@ -134,6 +135,19 @@ def fill(
             products = _catalogue(kind, rng, people["owner"])
             members = _customers(kind, rng)
         gen = _Day(kind, rng, people, products, members)
+        with clock.frozen(datetime.combine(start, time(7, 0))):
+            gen.vouchers = [
+                v.code
+                for v in voucher.issue_batch(
+                    20,
+                    kind="rp",
+                    value=VOUCHER_VALUE[kind],
+                    expires_on=start + timedelta(days=days + 30),
+                    user=people["owner"],
+                    min_spend=VOUCHER_VALUE[kind] * 4,
+                    campaign="Pelanggan setia",
+                )
+            ]
         for index in range(days):
             made += gen.run(start + timedelta(days=index))
             if progress:
@@ -261,6 +275,8 @@ class _Day:
         self.member_weights = [w for _, w in members]
         self.profile = PROFILE[kind]
         self.uid = 0
+        self.vouchers: list[str] = []
+        self.on_tab = [c.id for c in self.members if c.credit_limit]
         self.prefix = f"demo-{kind}-{Sale.select().count()}"
         self.with_notes = {  # "tanpa sambal" goes with a bowl, not with a drink
             p.id
@@ -290,9 +306,18 @@ class _Day:
                 self._one_sale()
                 if index == count // 2 and rng.random() < 0.3:
                     shift.cash_move(keeper, -rng.choice((10_000, 15_000, 20_000)), rng.choice(PAY_OUTS))
+                if index == count // 3 and day.weekday() == 5:
+                    self._kasbon_day(keeper)
         with clock.frozen(datetime.combine(day, time(close_h, 0)) + timedelta(minutes=15)):
             self._close(keeper)
         return count
+
+    def _kasbon_day(self, keeper: User) -> None:
+        """Saturday: a customer or two comes by to pay (part of) their tab."""
+        for debtor in kasbon.debtors()[:2]:
+            if self.rng.random() < 0.6:
+                part = min(debtor.owed, self.rng.choice((20_000, 50_000, debtor.owed)))
+                kasbon.pay(debtor.id, part, self.rng.choice(("cash", "cash", "transfer")), keeper)
 
     def _close(self, keeper: User) -> None:
         """Count the drawer note by note; now and then a note is missing or there is a little extra."""
@@ -324,6 +349,8 @@ class _Day:
         member = rng.random() < float(self.profile["members"]) or code in ("delivery", "whatsapp", "facebook")
         if member:
             cart.customer_id = rng.choices(self.members, weights=self.member_weights)[0].id
+        if code == "walk_in" and self.on_tab and rng.random() < 0.04:
+            cart.customer_id = rng.choice(self.on_tab)  # "catat dulu ya, Bu": one of the tab customers
         if self.kind == "bakso":
             cart.order_type = (
                 "delivery" if channel.kind == "aggregator" else rng.choice(("dine_in", "take_away"))
@@ -348,6 +375,8 @@ class _Day:
             cart.set_delivery(rng.choice((5_000, 8_000, 10_000)), "Diantar ke alamat pelanggan")
         if cart.customer_id and rng.random() < 0.3:
             self._maybe_redeem(cart)
+        elif self.vouchers and rng.random() < 0.005:
+            self._maybe_voucher(cart)
         cashier = self._cashier(channel.kind)
         approver = None
         if self.kind == "senapan" and rng.random() < 0.1 and cart.lines[0].unit_price > 1_000_000:
@@ -365,6 +394,15 @@ class _Day:
         most = min(balance, sale.preview(cart).subtotal // rules.point_value)
         if most >= rules.min_redeem:
             cart.points_redeem = most
+
+    def _maybe_voucher(self, cart: Cart) -> None:
+        """Now and then a customer hands over a campaign voucher."""
+        code = self.vouchers[-1]
+        try:
+            voucher.value_for(code, sale.preview(cart).subtotal, cart.channel, cart.customer_id)
+        except PosError:
+            return  # not enough spend for this one: no voucher today
+        cart.voucher_code = self.vouchers.pop()
 
     def _qty(self, product: Product) -> Decimal:
         if product.unit == "kg":
@@ -388,6 +426,8 @@ class _Day:
         if kind == "aggregator":
             return [Tender("platform", total, f"ORD-{self.rng.randrange(10**8):08d}")]
         method = self._pick(self.profile["payments"])
+        if customer_id in self.on_tab and self.rng.random() < 0.6:
+            method = "kasbon"
         if method == "kasbon":
             who = Customer.get_or_none(Customer.id == customer_id) if customer_id else None
             if who is None or who.credit_limit - who.kasbon < total:
