@@ -67,11 +67,11 @@ def message(template: str, who: Customer, voucher_code: str = "", on: datetime |
     )
 
 
-def link(template: str, who: Customer, voucher_code: str = "") -> str:
+def link(template: str, who: Customer, voucher_code: str = "", on: datetime | None = None) -> str:
     """The wa.me link for this customer; only with their WhatsApp consent."""
     if not who.wa_consent or not who.phone:
         raise InvalidInput(N_("{name} belum setuju dihubungi lewat WhatsApp."), name=who.name)
-    return whatsapp.link(who.phone, message(template, who, voucher_code))
+    return whatsapp.link(who.phone, message(template, who, voucher_code, on))
 
 
 @service

@@ -6,7 +6,7 @@ Everything here is read from the database as it was written at the sale; nothing
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from peewee import JOIN
@@ -29,6 +29,7 @@ class ReceiptLine:
     total: int
     note: str = ""
     serial_number: str = ""
+    warranty_until: date | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def for_sale(number: str) -> Receipt:
             ln.total,
             ln.note,
             ln.serial_number,
+            ln.warranty_until,
         )
         for ln in query
     ]

@@ -151,6 +151,9 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
             note=line.note or line.reason,
             reward=line.reward,
             serial_number=line.serial_number,
+            warranty_until=(now + timedelta(days=products[line.product_id][2])).date()
+            if line.product_id in products and products[line.product_id][2] and not line.reward
+            else None,
         )
         for position, (line, lq, cost) in enumerate(zip(cart.lines, q.lines, costs, strict=True), start=1)
     ]
@@ -158,7 +161,7 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
         dict(method=p.method, amount=p.amount, tendered=p.tendered, change=p.change, reference=p.reference)
         for p in paid.payments
     ]
-    tracked = {pid: cost for pid, (cost, is_tracked) in products.items() if is_tracked}
+    tracked = {pid: cost for pid, (cost, is_tracked, _days) in products.items() if is_tracked}
     points = (earned, cart.points_redeem) if cart.customer_id else None
     code = used_voucher.code if used_voucher else None
     sale = record(
@@ -215,16 +218,16 @@ def record(
     return sale
 
 
-def _stock_facts(ids: set[int]) -> dict[int, tuple[int, bool]]:
-    """product id -> (moving-average cost, tracked?) for the products in a cart."""
+def _stock_facts(ids: set[int]) -> dict[int, tuple[int, bool, int]]:
+    """product id -> (moving-average cost, tracked?, warranty days) for the products in a cart."""
     if not ids:
         return {}
     rows = (
-        Product.select(Product.id, Product.cost, Product.track_stock)
+        Product.select(Product.id, Product.cost, Product.track_stock, Product.warranty_days)
         .where(Product.id.in_(list(ids)))
         .tuples()
     )
-    return {pid: (int(cost), bool(tracked)) for pid, cost, tracked in rows}
+    return {pid: (int(cost), bool(tracked), int(days or 0)) for pid, cost, tracked, days in rows}
 
 
 def _check_kasbon(paid: Settlement, customer_id: int | None) -> None:

@@ -34,6 +34,10 @@ def _line_rows(line: ReceiptLine) -> list[Row]:
         rows.append(("pair", "  " + _("Diskon"), "-" + number(abs(line.discount))))
     if line.serial_number:
         rows.append(("text", f"  SN: {line.serial_number}"))
+    if line.warranty_until:
+        rows.append(
+            ("text", "  " + _("Garansi s.d. {date}").format(date=line.warranty_until.strftime("%d-%m-%Y")))
+        )
     if line.note:
         rows.append(("text", f"  * {line.note}"))
     return rows

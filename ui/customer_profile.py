@@ -182,3 +182,85 @@ class OutreachDialog(QDialog):
     def next(self) -> None:
         self.index += 1
         self.show_current()
+
+
+class WarrantyDialog(QDialog):
+    """Garansi: find a sale by serial number or phone; the buyers to ask how their product is."""
+
+    def __init__(self, parent: QWidget | None, user: User) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QLineEdit, QTableView
+
+        from ui.models.table import Column, RowsModel, setup_view
+
+        self.user = user
+        self.setWindowTitle(_("Garansi"))
+        self.setMinimumSize(860, 520)
+        layout = QVBoxLayout(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Nomor seri atau nomor HP pembeli"))
+        self.search.returnPressed.connect(self.find)
+        layout.addWidget(self.search)
+        columns = [
+            Column(_("Nota"), lambda r: r.sale),
+            Column(_("Tanggal"), lambda r: r.sold_at, "date"),
+            Column(_("Barang"), lambda r: r.product),
+            Column(_("No. seri"), lambda r: r.serial_number),
+            Column(_("Garansi s.d."), lambda r: r.warranty_until, "date"),
+            Column(_("Status"), lambda r: _("berlaku") if r.valid else _("habis")),
+            Column(_("Pelanggan"), lambda r: r.customer),
+        ]
+        self.model = RowsModel(columns, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        setup_view(self.table, stretch=2)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        follow = QPushButton(_("Perlu ditanya kabar (7 hari setelah beli)"))
+        follow.clicked.connect(self.show_follow_ups)
+        self.send = role(QPushButton(_("Tanya kabar lewat WhatsApp")), "primary")
+        self.send.clicked.connect(self.ask)
+        close = QPushButton(_("Tutup (Esc)"))
+        close.clicked.connect(self.reject)
+        for b in (follow, self.send):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.message = role(QLabel(""), "muted")
+        layout.addWidget(self.message)
+        self.show_follow_ups()
+
+    def find(self) -> None:
+        from pos import warranty
+
+        try:
+            self.model.set_rows(warranty.lookup(self.search.text()))
+        except PosError as exc:
+            self.message.setText(exc.text)
+            return
+        self.message.setText(_("{n} barang bergaransi ditemukan.").format(n=self.model.rowCount()))
+
+    def show_follow_ups(self) -> None:
+        from pos import warranty
+
+        self.model.set_rows(warranty.follow_ups(7))
+        self.message.setText(_("{n} pembeli perlu ditanya kabar.").format(n=self.model.rowCount()))
+
+    def ask(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        chosen = self.model.row(rows[0].row())
+        if chosen.customer_id is None:
+            self.message.setText(_("Penjualan ini tanpa data pelanggan."))
+            return
+        who = Customer.get_by_id(chosen.customer_id)
+        try:
+            link = outreach.link("warranty", who, on=chosen.sold_at)
+        except PosError as exc:
+            self.message.setText(exc.text)
+            return
+        open_url(QUrl(link))
+        outreach.contacted(who.id, "warranty", self.user)
+        self.message.setText(_("WhatsApp dibuka; dicatat sebagai sudah dihubungi."))

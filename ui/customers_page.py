@@ -21,7 +21,7 @@ from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
 from ui import dialogs
-from ui.customer_profile import OutreachDialog, ProfileDialog
+from ui.customer_profile import OutreachDialog, ProfileDialog, WarrantyDialog
 from ui.events import hub
 from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
@@ -57,6 +57,9 @@ class CustomersPage(QWidget):
         self.only_kasbon = QCheckBox(_("Hanya yang punya kasbon"))
         self.only_kasbon.toggled.connect(lambda _on: self.refresh())
         row.addWidget(self.only_kasbon)
+        self.warranty_button = QPushButton(_("Garansi…"))
+        self.warranty_button.clicked.connect(self.warranty)
+        row.addWidget(self.warranty_button)
         self.wa_button = QPushButton(_("WhatsApp ke daftar ini…"))
         self.wa_button.clicked.connect(self.outreach)
         row.addWidget(self.wa_button)
@@ -126,6 +129,9 @@ class CustomersPage(QWidget):
         who = self.selected()
         if who is not None:
             dialogs.run(ProfileDialog(self, who.id, self.window_.user))  # type: ignore[attr-defined]
+
+    def warranty(self) -> None:
+        dialogs.run(WarrantyDialog(self, self.window_.user))  # type: ignore[attr-defined]
 
     def outreach(self) -> None:
         """Walk through the customers now listed (a segment, the debtors...) one WhatsApp at a time."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QDialog,
     QFormLayout,
@@ -20,7 +21,6 @@ from pos import shop
 from pos.demo.generator import fill
 from pos.errors import InvalidPin, PosError
 from pos.i18n import N_, _
-from ui import worker
 from ui.theme import role
 
 DEMO_DAYS = 45
@@ -121,15 +121,21 @@ class SetupDialog(QDialog):
         self.progress.setRange(0, DEMO_DAYS)
         self.progress.setFormat(_("Membuat toko contoh… %v/%m hari"))
         self.progress.show()
-        job = worker.Worker(lambda report: fill(kind, DEMO_DAYS, 1, progress=report), with_progress=True)
-        # bound methods (not lambdas): Qt then runs them on the UI thread, queued from the worker
-        job.progress.connect(self._progress)
-        job.finished.connect(self._done)
-        job.failed.connect(self._failed)
-        self._thread = worker.start(self, job)
+        # One transaction on this thread, the window kept alive between days (a worker thread here
+        # aborted now and then under load in CI; a one-time, modal setup gains nothing from it).
+        QTimer.singleShot(0, lambda: self._make_demo(kind))
+
+    def _make_demo(self, kind: str) -> None:
+        try:
+            fill(kind, DEMO_DAYS, 1, progress=self._progress)
+        except PosError as exc:
+            self._failed(exc)
+            return
+        self._done(None)
 
     def _progress(self, done: int, _total: int) -> None:
         self.progress.setValue(done)
+        QApplication.processEvents()
 
     def _done(self, _result: object) -> None:
         self.accept()

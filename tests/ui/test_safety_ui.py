@@ -205,3 +205,43 @@ def test_customer_page_and_whatsapp_walk_through(window, owner, qtbot, monkeypat
     from db.models import Outreach
 
     assert Outreach.select().count() == len(opened)
+
+
+def test_warranty_lookup_and_follow_up(window, owner, qtbot, monkeypatch):
+    from datetime import timedelta
+
+    from pos import catalog, clock, customer, sale
+    from pos.cart import Cart
+    from pos.payment import Tender
+    from ui import customer_profile
+    from ui.customers_page import CustomersPage
+
+    small_shop(owner)
+    gun = catalog.create_product(
+        "SGN", "Senapan Angin", 2_850_000, serialised=True, warranty_days=365, track_stock=False
+    )
+    andi = customer.create_customer("0812-7000-0001", "Andi", wa_consent=True)
+    with clock.frozen(clock.now() - timedelta(days=8)):
+        c = Cart(customer_id=andi.id)
+        c.add(gun.id, gun.name, gun.price, 1, merge=False)
+        c.lines[0].serial_number = "SN7654321"
+        sale.complete(c, [Tender("transfer", 2_850_000)], owner)
+    opened = []
+    monkeypatch.setattr(customer_profile, "open_url", lambda url: opened.append(url.toString()) or True)
+    window.enter(owner)
+    page = window.section(CustomersPage)
+
+    def check(dialog):
+        assert dialog.model.rowCount() == 1  # Andi, 8 days after buying, not asked yet
+        dialog.search.setText("7654321")
+        dialog.find()
+        assert dialog.model.rowCount() == 1 and "1 barang" in dialog.message.text()
+        dialog.table.selectRow(0)
+        dialog.ask()
+        dialog.show_follow_ups()
+        assert dialog.model.rowCount() == 0
+        dialog.reject()
+
+    when_modal(qtbot, check)
+    page.warranty()
+    assert opened and opened[0].startswith("https://wa.me/6281270000001")
