@@ -8,7 +8,7 @@ back what its share redeemed; the balance never goes below zero.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -133,11 +133,15 @@ def check_redeem(customer_id: int | None, points: int, subtotal: int) -> int:
     return value
 
 
-def earned_for(base: int, channel_earns: bool) -> int:
+def earned_for(base: int, channel_earns: bool, customer_id: int | None = None) -> int:
+    """Points for `base` rupiah of net spend, times the customer's tier multiplier (rounded down)."""
     r = rules()
     if r is None or not channel_earns or base <= 0:
         return 0
-    return base // r.earn_per
+    points = base // r.earn_per
+    if customer_id is not None:
+        points = int(points * multiplier(customer_id))
+    return points
 
 
 def _add_months(day: date, months: int) -> date:
@@ -321,3 +325,80 @@ def expire(today: date | None = None) -> int:
 
 def balance(customer_id: int) -> int:
     return int(Customer.get_by_id(customer_id).points)
+
+
+# --- tiers: Perunggu / Perak / Emas by spend over a rolling 12 months --------------------------------
+
+DEFAULT_TIERS = [
+    {"name": "Perunggu", "min": 0, "multiplier": "1"},
+    {"name": "Perak", "min": 1_000_000, "multiplier": "1.25"},
+    {"name": "Emas", "min": 3_000_000, "multiplier": "1.5"},
+]
+
+
+def tiers() -> list[dict[str, Any]]:
+    """The tier ladder when the shop runs one (lowest first), else []."""
+    program = LoyaltyProgram.get_or_none(LoyaltyProgram.kind == "tier", LoyaltyProgram.active == True)  # noqa: E712
+    if program is None:
+        return []
+    return sorted((program.rules or {}).get("tiers", DEFAULT_TIERS), key=lambda t: int(t["min"]))
+
+
+@service
+def configure_tiers(ladder: list[dict[str, Any]], active: bool, user: User) -> LoyaltyProgram:
+    staff.require(user, "settings")
+    clean = []
+    for step in ladder:
+        name = " ".join(str(step.get("name", "")).split())[:20]
+        minimum, multiplier = step.get("min"), Decimal(str(step.get("multiplier", "1")))
+        if (
+            not name
+            or not isinstance(minimum, int)
+            or minimum < 0
+            or not Decimal(1) <= multiplier <= Decimal(5)
+        ):
+            raise InvalidInput(N_("Tingkat {name} tidak valid."), name=name or "?")
+        clean.append({"name": name, "min": minimum, "multiplier": str(multiplier)})
+    program = LoyaltyProgram.get_or_none(LoyaltyProgram.kind == "tier")
+    if program is None:
+        program = LoyaltyProgram.create(
+            kind="tier", name="Tingkat pelanggan", rules={"tiers": clean}, active=active
+        )
+    else:
+        program.rules, program.active = {"tiers": clean}, active
+        program.save()
+    journal.append("loyalty_rules", {"program": program.id, "tiers": clean, "active": active}, user=user.name)
+    return program
+
+
+def spend_12_months(customer_id: int) -> int:
+    since = clock.now() - timedelta(days=365)
+    return int(
+        Sale.select(fn.COALESCE(fn.SUM(Sale.total), 0))
+        .where(Sale.customer == customer_id, Sale.created_at >= since)
+        .scalar()
+    )
+
+
+def tier_for(spend: int, ladder: list[dict[str, Any]]) -> dict[str, Any] | None:
+    reached = [t for t in ladder if spend >= int(t["min"])]
+    return reached[-1] if reached else None
+
+
+def update_tier(customer_id: int) -> str:
+    """Move the customer up or down after a sale or refund (inside its transaction). Returns the tier name."""
+    ladder = tiers()
+    name = ""
+    if ladder:
+        step = tier_for(spend_12_months(customer_id), ladder)
+        name = step["name"] if step else ""
+    Customer.update(tier=name).where(Customer.id == customer_id).execute()
+    return name
+
+
+def multiplier(customer_id: int) -> Decimal:
+    ladder = tiers()
+    if not ladder:
+        return Decimal(1)
+    step = tier_for(spend_12_months(customer_id), ladder)
+    return Decimal(str(step["multiplier"])) if step else Decimal(1)

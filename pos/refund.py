@@ -212,6 +212,8 @@ def refund(
     points = (take, give) if sale.customer_id else None
     done = record(fields, rows, payments, unit_costs, user=user, event="refund", reason=reason, points=points)
     loyalty.on_refund(sale, done.id, take, give, user)
+    if sale.customer_id:
+        loyalty.update_tier(sale.customer_id)
     return done
 
 

@@ -92,7 +92,11 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
             redeem_value += loyalty.check_redeem(cart.customer_id, cart.points_redeem, before - redeem_value)
     q = quote(cart, rules, redeem_value)
     paid = settle(tenders, q, int(shop["cash_rounding"]))
-    earned = loyalty.earned_for(earn_base(cart, q), bool(channel.earns_points)) if cart.customer_id else 0
+    earned = (
+        loyalty.earned_for(earn_base(cart, q), bool(channel.earns_points), cart.customer_id)
+        if cart.customer_id
+        else 0
+    )
     _check_kasbon(paid, cart.customer_id)
 
     register = till.register()
@@ -168,6 +172,8 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
         fields, lines, payments, tracked, user=cashier, event="sale", points=points, voucher_code=code
     )
     loyalty.on_sale(sale.id, cart.customer_id, earned, cart.points_redeem, cashier)
+    if cart.customer_id:
+        loyalty.update_tier(cart.customer_id)
     if used_voucher is not None:
         voucher.mark_redeemed(used_voucher.id, sale.id)
     return sale

@@ -93,6 +93,7 @@ def save_all(
     user: User,
     approver: User | None = None,
     points: tuple[dict[str, Any], bool] | None = None,
+    tiers: tuple[list[dict[str, Any]], bool] | None = None,
 ) -> None:
     """The settings page's one action: shop settings and channel rules together, or nothing.
     Needs the 'settings' permission (or the owner's approval)."""
@@ -105,4 +106,8 @@ def save_all(
         from pos import loyalty
 
         loyalty.configure_points(points[0], points[1], user, approver)
+    if tiers is not None:
+        from pos import loyalty
+
+        loyalty.configure_tiers(tiers[0], tiers[1], user)
     update(values, user=user.name + (f" ({approver.name})" if approver else ""))

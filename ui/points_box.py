@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit
 
 from db.models import LoyaltyProgram
 from pos import loyalty
@@ -26,6 +26,19 @@ class PointsBox(QGroupBox):
         form.addRow(_("Nilai 1 poin saat ditukar (Rp)"), self.point_value)
         form.addRow(_("Minimal tukar (poin)"), self.min_redeem)
         form.addRow(_("Kedaluwarsa (bulan, 0 = tidak)"), self.expiry)
+        self.tiers_active = QCheckBox(_("Tingkat pelanggan menurut belanja 12 bulan terakhir"))
+        form.addRow("", self.tiers_active)
+        self.tier_rows: list[tuple[QLineEdit, QLineEdit, QLineEdit]] = []
+        for _index in range(3):
+            row = QHBoxLayout()
+            fields = (QLineEdit(), QLineEdit(), QLineEdit())
+            fields[0].setPlaceholderText(_("nama"))
+            fields[1].setPlaceholderText(_("mulai belanja Rp"))
+            fields[2].setPlaceholderText(_("kali poin, mis. 1,5"))
+            for f in fields:
+                row.addWidget(f)
+            form.addRow(_("Tingkat"), row)
+            self.tier_rows.append(fields)
 
     def refresh(self) -> None:
         program = LoyaltyProgram.get_or_none(LoyaltyProgram.kind == "points")
@@ -35,6 +48,26 @@ class PointsBox(QGroupBox):
         self.point_value.setText(str(rules["point_value"]))
         self.min_redeem.setText(str(rules["min_redeem"]))
         self.expiry.setText(str(rules["expiry_months"]))
+        ladder = loyalty.tiers()
+        self.tiers_active.setChecked(bool(ladder))
+        shown = ladder or loyalty.DEFAULT_TIERS
+        for (name, minimum, times), step in zip(self.tier_rows, shown, strict=False):
+            name.setText(str(step["name"]))
+            minimum.setText(str(step["min"]))
+            times.setText(str(step["multiplier"]).replace(".", ","))
+
+    def collect_tiers(self) -> tuple[list[dict[str, Any]], bool]:
+        ladder = []
+        for name, minimum, times in self.tier_rows:
+            if name.text().strip():
+                ladder.append(
+                    {
+                        "name": name.text().strip(),
+                        "min": parse_rupiah(minimum.text() or "0"),
+                        "multiplier": (times.text() or "1").replace(",", "."),
+                    }
+                )
+        return ladder, self.tiers_active.isChecked()
 
     def collect(self) -> tuple[dict[str, Any], bool]:
         """The rules as typed (whole numbers); raises a PosError for a bad amount."""

@@ -212,7 +212,13 @@ class SettingsPage(QWidget):
         before = settings.get("language")
         try:
             values = self.collect()
-            settings.save_all(values, self.channels.collect(), user=user, points=self.points.collect())
+            settings.save_all(
+                values,
+                self.channels.collect(),
+                user=user,
+                points=self.points.collect(),
+                tiers=self.points.collect_tiers(),
+            )
             self.printer.save()
         except PosError as exc:
             self.message.setProperty("role", "error")

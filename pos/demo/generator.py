@@ -167,6 +167,16 @@ def _setup_shop(kind: str, rng: random.Random) -> dict[str, User]:
         owner = staff.create_user(DEMO_OWNER[kind], "owner", DEMO_OWNER_PIN)
     settings.update(values, user=owner.name)
     loyalty.configure_points(POINTS[kind], True, owner)
+    if kind == "warung":
+        loyalty.configure_tiers(
+            [
+                {"name": "Perunggu", "min": 0, "multiplier": "1"},
+                {"name": "Perak", "min": 500_000, "multiplier": "1.25"},
+                {"name": "Emas", "min": 1_500_000, "multiplier": "1.5"},
+            ],
+            True,
+            owner,
+        )
     people = {"owner": owner}
     for person, role, pin in STAFF[kind]:
         people[role] = User.get_or_none(User.name == person) or staff.create_user(person, role, pin)

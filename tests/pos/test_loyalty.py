@@ -150,3 +150,25 @@ def test_balance_equals_the_ledger_and_never_goes_negative(shop, owner, steps):
         )
         assert points(budi) == (ledger or 0) >= 0
     assert NOW - timedelta(days=1) < clock.now()
+
+
+def test_tier_moves_up_with_spend_and_multiplies_points(shop, owner):
+    items, budi = shop
+    loyalty.configure_tiers(
+        [
+            {"name": "Perunggu", "min": 0, "multiplier": "1"},
+            {"name": "Perak", "min": 100_000, "multiplier": "1.5"},
+        ],
+        True,
+        owner,
+    )
+    buy(items, budi, owner, ("beras", 6))  # 90.000: still Perunggu, 90 points
+    assert (Customer.get_by_id(budi.id).tier, points(budi)) == ("Perunggu", 90)
+    s = buy(items, budi, owner, ("beras", 2))  # 30.000 more -> 120.000 in 12 months: Perak from now
+    assert Customer.get_by_id(budi.id).tier == "Perak"
+    assert points(budi) == 90 + 30  # this sale was earned at the old tier
+    buy(items, budi, owner, ("beras", 2))  # 30.000 at Perak: 45 points
+    assert points(budi) == 90 + 30 + 45
+    for line in SaleLine.select().where(SaleLine.sale == s):
+        refund.refund(s, {line.id: line.qty}, "batal", owner)
+    assert Customer.get_by_id(budi.id).tier == "Perak"  # 120.000 after the refund: stays

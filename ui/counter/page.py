@@ -606,6 +606,8 @@ class CounterPage(QWidget):
             return
         extra = f" · {_('kasbon')} {format_rupiah(c.kasbon)}" if c.kasbon else ""
         program = self.points_rules
+        if c.tier:
+            extra += f" · {c.tier}"
         if program is not None:
             extra += " · " + _("{n} poin ({value})").format(
                 n=c.points, value=format_rupiah(loyalty.redemption_value(int(c.points), program))
