@@ -133,15 +133,11 @@ def check_redeem(customer_id: int | None, points: int, subtotal: int) -> int:
     return value
 
 
-def earned_for(base: int, channel_earns: bool, customer_id: int | None = None) -> int:
+def earned_for(base: int, channel_earns: bool, r: Rules | None, times: Decimal = Decimal(1)) -> int:
     """Points for `base` rupiah of net spend, times the customer's tier multiplier (rounded down)."""
-    r = rules()
     if r is None or not channel_earns or base <= 0:
         return 0
-    points = base // r.earn_per
-    if customer_id is not None:
-        points = int(points * multiplier(customer_id))
-    return points
+    return int(base // r.earn_per * times)
 
 
 def _add_months(day: date, months: int) -> date:
@@ -194,11 +190,12 @@ def write(
     fast.add_to(Customer, "points", customer_id, points)
 
 
-def on_sale(sale_id: int, customer_id: int | None, earned: int, redeemed: int, user: User) -> None:
+def on_sale(
+    sale_id: int, customer_id: int | None, earned: int, redeemed: int, user: User, r: Rules | None
+) -> None:
     if customer_id is None:
         return
     write(customer_id, "redeem", -redeemed, sale_id, user)
-    r = rules()
     expires = _add_months(clock.now().date(), r.expiry_months) if r and r.expiry_months else None
     write(customer_id, "earn", earned, sale_id, user, expires_on=expires)
 
@@ -385,20 +382,20 @@ def tier_for(spend: int, ladder: list[dict[str, Any]]) -> dict[str, Any] | None:
     return reached[-1] if reached else None
 
 
-def update_tier(customer_id: int) -> str:
-    """Move the customer up or down after a sale or refund (inside its transaction). Returns the tier name."""
-    ladder = tiers()
-    name = ""
-    if ladder:
-        step = tier_for(spend_12_months(customer_id), ladder)
-        name = step["name"] if step else ""
+def multiplier_at(spend: int, ladder: list[dict[str, Any]]) -> Decimal:
+    step = tier_for(spend, ladder)
+    return Decimal(str(step["multiplier"])) if step else Decimal(1)
+
+
+def set_tier(customer_id: int, spend: int, ladder: list[dict[str, Any]]) -> str:
+    """Move the customer up or down for `spend` over 12 months (inside the caller's transaction)."""
+    step = tier_for(spend, ladder) if ladder else None
+    name = step["name"] if step else ""
     Customer.update(tier=name).where(Customer.id == customer_id).execute()
     return name
 
 
-def multiplier(customer_id: int) -> Decimal:
+def update_tier(customer_id: int) -> str:
+    """After a refund: recompute the 12-month spend and the tier."""
     ladder = tiers()
-    if not ladder:
-        return Decimal(1)
-    step = tier_for(spend_12_months(customer_id), ladder)
-    return Decimal(str(step["multiplier"])) if step else Decimal(1)
+    return set_tier(customer_id, spend_12_months(customer_id) if ladder else 0, ladder)

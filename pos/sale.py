@@ -92,11 +92,16 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
             redeem_value += loyalty.check_redeem(cart.customer_id, cart.points_redeem, before - redeem_value)
     q = quote(cart, rules, redeem_value)
     paid = settle(tenders, q, int(shop["cash_rounding"]))
-    earned = (
-        loyalty.earned_for(earn_base(cart, q), bool(channel.earns_points), cart.customer_id)
-        if cart.customer_id
-        else 0
-    )
+    points_rules, ladder, spend_before, earned = None, [], 0, 0
+    if cart.customer_id:  # read once: rules, tier ladder and 12-month spend
+        points_rules, ladder = loyalty.rules(), loyalty.tiers()
+        spend_before = loyalty.spend_12_months(cart.customer_id) if ladder else 0
+        earned = loyalty.earned_for(
+            earn_base(cart, q),
+            bool(channel.earns_points),
+            points_rules,
+            loyalty.multiplier_at(spend_before, ladder),
+        )
     _check_kasbon(paid, cart.customer_id)
 
     register = till.register()
@@ -171,9 +176,9 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
     sale = record(
         fields, lines, payments, tracked, user=cashier, event="sale", points=points, voucher_code=code
     )
-    loyalty.on_sale(sale.id, cart.customer_id, earned, cart.points_redeem, cashier)
-    if cart.customer_id:
-        loyalty.update_tier(cart.customer_id)
+    loyalty.on_sale(sale.id, cart.customer_id, earned, cart.points_redeem, cashier, points_rules)
+    if cart.customer_id and ladder:
+        loyalty.set_tier(cart.customer_id, spend_before + sale.total, ladder)
     if used_voucher is not None:
         voucher.mark_redeemed(used_voucher.id, sale.id)
     return sale

@@ -37,7 +37,7 @@ KINDS = tuple(CATALOGS)
 PROFILE = {
     "warung": dict(
         per_day=85,
-        members=0.45,
+        members_pct=45,
         customers=140,
         hours=(6, 21, (7, 8, 17, 18, 19)),
         channels={"walk_in": 88, "whatsapp": 7, "delivery": 5},
@@ -45,7 +45,7 @@ PROFILE = {
     ),
     "bakso": dict(
         per_day=70,
-        members=0.30,
+        members_pct=30,
         customers=160,
         hours=(10, 21, (11, 12, 13, 18, 19)),
         channels={"walk_in": 62, "gofood": 19, "grabfood": 9, "shopeefood": 5, "whatsapp": 5},
@@ -53,7 +53,7 @@ PROFILE = {
     ),
     "senapan": dict(
         per_day=6,
-        members=0.85,
+        members_pct=85,
         customers=90,
         hours=(9, 17, (10, 14, 15)),
         channels={"walk_in": 30, "whatsapp": 35, "facebook": 25, "instagram": 10},
@@ -356,7 +356,11 @@ class _Day:
         code = self._pick(self.profile["channels"])
         channel = channels.get(code)
         cart = Cart(channel=code, uid=f"{self.prefix}-{self.uid}")
-        member = rng.random() < float(self.profile["members"]) or code in ("delivery", "whatsapp", "facebook")
+        member = rng.randrange(100) < int(self.profile["members_pct"]) or code in (
+            "delivery",
+            "whatsapp",
+            "facebook",
+        )
         if member:
             cart.customer_id = rng.choices(self.members, weights=self.member_weights)[0].id
         if code == "walk_in" and self.on_tab and rng.random() < 0.04:
