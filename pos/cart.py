@@ -56,6 +56,7 @@ class CartLine:
     note: str = ""
     reward: bool = False
     serial_number: str = ""
+    reward_of: str = ""  # "stamp:<program>" or "gift:<program>": a Rp 0 line a program gave
 
     @property
     def gross(self) -> int:
@@ -83,6 +84,8 @@ class Cart:
     approved_by: int | None = None
     points_redeem: int = 0
     voucher_code: str = ""
+    stamp_claims: list[int] = field(default_factory=list)  # stamp-card programs used on this order
+    gifts_declined: list[int] = field(default_factory=list)  # gift programs the customer said no to
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     # --- lines ---
@@ -121,20 +124,32 @@ class Cart:
 
     def set_qty(self, index: int, qty: Any) -> None:
         line = self.line(index)
+        self._not_reward(line)
         qty = parse_qty(qty)
         if line.discount > line_amount(qty, line.unit_price):
             raise InvalidAmount(text=str(line.discount))
         line.qty = qty
 
     def remove(self, index: int) -> None:
-        self.line(index)
+        """Remove a line; removing a program's reward line gives the claim back or declines the gift."""
+        line = self.line(index)
         del self.lines[index]
+        kind, _sep, program = line.reward_of.partition(":")
+        if kind == "stamp" and int(program) in self.stamp_claims:
+            self.stamp_claims.remove(int(program))
+        elif kind == "gift" and int(program) not in self.gifts_declined:
+            self.gifts_declined.append(int(program))
+
+    def _not_reward(self, line: CartLine) -> None:
+        if line.reward_of:
+            raise InvalidInput(N_("Baris hadiah tidak bisa diubah; hapus saja bila tidak diambil."))
 
     def set_note(self, index: int, note: str) -> None:
         self.line(index).note = " ".join((note or "").split())[:MAX_NOTE]
 
     def override_price(self, index: int, price: int, reason: str) -> None:
         line = self.line(index)
+        self._not_reward(line)
         check_price(price)
         reason = _reason(reason)
         if line.discount > line_amount(line.qty, price):
@@ -144,6 +159,7 @@ class Cart:
     def discount_line(self, index: int, *, amount: int = 0, rate: Decimal | None = None, reason: str) -> None:
         """A line discount in rupiah or as a rate (Decimal('0.10') = 10 %)."""
         line = self.line(index)
+        self._not_reward(line)
         value = self._discount_value(line.gross, amount, rate)
         line.discount, line.reason = value, (_reason(reason) if value else line.reason)
 

@@ -66,7 +66,8 @@ def search(query: str, limit: int = 20) -> list[Customer]:
     base = Customer.select().where(Customer.merged_into.is_null())
     if phone.looks_like_phone(query):
         try:
-            return list(base.where(Customer.phone == phone.normalise(query)).limit(limit))
+            exact = Customer.get_or_none(Customer.phone == phone.normalise(query))
+            return [exact.merged_into if exact.merged_into_id else exact] if exact else []
         except InvalidInput:
             digits = "".join(c for c in query if c.isdigit()).lstrip("0")
             if digits.startswith("62"):

@@ -12,7 +12,7 @@ from decimal import Decimal
 from peewee import JOIN
 
 from db.models import Channel, Customer, Payment, Product, Sale, SaleLine, User
-from pos import phone, settings
+from pos import phone, settings, stamps
 from pos import sale as sales
 from pos.channel import ORDER_TYPES
 from pos.i18n import _
@@ -119,7 +119,9 @@ def for_sale(number: str) -> Receipt:
         for p in Payment.select().where(Payment.sale == sale).order_by(Payment.id)
     ]
     original = Sale.get_by_id(sale.refund_of_id).number if sale.refund_of_id else ""
-    extra = _points_rows(sale, customer) if customer is not None else []
+    extra = []
+    if customer is not None:
+        extra = _points_rows(sale, customer) + stamps.receipt_rows(sale.id, customer.id)
     return Receipt(
         shop_name=str(shop["shop_name"] or "Kasir"),
         shop_address=str(shop["shop_address"]),

@@ -13,7 +13,7 @@ from decimal import Decimal
 from peewee import fn
 
 from db.models import Payment, Product, Sale, SaleLine, User
-from pos import clock, loyalty, staff, till
+from pos import clock, loyalty, staff, stamps, till
 from pos.cart import parse_qty
 from pos.errors import InvalidInput, InvalidQuantity, NeedReason
 from pos.i18n import N_
@@ -32,6 +32,7 @@ class Returnable:
     unit_price: int
     total: int
     refunded_total: int
+    reward: bool = False
 
     @property
     def left(self) -> Decimal:
@@ -61,6 +62,7 @@ def returnable(sale: Sale) -> list[Returnable]:
                 line.unit_price,
                 line.total,
                 -int(total or 0),
+                bool(line.reward),
             )
         )
     return result
@@ -198,7 +200,7 @@ def refund(
                 total=-amount,
                 cost=-cost,
                 note="",
-                reward=False,
+                reward=r.reward,
                 refund_of=r.line_id,
                 serial_number="",
             )
@@ -210,8 +212,21 @@ def refund(
     share = Decimal(lines_amount) / Decimal(line_base) if line_base else Decimal(1)
     take, give = loyalty.refund_points(sale, share, final)
     points = (take, give) if sale.customer_id else None
-    done = record(fields, rows, payments, unit_costs, user=user, event="refund", reason=reason, points=points)
+    plan = stamps.refund_plan(sale, [(r.product_id, qty, r.reward) for r, qty in chosen], final)
+    done = record(
+        fields,
+        rows,
+        payments,
+        unit_costs,
+        user=user,
+        event="refund",
+        reason=reason,
+        points=points,
+        stamps=stamps.totals(plan, refund=True),
+    )
     loyalty.on_refund(sale, done.id, take, give, user)
+    if plan:
+        stamps.write_plan(sale.customer_id, plan, done.id, user)
     if sale.customer_id:
         loyalty.update_tier(sale.customer_id)
     return done

@@ -16,7 +16,7 @@ from peewee import JOIN
 from db import fast
 from db.models import Customer, KasbonEntry, Payment, Product, Register, Sale, SaleLine, User
 from pos import channel as channels
-from pos import clock, journal, loyalty, settings, staff, stock, till, voucher
+from pos import clock, gifts, journal, loyalty, settings, staff, stamps, stock, till, voucher
 from pos.cart import Cart
 from pos.errors import AlreadyCompleted, EmptyCart, KasbonLimit, NeedCustomer, PosError, ShiftRequired
 from pos.i18n import _
@@ -30,6 +30,7 @@ def preview(cart: Cart) -> Quote:
     """The totals the counter shows while ringing up (same arithmetic as completing)."""
     rules = rules_for(settings.all_settings(), channels.get(cart.channel))
     extra = loyalty.redemption_value(cart.points_redeem) if cart.points_redeem else 0
+    extra += stamps.claims_value(cart)
     if cart.voucher_code:
         try:
             extra += voucher.value_for(
@@ -80,9 +81,16 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
     channel = channels.get(cart.channel)
     shop = settings.all_settings()
     rules = rules_for(shop, channel)
+    if any(ln.reward and not ln.reward_of for ln in cart.lines):
+        raise gifts.GiftError(why=_("baris hadiah tanpa program"))
+    gift_list = gifts.programs() if any(ln.reward_of.startswith("gift:") for ln in cart.lines) else []
+    gifts.check(cart, gift_list)
+    cards = stamps.programs() if cart.customer_id or cart.stamp_claims else []
+    stamps.check_claims(cart, cards)
     redeem_value, used_voucher = 0, None
-    if cart.points_redeem or cart.voucher_code:
+    if cart.points_redeem or cart.voucher_code or cart.stamp_claims:
         before = quote(cart, rules).subtotal
+        redeem_value = min(stamps.claims_value(cart, cards), before)
         if cart.voucher_code:
             used_voucher, voucher_value = voucher.value_for(
                 cart.voucher_code, before, cart.channel, cart.customer_id
@@ -173,10 +181,21 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
     tracked = {pid: cost for pid, (cost, is_tracked, _days) in products.items() if is_tracked}
     points = (earned, cart.points_redeem) if cart.customer_id else None
     code = used_voucher.code if used_voucher else None
+    plan = stamps.sale_plan(cart, cards, stamps.categories_of(products)) if cards else []
     sale = record(
-        fields, lines, payments, tracked, user=cashier, event="sale", points=points, voucher_code=code
+        fields,
+        lines,
+        payments,
+        tracked,
+        user=cashier,
+        event="sale",
+        points=points,
+        voucher_code=code,
+        stamps=stamps.totals(plan),
     )
     loyalty.on_sale(sale.id, cart.customer_id, earned, cart.points_redeem, cashier, points_rules)
+    if plan and cart.customer_id:
+        stamps.write_plan(cart.customer_id, plan, sale.id, cashier)
     if cart.customer_id and ladder:
         loyalty.set_tier(cart.customer_id, spend_before + sale.total, ladder)
     if used_voucher is not None:
@@ -195,6 +214,7 @@ def record(
     reason: str = "",
     points: tuple[int, int] | None = None,
     voucher_code: str | None = None,
+    stamps: list[int] | None = None,
 ) -> Sale:
     """Write a sale or a refund with everything that goes with it, inside the caller's transaction:
     the sale row, its lines, a stock move per tracked product (the opposite of the line's quantity, at
@@ -225,7 +245,7 @@ def record(
                 ),
             )
             fast.add_to(Customer, "kasbon", sale.customer_id, p["amount"])
-    journal.append(event, content(sale, lines, payments, points, voucher_code), user=user.name)
+    journal.append(event, content(sale, lines, payments, points, voucher_code, stamps), user=user.name)
     return sale
 
 
@@ -259,10 +279,12 @@ def content(
     payments: list[dict[str, Any]],
     points: tuple[int, int] | list[int] | None = None,
     voucher_code: str | None = None,
+    stamps: list[int] | None = None,
 ) -> dict[str, Any]:
     """What the journal seals for a sale; `verify` rebuilds the same from the tables.
-    `points`: (earned, redeemed) for a sale, (taken back, given back) for a refund, with a customer."""
-    return {
+    `points`: (earned, redeemed) for a sale, (taken back, given back) for a refund, with a customer;
+    `stamps` likewise, only when the sale touched a stamp card."""
+    body = {
         "voucher": voucher_code,
         "points": list(points) if points is not None else None,
         "number": sale.number,
@@ -290,6 +312,9 @@ def content(
         ],
         "payments": [[p["method"], p["amount"], p["tendered"], p["change"]] for p in payments],
     }
+    if stamps:
+        body["stamps"] = list(stamps)
+    return body
 
 
 def by_number(number: str) -> Sale:

@@ -29,8 +29,9 @@ from db.models import (
     StockMove,
     Voucher,
 )
-from pos import journal
+from pos import journal, stamps
 from pos.i18n import _
+from pos.merge import merged_map, resolve
 from pos.sale import content
 
 
@@ -92,7 +93,12 @@ def _sales(result: Result) -> None:
         .dicts()
     )
     points = _grouped(
-        LoyaltyEntry.select(LoyaltyEntry.sale, LoyaltyEntry.kind, fn.SUM(LoyaltyEntry.points).alias("points"))
+        LoyaltyEntry.select(
+            LoyaltyEntry.sale,
+            LoyaltyEntry.kind,
+            fn.SUM(LoyaltyEntry.points).alias("points"),
+            fn.SUM(LoyaltyEntry.stamps).alias("stamps"),
+        )
         .where(LoyaltyEntry.sale.is_null(False))
         .group_by(LoyaltyEntry.sale, LoyaltyEntry.kind)
         .order_by(LoyaltyEntry.sale)
@@ -105,6 +111,7 @@ def _sales(result: Result) -> None:
         .tuples()
     )
     seen: set[str] = set()
+    merged = merged_map()
     for sale in Sale.select().order_by(Sale.id).iterator():
         sale_lines: list[dict[str, Any]] = []
         while next_lines is not None and next_lines[0] <= sale.id:
@@ -121,9 +128,11 @@ def _sales(result: Result) -> None:
                 sale_payments = next_payments[1]
             next_payments = next(payments, None)
         by_kind: dict[str, int] = {}
+        stamp_kinds: dict[str, int] = {}
         while next_points is not None and next_points[0] <= sale.id:
             if next_points[0] == sale.id:
                 by_kind = {row["kind"]: int(row["points"]) for row in next_points[1]}
+                stamp_kinds = {row["kind"]: int(row["stamps"]) for row in next_points[1] if row["stamps"]}
             next_points = next(points, None)
         result.checked_sales += 1
         seen.add(sale.number)
@@ -140,7 +149,14 @@ def _sales(result: Result) -> None:
                 if sale.kind == "sale"
                 else [-by_kind.get("reverse", 0), by_kind.get("return", 0)]
             )
-        rebuilt = content(sale, sale_lines, sale_payments, sale_points, vouchers.get(sale.id))
+        sale_stamps = stamps.totals(
+            [(0, kind, n) for kind, n in stamp_kinds.items()], refund=sale.kind == "refund"
+        )
+        rebuilt = content(sale, sale_lines, sale_payments, sale_points, vouchers.get(sale.id), sale_stamps)
+        if journal.canonical(rebuilt) != body and merged:
+            was = json.loads(body).get("customer")
+            if was != rebuilt["customer"] and resolve(was, merged) == rebuilt["customer"]:
+                rebuilt["customer"] = was  # the sale's customer was merged into this one
         if journal.canonical(rebuilt) != body:
             result.problems.append(
                 _("nota {number} berubah setelah disimpan ({what})").format(
@@ -158,6 +174,7 @@ def _what_changed(sealed: dict[str, Any], rebuilt: dict[str, Any]) -> str:
         "payments": _("pembayaran"),
         "points": _("poin"),
         "voucher": _("voucher"),
+        "stamps": _("stempel"),
     }
     changed = [
         names.get(k, k)

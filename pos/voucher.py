@@ -10,6 +10,8 @@ import secrets
 from datetime import date
 from decimal import Decimal
 
+from peewee import JOIN
+
 from db.models import User, Voucher
 from pos import clock, journal
 from pos.cart import check_price
@@ -65,6 +67,7 @@ def issue_batch(
     min_spend: int = 0,
     campaign: str = "",
     channels: list[str] | None = None,
+    customer_id: int | None = None,
 ) -> list[Voucher]:
     """Issue `count` new vouchers (Rp or % off) for a campaign, in one transaction."""
     if not isinstance(count, int) or not 1 <= count <= MAX_BATCH:
@@ -91,13 +94,21 @@ def issue_batch(
                 expires_on=expires_on,
                 channels=channels or [],
                 campaign=campaign[:80],
+                customer=customer_id,
                 issued_by=user,
                 issued_at=clock.now(),
             )
         )
     journal.append(
         "voucher_issue",
-        {"count": count, "kind": kind, "value": value, "campaign": campaign, "codes": [v.code for v in made]},
+        {
+            "count": count,
+            "kind": kind,
+            "value": value,
+            "campaign": campaign,
+            "customer": customer_id,
+            "codes": [v.code for v in made],
+        },
         user=user.name if user else "",
     )
     return made
@@ -148,3 +159,93 @@ def mark_redeemed(voucher_id: int, sale_id: int) -> None:
     )
     if taken != 1:
         raise VoucherUnusable(code=pretty(V.get_by_id(voucher_id).code), why=N_("sudah dipakai"))
+
+
+def issue_one(
+    kind: str,
+    value: int,
+    *,
+    user: User | None,
+    customer_id: int | None = None,
+    expires_on: date | None = None,
+    min_spend: int = 0,
+    campaign: str = "",
+    channels: list[str] | None = None,
+) -> Voucher:
+    """One voucher by hand (a gift for a customer, an apology) or as a program's reward."""
+    return issue_batch(
+        1,
+        kind=kind,
+        value=value,
+        expires_on=expires_on,
+        user=user,
+        min_spend=min_spend,
+        campaign=campaign,
+        channels=channels,
+        customer_id=customer_id,
+    )[0]
+
+
+@service
+def cancel(code: str, reason: str, user: User, approver: User | None = None) -> Voucher:
+    """Cancel an unused voucher ('discount' permission or the owner's PIN), with a reason."""
+    from pos import staff
+    from pos.errors import NeedReason
+
+    approver = staff.require(user, "discount", approver)
+    reason = " ".join((reason or "").split())[:200]
+    if not reason:
+        raise NeedReason()
+    clean = normalise(code)
+    row = Voucher.get_or_none(Voucher.code == clean)
+    if row is None:
+        raise VoucherCodeInvalid(code=code)
+    changed = (
+        Voucher.update(state="cancelled").where(Voucher.id == row.id, Voucher.state == "issued").execute()
+    )
+    if changed != 1:
+        raise VoucherUnusable(code=pretty(clean), why=N_("sudah tidak aktif"))
+    journal.append(
+        "voucher_cancel",
+        {"code": clean, "why": reason, "approved_by": approver.name if approver else None},
+        user=user.name,
+    )
+    return Voucher.get_by_id(row.id)
+
+
+@service
+def expire_due(today: date | None = None) -> int:
+    """Mark unused vouchers past their date as expired (at start-up). Returns how many."""
+    today = today or clock.now().date()
+    count = (
+        Voucher.update(state="expired")
+        .where(Voucher.state == "issued", Voucher.expires_on.is_null(False), Voucher.expires_on < today)
+        .execute()
+    )
+    if count:
+        journal.append("voucher_expire", {"date": today.isoformat(), "count": count})
+    return count
+
+
+STATES = {
+    "issued": N_("aktif"),
+    "redeemed": N_("terpakai"),
+    "expired": N_("kedaluwarsa"),
+    "cancelled": N_("dibatalkan"),
+}
+
+
+def listing(state: str = "", query: str = "", limit: int = 500) -> list[Voucher]:
+    """Vouchers for the voucher screen, newest first, by state and by code/campaign/customer."""
+    from db.models import Customer
+
+    rows = Voucher.select(Voucher, Customer).join(Customer, JOIN.LEFT_OUTER).order_by(Voucher.id.desc())
+    if state:
+        rows = rows.where(Voucher.state == state)
+    text = (query or "").strip()
+    if text:
+        code = "".join(c for c in text.upper() if c.isalnum())
+        rows = rows.where(
+            Voucher.code.contains(code) | Voucher.campaign.contains(text) | Customer.name.contains(text)
+        )
+    return list(rows.limit(limit))
