@@ -11,14 +11,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from db.models import Customer, LoyaltyEntry, LoyaltyProgram, User
-from pos import clock, journal, loyalty, staff
+from pos import clock, journal, loyalty, programs, staff
 from pos.errors import InvalidInput
 from pos.i18n import N_
 from pos.tx import service
 
 
 def program() -> LoyaltyProgram | None:
-    return LoyaltyProgram.get_or_none(LoyaltyProgram.kind == "birthday", LoyaltyProgram.active == True)  # noqa: E712
+    found = programs.running("birthday")
+    return found[0] if found else None
 
 
 @service
@@ -31,6 +32,7 @@ def configure(points: int, voucher_value: int, active: bool, user: User) -> Loya
     if active and not points and not voucher_value:
         raise InvalidInput(N_("Isi poin atau nilai voucher ulang tahun."))
     rules = {"points": points, "voucher_value": voucher_value}
+    programs.forget()
     row = LoyaltyProgram.get_or_none(LoyaltyProgram.kind == "birthday")
     if row is None:
         row = LoyaltyProgram.create(kind="birthday", name="Ulang tahun", rules=rules, active=active)
@@ -38,6 +40,7 @@ def configure(points: int, voucher_value: int, active: bool, user: User) -> Loya
         row.rules, row.active = rules, active
         row.save()
     journal.append("loyalty_rules", {"program": row.id, "birthday": rules, "active": active}, user=user.name)
+    programs.forget()
     return row
 
 

@@ -12,6 +12,7 @@ from db.models import Customer, CustomerAddress, Sale
 from pos import clock, phone
 from pos.errors import CustomerNotFound, Duplicate, InvalidInput, InvalidName
 from pos.i18n import N_
+from pos.money import format_rupiah
 from pos.text import fold, search_words
 from pos.tx import service
 
@@ -164,7 +165,7 @@ class Profile:
     segment: str
     favourites: list[tuple[str, Decimal]]
     recent: list[tuple[str, datetime, int]]
-    vouchers: list[tuple[str, str, int]]
+    vouchers: list[tuple[str, str, str]]  # code, state, value
     points_log: list[tuple[datetime, str, int]]
 
 
@@ -196,7 +197,10 @@ def profile(customer_id: int) -> Profile:
         .order_by(Sale.id.desc())
         .limit(15)
     ]
-    vouchers = [(v.code, v.state, v.value) for v in Voucher.select().where(Voucher.customer == customer_id)]
+    vouchers = [
+        (v.code, v.state, format_rupiah(int(v.value)) if v.kind == "rp" else f"{v.value} %")
+        for v in Voucher.select().where(Voucher.customer == customer_id).order_by(Voucher.id.desc())
+    ]
     points_log = [
         (e.created_at, e.kind, e.points)
         for e in LoyaltyEntry.select()

@@ -18,6 +18,7 @@ from pos import clock, journal, staff
 from pos.cart import Cart, CartLine, check_price, parse_qty
 from pos.errors import InvalidInput
 from pos.i18n import N_, _
+from pos.programs import forget, running
 from pos.stamps import categories_of
 from pos.tx import service
 
@@ -55,18 +56,8 @@ class Gift:
 
 
 def programs(on: date | None = None) -> list[Gift]:
-    on = on or clock.now().date()
     result = []
-    for p in (
-        LoyaltyProgram.select()
-        .where(
-            LoyaltyProgram.kind == "gift",
-            LoyaltyProgram.active == True,  # noqa: E712
-            (LoyaltyProgram.starts_on.is_null()) | (LoyaltyProgram.starts_on <= on),
-            (LoyaltyProgram.ends_on.is_null()) | (LoyaltyProgram.ends_on >= on),
-        )
-        .order_by(LoyaltyProgram.id)
-    ):
+    for p in running("gift", on or clock.now().date()):
         r = p.rules or {}
         result.append(
             Gift(
@@ -118,6 +109,7 @@ def configure(
         "categories": categories,
         "qty": str(amount),
     }
+    forget()
     if program_id is None:
         program = LoyaltyProgram.create(
             kind="gift", name=name, rules=rules, active=active, starts_on=starts_on, ends_on=ends_on
@@ -128,6 +120,7 @@ def configure(
         program.starts_on, program.ends_on = starts_on, ends_on
         program.save()
     journal.append("loyalty_rules", {"program": program.id, "gift": rules, "active": active}, user=user.name)
+    forget()
     return program
 
 

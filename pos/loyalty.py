@@ -16,7 +16,7 @@ from peewee import fn
 
 from db import fast
 from db.models import Customer, LoyaltyEntry, LoyaltyProgram, Sale, User
-from pos import clock, journal, staff
+from pos import clock, journal, programs, staff
 from pos.errors import InvalidInput, NeedCustomer, NeedReason
 from pos.i18n import N_, _
 from pos.money import format_rupiah
@@ -56,19 +56,10 @@ class Rules:
 def rules(on: date | None = None) -> Rules | None:
     """The points program running on `on` (today), or None when the shop runs none."""
     on = on or clock.now().date()
-    program = (
-        LoyaltyProgram.select()
-        .where(
-            LoyaltyProgram.kind == "points",
-            LoyaltyProgram.active == True,  # noqa: E712
-            (LoyaltyProgram.starts_on.is_null()) | (LoyaltyProgram.starts_on <= on),
-            (LoyaltyProgram.ends_on.is_null()) | (LoyaltyProgram.ends_on >= on),
-        )
-        .order_by(LoyaltyProgram.id)
-        .first()
-    )
-    if program is None:
+    found = programs.running("points", on)
+    if not found:
         return None
+    program = found[0]
     r = {**DEFAULT_RULES, **(program.rules or {})}
     return Rules(
         int(r["earn_per"]), int(r["point_value"]), int(r["min_redeem"]), int(r["expiry_months"]), program.id
@@ -92,6 +83,7 @@ def configure_points(
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise InvalidInput(N_("Aturan poin {key} tidak valid: {value}."), key=key, value=value)
         clean[key] = value
+    programs.forget()
     program = LoyaltyProgram.get_or_none(LoyaltyProgram.kind == "points")
     if program is None:
         program = LoyaltyProgram.create(kind="points", name=name, rules=clean, active=active)
@@ -99,6 +91,7 @@ def configure_points(
         program.rules, program.active = clean, active
         program.save()
     journal.append("loyalty_rules", {"program": program.id, "rules": clean, "active": active}, user=user.name)
+    programs.forget()
     return program
 
 
@@ -335,9 +328,10 @@ DEFAULT_TIERS = [
 
 def tiers() -> list[dict[str, Any]]:
     """The tier ladder when the shop runs one (lowest first), else []."""
-    program = LoyaltyProgram.get_or_none(LoyaltyProgram.kind == "tier", LoyaltyProgram.active == True)  # noqa: E712
-    if program is None:
+    found = programs.running("tier")
+    if not found:
         return []
+    program = found[0]
     return sorted((program.rules or {}).get("tiers", DEFAULT_TIERS), key=lambda t: int(t["min"]))
 
 
@@ -356,6 +350,7 @@ def configure_tiers(ladder: list[dict[str, Any]], active: bool, user: User) -> L
         ):
             raise InvalidInput(N_("Tingkat {name} tidak valid."), name=name or "?")
         clean.append({"name": name, "min": minimum, "multiplier": str(multiplier)})
+    programs.forget()
     program = LoyaltyProgram.get_or_none(LoyaltyProgram.kind == "tier")
     if program is None:
         program = LoyaltyProgram.create(
@@ -365,6 +360,7 @@ def configure_tiers(ladder: list[dict[str, Any]], active: bool, user: User) -> L
         program.rules, program.active = {"tiers": clean}, active
         program.save()
     journal.append("loyalty_rules", {"program": program.id, "tiers": clean, "active": active}, user=user.name)
+    programs.forget()
     return program
 
 

@@ -10,7 +10,7 @@ from platformdirs import user_data_dir
 from db.database import OpenError, close_database, default_target, open_database
 from db.migrations import SCHEMA_VERSION
 from db.models import Product, Sale, User
-from pos import channel, i18n, phone, settings, staff, till
+from pos import channel, i18n, phone, programs, settings, staff, till
 from pos.errors import InvalidName, ShopOpenError
 from pos.i18n import _
 from pos.tx import service
@@ -51,6 +51,7 @@ def open_shop(target: str | None = None, register: str = "K1") -> str:
     till.use(register)
     settings.forget()
     channel.forget()
+    programs.forget()
     _ensure_fixed_rows()
     i18n.set_language(str(settings.get("language")))
     return target
@@ -120,3 +121,15 @@ def database_path() -> str:
     if isinstance(db, pw.SqliteDatabase) and db.database != ":memory:":
         return str(db.database)
     return ""
+
+
+def daily_upkeep() -> dict[str, int]:
+    """At start: points and vouchers past their date expire, this month's birthdays get their bonus.
+    Each step is its own transaction."""
+    from pos import birthday, loyalty, voucher
+
+    return {
+        "points_expired": loyalty.expire(),
+        "vouchers_expired": voucher.expire_due(),
+        "birthdays": len(birthday.grant()),
+    }

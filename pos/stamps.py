@@ -25,6 +25,7 @@ from pos.cart import Cart, CartLine, check_price, parse_qty
 from pos.errors import InvalidInput, NeedCustomer
 from pos.i18n import N_, _
 from pos.money import format_rupiah
+from pos.programs import forget, running
 from pos.tx import service
 
 MAX_NEEDED = 100
@@ -73,18 +74,7 @@ def _card(program: LoyaltyProgram) -> Card:
 
 def programs(on: date | None = None) -> list[Card]:
     """The stamp cards running on `on` (today)."""
-    on = on or clock.now().date()
-    return [
-        _card(p)
-        for p in LoyaltyProgram.select()
-        .where(
-            LoyaltyProgram.kind == "stamps",
-            LoyaltyProgram.active == True,  # noqa: E712
-            (LoyaltyProgram.starts_on.is_null()) | (LoyaltyProgram.starts_on <= on),
-            (LoyaltyProgram.ends_on.is_null()) | (LoyaltyProgram.ends_on >= on),
-        )
-        .order_by(LoyaltyProgram.id)
-    ]
+    return [_card(p) for p in running("stamps", on or clock.now().date())]
 
 
 @service
@@ -134,6 +124,7 @@ def configure(
         "reward_product": reward_product,
         "reward_value": reward_value,
     }
+    forget()
     if program_id is None:
         program = LoyaltyProgram.create(
             kind="stamps", name=name, rules=rules, active=active, starts_on=starts_on, ends_on=ends_on
@@ -146,6 +137,7 @@ def configure(
     journal.append(
         "loyalty_rules", {"program": program.id, "stamps": rules, "active": active}, user=user.name
     )
+    forget()
     return program
 
 

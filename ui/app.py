@@ -7,7 +7,7 @@ import sys
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from pos import backup, loyalty, shop
+from pos import backup, shop
 from pos.errors import PosError
 from pos.i18n import _
 from ui import theme, worker
@@ -66,7 +66,7 @@ class Controller(QObject):
                 ).format(file=self.target, problem=problem),
             )
             return
-        expiring = worker.Worker(loyalty.expire)  # points past their date, once a start
+        expiring = worker.Worker(shop.daily_upkeep)  # expiry and birthday bonuses, once a start
         worker.start(self, expiring)
         if backup.due() and shop.database_path():
             job = worker.Worker(backup.backup)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Customer, User
-from pos import customer, loyalty, outreach, phone, segments
+from pos import customer, loyalty, outreach, phone, segments, stamps, voucher
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
@@ -45,6 +45,8 @@ class ProfileDialog(QDialog):
         info = f"{phone.local_form(c.phone) if c.phone else ''} · {segments.name(p.segment)}"
         if c.birthday:
             info += " · " + _("ulang tahun {date}").format(date=c.birthday.strftime("%d-%m"))
+        if c.tier:
+            info += " · " + _("tingkat {tier}").format(tier=c.tier)
         layout.addWidget(role(QLabel(info), "muted"))
         grid = QGridLayout()
         figures = [
@@ -73,6 +75,17 @@ class ProfileDialog(QDialog):
                 [
                     f"{_when(at)}  {_(loyalty.KIND_NAMES.get(kind, kind))}  {pts:+d}"
                     for at, kind, pts in p.points_log
+                ],
+            ),
+            (
+                _("Stempel dan voucher"),
+                [
+                    _("{name}: {stamps}/{needed} (ditukar {rewards}×)").format(**card)
+                    for card in stamps.summary(c.id)
+                ]
+                + [
+                    f"{voucher.pretty(code)}  {_(voucher.STATES.get(state, state))}  {value}"
+                    for code, state, value in p.vouchers
                 ],
             ),
         ):

@@ -23,8 +23,10 @@ from pos.money import format_rupiah
 from ui import dialogs
 from ui.customer_profile import OutreachDialog, ProfileDialog, WarrantyDialog
 from ui.events import hub
+from ui.merge_dialog import MergeDialog
 from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
+from ui.vouchers_dialog import VouchersDialog
 
 
 class CustomersPage(QWidget):
@@ -66,6 +68,12 @@ class CustomersPage(QWidget):
         self.pay_button = QPushButton(_("Terima bayar kasbon…"))
         self.pay_button.clicked.connect(self.take_payment)
         row.addWidget(self.pay_button)
+        self.voucher_button = QPushButton(_("Voucher…"))
+        self.voucher_button.clicked.connect(self.vouchers)
+        row.addWidget(self.voucher_button)
+        self.merge_button = QPushButton(_("Gabungkan…"))
+        self.merge_button.clicked.connect(self.merge)
+        row.addWidget(self.merge_button)
         layout.addLayout(row)
         self.model = RowsModel(
             [
@@ -139,6 +147,21 @@ class CustomersPage(QWidget):
         if ids:
             dialogs.run(OutreachDialog(self, ids, self.window_.user))  # type: ignore[attr-defined]
             self.refresh()
+
+    def vouchers(self) -> None:
+        user = self.window_.user  # type: ignore[attr-defined]
+        dialogs.run(VouchersDialog(self, user, getattr(self.window_, "printing", None)))
+
+    def merge(self) -> None:
+        """Two records of one person: pick the first in the list, the second in the dialog."""
+        who = self.selected()
+        if who is None:
+            dialogs.show_error(self, _("Pilih dulu salah satu data pelanggan yang mau digabung."))
+            return
+        dialog = MergeDialog(self, who.id, self.window_.user)  # type: ignore[attr-defined]
+        if dialogs.run(dialog) and dialog.kept is not None:
+            hub.changed.emit("customer")
+            self.message.setText(_("Data digabung ke {name}.").format(name=dialog.kept.name))
 
     def take_payment(self) -> None:
         """A payment against the selected customer's tab (cash goes into the open shift's drawer)."""

@@ -180,9 +180,78 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
     return made
 
 
+def render_programs(out: Path) -> list[Path]:
+    """The loyalty programs at work: the bakso stall's full stamp card, the air-gun shop's free bag,
+    the voucher list, merging two records, and the programs in settings."""
+    from db.models import Customer, StampCard
+    from pos import clock, shop, staff
+    from pos import shift as shifts
+    from pos.demo.generator import fill
+    from ui import theme
+    from ui.main_window import MainWindow
+    from ui.merge_dialog import MergeDialog
+    from ui.vouchers_dialog import VouchersDialog
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    theme.apply(app)
+    made: list[Path] = []
+    for kind in ("bakso", "senapan"):
+        with tempfile.TemporaryDirectory() as tmp:
+            target = shop.open_shop(str(Path(tmp) / "demo.db"))
+            fill(kind, days=30, seed=1)
+            owner = staff.active_users()[0]
+            with clock.frozen(clock.now().replace(hour=7, minute=0, second=0)):
+                shifts.open_shift(owner, 200_000)
+            window = MainWindow(target)
+            window.resize(*SIZE)
+            window.show()
+            window.enter(owner)
+            counter = window.sections[0]
+            from db.models import Product
+
+            if kind == "bakso":
+                card = StampCard.select().order_by(StampCard.stamps.desc()).first()
+                counter.set_customer(Customer.get_by_id(card.customer_id))
+                for name in ("Bakso Urat", "Es Teh Manis"):
+                    counter.add_product(Product.get(Product.name == name))
+                counter.claim_stamps()
+                made.append(out / "counter-stamps.png")
+                _save(window, made[-1])
+            else:
+                gun = Product.get(Product.name == "Senapan Angin Sharp Tiger")
+                line = counter.cart.add(gun.id, gun.name, int(gun.price), 1, merge=False)
+                counter.cart.lines[line].serial_number = "ST-2026-0117"  # asked for when scanned
+                counter.add_product(Product.get(Product.name.startswith("Mimis Diabolo")))
+                made.append(out / "counter-gift.png")
+                _save(window, made[-1])
+                vouchers = VouchersDialog(window, owner, window.printing)
+                vouchers.resize(1100, 560)
+                vouchers.show()
+                made.append(out / "vouchers.png")
+                _save(vouchers, made[-1])
+                vouchers.close()
+                first = Customer.select().order_by(Customer.id).first()
+                merging = MergeDialog(window, first.id, owner)
+                merging.search.setText(first.name.split()[0])
+                merging.show()
+                made.append(out / "merge.png")
+                _save(merging, made[-1])
+                merging.close()
+                window.open_section(2)
+                programs = window.sections[2].programs
+                programs.resize(900, programs.sizeHint().height())
+                made.append(out / "programs.png")
+                _save(programs, made[-1])
+            window.close()
+            shop.close_shop()
+    return made
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs/screenshots")
     render(out)
+    render_programs(out)
     return 0
 
 

@@ -28,6 +28,7 @@ from ui.channels_box import ChannelsBox
 from ui.events import hub
 from ui.points_box import PointsBox
 from ui.printer_box import PrinterBox
+from ui.programs_box import ProgramsBox
 from ui.safety_box import SafetyBox
 from ui.staff_box import StaffBox
 from ui.theme import role
@@ -144,6 +145,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.staff)
         self.points = PointsBox()
         layout.addWidget(self.points)
+        self.programs = ProgramsBox(self)
+        layout.addWidget(self.programs)
         self.channels = ChannelsBox()
         layout.addWidget(self.channels)
         layout.addStretch(1)
@@ -178,6 +181,7 @@ class SettingsPage(QWidget):
         self.safety.refresh(str(values["backup_dir"]))
         self.staff.refresh()
         self.points.refresh()
+        self.programs.refresh()
         self.channels.refresh()
         self.message.clear()
 

@@ -15,7 +15,23 @@ from decimal import Decimal
 from peewee import fn
 
 from db.models import Category, Customer, Product, Role, Sale, User, database
-from pos import catalog, clock, customer, kasbon, loyalty, qris, sale, settings, shift, staff, stock, voucher
+from pos import (
+    birthday,
+    catalog,
+    clock,
+    customer,
+    gifts,
+    kasbon,
+    loyalty,
+    qris,
+    sale,
+    settings,
+    shift,
+    staff,
+    stamps,
+    stock,
+    voucher,
+)
 from pos import channel as channels
 from pos.cart import Cart
 from pos.demo.catalogs import (
@@ -66,6 +82,7 @@ POINTS = {  # 1 point per Rp earn_per; a point is worth point_value when redeeme
     "senapan": {"earn_per": 50_000, "point_value": 1_000, "min_redeem": 20, "expiry_months": 24},
 }
 VOUCHER_VALUE = {"warung": 5_000, "bakso": 10_000, "senapan": 50_000}
+BIRTHDAY = {"warung": (50, 0), "bakso": (0, 15_000), "senapan": (100, 50_000)}  # points, voucher Rp
 OPENING_CASH = {"warung": 200_000, "bakso": 300_000, "senapan": 500_000}
 PAY_OUTS = ["Beli es batu", "Bayar sampah", "Beli gas", "Uang parkir", "Beli plastik"]
 NOTES = ["tanpa sambal", "kuah dipisah", "pedas", "tanpa seledri", "bungkus rapi"]
@@ -133,6 +150,7 @@ def fill(
         with clock.frozen(datetime.combine(start, time(6, 0))):
             people = _setup_shop(kind, rng)
             products = _catalogue(kind, rng, people["owner"])
+            _programs(kind, people["owner"])
             members = _customers(kind, rng)
         gen = _Day(kind, rng, people, products, members)
         with clock.frozen(datetime.combine(start, time(7, 0))):
@@ -239,6 +257,23 @@ def _catalogue(kind: str, rng: random.Random, owner: User) -> list[tuple[Product
     return made
 
 
+def _programs(kind: str, owner: User) -> None:
+    """Bakso: every 10th bowl free. Air guns: a free bag with every gun. All: a birthday bonus."""
+    by_name = {p.name: p for p in Product.select()}
+    if kind == "bakso":
+        bowls = Category.get(Category.name == "Bakso")
+        stamps.configure(
+            "Kartu Bakso", 10, categories=[bowls.id], reward_product=by_name["Bakso Urat"].id, user=owner
+        )
+    if kind == "senapan":
+        guns = Category.get(Category.name == "Senapan")
+        gifts.configure(
+            "Gratis tas senapan", by_name["Tas Senapan 120 cm"].id, categories=[guns.id], user=owner
+        )
+    points, value = BIRTHDAY[kind]
+    birthday.configure(points, value, True, owner)
+
+
 def _opening_qty(kind: str, product: Product, rng: random.Random) -> Decimal:
     if kind == "senapan":
         return Decimal(rng.randint(6, 12))
@@ -286,6 +321,8 @@ class _Day:
         self.profile = PROFILE[kind]
         self.uid = 0
         self.vouchers: list[str] = []
+        self.stamp_cards = stamps.programs()
+        self.gifts = gifts.programs()
         self.on_tab = [c.id for c in self.members if c.credit_limit]
         self.prefix = f"demo-{kind}-{Sale.select().count()}"
         self.with_notes = {  # "tanpa sambal" goes with a bowl, not with a drink
@@ -308,6 +345,8 @@ class _Day:
         )
         if day.weekday() in (0, 3):  # deliveries on Monday and Thursday
             self._restock(day)
+        with clock.frozen(datetime.combine(day, time(open_h, 0)) - timedelta(minutes=20)):
+            birthday.grant(day)
         keeper = self.people.get("cashier", self.people["owner"])
         with clock.frozen(datetime.combine(day, time(open_h, 0)) - timedelta(minutes=10)):
             shift.open_shift(keeper, OPENING_CASH[self.kind])
@@ -387,6 +426,11 @@ class _Day:
                 cart.set_note(index, rng.choice(NOTES))
         if code == "delivery":
             cart.set_delivery(rng.choice((5_000, 8_000, 10_000)), "Diantar ke alamat pelanggan")
+        if cart.customer_id:
+            for card, have in stamps.progress(cart.customer_id, self.stamp_cards):
+                if have >= card.needed and rng.random() < 0.8:
+                    stamps.claim(cart, card)
+        gifts.apply(cart, self.gifts)
         if cart.customer_id and rng.random() < 0.3:
             self._maybe_redeem(cart)
         elif self.vouchers and rng.random() < 0.005:

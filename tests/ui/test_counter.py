@@ -314,3 +314,43 @@ def test_scan_a_voucher_at_the_counter(counter, qtbot, owner):
     scan(qtbot, counter, "BRS")
     scan(qtbot, counter, voucher.pretty(v.code))
     assert "sudah dipakai" in counter.message.text() and counter.totals.total.text() == "Rp 15.000"
+
+
+def test_full_stamp_card_claimed_at_the_counter(counter, qtbot, owner, items):
+    from pos import stamps
+
+    stamps.configure(
+        "Kartu Bakso", 3, products=[items["bakso"].id], reward_product=items["teh"].id, user=owner
+    )
+    budi = customer.create_customer("081299998888", "Budi")
+    counter.refresh()
+    counter.set_customer(customer.get(budi.id))
+    scan(qtbot, counter, "BKS")
+    scan(qtbot, counter, "BKS")
+    scan(qtbot, counter, "BKS")
+    keys_to_pay_exact(qtbot, counter)
+    counter.set_customer(customer.get(budi.id))
+    assert "Stempel Kartu Bakso: 3/3" in counter.stamps_label.text()
+    assert counter.stamps_button.isVisible() and "Es Teh Manis" in counter.stamps_button.text()
+    scan(qtbot, counter, "BKS")
+    qtbot.mouseClick(counter.stamps_button, Qt.MouseButton.LeftButton)
+    assert [ln.unit_price for ln in counter.cart.lines] == [18_000, 0]
+    assert "0/3" in counter.stamps_label.text() and not counter.stamps_button.isVisible()
+    assert counter.totals.total.text() == "Rp 18.000"
+    keys_to_pay_exact(qtbot, counter)
+    last = Sale.select().order_by(Sale.id.desc()).get()
+    gift = SaleLine.get(SaleLine.sale == last, SaleLine.reward == True)  # noqa: E712
+    assert (last.total, gift.name, gift.total) == (18_000, "Es Teh Manis", 0)
+
+
+def test_bonus_gift_comes_and_goes_with_the_cart(counter, qtbot, owner, items):
+    from pos import gifts
+
+    gifts.configure("Teh gratis", items["teh"].id, products=[items["beras"].id], user=owner)
+    counter.refresh()
+    scan(qtbot, counter, "BRS")
+    assert [ln.name for ln in counter.cart.lines] == ["Beras Pandan Wangi", "Es Teh Manis"]
+    assert "Bonus masuk keranjang" in counter.message.text()
+    counter.select_line(0)
+    qtbot.keyClick(counter.search, Qt.Key.Key_Delete)
+    assert counter.cart.lines == []

@@ -21,3 +21,17 @@ def test_every_main_screen_renders(tmp_path, qapp):
     for path in made:
         image = QImage(str(path))
         assert image.width() >= 500 and image.height() >= 150, path
+
+
+def test_loyalty_program_screens_render(tmp_path, qapp):
+    made = screenshots.render_programs(tmp_path)
+    assert {p.name for p in made} == {
+        "counter-stamps.png",
+        "counter-gift.png",
+        "vouchers.png",
+        "merge.png",
+        "programs.png",
+    }
+    for path in made:
+        image = QImage(str(path))
+        assert image.width() >= 500 and image.height() >= 150, path

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Customer, Product, User
-from pos import catalog, loyalty, park, phone, sale, settings, voucher
+from pos import birthday, catalog, gifts, loyalty, park, phone, sale, settings, stamps, voucher
 from pos import channel as channels
 from pos.cart import Cart, parse_qty
 from pos.channel import ORDER_TYPES
@@ -71,6 +71,9 @@ class CounterPage(QWidget):
         self.pending_qty: Decimal | None = None
         self.last_sale = None
         self.points_rules: loyalty.Rules | None = None
+        self.stamp_cards: list[stamps.Card] = []
+        self.gift_programs: list[gifts.Gift] = []
+        self.full_cards: list[stamps.Card] = []
         self._build()
         self._shortcuts()
         hub.changed.connect(self._changed)
@@ -203,18 +206,28 @@ class CounterPage(QWidget):
         self.drop_customer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.drop_customer.setFixedWidth(40)
         self.drop_customer.clicked.connect(lambda: self.set_customer(None))
+        customer_row.addWidget(pick)
+        customer_row.addWidget(self.drop_customer)
+        right.addLayout(customer_row)
+        reward_row = QHBoxLayout()
+        self.stamps_label = role(QLabel(""), "muted")
+        self.stamps_label.setWordWrap(True)
+        reward_row.addWidget(self.stamps_label, 1)
         self.voucher_button = QPushButton("")
         self.voucher_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.voucher_button.clicked.connect(self.drop_voucher)
         self.voucher_button.hide()
-        customer_row.addWidget(self.voucher_button)
+        reward_row.addWidget(self.voucher_button)
+        self.stamps_button = QPushButton(_("Tukar stempel"))
+        self.stamps_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.stamps_button.clicked.connect(self.claim_stamps)
+        self.stamps_button.hide()
+        reward_row.addWidget(self.stamps_button)
         self.points_button = QPushButton(_("Tukar poin (F5)"))
         self.points_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.points_button.clicked.connect(self.ask_points)
-        customer_row.addWidget(self.points_button)
-        customer_row.addWidget(pick)
-        customer_row.addWidget(self.drop_customer)
-        right.addLayout(customer_row)
+        reward_row.addWidget(self.points_button)
+        right.addLayout(reward_row)
         self.grid = QuickGrid(self.add_product)
         right.addWidget(self.grid, 1)
         self.totals = TotalsPanel()
@@ -259,6 +272,8 @@ class CounterPage(QWidget):
         self.channel.blockSignals(False)
         self.grid.reload()
         self.points_rules = loyalty.rules()
+        self.stamp_cards = stamps.programs()
+        self.gift_programs = gifts.programs()
         self.shift_bar.refresh()
         self._show_details()
         self.update_cart()
@@ -404,6 +419,9 @@ class CounterPage(QWidget):
 
     # --- the cart ---
     def update_cart(self, select: int | None = None) -> None:
+        added = gifts.apply(self.cart, self.gift_programs)
+        if added:
+            self.say(_("Bonus masuk keranjang: {items}").format(items=", ".join(added)))
         quote = sale.preview(self.cart)
         self.model.set_cart(self.cart, quote)
         self.totals.show_quote(quote, self.cart, channels.get(self.cart.channel))
@@ -588,6 +606,9 @@ class CounterPage(QWidget):
         self.customer = customer
         self.cart.customer_id = customer.id if customer else None
         self.cart.points_redeem = 0
+        for program_id in list(self.cart.stamp_claims):
+            stamps.unclaim(self.cart, program_id)
+        self.update_cart()
         if customer is not None and not self.address.text() and customer.addresses.count():
             self.address.setText(customer.addresses.first().address)
         self._show_customer()
@@ -603,7 +624,10 @@ class CounterPage(QWidget):
             self.customer_label.setText(_("Pelanggan umum (tanpa nama)"))
             self.drop_customer.hide()
             self.points_button.hide()
+            self.stamps_button.hide()
+            self.stamps_label.setText("")
             return
+        self._show_stamps(c)
         extra = f" · {_('kasbon')} {format_rupiah(c.kasbon)}" if c.kasbon else ""
         program = self.points_rules
         if c.tier:
@@ -612,11 +636,48 @@ class CounterPage(QWidget):
             extra += " · " + _("{n} poin ({value})").format(
                 n=c.points, value=format_rupiah(loyalty.redemption_value(int(c.points), program))
             )
+        if birthday.this_month(c):
+            extra += " · " + _("ulang tahun bulan ini")
         self.customer_label.setText(
             f"<b>{c.name}</b><br>{phone.local_form(c.phone) if c.phone else ''}{extra}"
         )
         self.drop_customer.show()
         self.points_button.setVisible(program is not None and int(c.points) >= program.min_redeem)
+
+    def _show_stamps(self, c: Customer) -> None:
+        progress = stamps.progress(c.id, self.stamp_cards)
+        used = {p: self.cart.stamp_claims.count(p) for p in self.cart.stamp_claims}
+        texts, full = [], []
+        for card, have in progress:
+            left = have - card.needed * used.get(card.program_id, 0)
+            texts.append(
+                _("Stempel {name}: {have}/{needed}").format(name=card.name, have=left, needed=card.needed)
+            )
+            if left >= card.needed:
+                full.append(card)
+        self.stamps_label.setText(" · ".join(texts))
+        self.full_cards = full
+        self.stamps_button.setVisible(bool(full))
+        if full:
+            self.stamps_button.setText(
+                _("Tukar stempel: {reward}").format(reward=stamps.reward_text(full[0]))
+            )
+
+    def claim_stamps(self) -> None:
+        """Use the first full stamp card on this order (the free item or rupiah off)."""
+        if not self.full_cards:
+            return
+        card = self.full_cards[0]
+        try:
+            stamps.claim(self.cart, card)
+        except PosError as exc:
+            self.say(exc.text, error=True)
+            return
+        self.update_cart()
+        self.say(
+            _("Stempel {name} ditukar: {reward}").format(name=card.name, reward=stamps.reward_text(card))
+        )
+        self.focus_search()
 
     def _channel_changed(self) -> None:
         code = self.channel.currentData()

@@ -61,11 +61,11 @@ class CartModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 extra = [x for x in (line.note, line.serial_number and f"SN {line.serial_number}") if x]
-                return line.name + ("\n  " + " · ".join(extra) if extra else "")
+                return line.name + (" · " + " · ".join(extra) if extra else "")
             if col == 1:
                 return qty_text(line.qty)
             if col == 2:
-                return format_rupiah(line.unit_price)
+                return _("gratis") if line.reward else format_rupiah(line.unit_price)
             if col == 3:
                 return format_rupiah(-quote.discount) if quote and quote.discount else ""
             if col == 4:
@@ -76,6 +76,8 @@ class CartModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and line.reward:
+            return QColor("#1b6b3a")
         if role == Qt.ItemDataRole.ForegroundRole and col == 2 and line.unit_price != line.list_price:
             return QColor("#b3261e")
         if role == Qt.ItemDataRole.ToolTipRole and line.reason:
