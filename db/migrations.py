@@ -9,10 +9,19 @@ from collections.abc import Callable
 
 from playhouse.migrate import SchemaMigrator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+def upgrade_to_2(migrator: SchemaMigrator) -> None:
+    """Reports find voids, closings and other events in the journal by event and time."""
+    migrator.database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "journal_entry_event_created_at" '
+        'ON "journal_entry" ("event", "created_at")'
+    )
+
 
 # version -> step that brings a database from version-1 to version
-UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {}
+UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {2: upgrade_to_2}
 
 
 def pending(current: int) -> list[tuple[int, Callable[[SchemaMigrator], None]]]:

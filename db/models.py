@@ -426,6 +426,9 @@ class JournalEntry(BaseModel):
     prev_hash = CharField(max_length=64)
     hash = CharField(max_length=64)
 
+    class Meta:
+        indexes = ((("event", "created_at"), False),)  # reports: voids, closings by time (schema 2)
+
 
 ALL_MODELS: list[type[BaseModel]] = [
     Meta,

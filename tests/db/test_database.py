@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 from db import migrations
-from db.database import OpenError, open_database
+from db.database import OpenError, close_database, open_database
 from db.models import Meta, database
 from pos import shop
 from pos.errors import ShopOpenError
@@ -63,12 +63,17 @@ def test_upgrade_steps_run_in_order_in_one_transaction(tmp_path, monkeypatch):
     path = tmp_path / "k.db"
     open_database(str(path)).close()
     ran = []
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(migrations, "UPGRADES", {2: lambda m: ran.append(2), 3: lambda m: ran.append(3)})
+    now = migrations.SCHEMA_VERSION  # the version a new database is made at
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", now + 2)
+    monkeypatch.setattr(
+        migrations,
+        "UPGRADES",
+        {now + 1: lambda m: ran.append(now + 1), now + 2: lambda m: ran.append(now + 2)},
+    )
     db = open_database(str(path))
     try:
-        assert ran == [2, 3]
-        assert Meta.get_by_id("schema_version").value == "3"
+        assert ran == [now + 1, now + 2]
+        assert Meta.get_by_id("schema_version").value == str(now + 2)
     finally:
         db.close()
 
@@ -81,13 +86,14 @@ def test_failing_upgrade_leaves_the_old_version(tmp_path, monkeypatch):
         database.execute_sql("CREATE TABLE half_done (x)")
         raise RuntimeError("step failed")
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(migrations, "UPGRADES", {2: boom})
+    now = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(migrations, "UPGRADES", {now + 1: boom})
     with pytest.raises(RuntimeError):
         open_database(str(path))
     database.obj.close()
     con = sqlite3.connect(path)
-    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "1"
+    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(now)
     assert con.execute("SELECT count(*) FROM sqlite_master WHERE name='half_done'").fetchone()[0] == 0
 
 
@@ -109,3 +115,18 @@ def test_postgres_url_goes_through_db_url(monkeypatch):
         assert "sale" in db.get_tables()
     finally:
         db.close()
+
+
+def test_a_version_1_shop_gets_the_journal_index(tmp_path):
+    from db.models import Meta
+
+    target = str(tmp_path / "old.db")
+    db = open_database(target)
+    db.execute_sql('DROP INDEX "journal_entry_event_created_at"')
+    Meta.update(value="1").where(Meta.key == "schema_version").execute()
+    close_database()
+    db = open_database(target)
+    names = {i.name for i in db.get_indexes("journal_entry")}
+    assert "journal_entry_event_created_at" in names
+    assert Meta.get_by_id("schema_version").value == "2"
+    close_database()

@@ -1,0 +1,174 @@
+"""The owner's report with exact rupiah for a known week, and a property test against a brute-force
+recomputation from the raw rows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from db.models import Payment, Sale, SaleLine
+from pos import catalog, channel, clock, customer, loyalty, park, refund, report, sale
+from pos.cart import Cart
+from pos.payment import Tender
+from tests.conftest import NOW
+from tests.pos.helpers import small_shop
+
+WEEK = report.iso_week("2026-W47")  # Monday 16 – Sunday 22 November 2026
+
+
+def sell(items, user, at, pairs, *, who=None, code="walk_in", method="cash"):
+    with clock.frozen(at):
+        c = Cart(channel=code, customer_id=who.id if who else None)
+        ch = channel.get(code)
+        for key, qty in pairs:
+            c.add(items[key].id, items[key].name, catalog.price_for(items[key], ch), qty)
+        return sale.complete(c, [Tender(method, sale.preview(c).total)], user)
+
+
+@pytest.fixture
+def week(owner):
+    """A known week: 4 sales, a refund, a void, two members (one seen the week before)."""
+    items = small_shop(owner)
+    loyalty.configure_points(
+        {"earn_per": 1_000, "point_value": 100, "min_redeem": 20, "expiry_months": 12}, True, owner
+    )
+    channel.configure("gofood", markup_rate=Decimal(0), commission_rate=Decimal("0.20"), commission_fixed=0)
+    budi = customer.create_customer("0812-1111-2222", "Budi")
+    siti = customer.create_customer("0812-3333-4444", "Siti")
+    sell(items, owner, datetime(2026, 11, 10, 9, 0), [("teh", 1)], who=budi)  # the week before
+    first = sell(items, owner, datetime(2026, 11, 16, 10, 0), [("beras", 2), ("mie", 1)])
+    sell(items, owner, datetime(2026, 11, 17, 12, 0), [("bakso", 2)], who=budi, method="qris")
+    sell(items, owner, datetime(2026, 11, 18, 19, 0), [("teh", 2)], code="gofood", method="platform")
+    with clock.frozen(datetime(2026, 11, 19, 9, 0)):
+        mie_line = SaleLine.get(SaleLine.sale == first, SaleLine.name == "Indomie Goreng")
+        refund.refund(first, {mie_line.id: 1}, "rusak", owner)
+    sell(items, owner, datetime(2026, 11, 20, 15, 0), [("mie", 2)], who=siti)
+    with clock.frozen(datetime(2026, 11, 21, 11, 0)):
+        c = Cart()
+        c.add(items["beras"].id, items["beras"].name, 15_000, 1)
+        park.void(c, "salah input", owner)
+    return items
+
+
+def test_week_totals_to_the_rupiah(week):
+    r = report.build(WEEK)
+    assert r["period"] == {"from": "2026-11-16", "to": "2026-11-22"}
+    assert (r["sales_count"], r["refunds_count"]) == (4, 1)
+    assert (r["gross"], r["refunds"], r["discounts"], r["net"]) == (86_500, 3_500, 0, 83_000)
+    assert (r["total"], r["commission"], r["net_revenue"]) == (83_000, 2_000, 81_000)
+    assert (r["cost"], r["margin"], r["average_basket"]) == (47_800, 33_200, 21_625)
+    assert r["compare"]["total"] == {"previous": 5_000, "change": 78_000, "percent": 1560.0}
+
+
+def test_week_by_day_hour_channel_payment(week):
+    r = report.build(WEEK)
+    days = {d["date"]: (d["count"], d["net"]) for d in r["by_day"]}
+    assert days == {
+        "2026-11-16": (1, 33_500),
+        "2026-11-17": (1, 36_000),
+        "2026-11-18": (1, 10_000),
+        "2026-11-19": (0, -3_500),
+        "2026-11-20": (1, 7_000),
+        "2026-11-21": (0, 0),
+        "2026-11-22": (0, 0),
+    }
+    hours = {h["hour"]: h["total"] for h in r["by_hour"] if h["count"]}
+    assert hours == {10: 33_500, 12: 36_000, 15: 7_000, 19: 10_000}
+    channels = {c["code"]: (c["count"], c["net"], c["commission"]) for c in r["by_channel"]}
+    assert channels == {"walk_in": (3, 73_000, 0), "gofood": (1, 10_000, 2_000)}
+    payments = {p["method"]: (p["count"], p["amount"]) for p in r["by_payment"]}
+    assert payments == {"cash": (3, 37_000), "qris": (1, 36_000), "platform": (1, 10_000)}
+    products = {p["name"]: (p["qty"], p["net"], p["cost"], p["margin"]) for p in r["by_product"]}
+    assert products["Indomie Goreng"] == ("2", 7_000, 5_800, 1_200)
+    assert products["Bakso Urat"] == ("2", 36_000, 16_000, 20_000)
+    assert sum(p["net"] for p in r["by_product"]) == r["net"]
+    assert [v["reason"] for v in r["voids"]] == ["salah input"] and r["voids"][0]["value"] == 15_000
+    assert r["by_cashier"][0]["refunds"] == 3_500
+
+
+def test_week_customers_and_loyalty(week):
+    r = report.build(WEEK)
+    c = r["customers"]
+    assert (c["new"], c["returning"], c["repeat_rate"]) == (1, 1, 0.5)
+    assert (c["member_sales"], c["anonymous_sales"], c["member_share"]) == (2, 2, 0.5)
+    assert [t["name"] for t in c["top"]] == ["Budi", "Siti"]
+    lo = r["loyalty"]
+    assert (lo["points_issued"], lo["points_outstanding"], lo["liability"]) == (36 + 7, 5 + 36 + 7, 4_800)
+
+
+def test_empty_and_refund_only_periods(week):
+    empty = report.build(report.Period(date(2025, 1, 1), date(2025, 1, 31)))
+    assert (empty["sales_count"], empty["total"], empty["average_basket"]) == (0, 0, 0)
+    assert len(empty["by_day"]) == 31 and empty["customers"]["repeat_rate"] == 0.0
+    only = report.build(report.Period(date(2026, 11, 19), date(2026, 11, 19)))
+    assert (only["sales_count"], only["refunds"], only["total"]) == (0, 3_500, -3_500)
+
+
+def test_bad_periods_are_refused():
+    with pytest.raises(report.PeriodError):
+        report.Period(date(2026, 11, 20), date(2026, 11, 1))
+    with pytest.raises(report.PeriodError):
+        report.iso_week("minggu lalu")
+    assert report.last_week(date(2026, 11, 25)) == report.Period(date(2026, 11, 16), date(2026, 11, 22))
+    assert report.last_month(date(2026, 3, 5)) == report.Period(date(2026, 2, 1), date(2026, 2, 28))
+
+
+# --- property: every total equals a recomputation from the raw rows --------------------------------
+
+ORDER = st.tuples(
+    st.integers(0, 6),  # day of the week
+    st.integers(7, 21),  # hour
+    st.sampled_from(["walk_in", "gofood", "whatsapp"]),
+    st.lists(
+        st.tuples(st.sampled_from(["mie", "beras", "bakso", "teh"]), st.integers(1, 4)),
+        min_size=1,
+        max_size=3,
+    ),
+    st.sampled_from(["cash", "qris", "transfer"]),
+    st.booleans(),  # refund part of it?
+)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(orders=st.lists(ORDER, min_size=1, max_size=10))
+def test_report_equals_brute_force(owner, orders):
+    from db.models import database
+
+    with database.atomic() as tx:
+        items = small_shop(owner)
+        channel.configure(
+            "gofood", markup_rate=Decimal("0.2"), commission_rate=Decimal("0.2"), commission_fixed=1_000
+        )
+        for day, hour, code, pairs, method, give_back in orders:
+            at = datetime(2026, 11, 16 + day, hour, 0)
+            done = sell(items, owner, at, pairs, code=code, method="platform" if code == "gofood" else method)
+            if give_back:
+                line = SaleLine.select().where(SaleLine.sale == done).order_by(SaleLine.id).first()
+                with clock.frozen(at + timedelta(minutes=5)):
+                    refund.refund(done, {line.id: 1}, "kembali", owner)
+        r = report.build(WEEK)
+        rows = list(Sale.select())
+        assert r["total"] == sum(s.total for s in rows)
+        assert r["net"] == sum(s.gross - s.discount for s in rows)
+        assert r["gross"] == sum(s.gross for s in rows if s.kind == "sale")
+        assert r["commission"] == sum(s.commission for s in rows)
+        assert r["cost"] == sum(s.cost for s in rows)
+        assert r["sales_count"] == sum(1 for s in rows if s.kind == "sale")
+        assert sum(d["net"] for d in r["by_day"]) == r["net"]
+        assert sum(d["count"] for d in r["by_day"]) == r["sales_count"]
+        assert (
+            sum(p["amount"] for p in r["by_payment"]) == r["total"] == sum(p.amount for p in Payment.select())
+        )
+        assert sum(c["total"] for c in r["by_channel"]) == r["total"]
+        assert sum(p["net"] for p in r["by_product"]) == sum(ln.total for ln in SaleLine.select())
+        brute = defaultdict(int)
+        for s in rows:
+            brute[s.channel.code] += s.commission
+        assert {c["code"]: c["commission"] for c in r["by_channel"]} == {k: v for k, v in brute.items()}
+        tx.rollback()
+    clock.set_fixed(NOW)
