@@ -94,6 +94,27 @@ def build_parser() -> argparse.ArgumentParser:
     vou.add_argument("--expires", metavar="YYYY-MM-DD", help="tanggal kedaluwarsa")
     vou.add_argument("--campaign", default="", help="nama kampanye, mis. Lebaran 2027")
     vou.add_argument("--pdf", metavar="FILE", required=True, help="lembar voucher A4 sebagai PDF")
+
+    rep = sub.add_parser(
+        "report",
+        help="laporan penjualan sebuah periode (bawaan: minggu lalu), sebagai JSON, PDF, CSV, XLSX",
+        description="Laporan untuk pemilik dan pembukuan: total, per hari/jam/saluran/cara bayar/barang, "
+        "pelanggan, loyalitas — dibanding periode sebelumnya. Uang dalam rupiah utuh.",
+    )
+    rep.add_argument("--week", metavar="YYYY-Www", help="minggu ISO, mis. 2026-W47")
+    rep.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="tanggal awal")
+    rep.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="tanggal akhir (termasuk)")
+    rep.add_argument("--json", action="store_true", help="cetak seluruh laporan sebagai JSON")
+    rep.add_argument("--pdf", metavar="FILE", help="laporan A4 sebagai PDF")
+    rep.add_argument("--csv", metavar="DIR", help="baris penjualan, pembayaran, ringkasan harian sebagai CSV")
+    rep.add_argument("--xlsx", metavar="FILE", help="buku kerja Excel (satu sheet per tabel)")
+
+    clo = sub.add_parser(
+        "closing",
+        help="tutup buku harian atau bulanan (bernomor, tidak bisa diubah) atau daftar tutup buku",
+    )
+    clo.add_argument("--day", metavar="YYYY-MM-DD", help="tutup buku hari ini atau hari yang sudah lewat")
+    clo.add_argument("--month", metavar="YYYY-MM", help="tutup buku bulan yang sudah selesai")
     return parser
 
 
@@ -276,7 +297,99 @@ def cmd_restore(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
+def _period(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from pos import report
+    from pos.errors import InvalidInput
+
+    if args.week:
+        return report.iso_week(args.week)
+    if args.date_from or args.date_to:
+        try:
+            start = date.fromisoformat(args.date_from or args.date_to)
+            end = date.fromisoformat(args.date_to or args.date_from)
+        except ValueError as exc:
+            raise InvalidInput(N_("Tanggal ditulis YYYY-MM-DD, mis. 2026-11-23.")) from exc
+        return report.Period(start, end)
+    return report.last_week()
+
+
+def cmd_report(args: argparse.Namespace, target: str) -> int:
+    import json
+
+    from pos import export, report, settings
+
+    period = _period(args)
+    data = report.build(period)
+    if args.pdf:
+        from receipts.report_pdf import report_pdf
+
+        try:
+            report_pdf(data, str(settings.get("shop_name") or "Kasir"), args.pdf)
+        except OSError as exc:
+            raise export.ExportError(path=args.pdf, why=exc.strerror or str(exc)) from exc
+        print(_("PDF: {path}").format(path=args.pdf), file=sys.stderr)
+    if args.csv:
+        for path in export.write_csv(period, args.csv):
+            print(_("CSV: {path}").format(path=path), file=sys.stderr)
+    if args.xlsx:
+        print(_("XLSX: {path}").format(path=export.write_xlsx(period, args.xlsx)), file=sys.stderr)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+    elif not (args.pdf or args.csv or args.xlsx):
+        print(
+            _("{period}: {n} nota, penjualan bersih {net}, dibayar {total}, pendapatan bersih {kept}").format(
+                period=period.label,
+                n=data["sales_count"],
+                net=format_rupiah(data["net"]),
+                total=format_rupiah(data["total"]),
+                kept=format_rupiah(data["net_revenue"]),
+            )
+        )
+    return 0
+
+
+def cmd_closing(args: argparse.Namespace, target: str) -> int:
+    from datetime import date
+
+    from pos import closing, staff
+    from pos.errors import InvalidInput
+
+    owner = staff.owner()
+    try:
+        if args.day:
+            row = closing.close_day(date.fromisoformat(args.day), owner)
+        elif args.month:
+            year, month = (int(x) for x in args.month.split("-"))
+            row = closing.close_month(year, month, owner)
+        else:
+            row = None
+    except ValueError as exc:
+        raise InvalidInput(N_("Tanggal ditulis YYYY-MM-DD, bulan YYYY-MM.")) from exc
+    if row is not None:
+        print(
+            _("Tutup buku {kind} #{n} ({start} – {end}): dibayar {total}, total berjalan {grand}").format(
+                kind=row.kind,
+                n=row.number,
+                start=row.period_start,
+                end=row.period_end,
+                total=format_rupiah(row.totals["total"]),
+                grand=format_rupiah(row.grand_total),
+            )
+        )
+        return 0
+    for row in closing.listing():
+        print(
+            f"{row.kind:8} #{row.number:<4} {row.period_start} – {row.period_end}  "
+            f"{format_rupiah(row.totals['total']):>18}  {format_rupiah(row.grand_total):>20}"
+        )
+    return 0
+
+
 COMMANDS = {
+    "report": cmd_report,
+    "closing": cmd_closing,
     "demo": cmd_demo,
     "info": cmd_info,
     "receipt": cmd_receipt,

@@ -326,7 +326,7 @@ def by_product(period: Period, limit: int | None = None) -> list[dict[str, Any]]
                 "product_id": pid,
                 "name": name,
                 "category": cat or "",
-                "qty": str((Decimal(_int(qty)) / 1000).normalize()),
+                "qty": format((Decimal(_int(qty)) / 1000).normalize(), "f"),
                 "net": _int(net),
                 "cost": _int(cost),
                 "margin": _int(net) - _int(included) - _int(cost),
@@ -563,3 +563,27 @@ def build(period: Period, progress: Any = None) -> dict[str, Any]:
     report.update(stock_section())
     step(9)
     return report
+
+
+def product_sales(period: Period, product_id: int | None, limit: int = 500) -> list[dict[str, Any]]:
+    """The sales of one product in the period (clicking a product in the report lists them)."""
+    rows = (
+        SaleLine.select(Sale.number, Sale.created_at, Sale.kind, SaleLine.qty, SaleLine.total, Customer.name)
+        .join(Sale)
+        .join(Customer, JOIN.LEFT_OUTER)
+        .where(_in(period), SaleLine.product == product_id)
+        .order_by(Sale.created_at.desc())
+        .limit(limit)
+        .tuples()
+    )
+    return [
+        {
+            "number": n,
+            "at": at,
+            "kind": k,
+            "qty": format(Decimal(q).normalize(), "f"),
+            "total": t,
+            "customer": c or "",
+        }
+        for n, at, k, q, t, c in rows
+    ]

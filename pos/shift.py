@@ -31,6 +31,9 @@ def open_shift(user: User, opening_cash: int) -> Shift:
     register = till.register()
     if current(register) is not None:
         raise InvalidState(action=_("membuka shift"), state=_("shift masih terbuka"))
+    from pos import closing
+
+    closing.refuse_if_closed(clock.now().date())
     Register.update(last_shift_number=Register.last_shift_number + 1).where(
         Register.id == register.id
     ).execute()

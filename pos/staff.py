@@ -73,6 +73,22 @@ def active_users() -> list[User]:
     return list(User.select(User, Role).join(Role).where(User.active == True).order_by(User.id))  # noqa: E712
 
 
+def owner() -> User:
+    """The shop's (first active) owner: the command line acts as the owner, who has the machine."""
+    from pos.errors import NotFound
+
+    row = (
+        User.select(User, Role)
+        .join(Role)
+        .where(Role.code == "owner", User.active == True)  # noqa: E712
+        .order_by(User.id)
+        .first()
+    )
+    if row is None:
+        raise NotFound(N_("Belum ada pemilik toko; jalankan Kasir sekali untuk menyiapkannya."))
+    return row
+
+
 def login(user_id: int, pin: str) -> User:
     """Check a PIN. Wrong PINs are counted (and survive the error); 5 in a row lock the user for a minute."""
     with atomic():

@@ -29,7 +29,7 @@ from db.models import (
     StockMove,
     Voucher,
 )
-from pos import journal, stamps
+from pos import closing, journal, stamps
 from pos.i18n import _
 from pos.merge import merged_map, resolve
 from pos.sale import content
@@ -280,4 +280,5 @@ def verify() -> Result:
     _shifts(result)
     _cash_moves(result)
     _restocks(result)
+    closing.check(result.problems)
     return result

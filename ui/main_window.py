@@ -32,9 +32,10 @@ def make_sections(window: MainWindow) -> list[QWidget]:
     """Every section of the workspace, in sidebar order."""
     from ui.counter.page import CounterPage
     from ui.customers_page import CustomersPage
+    from ui.report_page import ReportPage
     from ui.settings_page import SettingsPage
 
-    return [CounterPage(window), CustomersPage(window), SettingsPage(window)]
+    return [CounterPage(window), CustomersPage(window), ReportPage(window), SettingsPage(window)]
 
 
 class MainWindow(QMainWindow):

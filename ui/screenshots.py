@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -97,10 +98,22 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
             _save(dialog, made[-1])
             dialog.close()
 
-        for index, name in ((1, "customers"), (2, "settings")):
+        for index, name in ((1, "customers"), (3, "settings")):
             window.open_section(index)
             made.append(out / f"{name}.png")
             _save(window, made[-1])
+        window.open_section(2)  # Laporan computes off the UI thread
+        reports = window.sections[2]
+        for _tick in range(600):
+            if reports.data is not None:
+                break
+            QApplication.processEvents()
+            time.sleep(0.05)
+        made.append(out / "report.png")
+        _save(window, made[-1])
+        reports.tabs.setCurrentIndex(4)
+        made.append(out / "report-customers.png")
+        _save(window, made[-1])
 
         from ui.customer_profile import OutreachDialog, ProfileDialog
 
@@ -149,8 +162,8 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
 
         from pos.verify import verify
 
-        settings_page = window.sections[2]
-        window.open_section(2)
+        settings_page = window.sections[3]
+        window.open_section(3)
         settings_page.safety._verified(verify())
         settings_page.safety.resize(900, 330)
         made.append(out / "integrity.png")
@@ -238,8 +251,8 @@ def render_programs(out: Path) -> list[Path]:
                 made.append(out / "merge.png")
                 _save(merging, made[-1])
                 merging.close()
-                window.open_section(2)
-                programs = window.sections[2].programs
+                window.open_section(3)
+                programs = window.sections[3].programs
                 programs.resize(900, programs.sizeHint().height())
                 made.append(out / "programs.png")
                 _save(programs, made[-1])

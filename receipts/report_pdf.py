@@ -1,0 +1,363 @@
+"""The owner's report as an A4 PDF: header, KPI summary with the change against the period before,
+charts (reportlab.graphics, readable in black and white), daily, channel, payment and tax tables, top
+products, customers and loyalty, page numbers and "dibuat oleh Kasir pada …"."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from pos.i18n import _
+from pos.money import format_rupiah
+from receipts import fonts
+
+GREYS = [colors.HexColor(c) for c in ("#222222", "#777777", "#bbbbbb", "#444444", "#999999", "#dddddd")]
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    regular, bold = fonts.register()
+    return {
+        "title": ParagraphStyle("title", fontName=bold, fontSize=17, leading=21),
+        "h": ParagraphStyle(
+            "h", fontName=bold, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4, keepWithNext=1
+        ),
+        "n": ParagraphStyle("n", fontName=regular, fontSize=9, leading=12),
+        "small": ParagraphStyle("small", fontName=regular, fontSize=8, leading=10, textColor=colors.grey),
+    }
+
+
+def _esc(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _short(value: int) -> str:
+    """Axis labels: 1,2 jt / 350 rb."""
+    if abs(value) >= 1_000_000:
+        return f"{value / 1_000_000:.1f} jt".replace(".", ",")
+    if abs(value) >= 1_000:
+        return f"{value // 1_000} rb"
+    return str(value)
+
+
+def _table(rows: list[list[Any]], widths: list[float], money_from: int = 1) -> Table:
+    regular, bold = fonts.register()
+    t = Table(rows, colWidths=widths, repeatRows=1)
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), regular, 8.5),
+                ("FONT", (0, 0), (-1, 0), bold, 8.5),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.lightgrey),
+                ("ALIGN", (money_from, 0), (-1, -1), "RIGHT"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return t
+
+
+def _daily_chart(report: dict[str, Any], width: float) -> Drawing:
+    """Daily net sales stacked by channel."""
+    regular, _bold = fonts.register()
+    days = [d["date"] for d in report["by_day"]]
+    channels = sorted(report["by_day_channel"].items(), key=lambda kv: -sum(kv[1].values()))[:6]
+    drawing = Drawing(width, 62 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 16 * mm, 12 * mm, width - 20 * mm, 42 * mm
+    chart.data = [[max(0, per_day.get(d, 0)) for d in days] for _name, per_day in channels] or [
+        [0] * len(days)
+    ]
+    chart.categoryAxis.style = "stacked"
+    chart.categoryAxis.categoryNames = (
+        [d[8:10] + "/" + d[5:7] for d in days] if len(days) <= 31 else [""] * len(days)
+    )
+    chart.categoryAxis.labels.fontName = regular
+    chart.categoryAxis.labels.fontSize = 6 if len(days) > 14 else 7
+    chart.categoryAxis.labels.angle = 90 if len(days) > 14 else 0
+    chart.categoryAxis.labels.boxAnchor = "e" if len(days) > 14 else "n"
+    chart.valueAxis.labels.fontName = regular
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = _short
+    chart.valueAxis.valueMin = 0
+    chart.bars.strokeColor = colors.white
+    chart.bars.strokeWidth = 0.3
+    for index in range(len(chart.data)):
+        chart.bars[index].fillColor = GREYS[index % len(GREYS)]
+    drawing.add(chart)
+    x = 16 * mm
+    for index, (name, _per_day) in enumerate(channels):
+        drawing.add(String(x + 4 * mm, 2 * mm, name, fontName=regular, fontSize=7))
+
+        drawing.add(Rect(x, 1.6 * mm, 3 * mm, 3 * mm, fillColor=GREYS[index % len(GREYS)], strokeWidth=0.3))
+        x += 6 * mm + len(name) * 1.5 * mm
+    return drawing
+
+
+def _bars(labels: list[str], values: list[int], width: float, height: float) -> Drawing:
+    regular, _bold = fonts.register()
+    drawing = Drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 14 * mm, 8 * mm, width - 18 * mm, height - 14 * mm
+    chart.data = [values or [0]]
+    chart.categoryAxis.categoryNames = labels or [""]
+    chart.categoryAxis.labels.fontName = regular
+    chart.categoryAxis.labels.fontSize = 6.5
+    chart.valueAxis.labels.fontName = regular
+    chart.valueAxis.labels.fontSize = 6.5
+    chart.valueAxis.labelTextFormat = _short
+    chart.valueAxis.valueMin = 0
+    chart.bars[0].fillColor = GREYS[1]
+    chart.bars[0].strokeColor = colors.black
+    chart.bars[0].strokeWidth = 0.3
+    drawing.add(chart)
+    return drawing
+
+
+def _change(report: dict[str, Any], key: str) -> str:
+    c = report["compare"][key]
+    if c["percent"] is None:
+        return "–"
+    sign = "+" if c["change"] >= 0 else "−"
+    return f"{sign}{abs(c['percent']):.1f} %".replace(".", ",")
+
+
+def report_pdf(report: dict[str, Any], shop_name: str, target: str | Path | None = None) -> bytes:
+    st = _styles()
+    regular, bold = fonts.register()
+    buf = BytesIO()
+    period = f"{report['period']['from']} – {report['period']['to']}"
+    made = report["generated_at"].replace("T", " ")[:16]
+
+    def page(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(regular, 7.5)
+        canvas.setFillColor(colors.grey)
+        canvas.drawString(15 * mm, 10 * mm, _("dibuat oleh Kasir pada {at}").format(at=made))
+        canvas.drawRightString(195 * mm, 10 * mm, _("halaman {n}").format(n=doc.page))
+        canvas.drawString(15 * mm, 287 * mm, f"{shop_name} · {period}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=16 * mm,
+        title=_("Laporan {shop} {period}").format(shop=shop_name, period=period),
+        author="Kasir",
+    )
+    width = A4[0] - 30 * mm
+    story: list[Any] = [
+        Paragraph(_esc(shop_name), st["title"]),
+        Paragraph(
+            _esc(
+                _("Laporan penjualan {period} (dibanding {previous})").format(
+                    period=period,
+                    previous=f"{report['previous_period']['from']} – {report['previous_period']['to']}",
+                )
+            ),
+            st["n"],
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    kpis = [
+        (_("Penjualan bersih"), "net"),
+        (_("Dibayar pelanggan"), "total"),
+        (_("Pendapatan bersih"), "net_revenue"),
+        (_("Laba kotor"), "margin"),
+        (_("Jumlah nota"), "sales_count"),
+        (_("Rata-rata belanja"), "average_basket"),
+    ]
+    cells = []
+    for label, key in kpis:
+        value = report[key]
+        shown = str(value) if key == "sales_count" else format_rupiah(value)
+        cells.append(
+            Paragraph(
+                f"<font size=7.5 color='#555555'>{_esc(label)}</font><br/>"
+                f"<font name='{bold}' size=12>{_esc(shown)}</font><br/>"
+                f"<font size=7.5>{_esc(_('vs sebelumnya'))} {_esc(_change(report, key))}</font>",
+                st["n"],
+            )
+        )
+    tiles = Table([cells[:3], cells[3:]], colWidths=[width / 3] * 3)
+    tiles.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
+                ("INNERGRID", (0, 0), (-1, -1), 0.3, colors.grey),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    story += [tiles, Spacer(1, 3 * mm)]
+    summary = [
+        [_("Ringkasan"), _("Rupiah")],
+        [_("Penjualan kotor"), format_rupiah(report["gross"])],
+        [_("Diskon"), format_rupiah(-report["discounts"])],
+        [_("Retur ({n} nota)").format(n=report["refunds_count"]), format_rupiah(-report["refunds"])],
+        [_("Penjualan bersih"), format_rupiah(report["net"])],
+        [_("Pajak"), format_rupiah(report["tax"])],
+        [_("Service"), format_rupiah(report["service"])],
+        [_("Ongkos kirim"), format_rupiah(report["delivery_fees"])],
+        [_("Pembulatan"), format_rupiah(report["rounding"])],
+        [_("Dibayar pelanggan"), format_rupiah(report["total"])],
+        [_("Komisi aplikasi"), format_rupiah(-report["commission"])],
+        [_("Pendapatan bersih"), format_rupiah(report["net_revenue"])],
+        [_("Harga pokok (HPP)"), format_rupiah(-report["cost"])],
+        [_("Laba kotor (tanpa pajak)"), format_rupiah(report["margin"])],
+    ]
+    story.append(_table(summary, [width * 0.6, width * 0.4]))
+    story.append(Paragraph(_esc(_("Penjualan harian per saluran")), st["h"]))
+    story.append(_daily_chart(report, width))
+    hours = [h for h in report["by_hour"] if 6 <= h["hour"] <= 23]
+    story.append(
+        KeepTogether(
+            [
+                Paragraph(_esc(_("Jam ramai (dibayar per jam)")), st["h"]),
+                _bars([str(h["hour"]) for h in hours], [h["total"] for h in hours], width, 45 * mm),
+            ]
+        )
+    )
+    day_rows = [[_("Tanggal"), _("Nota"), _("Penjualan bersih"), _("Dibayar")]] + [
+        [d["date"], str(d["count"]), format_rupiah(d["net"]), format_rupiah(d["total"])]
+        for d in report["by_day"]
+    ]
+    day_rows.append(
+        [
+            _("Jumlah"),
+            str(report["sales_count"]),
+            format_rupiah(report["net"]),
+            format_rupiah(report["total"]),
+        ]
+    )
+    story += [Paragraph(_esc(_("Per hari")), st["h"]), _table(day_rows, [width * 0.25] * 4)]
+    channel_rows = [[_("Saluran"), _("Nota"), _("Penjualan bersih"), _("Komisi"), _("Pendapatan bersih")]] + [
+        [
+            c["name"],
+            str(c["count"]),
+            format_rupiah(c["net"]),
+            format_rupiah(c["commission"]),
+            format_rupiah(c["net_revenue"]),
+        ]
+        for c in report["by_channel"]
+    ]
+    story += [
+        Paragraph(_esc(_("Per saluran")), st["h"]),
+        _table(channel_rows, [width * f for f in (0.24, 0.1, 0.22, 0.2, 0.24)]),
+    ]
+    pay_rows = [[_("Cara bayar"), _("Transaksi"), _("Jumlah")]] + [
+        [p["name"], str(p["count"]), format_rupiah(p["amount"])] for p in report["by_payment"]
+    ]
+    pay_rows.append([_("Jumlah"), "", format_rupiah(sum(p["amount"] for p in report["by_payment"]))])
+    story += [
+        KeepTogether(
+            [
+                Paragraph(_esc(_("Per cara bayar")), st["h"]),
+                _table(pay_rows, [width * 0.4, width * 0.2, width * 0.4]),
+            ]
+        )
+    ]
+    tax_rows = [
+        [_("Pajak"), _("Rupiah")],
+        [_("Pajak dipungut"), format_rupiah(report["tax"])],
+        [
+            _("Penjualan bersih tanpa pajak"),
+            format_rupiah(report["net_revenue"] + report["commission"] - report["tax"]),
+        ],
+    ]
+    story += [
+        KeepTogether([Paragraph(_esc(_("Pajak")), st["h"]), _table(tax_rows, [width * 0.6, width * 0.4])])
+    ]
+    top = report["by_product"][:15]
+    product_rows = [[_("Barang"), _("Jumlah"), _("Penjualan"), _("HPP"), _("Laba")]] + [
+        [
+            p["name"][:45],
+            p["qty"],
+            format_rupiah(p["net"]),
+            format_rupiah(p["cost"]),
+            format_rupiah(p["margin"]),
+        ]
+        for p in top
+    ]
+    story += [
+        Paragraph(_esc(_("Barang terlaris")), st["h"]),
+        _table(product_rows, [width * 0.4, width * 0.12, width * 0.16, width * 0.16, width * 0.16]),
+    ]
+    c = report["customers"]
+    cust_rows = [
+        [_("Pelanggan"), ""],
+        [_("Pelanggan terdaftar yang belanja"), str(c["members"])],
+        [_("Baru / kembali lagi"), f"{c['new']} / {c['returning']}"],
+        [_("Tingkat kembali (pelanggan)"), f"{c['repeat_rate'] * 100:.1f} %".replace(".", ",")],
+        [_("Tingkat kembali (nota)"), f"{c['repeat_sales_rate'] * 100:.1f} %".replace(".", ",")],
+        [_("Nota pelanggan terdaftar / umum"), f"{c['member_sales']} / {c['anonymous_sales']}"],
+        [_("Pelanggan hilang (> 90 hari)"), str(c["lapsed"])],
+    ] + [[t["name"], format_rupiah(t["total"])] for t in c["top"][:5]]
+    lo = report["loyalty"]
+    loyalty_rows = [
+        [_("Loyalitas"), ""],
+        [_("Poin diberikan / ditukar"), f"{lo['points_issued']} / {lo['points_redeemed']}"],
+        [_("Poin kedaluwarsa"), str(lo["points_expired"])],
+        [_("Poin beredar"), str(lo["points_outstanding"])],
+        [_("Nilai poin beredar (kewajiban)"), format_rupiah(lo["liability"])],
+        [_("Voucher diterbitkan / dipakai"), f"{lo['vouchers_issued']} / {lo['vouchers_redeemed']}"],
+        [_("Hadiah kartu stempel"), str(lo["stamp_rewards"])],
+        [_("Kasbon belum dibayar"), format_rupiah(report["kasbon_outstanding"])],
+        [_("Barang di bawah batas stok"), str(report["low_stock_count"])],
+    ]
+    story += [
+        KeepTogether(
+            [
+                Paragraph(_esc(_("Pelanggan dan loyalitas")), st["h"]),
+                Table(
+                    [
+                        [
+                            _table(cust_rows, [width * 0.3, width * 0.18]),
+                            _table(loyalty_rows, [width * 0.32, width * 0.18]),
+                        ]
+                    ],
+                    colWidths=[width * 0.5, width * 0.5],
+                    style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
+                ),
+            ]
+        )
+    ]
+    if report["voids"] or report["refunds_count"]:
+        who = [[_("Kasir"), _("Nota"), _("Retur"), _("Nilai retur")]] + [
+            [r["name"], str(r["count"]), str(r["refunds_count"]), format_rupiah(r["refunds"])]
+            for r in report["by_cashier"]
+        ]
+        story += [
+            Paragraph(_esc(_("Per kasir, retur dan pembatalan")), st["h"]),
+            _table(who, [width * 0.25] * 4),
+        ]
+        if report["voids"]:
+            voids = [[_("Waktu"), _("Oleh"), _("Alasan"), _("Nilai")]] + [
+                [
+                    v["at"].replace("T", " ")[:16],
+                    v["user"],
+                    v["reason"][:40],
+                    format_rupiah(v["value"]),
+                ]
+                for v in report["voids"]
+            ]
+            story += [
+                Spacer(1, 2 * mm),
+                _table(voids, [width * 0.2, width * 0.2, width * 0.4, width * 0.2], 3),
+            ]
+    doc.build(story, onFirstPage=page, onLaterPages=page)
+    return fonts.finish(buf.getvalue(), target)

@@ -1,0 +1,146 @@
+"""The bookkeeper's files and the closings: XLSX opened with openpyxl, CSV read back, the PDF's text,
+closings numbered with a grand total that carries, and the `report` command."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from datetime import date, datetime
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from db.models import Closing, JournalEntry
+from pos import clock, closing, export, report, shift, verify
+from pos.errors import InvalidState, PermissionDenied
+from receipts.report_pdf import report_pdf
+from tests.pos.test_report import WEEK, week  # noqa: F401  (the known week)
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+
+
+def test_xlsx_has_typed_numbers_rupiah_format_and_frozen_header(week, tmp_path):  # noqa: F811
+    path = export.write_xlsx(WEEK, tmp_path / "minggu.xlsx")
+    book = load_workbook(path)
+    assert book.sheetnames == ["penjualan_baris", "pembayaran", "ringkasan_harian"]
+    lines = book["penjualan_baris"]
+    assert lines.freeze_panes == "A2"
+    header = [c.value for c in lines[1]]
+    total_col = header.index("total") + 1
+    totals = [lines.cell(row=r, column=total_col).value for r in range(2, lines.max_row + 1)]
+    assert all(isinstance(v, int) for v in totals) and sum(totals) == 83_000
+    assert "Rp" in lines.cell(row=2, column=total_col).number_format
+    payments = book["pembayaran"]
+    assert sum(payments.cell(row=r, column=5).value for r in range(2, payments.max_row + 1)) == 83_000
+    days = book["ringkasan_harian"]
+    assert [days.cell(row=r, column=3).value for r in range(2, 9)] == [
+        33_500,
+        36_000,
+        10_000,
+        -3_500,
+        7_000,
+        0,
+        0,
+    ]
+
+
+def test_csv_files_add_up(week, tmp_path):  # noqa: F811
+    files = export.write_csv(WEEK, tmp_path)
+    assert [f.name for f in files] == [
+        "kasir_penjualan_baris_2026-11-16_2026-11-22.csv",
+        "kasir_pembayaran_2026-11-16_2026-11-22.csv",
+        "kasir_ringkasan_harian_2026-11-16_2026-11-22.csv",
+    ]
+    with files[0].open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert sum(int(r["total"]) for r in rows) == 83_000
+    assert {r["jumlah"] for r in rows if r["barang"] == "Beras Pandan Wangi"} == {"2"}
+    with files[1].open(encoding="utf-8-sig") as fh:
+        assert sum(int(r["jumlah"]) for r in csv.DictReader(fh)) == 83_000
+
+
+def test_unwritable_output_is_a_clear_error(week, tmp_path):  # noqa: F811
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(export.ExportError, match="tidak bisa ditulis"):
+        export.write_csv(WEEK, blocker / "sub")
+    with pytest.raises(export.ExportError):
+        export.write_xlsx(WEEK, blocker / "a.xlsx")
+
+
+def test_pdf_carries_the_figures(week, tmp_path):  # noqa: F811
+    path = tmp_path / "laporan.pdf"
+    report_pdf(report.build(WEEK), "Warung Uji", path)
+    text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    for expected in (
+        "Warung Uji",
+        "Rp 83.000",
+        "Rp 81.000",
+        "Rp 2.000",
+        "Rp 47.800",
+        "Bakso Urat",
+        "salah input",
+    ):
+        assert expected in text, expected
+    assert "halaman 1" in text and "dibuat oleh Kasir pada" in text
+
+
+def test_daily_and_monthly_closings_carry_a_grand_total(week, owner, cashier):  # noqa: F811
+    with clock.frozen(datetime(2026, 12, 2, 8, 0)):
+        first = closing.close_day(date(2026, 11, 16), owner)
+        second = closing.close_day(date(2026, 11, 17), owner)
+        assert (first.number, first.totals["total"], first.grand_total) == (1, 33_500, 33_500)
+        assert (second.number, second.grand_total) == (2, 33_500 + 36_000)
+        with pytest.raises(closing.ClosingError, match="sudah ditutup"):
+            closing.close_day(date(2026, 11, 17), owner)
+        with pytest.raises(closing.ClosingError):
+            closing.close_day(date(2026, 11, 15), owner)  # before a closed day
+        with pytest.raises(PermissionDenied):
+            closing.close_day(date(2026, 11, 18), cashier)
+        month = closing.close_month(2026, 11, owner)
+        assert (month.kind, month.number, month.totals["total"]) == ("monthly", 1, 5_000 + 83_000)
+        with pytest.raises(closing.ClosingError, match="belum selesai"):
+            closing.close_month(2026, 12, owner)
+    assert verify.verify().ok
+    Closing.update(grand_total=1).where(Closing.number == 2).execute()
+    assert any("tutup buku daily-2 berubah" in p for p in verify.verify().problems)
+    assert JournalEntry.select().where(JournalEntry.event == "closing").count() == 3
+
+
+def test_closing_needs_closed_shifts_and_locks_the_day(owner):
+    shift.open_shift(owner, 0)  # NOW is 23 November
+    with pytest.raises(closing.ClosingError, match="shift"):
+        closing.close_day(date(2026, 11, 23), owner)
+    shift.close_shift(owner, {})
+    closing.close_day(date(2026, 11, 23), owner)
+    with pytest.raises(InvalidState, match="sudah ditutup"):
+        shift.open_shift(owner, 0)
+
+
+def _cli(db, *args):
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", db, *args], capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def test_report_command(week, db, tmp_path):  # noqa: F811
+    from pos import shop
+
+    shop.close_shop()
+    done = _cli(db, "report", "--week", "2026-W47", "--json", "--xlsx", str(tmp_path / "m.xlsx"))
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert (data["sales_count"], data["gross"], data["net"], data["commission"]) == (4, 86_500, 83_000, 2_000)
+    assert [d["net"] for d in data["by_day"]][:2] == [33_500, 36_000]
+    assert data["customers"]["repeat_rate"] == 0.5 and data["loyalty"]["points_outstanding"] == 48
+    assert (tmp_path / "m.xlsx").exists()
+    bad = _cli(db, "report", "--from", "2026-11-20", "--to", "2026-11-01")
+    assert bad.returncode == 2 and "tanggal akhir sebelum tanggal awal" in bad.stderr
+    empty = _cli(db, "report", "--from", "2020-01-01", "--to", "2020-01-07", "--json")
+    assert empty.returncode == 0 and json.loads(empty.stdout)["total"] == 0
+    nowhere = _cli(db, "report", "--week", "2026-W47", "--pdf", "/proc/kasir/x.pdf")
+    assert nowhere.returncode == 2 and "tidak bisa ditulis" in nowhere.stderr
+    shop.open_shop(db)

@@ -1,0 +1,133 @@
+"""The report's charts (QtCharts): daily sales stacked by channel, hour of day, payment mix, top products."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QPieSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
+
+from pos.i18n import _
+from pos.money import format_rupiah
+
+PALETTE = ["#1b6b3a", "#4f9d69", "#9cc9a8", "#d9a441", "#7a5c99", "#c2573a", "#5b8db8", "#8a8a8a"]
+
+
+def _view(chart: QChart) -> QChartView:
+    chart.setBackgroundRoundness(6)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setMargins(chart.margins() * 0)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(240)
+    return view
+
+
+def _money_axis(maximum: int) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setRange(0, max(1, maximum) * 1.1 / 1000)
+    axis.setLabelFormat("%.0f")
+    axis.setTitleText(_("ribu Rp"))
+    axis.setTickCount(5)
+    axis.applyNiceNumbers()
+    return axis
+
+
+def daily_by_channel(report: dict[str, Any]) -> QChartView:
+    days = [d["date"] for d in report["by_day"]]
+    series = QStackedBarSeries()
+    channels = sorted(report["by_day_channel"].items(), key=lambda kv: -sum(kv[1].values()))
+    for index, (name, per_day) in enumerate(channels):
+        bar = QBarSet(name)
+        bar.setColor(QColor(PALETTE[index % len(PALETTE)]))
+        bar.append([max(0, per_day.get(d, 0)) / 1000 for d in days])
+        series.append(bar)
+    chart = QChart()
+    chart.setTitle(_("Penjualan harian per saluran"))
+    chart.addSeries(series)
+    axis = QBarCategoryAxis()
+    axis.append([d[8:10] + "/" + d[5:7] if len(days) <= 31 else "" for d in days])
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis)
+    values = _money_axis(max((max(0, d["net"]) for d in report["by_day"]), default=0))
+    peak = max((sum(max(0, v.get(d, 0)) for v in report["by_day_channel"].values()) for d in days), default=0)
+    values.setRange(0, max(1, peak) * 1.1 / 1000)
+    values.applyNiceNumbers()
+    chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(values)
+    return _view(chart)
+
+
+def by_hour(report: dict[str, Any]) -> QChartView:
+    hours = [h for h in report["by_hour"] if 6 <= h["hour"] <= 23]
+    bar = QBarSet(_("Dibayar"))
+    bar.setColor(QColor(PALETTE[1]))
+    bar.append([h["total"] / 1000 for h in hours])
+    series = QBarSeries()
+    series.append(bar)
+    chart = QChart()
+    chart.setTitle(_("Jam ramai"))
+    chart.addSeries(series)
+    chart.legend().hide()
+    axis = QBarCategoryAxis()
+    axis.append([str(h["hour"]) for h in hours])
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis)
+    values = _money_axis(max((h["total"] for h in hours), default=0))
+    chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(values)
+    return _view(chart)
+
+
+def payment_mix(report: dict[str, Any]) -> QChartView:
+    series = QPieSeries()
+    total = sum(max(0, p["amount"]) for p in report["by_payment"]) or 1
+    for index, p in enumerate(report["by_payment"]):
+        if p["amount"] <= 0:
+            continue
+        part = series.append(f"{p['name']} {p['amount'] * 100 / total:.0f}%", p["amount"])
+        part.setColor(QColor(PALETTE[index % len(PALETTE)]))
+        part.setLabelVisible(p["amount"] * 100 / total >= 4)
+    chart = QChart()
+    chart.setTitle(_("Cara bayar"))
+    chart.addSeries(series)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    return _view(chart)
+
+
+def top_products(report: dict[str, Any], count: int = 8) -> QChartView:
+    top = list(reversed(report["by_product"][:count]))
+    bar = QBarSet(_("Penjualan"))
+    bar.setColor(QColor(PALETTE[0]))
+    bar.append([p["net"] / 1000 for p in top])
+    series = QHorizontalBarSeries()
+    series.append(bar)
+    chart = QChart()
+    chart.setTitle(_("Barang terlaris"))
+    chart.addSeries(series)
+    chart.legend().hide()
+    axis = QBarCategoryAxis()
+    axis.append([(p["name"][:21] + "…") if len(p["name"]) > 22 else p["name"] for p in top] or [""])
+    axis.setTruncateLabels(False)
+    font = axis.labelsFont()
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    axis.setLabelsFont(font)
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis)
+    values = _money_axis(max((p["net"] for p in top), default=0))
+    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(values)
+    view = _view(chart)
+    view.setToolTip("\n".join(f"{p['name']}: {format_rupiah(p['net'])}" for p in reversed(top)))
+    return view
