@@ -220,7 +220,7 @@ def _catalogue(kind: str, rng: random.Random, owner: User) -> list[tuple[Product
     cats: dict[str, Category] = {c.name: c for c in Category.select()}
     made: list[tuple[Product, float]] = []
     items = CATALOGS[kind]
-    for index, (name, cat, price, _cost, unit, scanned, quick, tracked) in enumerate(items):
+    for index, (name, cat, price, cost, unit, scanned, quick, tracked) in enumerate(items):
         if cat not in cats:
             cats[cat] = catalog.create_category(cat, sort=len(cats))
         serialised = kind == "senapan" and cat == "Senapan"
@@ -236,7 +236,7 @@ def _catalogue(kind: str, rng: random.Random, owner: User) -> list[tuple[Product
             category=cats[cat],
             barcodes=[ean13(rng)] if scanned else [],
             unit=unit,
-            cost=0,
+            cost=0 if tracked else cost,  # stock comes in (at cost) with the opening restock
             track_stock=tracked,
             quick=quick,
             reorder_level=Decimal(2 if kind == "senapan" else 10),
