@@ -109,6 +109,26 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--csv", metavar="DIR", help="baris penjualan, pembayaran, ringkasan harian sebagai CSV")
     rep.add_argument("--xlsx", metavar="FILE", help="buku kerja Excel (satu sheet per tabel)")
 
+    ben = sub.add_parser(
+        "bench",
+        help="ukur kecepatan pada toko sintetis (small: 100 ribu nota, large: 1 juta nota)",
+        description="Membangun toko sintetis di database sementara lalu mengukur p50/p99 tiap pekerjaan "
+        "terhadap target. Tidak menyentuh database toko Anda.",
+    )
+    ben.add_argument(
+        "--scale", choices=("tiny", "small", "large"), default="small", help="ukuran (bawaan small)"
+    )
+    ben.add_argument("--json", metavar="FILE", help="tulis hasil sebagai JSON")
+    ben.add_argument("--keep", metavar="DB", help="simpan database sintetis di sini (file baru)")
+
+    sto = sub.add_parser(
+        "stock",
+        help="stok: semua barang, yang di bawah batas (--low), yang segera kedaluwarsa (--expiring HARI)",
+    )
+    sto.add_argument("--low", action="store_true", help="hanya barang di bawah batas stok")
+    sto.add_argument("--expiring", type=int, metavar="HARI", help="batch yang kedaluwarsa dalam N hari")
+    sto.add_argument("--json", action="store_true", help="sebagai JSON")
+
     clo = sub.add_parser(
         "closing",
         help="tutup buku harian atau bulanan (bernomor, tidak bisa diubah) atau daftar tutup buku",
@@ -387,7 +407,70 @@ def cmd_closing(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
+def cmd_stock(args: argparse.Namespace, target: str) -> int:
+    import json
+
+    from pos import stock_list
+
+    if args.expiring is not None:
+        if args.expiring < 0 or args.expiring > 3650:
+            print(_("--expiring harus antara 0 dan 3650 hari."), file=sys.stderr)
+            return 2
+        batches = stock_list.expiring(args.expiring)
+        rows = [
+            {
+                "product_id": b.product_id,
+                "name": b.name,
+                "expires_on": b.expires_on.isoformat(),
+                "qty_left": format(b.qty_left.normalize(), "f"),
+                "unit": b.unit,
+                "value": b.value,
+                "expired": b.expired,
+            }
+            for b in batches
+        ]
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=1))
+        for r in [] if args.json else rows:
+            flag = _("KEDALUWARSA") if r["expired"] else ""
+            print(f"{r['expires_on']}  {r['qty_left']:>9} {r['unit']:6} {r['name'][:40]:40} {flag}")
+        return 0
+    items = stock_list.listing(only_low=args.low)
+    rows = [
+        {
+            "product_id": r.product_id,
+            "sku": r.sku,
+            "name": r.name,
+            "category": r.category,
+            "unit": r.unit,
+            "on_hand": format(r.on_hand.normalize(), "f"),
+            "reorder_level": format(r.reorder_level.normalize(), "f"),
+            "cost": r.cost,
+            "value": r.value,
+            "low": r.low,
+            "next_expiry": r.next_expiry.isoformat() if r.next_expiry else None,
+        }
+        for r in items
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        mark = "!" if r["low"] else " "
+        print(
+            f"{mark} {r['sku']:10} {r['name'][:40]:40} {r['on_hand']:>9} {r['unit']:6} "
+            f"{format_rupiah(r['value']):>16}"
+        )
+    print(
+        _("{n} barang, nilai stok {value}").format(
+            n=len(rows), value=format_rupiah(sum(r["value"] for r in rows))
+        )
+    )
+    return 0
+
+
 COMMANDS = {
+    "stock": cmd_stock,
     "report": cmd_report,
     "closing": cmd_closing,
     "demo": cmd_demo,
@@ -400,8 +483,37 @@ COMMANDS = {
 }
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from pos import bench
+
+    if args.keep and Path(args.keep).exists():
+        print(_("{path} sudah ada; --keep butuh nama file baru.").format(path=args.keep), file=sys.stderr)
+        return 2
+    last = [0.0]
+
+    def progress(what: str, done: float) -> None:
+        if done - last[0] >= 0.05 or done >= 1.0:
+            last[0] = done
+            bar = "#" * int(done * 30)
+            print(f"\r[{bar:30}] {done * 100:5.1f} %  {what:20}", end="", file=sys.stderr, flush=True)
+
+    result = bench.run(args.scale, args.keep, progress)
+    print(file=sys.stderr)
+    print(bench.table(result))
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps(result.as_json(), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "bench":
+        return cmd_bench(args)
     if args.command is None:
         from ui.app import run
 

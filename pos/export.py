@@ -159,6 +159,11 @@ def write_xlsx(period: Period, target: str | Path) -> Path:
     from openpyxl.styles import Font
 
     path = Path(target)
+    try:  # fail before any work (and before openpyxl opens its temporary sheets)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        out = path.open("wb")
+    except OSError as exc:
+        raise ExportError(path=str(path), why=exc.strerror or str(exc)) from exc
     book = Workbook(write_only=True)
     bold = Font(bold=True)
     for name, (columns, rows) in SHEETS.items():
@@ -184,9 +189,9 @@ def write_xlsx(period: Period, target: str | Path) -> Path:
                 cell.number_format = RUPIAH
                 values[i] = cell
             sheet.append(values)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        book.save(str(path))
-    except OSError as exc:
-        raise ExportError(path=str(path), why=exc.strerror or str(exc)) from exc
+    with out:
+        try:
+            book.save(out)
+        except OSError as exc:
+            raise ExportError(path=str(path), why=exc.strerror or str(exc)) from exc
     return path

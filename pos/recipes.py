@@ -98,7 +98,9 @@ def cost(product_id: int, costs: dict[int, int] | None = None) -> int:
     items = of(product_id)
     if costs is None:
         ids = [i for i, _q in items]
-        costs = dict(Product.select(Product.id, Product.cost).where(Product.id.in_(ids)).tuples()) if ids else {}
+        costs = (
+            dict(Product.select(Product.id, Product.cost).where(Product.id.in_(ids)).tuples()) if ids else {}
+        )
     return sum(apply_rate(int(costs.get(i, 0)), q) for i, q in items)
 
 
@@ -116,7 +118,9 @@ def produce(product_id: int, qty: object, user: User, note: str = "") -> Decimal
     product = Product.get_by_id(product_id)
     unit_cost = cost(product_id)
     for ingredient_id, per_unit in items:
-        stock.move(Product.get_by_id(ingredient_id), -(per_unit * amount), "production", user=user, reason=note)
+        stock.move(
+            Product.get_by_id(ingredient_id), -(per_unit * amount), "production", user=user, reason=note
+        )
     new_cost = stock.moving_average(product.on_hand, int(product.cost), amount, unit_cost)
     Product.update(cost=new_cost).where(Product.id == product_id).execute()
     stock.move(product, amount, "production", unit_cost=unit_cost, user=user, reason=note)

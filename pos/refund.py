@@ -13,7 +13,7 @@ from decimal import Decimal
 from peewee import fn
 
 from db.models import Payment, Product, Sale, SaleLine, User
-from pos import clock, loyalty, staff, stamps, till
+from pos import clock, loyalty, recipes, staff, stamps, till
 from pos.cart import parse_qty
 from pos.errors import InvalidInput, InvalidQuantity, NeedReason
 from pos.i18n import N_
@@ -208,6 +208,18 @@ def refund(
         original = originals[r.line_id]
         if r.product_id in tracked and tracked[r.product_id].track_stock and original.qty:
             unit_costs[r.product_id] = int(original.cost / original.qty)
+    dishes = {  # made-to-order items: their ingredients go back (what the sale moved, per unit)
+        pid: recipes.of(pid) for pid, p in tracked.items() if not p.track_stock and recipes.of(pid)
+    }
+    if dishes:
+        ingredient_ids = [i for items in dishes.values() for i, _q in items]
+        for pid, cost, is_tracked in (
+            Product.select(Product.id, Product.cost, Product.track_stock)
+            .where(Product.id.in_(ingredient_ids))
+            .tuples()
+        ):
+            if is_tracked:
+                unit_costs[pid] = int(cost)
     payments = _refund_payments(sale, total, to_cash)
     share = Decimal(lines_amount) / Decimal(line_base) if line_base else Decimal(1)
     take, give = loyalty.refund_points(sale, share, final)
@@ -223,6 +235,7 @@ def refund(
         reason=reason,
         points=points,
         stamps=stamps.totals(plan, refund=True),
+        recipes=dishes,
     )
     loyalty.on_refund(sale, done.id, take, give, user)
     if plan:

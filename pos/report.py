@@ -22,6 +22,7 @@ import peewee
 from peewee import JOIN, Case, fn
 
 from db.models import (
+    Batch,
     Category,
     Channel,
     Customer,
@@ -31,6 +32,7 @@ from db.models import (
     Product,
     Sale,
     SaleLine,
+    StockMove,
     User,
     Voucher,
     database,
@@ -494,7 +496,7 @@ def loyalty_section(period: Period) -> dict[str, Any]:
     }
 
 
-def stock_section() -> dict[str, Any]:
+def stock_section(period: Period | None = None) -> dict[str, Any]:
     low = (
         Product.select(Product.name, Product.on_hand, Product.reorder_level)
         .where(Product.track_stock == True, Product.active == True, Product.on_hand <= Product.reorder_level)  # noqa: E712
@@ -507,7 +509,27 @@ def stock_section() -> dict[str, Any]:
             for p in low.limit(20)
         ],
         "kasbon_outstanding": _int(Customer.select(fn.SUM(Customer.kasbon)).scalar()),
+        "waste_cost": _waste(period) if period else 0,
+        "expiring_count": Batch.select()
+        .where(Batch.qty_left > 0, Batch.expires_on <= clock.now().date() + timedelta(days=7))
+        .count(),
     }
+
+
+def _waste(period: Period) -> int:
+    """Spoiled, expired or damaged goods written off in the period, at cost."""
+    total = 0
+    for qty, cost in (
+        StockMove.select(StockMove.qty, StockMove.unit_cost)
+        .where(
+            StockMove.kind == "waste",
+            StockMove.created_at >= period.since,
+            StockMove.created_at < period.until,
+        )
+        .tuples()
+    ):
+        total += line_amount(-qty, int(cost))
+    return total
 
 
 def _delta(now: dict[str, int], before: dict[str, int]) -> dict[str, dict[str, Any]]:
@@ -560,7 +582,7 @@ def build(period: Period, progress: Any = None) -> dict[str, Any]:
     step(7)
     report["loyalty"] = loyalty_section(period)
     step(8)
-    report.update(stock_section())
+    report.update(stock_section(period))
     step(9)
     return report
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from peewee import JOIN
 
 from db import fast
+from db.fields import to_qty
 from db.models import Customer, KasbonEntry, Payment, Product, Register, Sale, SaleLine, User
 from pos import channel as channels
-from pos import clock, gifts, journal, loyalty, settings, staff, stamps, stock, till, voucher
+from pos import clock, gifts, journal, loyalty, recipes, settings, staff, stamps, stock, till, voucher
 from pos.cart import Cart
 from pos.errors import AlreadyCompleted, EmptyCart, KasbonLimit, NeedCustomer, PosError, ShiftRequired
 from pos.i18n import _
@@ -117,8 +119,10 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
     seq, number = next_number(register)
     now = clock.now()
     products = _stock_facts({ln.product_id for ln in cart.lines if ln.product_id is not None})
+    dishes = _dishes(products)
     costs = [
-        apply_rate(products[ln.product_id][0], ln.qty) if ln.product_id in products else 0
+        (apply_rate(dishes[ln.product_id][1], ln.qty) if ln.product_id in dishes else 0)
+        or (apply_rate(products[ln.product_id][0], ln.qty) if ln.product_id in products else 0)
         for ln in cart.lines
     ]
     fields = dict(
@@ -179,6 +183,8 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
         for p in paid.payments
     ]
     tracked = {pid: cost for pid, (cost, is_tracked, _days) in products.items() if is_tracked}
+    for _recipe, _unit_cost, ingredient_costs in dishes.values():
+        tracked.update(ingredient_costs)
     points = (earned, cart.points_redeem) if cart.customer_id else None
     code = used_voucher.code if used_voucher else None
     plan = stamps.sale_plan(cart, cards, stamps.categories_of(products)) if cards else []
@@ -192,6 +198,7 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
         points=points,
         voucher_code=code,
         stamps=stamps.totals(plan),
+        recipes={pid: d[0] for pid, d in dishes.items()},
     )
     loyalty.on_sale(sale.id, cart.customer_id, earned, cart.points_redeem, cashier, points_rules)
     if plan and cart.customer_id:
@@ -215,10 +222,12 @@ def record(
     points: tuple[int, int] | None = None,
     voucher_code: str | None = None,
     stamps: list[int] | None = None,
+    recipes: dict[int, list[tuple[int, Decimal]]] | None = None,
 ) -> Sale:
     """Write a sale or a refund with everything that goes with it, inside the caller's transaction:
     the sale row, its lines, a stock move per tracked product (the opposite of the line's quantity, at
-    `tracked[product]` unit cost), its payments, kasbon entries, and the journal entry."""
+    `tracked[product]` unit cost) or per ingredient of a made-to-order item (`recipes`), its payments,
+    kasbon entries, and the journal entry."""
     sale = Sale(**fields)
     sale.id = fast.insert(Sale, fields)
     moves = []
@@ -227,6 +236,10 @@ def record(
         line_id = fast.insert(SaleLine, row)
         if row["product"] in tracked:
             moves.append((row["product"], -row["qty"], tracked[row["product"]], line_id))
+        elif recipes and row["product"] in recipes:
+            for ingredient, per_unit in recipes[row["product"]]:
+                if ingredient in tracked:
+                    moves.append((ingredient, -to_qty(row["qty"] * per_unit), tracked[ingredient], line_id))
     stock.ledger_moves(moves, event, user, sale.created_at, reason)
     for row in payments:
         row["sale"] = sale.id
@@ -259,6 +272,22 @@ def _stock_facts(ids: set[int]) -> dict[int, tuple[int, bool, int]]:
         .tuples()
     )
     return {pid: (int(cost), bool(tracked), int(days or 0)) for pid, cost, tracked, days in rows}
+
+
+def _dishes(products: dict[int, tuple[int, bool, int]]) -> dict[int, tuple[list[Any], int, dict[int, int]]]:
+    """Made-to-order items (untracked) with a recipe: {product: (recipe, unit cost from its ingredients,
+    {tracked ingredient: cost})}. Selling one moves its ingredients."""
+    table = recipes.table()
+    found = {pid: table[pid] for pid, (_c, tracked, _d) in products.items() if not tracked and pid in table}
+    if not found:
+        return {}
+    facts = _stock_facts({i for items in found.values() for i, _q in items})
+    costs = {i: cost for i, (cost, _t, _d) in facts.items()}
+    out = {}
+    for pid, items in found.items():
+        unit = sum(apply_rate(costs.get(i, 0), q) for i, q in items)
+        out[pid] = (items, unit, {i: costs[i] for i, _q in items if i in facts and facts[i][1]})
+    return out
 
 
 def _check_kasbon(paid: Settlement, customer_id: int | None) -> None:

@@ -318,6 +318,7 @@ def report_pdf(report: dict[str, Any], shop_name: str, target: str | Path | None
         [_("Hadiah kartu stempel"), str(lo["stamp_rewards"])],
         [_("Kasbon belum dibayar"), format_rupiah(report["kasbon_outstanding"])],
         [_("Barang di bawah batas stok"), str(report["low_stock_count"])],
+        [_("Barang dibuang (rusak/kedaluwarsa)"), format_rupiah(report["waste_cost"])],
     ]
     story += [
         KeepTogether(

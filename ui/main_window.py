@@ -34,8 +34,15 @@ def make_sections(window: MainWindow) -> list[QWidget]:
     from ui.customers_page import CustomersPage
     from ui.report_page import ReportPage
     from ui.settings_page import SettingsPage
+    from ui.stock_page import StockPage
 
-    return [CounterPage(window), CustomersPage(window), ReportPage(window), SettingsPage(window)]
+    return [
+        CounterPage(window),
+        CustomersPage(window),
+        StockPage(window),
+        ReportPage(window),
+        SettingsPage(window),
+    ]
 
 
 class MainWindow(QMainWindow):

@@ -4,6 +4,7 @@ exports for the bookkeeper, and the daily/monthly closings. Computed off the UI 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
@@ -196,7 +197,7 @@ class ReportPage(QWidget):
             [
                 Column(_("Barang"), lambda r: r["name"]),
                 Column(_("Kategori"), lambda r: r["category"]),
-                Column(_("Jumlah"), lambda r: float(r["qty"]), "number"),
+                Column(_("Jumlah"), lambda r: Decimal(r["qty"]), "number"),
                 Column(_("Penjualan"), lambda r: r["net"], "rupiah"),
                 Column(_("HPP"), lambda r: r["cost"], "rupiah"),
                 Column(_("Laba"), lambda r: r["margin"], "rupiah"),
@@ -402,6 +403,8 @@ class ReportPage(QWidget):
             "",
             _("Kasbon belum dibayar: {value}").format(value=format_rupiah(data["kasbon_outstanding"])),
             _("Barang di bawah batas stok: {n}").format(n=data["low_stock_count"]),
+            _("Batch kedaluwarsa dalam 7 hari: {n}").format(n=data["expiring_count"]),
+            _("Barang rusak/kedaluwarsa dibuang: {value}").format(value=format_rupiah(data["waste_cost"])),
         ]
         if data["voids"]:
             lines.append(_("Pesanan dibatalkan: {n}").format(n=len(data["voids"])))

@@ -98,12 +98,12 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
             _save(dialog, made[-1])
             dialog.close()
 
-        for index, name in ((1, "customers"), (3, "settings")):
+        for index, name in ((1, "customers"), (4, "settings")):
             window.open_section(index)
             made.append(out / f"{name}.png")
             _save(window, made[-1])
-        window.open_section(2)  # Laporan computes off the UI thread
-        reports = window.sections[2]
+        window.open_section(3)  # Laporan computes off the UI thread
+        reports = window.sections[3]
         for _tick in range(600):
             if reports.data is not None:
                 break
@@ -162,8 +162,8 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
 
         from pos.verify import verify
 
-        settings_page = window.sections[3]
-        window.open_section(3)
+        settings_page = window.sections[4]
+        window.open_section(4)
         settings_page.safety._verified(verify())
         settings_page.safety.resize(900, 330)
         made.append(out / "integrity.png")
@@ -190,6 +190,43 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
             history.close()
         window.close()
         shop.close_shop()
+    return made
+
+
+def _stock_screens(window: QWidget, owner: object, out: Path) -> list[Path]:
+    """Stok at the bakso stall: the list, receiving meat with its expiry, what expires, what to buy."""
+    from db.models import Product
+    from ui.stock_dialogs import RestockDialog
+    from ui.stock_page import ExpiringDialog, SuggestionDialog
+
+    made = []
+    window.open_section(2)  # type: ignore[attr-defined]
+    made.append(out / "stock.png")
+    _save(window, made[-1])
+    page = window.sections[2]  # type: ignore[attr-defined]
+    receive = RestockDialog(page, owner)  # type: ignore[arg-type]
+    receive.supplier.setCurrentIndex(1)
+    meat = Product.get(Product.name == "Daging sapi giling")
+    receive.product.setCurrentIndex(receive.product.findData(meat.id))
+    receive.qty.setText("8")
+    receive.add_item()
+    noodles = Product.get(Product.name == "Mie kuning basah")
+    receive.product.setCurrentIndex(receive.product.findData(noodles.id))
+    receive.qty.setText("7")
+    receive.add_item()
+    receive.show()
+    made.append(out / "stock-restock.png")
+    _save(receive, made[-1])
+    receive.close()
+    for name, dialog in (
+        ("stock-expiring.png", ExpiringDialog(page, owner)),  # type: ignore[arg-type]
+        ("stock-suggestions.png", SuggestionDialog(page)),
+    ):
+        dialog.resize(900, 480)
+        dialog.show()
+        made.append(out / name)
+        _save(dialog, made[-1])
+        dialog.close()
     return made
 
 
@@ -231,6 +268,7 @@ def render_programs(out: Path) -> list[Path]:
                 counter.claim_stamps()
                 made.append(out / "counter-stamps.png")
                 _save(window, made[-1])
+                made += _stock_screens(window, owner, out)
             else:
                 gun = Product.get(Product.name == "Senapan Angin Sharp Tiger")
                 line = counter.cart.add(gun.id, gun.name, int(gun.price), 1, merge=False)
@@ -251,8 +289,8 @@ def render_programs(out: Path) -> list[Path]:
                 made.append(out / "merge.png")
                 _save(merging, made[-1])
                 merging.close()
-                window.open_section(3)
-                programs = window.sections[3].programs
+                window.open_section(4)
+                programs = window.sections[4].programs
                 programs.resize(900, programs.sizeHint().height())
                 made.append(out / "programs.png")
                 _save(programs, made[-1])

@@ -7,6 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -137,6 +138,14 @@ class SettingsPage(QWidget):
         form.addRow(_("QR di struk"), self.receipt_qr)
         layout.addWidget(receipt_box)
 
+        stock_box = QGroupBox(_("Stok"))
+        form = QFormLayout(stock_box)
+        self.negative_stock = QCheckBox(
+            _("Boleh menjual walau stok tercatat habis (barang datang dicatat belakangan)")
+        )
+        form.addRow("", self.negative_stock)
+        layout.addWidget(stock_box)
+
         self.printer = PrinterBox()
         layout.addWidget(self.printer)
         self.safety = SafetyBox()
@@ -177,6 +186,7 @@ class SettingsPage(QWidget):
         self.qris_status.setText(_("QRIS tersimpan.") if values["qris_payload"] else _("Belum ada QRIS."))
         self.logo.setText(str(values["receipt_logo"]))
         self.receipt_qr.setCurrentIndex(max(0, self.receipt_qr.findData(values["receipt_qr"])))
+        self.negative_stock.setChecked(bool(values["negative_stock"]))
         self.printer.refresh()
         self.safety.refresh(str(values["backup_dir"]))
         self.staff.refresh()
@@ -208,6 +218,7 @@ class SettingsPage(QWidget):
             "qris_payload": payload,
             "receipt_logo": self.logo.text().strip(),
             "receipt_qr": self.receipt_qr.currentData(),
+            "negative_stock": self.negative_stock.isChecked(),
             "backup_dir": self.safety.value(),
         }
 

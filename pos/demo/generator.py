@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from peewee import fn
 
@@ -24,6 +25,7 @@ from pos import (
     kasbon,
     loyalty,
     qris,
+    recipes,
     sale,
     settings,
     shift,
@@ -151,8 +153,10 @@ def fill(
             people = _setup_shop(kind, rng)
             products = _catalogue(kind, rng, people["owner"])
             _programs(kind, people["owner"])
+            kitchen = _kitchen(kind, people["owner"]) if kind == "bakso" else None
             members = _customers(kind, rng)
         gen = _Day(kind, rng, people, products, members)
+        gen.kitchen = kitchen
         with clock.frozen(datetime.combine(start, time(7, 0))):
             gen.vouchers = [
                 v.code
@@ -239,7 +243,7 @@ def _catalogue(kind: str, rng: random.Random, owner: User) -> list[tuple[Product
             cost=0 if tracked else cost,  # stock comes in (at cost) with the opening restock
             track_stock=tracked,
             quick=quick,
-            reorder_level=Decimal(2 if kind == "senapan" else 10),
+            reorder_level=Decimal(2 if kind == "senapan" else rng.choice((10, 20, 80))),
             serialised=serialised,
             warranty_days=365 if serialised else 0,
         )
@@ -255,6 +259,63 @@ def _catalogue(kind: str, rng: random.Random, owner: User) -> list[tuple[Product
         for product, _w in made[:3]:
             catalog.set_channel_price(gofood, product, int(product.price) + 4_000)
     return made
+
+
+KITCHEN = [  # name, unit, cost, perishable, reorder level
+    ("Daging sapi giling", "kg", 135_000, True, Decimal(3)),
+    ("Tepung tapioka", "kg", 14_000, False, Decimal(2)),
+    ("Bakso butir (adonan jadi)", "pcs", 0, False, Decimal(150)),
+    ("Mie kuning basah", "kg", 18_000, True, Decimal(2)),
+    ("Kuah kaldu sapi", "porsi", 1_800, False, Decimal(40)),
+]
+BALLS, BROTH = "Bakso butir (adonan jadi)", "Kuah kaldu sapi"
+RECIPES = {  # dish: [(ingredient, qty per portion)]
+    "Bakso Urat": [
+        ("Bakso butir (adonan jadi)", "5"),
+        ("Mie kuning basah", "0.06"),
+        ("Kuah kaldu sapi", "1"),
+    ],
+    "Bakso Halus": [("Bakso butir (adonan jadi)", "6"), ("Kuah kaldu sapi", "1")],
+    "Bakso Campur": [
+        ("Bakso butir (adonan jadi)", "4"),
+        ("Mie kuning basah", "0.05"),
+        ("Kuah kaldu sapi", "1"),
+    ],
+    "Bakso Telur": [("Bakso butir (adonan jadi)", "3"), ("Kuah kaldu sapi", "1")],
+    "Bakso Mercon": [("Bakso butir (adonan jadi)", "5"), ("Kuah kaldu sapi", "1")],
+    "Mie Ayam": [("Mie kuning basah", "0.1"), ("Kuah kaldu sapi", "1")],
+    "Mie Ayam Bakso": [
+        ("Mie kuning basah", "0.1"),
+        ("Bakso butir (adonan jadi)", "2"),
+        ("Kuah kaldu sapi", "1"),
+    ],
+    "Mie Ayam Pangsit": [("Mie kuning basah", "0.1"), ("Kuah kaldu sapi", "1")],
+}
+
+
+def _kitchen(kind: str, owner: User) -> dict[str, Any]:
+    """The bakso stall's raw materials, recipes and suppliers: selling a bowl moves meatballs, noodles
+    and broth; the meatballs are made each morning from minced beef that keeps four days."""
+    from db.models import Supplier
+
+    made = {}
+    for index, (name, unit, cost, perishable, level) in enumerate(KITCHEN):
+        made[name] = Product.get_or_none(Product.name == name) or catalog.create_product(
+            f"DPR{index + 1:03d}", name, 0, unit=unit, cost=cost, perishable=perishable, reorder_level=level
+        )
+    by_name = {p.name: p for p in Product.select()}
+    for dish, items in RECIPES.items():
+        recipes.set_recipe(by_name[dish].id, [(made[i].id, q) for i, q in items], owner)
+    recipes.set_recipe(
+        made["Bakso butir (adonan jadi)"].id,
+        [(made["Daging sapi giling"].id, "0.012"), (made["Tepung tapioka"].id, "0.004")],
+        owner,
+    )
+    suppliers = {
+        "meat": Supplier.create(name="Pak Haji Slamet (daging)", phone="6281327000111", lead_days=1),
+        "dry": Supplier.create(name="Toko Sumber Rejeki", phone="6281327000222", lead_days=2),
+    }
+    return {"items": made, "suppliers": suppliers}
 
 
 def _programs(kind: str, owner: User) -> None:
@@ -322,6 +383,7 @@ class _Day:
         self.uid = 0
         self.vouchers: list[str] = []
         self.stamp_cards = stamps.programs()
+        self.kitchen: dict[str, Any] | None = None
         self.gifts = gifts.programs()
         self.on_tab = [c.id for c in self.members if c.credit_limit]
         self.prefix = f"demo-{kind}-{Sale.select().count()}"
@@ -345,6 +407,8 @@ class _Day:
         )
         if day.weekday() in (0, 3):  # deliveries on Monday and Thursday
             self._restock(day)
+        if self.kitchen is not None:
+            self._prepare(day)
         with clock.frozen(datetime.combine(day, time(open_h, 0)) - timedelta(minutes=20)):
             birthday.grant(day)
         keeper = self.people.get("cashier", self.people["owner"])
@@ -380,8 +444,52 @@ class _Day:
             counted[note], cash = divmod(cash, note)
         shift.close_shift(keeper, {note: n for note, n in counted.items() if n})
 
+    def _prepare(self, day: date) -> None:
+        """Morning at the bakso stall: fresh minced beef (keeps 3 days) and noodles (2 days) bought to
+        top up what the day needs, broth made, the day's meatballs made; whatever expired is written off."""
+        items, suppliers = self.kitchen["items"], self.kitchen["suppliers"]
+        owner, rng = self.people["owner"], self.rng
+        meat, noodles, balls = items["Daging sapi giling"], items["Mie kuning basah"], items[BALLS]
+        broth, flour = items[BROTH], items["Tepung tapioka"]
+
+        def held(product: Product) -> Decimal:
+            return Decimal(Product.get_by_id(product.id).on_hand)
+
+        with clock.frozen(datetime.combine(day, time(5, 30))):
+            stock.write_off_expired(owner, day)
+            to_make = max(Decimal(0), Decimal(rng.choice((880, 900, 940))) - held(balls))
+            need_meat = (to_make * Decimal("0.012") - held(meat)).quantize(
+                Decimal(1), rounding="ROUND_CEILING"
+            )
+            if need_meat > 0:
+                stock.restock(
+                    [(meat, need_meat + rng.choice((0, 1)), rng.choice((132_000, 135_000, 138_000)))],
+                    owner,
+                    supplier=suppliers["meat"],
+                    expiries={meat.id: day + timedelta(days=3)},
+                )
+            need_noodles = (Decimal(11) - held(noodles)).quantize(Decimal(1), rounding="ROUND_CEILING")
+            if need_noodles > 0:
+                stock.restock(
+                    [(noodles, need_noodles, 18_000)],
+                    owner,
+                    supplier=suppliers["dry"],
+                    expiries={noodles.id: day + timedelta(days=2)},
+                )
+            stock.restock(
+                [(broth, Decimal(240) - min(held(broth), Decimal(200)), 1_800)], owner, note="Kuah pagi"
+            )
+            if held(flour) < 8:
+                stock.restock([(flour, Decimal(20), 14_000)], owner, supplier=suppliers["dry"])
+        with clock.frozen(datetime.combine(day, time(6, 0))):
+            most = (held(meat) / Decimal("0.012")).to_integral_value(rounding="ROUND_FLOOR")
+            making = min(to_make, most)
+            if making > 0:
+                recipes.produce(balls.id, making, owner, "giling pagi")
+
     def _restock(self, day: date) -> None:
-        low = [p for p in Product.select().where(Product.track_stock == True, Product.on_hand < 60)]  # noqa: E712
+        tracked = Product.track_stock == True  # noqa: E712
+        low = list(Product.select().where(tracked, Product.on_hand < 60, Product.price > 0))
         if low:
             with clock.frozen(datetime.combine(day, time(6, 30))):
                 items = [

@@ -31,6 +31,10 @@ def test_loyalty_program_screens_render(tmp_path, qapp):
         "vouchers.png",
         "merge.png",
         "programs.png",
+        "stock.png",
+        "stock-restock.png",
+        "stock-expiring.png",
+        "stock-suggestions.png",
     }
     for path in made:
         image = QImage(str(path))

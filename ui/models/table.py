@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -25,6 +26,8 @@ class Column:
 def display(value: Any, kind: str) -> str:
     if value is None:
         return "–"
+    if isinstance(value, Decimal):  # quantities: 2,5 kg, 12 pcs
+        return format(value.normalize(), "f").replace(".", ",") if value else "0"
     if kind == "rupiah":
         return format_rupiah(int(value))
     if kind == "number":
@@ -62,7 +65,8 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in ("rupiah", "number"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
-            return column.get(self.rows[index.row()])
+            value = column.get(self.rows[index.row()])
+            return float(value) if isinstance(value, Decimal) else value
         return None
 
     def headerData(

@@ -1,0 +1,379 @@
+"""`python main.py bench`: build a synthetic shop (pos.benchdata) and time what a shopkeeper waits for,
+against the targets in the issues, with a raw-sqlite3 baseline for the sale.
+
+Every measure runs enough times for a p50 and a p99 (time.perf_counter_ns). The cold start and its
+memory are measured in a separate process (the real app, offscreen, up to the counter screen).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from pos.benchdata import SCALES, build
+
+
+@dataclass
+class Measure:
+    name: str
+    unit: str  # ms | /s | MB
+    p50: float
+    p99: float
+    target: str
+    ok: bool | None
+    runs: int
+    note: str = ""
+
+
+@dataclass
+class Result:
+    scale: str
+    built: dict[str, Any]
+    measures: list[Measure] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "scale": self.scale,
+            "built": self.built,
+            "measures": [m.__dict__ for m in self.measures],
+        }
+
+
+def _times(fn: Callable[[int], Any], runs: int) -> list[float]:
+    out = []
+    for i in range(runs):
+        t0 = time.perf_counter_ns()
+        fn(i)
+        out.append((time.perf_counter_ns() - t0) / 1e6)
+    return out
+
+
+def _pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered) + 0.5)) - 1))
+    return ordered[index]
+
+
+def _add(
+    result: Result,
+    name: str,
+    values: list[float],
+    target_ms: float | None,
+    *,
+    p50_target: float | None = None,
+    note: str = "",
+) -> Measure:
+    p50, p99 = _pct(values, 50), _pct(values, 99)
+    ok: bool | None = None
+    text = ""
+    if target_ms is not None:
+        ok = p99 <= target_ms
+        text = f"p99 ≤ {target_ms:g} ms"
+    if p50_target is not None:
+        ok = (ok is not False) and p50 <= p50_target
+        text = f"p50 ≤ {p50_target:g} ms, " + text
+    m = Measure(name, "ms", round(p50, 3), round(p99, 3), text, ok, len(values), note)
+    result.measures.append(m)
+    return m
+
+
+def run(
+    scale: str = "small", keep: str | None = None, progress: Callable[[str, float], None] | None = None
+) -> Result:
+    """Build the shop at `scale` and measure. With `keep`, the database stays at that path."""
+    from pos import shop
+
+    folder = tempfile.mkdtemp(prefix="kasir-bench-")
+    target = keep or str(Path(folder) / "bench.db")
+    if Path(target).exists():
+        raise FileExistsError(target)
+    built = build(target, SCALES[scale], progress=progress)
+    result = Result(scale, built)
+    try:
+        _measure(result, target, scale, progress)
+    finally:
+        shop.close_shop()
+        shutil.rmtree(folder, ignore_errors=True)  # (a kept database lives outside it)
+    return result
+
+
+def _measure(result: Result, target: str, scale: str, progress: Callable[[str, float], None] | None) -> None:
+    from db.models import Barcode, Customer, Product, Sale, User
+    from pos import catalog, customer, park, report, sale, segments, shift, shop, stock_list, verify
+    from pos.cart import Cart
+    from pos.payment import Tender
+    from pos.receipt import for_sale
+    from receipts.escpos_out import receipt_bytes
+    from receipts.pdf_receipt import receipt_pdf
+    from receipts.report_pdf import report_pdf
+
+    def say(what: str) -> None:
+        if progress is not None:
+            progress(what, 1.0)
+
+    rng = random.Random(11)
+    small_runs = 20 if scale == "tiny" else 200
+    codes = [c for (c,) in Barcode.select(Barcode.code).tuples()]
+    phones = [p for (p,) in Customer.select(Customer.phone).tuples()]
+    names = [n for (n,) in Product.select(Product.search_name).tuples()]
+    people = [n for (n,) in Customer.select(Customer.search_name).tuples()]
+
+    say("barcode")
+    _add(result, "barcode lookup", _times(lambda i: catalog.by_code(rng.choice(codes)), small_runs * 5), 1)
+
+    def name_query(i: int) -> str:
+        words = rng.choice(names).split()
+        return " ".join(w[: max(3, len(w) - 2)] for w in words[:2])
+
+    queries = [name_query(i) for i in range(small_runs)]
+    _add(result, "name search", _times(lambda i: catalog.search(queries[i]), small_runs), 10)
+    say("pelanggan")
+    _add(
+        result,
+        "customer by phone",
+        _times(lambda i: customer.by_phone("0" + rng.choice(phones)[2:]), small_runs * 5),
+        1,
+    )
+    people_q = [
+        rng.choice(people).split()[0][:4] + " " + rng.choice(people).split()[-1][:3]
+        for _ in range(small_runs)
+    ]
+    _add(result, "customer name search", _times(lambda i: customer.search(people_q[i]), small_runs), 10)
+
+    say("penjualan")
+    owner = User.get_by_id(result.built["owner_id"])
+    cashier = User.get_by_id(result.built["cashier_id"])
+    shift.open_shift(owner, 0)
+    products = list(Product.select().where(Product.id <= 400))
+    member_ids = [1 + i for i in range(min(1000, len(phones)))]
+    sales_runs = 100 if scale == "tiny" else 1000
+
+    def one_sale(i: int) -> None:
+        c = Cart(customer_id=member_ids[i % len(member_ids)])
+        for p in rng.sample(products, 5):
+            c.add(p.id, p.name, int(p.price), 1)
+        sale.complete(c, [Tender("cash", sale.preview(c).total)], cashier)
+
+    sale_times = _times(one_sale, sales_runs)
+    _add(result, "sale (5 lines, customer)", sale_times, 8, p50_target=2)
+    baseline = _baseline(target, 200 if scale != "tiny" else 50)
+    _add(result, "sale baseline (sqlite3)", baseline, None)
+    ratio = _pct(sale_times, 50) / max(_pct(baseline, 50), 1e-6)
+    result.measures.append(
+        Measure("sale / baseline (p50)", "×", round(ratio, 2), round(ratio, 2), "≤ 3×", ratio <= 3, 1)
+    )
+    say("simpan pesanan")
+
+    def park_resume(i: int) -> None:
+        c = Cart()
+        for p in rng.sample(products, 3):
+            c.add(p.id, p.name, int(p.price), 1)
+        row = park.park(c, f"Meja {i}", cashier)
+        park.resume(row.id)
+
+    _add(result, "park and resume", _times(park_resume, small_runs), None)
+
+    say("tutup shift")
+    t0 = time.perf_counter_ns()
+    current = shift.current()
+    shift.close_shift(owner, {100_000: 1})
+    close_ms = (time.perf_counter_ns() - t0) / 1e6
+    count = Sale.select().where(Sale.shift == current.id).count()
+    m = _add(result, f"close a shift of {count} sales", [close_ms], 200)
+    m.target = "≤ 200 ms"
+
+    say("laporan")
+    last_week = report.last_week()
+    week = _times(lambda i: report.build(last_week), 5 if scale == "tiny" else 10)
+    _add(result, "weekly report", week, 100)
+    year = report.Period(date.today() - timedelta(days=365), date.today() - timedelta(days=1))
+    _add(result, "yearly report", _times(lambda i: report.build(year), 3), 1500)
+    data = report.build(last_week)
+    _add(result, "weekly PDF", _times(lambda i: report_pdf(data, "Bench"), 5), 1000)
+    say("struk")
+    last = Sale.select().order_by(Sale.id.desc()).first()
+    receipt = for_sale(last.number)
+    _add(result, "receipt PDF (58 mm)", _times(lambda i: receipt_pdf(receipt, 58), small_runs), 15)
+    _add(result, "ESC/POS receipt", _times(lambda i: receipt_bytes(receipt, 58), small_runs), 2)
+    say("stok dan segmen")
+    _add(result, "on-hand stock list", _times(lambda i: stock_list.listing(), 5), 200)
+    _add(result, "segment counts", _times(lambda i: segments.counts(), 3), 500)
+    say("verify")
+    t0 = time.perf_counter_ns()
+    checked = verify.verify()
+    seconds = (time.perf_counter_ns() - t0) / 1e9
+    rate = checked.entries / seconds if seconds else 0.0
+    result.measures.append(
+        Measure(
+            "verify throughput",
+            "entries/s",
+            round(rate),
+            round(rate),
+            "",
+            None,
+            1,
+            "OK" if checked.ok else f"{len(checked.problems)} masalah",
+        )
+    )
+    shop.close_shop()
+    say("buka aplikasi")
+    starts, rss = [], 0.0
+    for _ in range(3):
+        ms, mb = _cold_start(target)
+        starts.append(ms)
+        rss = max(rss, mb)
+    _add(result, "cold start to the counter", starts, 1500)
+    result.measures.append(
+        Measure("peak RSS (app)", "MB", round(rss, 1), round(rss, 1), "≤ 250 MB", rss <= 250, 3)
+    )
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.measures.append(
+        Measure("peak RSS (bench process)", "MB", round(own, 1), round(own, 1), "", None, 1)
+    )
+    shop.open_shop(target)
+
+
+def _baseline(target: str, runs: int) -> list[float]:
+    """The same 5-line sale written with the plain sqlite3 module: same rows, same pragmas, one
+    transaction (sale, lines, payment, stock moves, points, journal entry, the receipt number)."""
+    import hashlib
+
+    copy = target + ".baseline"
+    source = sqlite3.connect(target)
+    conn = sqlite3.connect(copy, isolation_level=None)
+    source.backup(conn)  # the same shop, so both write into tables and indexes of the same size
+    source.close()
+    for pragma in ("journal_mode=wal", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000"):
+        conn.execute(f"PRAGMA {pragma}")
+    products = conn.execute('SELECT "id", "name", "price", "cost" FROM "product" LIMIT 400').fetchall()
+    rng = random.Random(3)
+    times = []
+    for i in range(runs):
+        chosen = rng.sample(products, 5)
+        t0 = time.perf_counter_ns()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute('UPDATE "register" SET "last_number" = "last_number" + 1 WHERE "id" = 1')
+        seq = conn.execute('SELECT "last_number" FROM "register" WHERE "id" = 1').fetchone()[0]
+        total = sum(p[2] for p in chosen)
+        cur = conn.execute(
+            'INSERT INTO "sale" ("number", "cart_uid", "register_id", "seq", "kind", "channel_id", '
+            '"order_type", '
+            '"source_ref", "customer_id", "cashier_id", "created_at", "paid_at", "gross", "discount", '
+            '"discount_reason", "service", "tax", "tax_included", "delivery_fee", "rounding", "total", '
+            '"commission", "net", "cost", "delivery_address", "note", "reason") VALUES '
+            "(?, ?, 1, ?, 'sale', 1, 'take_away', '', 1, 2, datetime('now'), datetime('now'), ?, 0, '', "
+            "0, 0, 0, 0, 0, ?, 0, ?, ?, '', '', '')",
+            (
+                f"BL-{seq:06d}-{i}",
+                f"baseline{seq}-{i}",
+                seq + 10_000_000,
+                total,
+                total,
+                total,
+                sum(p[3] for p in chosen),
+            ),
+        )
+        sale_id = cur.lastrowid
+        for position, (pid, name, price, cost) in enumerate(chosen, start=1):
+            line = conn.execute(
+                'INSERT INTO "sale_line" ("sale_id", "position", "product_id", "name", "qty", "unit_price", '
+                '"list_price", "discount", "tax", "total", "cost", "note", "reward", "serial_number") '
+                "VALUES (?, ?, ?, ?, 1000, ?, ?, 0, 0, ?, ?, '', 0, '')",
+                (sale_id, position, pid, name, price, price, price, cost),
+            ).lastrowid
+            conn.execute(
+                'INSERT INTO "stock_move" ("product_id", "qty", "kind", "unit_cost", "sale_line_id", '
+                '"reason", '
+                "\"created_at\") VALUES (?, -1000, 'sale', ?, ?, '', datetime('now'))",
+                (pid, cost, line),
+            )
+            conn.execute('UPDATE "product" SET "on_hand" = "on_hand" - 1000 WHERE "id" = ?', (pid,))
+        conn.execute(
+            'INSERT INTO "payment" ("sale_id", "method", "amount", "tendered", "change", "reference") '
+            "VALUES (?, 'cash', ?, 0, 0, '')",
+            (sale_id, total),
+        )
+        conn.execute(
+            'INSERT INTO "loyalty_entry" ("customer_id", "kind", "points", "stamps", "sale_id", "note", '
+            "\"created_at\") VALUES (1, 'earn', ?, 0, ?, '', datetime('now'))",
+            (total // 10_000, sale_id),
+        )
+        conn.execute('UPDATE "customer" SET "points" = "points" + ? WHERE "id" = 1', (total // 10_000,))
+        prev = conn.execute(
+            'SELECT "seq", "hash" FROM "journal_entry" ORDER BY "seq" DESC LIMIT 1'
+        ).fetchone()
+        body = json.dumps({"sale": sale_id, "total": total}, sort_keys=True)
+        digest = hashlib.sha256(f"{prev[0] + 1}{body}{prev[1]}".encode()).hexdigest()
+        conn.execute(
+            'INSERT INTO "journal_entry" ("seq", "created_at", "register", "user", "event", "content", '
+            "\"prev_hash\", \"hash\") VALUES (?, datetime('now'), 'K1', 'bench', 'baseline', ?, ?, ?)",
+            (prev[0] + 1, body, prev[1], digest),
+        )
+        conn.execute("COMMIT")
+        times.append((time.perf_counter_ns() - t0) / 1e6)
+    conn.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(copy + suffix).unlink(missing_ok=True)
+    return times
+
+
+def _cold_start(target: str) -> tuple[float, float]:
+    """Start the app in a new process (offscreen) until the counter screen shows. (ms, peak RSS MB)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    t0 = time.perf_counter_ns()
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.coldstart", target],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=str(Path(__file__).resolve().parents[1]),
+        timeout=120,
+    )
+    elapsed = (time.perf_counter_ns() - t0) / 1e6
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-2000:])
+    line = [ln for ln in done.stdout.splitlines() if ln.startswith("ready")][-1]
+    return elapsed, float(line.split()[1])
+
+
+def table(result: Result) -> str:
+    rows = [("measure", "p50", "p99", "target", "pass")]
+    for m in result.measures:
+        unit = "" if m.unit == "ms" else f" {m.unit}"
+        fmt = (lambda v: f"{v:,.0f}") if m.unit in ("entries/s",) else (lambda v: f"{v:.2f}")
+        verdict = "–" if m.ok is None else ("ok" if m.ok else "MISS")
+        rows.append(
+            (
+                m.name + (f" ({m.note})" if m.note else ""),
+                fmt(m.p50) + unit,
+                fmt(m.p99) + unit,
+                m.target,
+                verdict,
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = [
+        "  ".join(cell.ljust(widths[i]) if i in (0, 3) else cell.rjust(widths[i]) for i, cell in enumerate(r))
+        for r in rows
+    ]
+    lines.insert(1, "-" * len(lines[0]))
+    b = result.built
+    head = (
+        f"scale {result.scale}: {b['products']:,} products, {b['customers']:,} customers, "
+        f"{b['sales']:,} sales, "
+        f"{b['lines']:,} lines ({b['first_day']} – {b['last_day']}), built in {b['build_seconds']} s"
+    )
+    return head + "\n" + "\n".join(lines)

@@ -1,0 +1,279 @@
+"""What the owner looks at in Stok: on hand and its value, low stock, what expires soon, and what to buy.
+
+Each list is one SQL query (the on-hand balance is kept on the product in the same transaction as every
+move). Purchase suggestions come from average daily use over the last N days and the supplier's lead
+time: enough to last until the next delivery, not more — perishable raw materials spoil.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import ROUND_CEILING, Decimal
+from urllib.parse import quote
+
+from peewee import JOIN, fn
+
+from db.models import Batch, Category, Product, Purchase, StockMove, Supplier
+from pos import clock
+from pos.i18n import _
+from pos.money import apply_rate, format_rupiah
+
+
+@dataclass(frozen=True)
+class Row:
+    product_id: int
+    sku: str
+    name: str
+    category: str
+    unit: str
+    on_hand: Decimal
+    reorder_level: Decimal
+    cost: int
+    perishable: bool
+    next_expiry: date | None
+
+    @property
+    def low(self) -> bool:
+        return self.on_hand <= self.reorder_level
+
+    @property
+    def value(self) -> int:
+        return apply_rate(self.cost, max(self.on_hand, Decimal(0)))
+
+
+def listing(query: str = "", only_low: bool = False, limit: int | None = None) -> list[Row]:
+    """Tracked, active products with on hand, reorder level, cost and the next batch expiry."""
+    next_expiry = (
+        Batch.select(Batch.product, fn.MIN(Batch.expires_on).alias("soonest"))
+        .where(Batch.qty_left > 0)
+        .group_by(Batch.product)
+        .alias("soon")
+    )
+    rows = (
+        Product.select(
+            Product.id,
+            Product.sku,
+            Product.name,
+            Category.name,
+            Product.unit,
+            Product.on_hand,
+            Product.reorder_level,
+            Product.cost,
+            Product.perishable,
+            next_expiry.c.soonest,
+        )
+        .join(Category, JOIN.LEFT_OUTER)
+        .switch(Product)
+        .join(next_expiry, JOIN.LEFT_OUTER, on=(next_expiry.c.product_id == Product.id))
+        .where(Product.track_stock == True, Product.active == True)  # noqa: E712
+        .order_by(Product.name)
+    )
+    if only_low:
+        rows = rows.where(Product.on_hand <= Product.reorder_level)
+    words = [w for w in (query or "").lower().split() if w]
+    for word in words:
+        rows = rows.where(Product.search_name.contains(word) | (Product.sku == word.upper()))
+    if limit:
+        rows = rows.limit(limit)
+    out = []
+    for pid, sku, name, cat, unit, held, level, cost, perishable, soonest in rows.tuples().iterator():
+        out.append(
+            Row(
+                pid,
+                sku,
+                name,
+                cat or "",
+                unit,
+                held,
+                level,
+                int(cost),
+                bool(perishable),
+                _as_date(soonest),
+            )
+        )
+    return out
+
+
+def _as_date(value: object) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def low_count() -> int:
+    return (
+        Product.select()
+        .where(
+            Product.track_stock == True,  # noqa: E712
+            Product.active == True,  # noqa: E712
+            Product.on_hand <= Product.reorder_level,
+        )
+        .count()
+    )
+
+
+@dataclass(frozen=True)
+class Expiring:
+    batch_id: int
+    product_id: int
+    name: str
+    unit: str
+    expires_on: date
+    qty_left: Decimal
+    value: int
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_on < clock.now().date()
+
+
+def expiring(days: int = 7) -> list[Expiring]:
+    """Batches still on the shelf that expire within `days` (and those already expired), soonest first."""
+    until = clock.now().date() + timedelta(days=days)
+    return [
+        Expiring(
+            b.id,
+            b.product_id,
+            b.product.name,
+            b.product.unit,
+            b.expires_on,
+            b.qty_left,
+            apply_rate(b.unit_cost, b.qty_left),
+        )
+        for b in Batch.select(Batch, Product)
+        .join(Product)
+        .where(Batch.qty_left > 0, Batch.expires_on <= until)
+        .order_by(Batch.expires_on, Product.name)
+    ]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    product_id: int
+    name: str
+    unit: str
+    on_hand: Decimal
+    daily_use: Decimal
+    lead_days: int
+    buy: Decimal
+    cost: int
+    supplier_id: int | None
+    supplier: str
+
+
+def _last_suppliers(ids: list[int]) -> dict[int, tuple[int, str, int]]:
+    """Each product's supplier from its latest purchase with one: {product: (id, name, lead days)}."""
+    latest = (
+        StockMove.select(StockMove.product, fn.MAX(StockMove.id).alias("last"))
+        .join(Purchase)
+        .where(Purchase.supplier.is_null(False), StockMove.product.in_(ids))
+        .group_by(StockMove.product)
+    )
+    out = {}
+    for pid, last in latest.tuples():
+        move = StockMove.select(Purchase.supplier).join(Purchase).where(StockMove.id == last).scalar()
+        supplier = Supplier.get_or_none(Supplier.id == move)
+        if supplier is not None:
+            out[pid] = (supplier.id, supplier.name, int(supplier.lead_days))
+    return out
+
+
+def suggestions(history_days: int = 28, cover_days: int = 7) -> list[Suggestion]:
+    """What to buy now: average daily use over `history_days` (sales, production and gifts that left
+    the shelf; waste excluded), enough for the supplier's lead time plus `cover_days` until the next
+    delivery, minus what is on hand. Only products that need something."""
+    since = clock.now() - timedelta(days=history_days)
+    used = {
+        pid: -Decimal(int(total)) / 1000
+        for pid, total in StockMove.select(StockMove.product, fn.SUM(StockMove.qty))
+        .where(
+            StockMove.created_at >= since,
+            StockMove.kind.in_(["sale", "refund", "production", "gift"]),
+        )
+        .group_by(StockMove.product)
+        .tuples()
+    }
+    products = {
+        p.id: p
+        for p in Product.select().where(
+            Product.track_stock == True,  # noqa: E712
+            Product.active == True,  # noqa: E712
+            Product.id.in_([pid for pid, qty in used.items() if qty > 0]),
+        )
+    }
+    suppliers = _last_suppliers(list(products))
+    shelf = _shelf_days([pid for pid, p in products.items() if p.perishable])
+    out = []
+    for pid, product in products.items():
+        daily = used[pid] / history_days
+        supplier_id, supplier, lead = suppliers.get(pid, (None, "", 1))
+        cover = min(cover_days, shelf[pid]) if pid in shelf else cover_days  # it would spoil before
+        need = daily * (lead + cover) - max(product.on_hand, Decimal(0))
+        step = Decimal(1) if product.unit in ("pcs", "pack", "porsi") else Decimal("0.1")
+        buy = (need / step).to_integral_value(rounding=ROUND_CEILING) * step if need > 0 else Decimal(0)
+        if buy > 0:
+            out.append(
+                Suggestion(
+                    pid,
+                    product.name,
+                    product.unit,
+                    product.on_hand,
+                    daily.quantize(Decimal("0.01")),
+                    lead,
+                    buy,
+                    apply_rate(int(product.cost), buy),
+                    supplier_id,
+                    supplier,
+                )
+            )
+    return sorted(out, key=lambda s: (s.supplier, s.name))
+
+
+def _shelf_days(ids: list[int]) -> dict[int, int]:
+    """How long a perishable product keeps: the shortest span from receipt to expiry of its last
+    batches (meat: 3 days), so a suggestion never buys more than can be sold before it spoils."""
+    out: dict[int, int] = {}
+    if not ids:
+        return out
+    for pid, received, expires in (
+        Batch.select(Batch.product, Batch.received_at, Batch.expires_on)
+        .where(Batch.product.in_(ids))
+        .order_by(Batch.id.desc())
+        .limit(50 * len(ids))
+        .tuples()
+    ):
+        got = _as_date(received)
+        if got is not None and expires is not None:
+            days = max(1, (_as_date(expires) - got).days)  # type: ignore[operator]
+            out[pid] = min(out.get(pid, days), days)
+    return out
+
+
+def supplier_message(shop_name: str, items: list[Suggestion]) -> str:
+    lines = [_("Halo, kami dari {shop} mau pesan:").format(shop=shop_name)]
+    for s in items:
+        qty = format(s.buy.normalize(), "f").replace(".", ",")
+        lines.append(f"- {s.name}: {qty} {s.unit}")
+    lines.append(_("Terima kasih."))
+    return "\n".join(lines)
+
+
+def supplier_link(phone: str, message: str) -> str:
+    from pos import phone as phones
+
+    return f"https://wa.me/{phones.normalise(phone)}?text={quote(message)}"
+
+
+def stock_value() -> int:
+    return sum(r.value for r in listing())
+
+
+def describe(s: Suggestion) -> str:
+    return _("{name}: beli {qty} {unit} (±{cost})").format(
+        name=s.name, qty=format(s.buy.normalize(), "f"), unit=s.unit, cost=format_rupiah(s.cost)
+    )

@@ -1,0 +1,56 @@
+"""`python main.py bench` at a tiny scale: it builds a valid shop and produces every measure (how fast is
+for the closing notes, not for a test)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MEASURES = {
+    "barcode lookup",
+    "name search",
+    "customer by phone",
+    "customer name search",
+    "sale (5 lines, customer)",
+    "sale baseline (sqlite3)",
+    "sale / baseline (p50)",
+    "park and resume",
+    "weekly report",
+    "yearly report",
+    "weekly PDF",
+    "receipt PDF (58 mm)",
+    "ESC/POS receipt",
+    "on-hand stock list",
+    "segment counts",
+    "verify throughput",
+    "cold start to the counter",
+    "peak RSS (app)",
+}
+
+
+def test_bench_tiny_produces_every_measure(tmp_path):
+    out, kept = tmp_path / "bench.json", tmp_path / "shop.db"
+    done = subprocess.run(
+        [sys.executable, "main.py", "bench", "--scale", "tiny", "--json", str(out), "--keep", str(kept)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    data = json.loads(out.read_text())
+    names = {m["name"] for m in data["measures"]}
+    assert MEASURES <= names, MEASURES - names
+    assert any(n.startswith("close a shift of ") for n in names)
+    assert all(m["p50"] > 0 for m in data["measures"])
+    verify = next(m for m in data["measures"] if m["name"] == "verify throughput")
+    assert verify["note"] == "OK"  # the bulk-loaded shop is a valid Kasir database
+    assert data["built"]["sales"] == 3_000
+    assert "weekly report" in done.stdout and "p50" in done.stdout
+    again = subprocess.run(
+        [sys.executable, "main.py", "--db", str(kept), "verify"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert again.returncode == 0, again.stdout + again.stderr

@@ -1,0 +1,92 @@
+"""Stok driven like the owner: an opname typed and scanned, goods received, expired stock written off."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from db.models import Batch, Product, StockMove
+from pos import catalog, clock, stock
+from tests.pos.helpers import small_shop
+from tests.ui.conftest import when_modal
+from ui.counter.approval import ApprovalDialog
+from ui.stock_dialogs import OpnameDialog, RestockDialog
+from ui.stock_page import ExpiringDialog, StockPage
+
+
+def open_stock(window, owner):
+    window.enter(owner)
+    page = window.section(StockPage)
+    window.open_section(window.sections.index(page))
+    return page
+
+
+def test_stock_list_shows_low_items(window, owner):
+    items = small_shop(owner)
+    Product.update(reorder_level=Decimal(200)).where(Product.id == items["mie"].id).execute()
+    page = open_stock(window, owner)
+    assert page.model.rowCount() == 3  # the untracked bakso is not stock
+    page.filter.setCurrentIndex(page.filter.findData("low"))
+    assert [r.name for r in page.model.rows] == ["Indomie Goreng"]
+    assert "1 di bawah batas" in page.summary.text()
+
+
+def test_opname_typed_and_scanned(window, owner, qtbot):
+    items = small_shop(owner)
+    page = open_stock(window, owner)
+    dialog = OpnameDialog(page, owner)
+    rows = {p.name: i for i, p in enumerate(dialog.products)}
+    dialog.table.item(rows["Beras Pandan Wangi"], 2).setText("48,5")
+    assert dialog.table.item(rows["Beras Pandan Wangi"], 3).text() == "-1,5"
+    qtbot.keyClicks(dialog.scan, "8998866200301")  # the Indomie's barcode
+    qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
+    assert dialog.table.currentRow() == rows["Indomie Goreng"]
+    dialog.table.item(rows["Indomie Goreng"], 2).setText("100")  # as recorded: no move
+    assert "2 barang dihitung, 1 berbeda" in dialog.summary.text()
+
+    def approve(d):
+        assert isinstance(d, ApprovalDialog)
+        d.reason_input.setText("hitung akhir bulan")
+        d.submit()
+
+    when_modal(qtbot, approve)
+    dialog.submit()
+    assert dialog.changes == [(items["beras"].id, Decimal("-1.5"))]
+    assert Product.get_by_id(items["beras"].id).on_hand == Decimal("48.5")
+    move = StockMove.get(StockMove.kind == "opname")
+    assert (move.qty, move.reason) == (Decimal("-1.5"), "hitung akhir bulan")
+
+
+def test_receive_goods_with_an_expiry(window, owner, errors):
+    small_shop(owner)
+    susu = catalog.create_product("SUSU", "Susu UHT", 6_000, perishable=True)
+    page = open_stock(window, owner)
+    dialog = RestockDialog(page, owner)
+    dialog.supplier.setEditText("Grosir Makmur")
+    dialog.supplier_phone.setText("0812-1111-0000")
+    dialog.product.setCurrentIndex(dialog.product.findData(susu.id))
+    assert dialog.has_expiry.isChecked()  # perishable
+    dialog.qty.setText("24")
+    dialog.cost.setText("4.500")
+    dialog.add_item()
+    assert dialog.table.rowCount() == 1 and "Rp 108.000" in dialog.total.text()
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted and not errors
+    batch = Batch.get()
+    assert (batch.qty_left, batch.expires_on) == (Decimal(24), date(2026, 11, 30))
+    assert Product.get_by_id(susu.id).cost == 4_500
+
+
+def test_expired_stock_written_off_from_the_list(window, owner):
+    small_shop(owner)
+    susu = catalog.create_product("SUSU", "Susu UHT", 6_000, perishable=True)
+    stock.restock([(susu, Decimal(5), 4_500)], owner, expiries={susu.id: date(2026, 11, 24)})
+    with clock.frozen(datetime(2026, 11, 25, 9, 0)):
+        page = open_stock(window, owner)
+        dialog = ExpiringDialog(page, owner)
+        assert dialog.model.rowCount() == 1 and dialog.write_off.isEnabled()
+        dialog.write_off_expired()
+        assert "Susu UHT 5" in dialog.message.text()
+    assert Product.get_by_id(susu.id).on_hand == 0

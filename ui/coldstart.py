@@ -1,0 +1,38 @@
+"""`python -m ui.coldstart DB`: open the app on DB offscreen up to the counter screen, print
+"ready <peak RSS MB>" and quit — the bench's cold start (it times this whole process)."""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from pos import shop, staff
+    from ui import theme
+    from ui.counter.page import CounterPage
+    from ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    theme.apply(app)
+    target = shop.open_shop(argv[0])
+    window = MainWindow(target)
+    window.resize(1366, 768)
+    window.show()
+    cashier = next((u for u in staff.active_users() if u.role.code == "cashier"), staff.owner())
+    window.enter(cashier)  # as after the PIN: the counter is the first screen
+    assert isinstance(window.pages.currentWidget(), CounterPage)
+    app.processEvents()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"ready {peak:.1f}", flush=True)
+    window.close()
+    shop.close_shop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
