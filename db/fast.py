@@ -86,3 +86,17 @@ def one(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
 def scalar(sql: str, params: list[Any]) -> Any:
     row = one(sql, params)
     return None if row is None else row[0]
+
+
+def rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    """Like `one`, every row. A '(?*)' in the text expands to as many marks as `params` has left over
+    from the other marks (for IN lists)."""
+    marks = sql.count("?") - sql.count("(?*)")  # the ? inside each (?*) is not a mark of its own
+    if "(?*)" in sql:
+        extra = len(params) - marks
+        sql = sql.replace("(?*)", "(" + ", ".join("?" * max(extra, 1)) + ")")
+    key = ("raw", sql, database.param)
+    text = _sql.get(key)
+    if text is None:
+        text = _sql[key] = sql.replace("?", database.param)
+    return [tuple(r) for r in database.execute_sql(text, params).fetchall()]

@@ -6,6 +6,7 @@ All steps run in one transaction at open (calibre's shape). A database from a ne
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from playhouse.migrate import SchemaMigrator
 
@@ -13,10 +14,49 @@ SCHEMA_VERSION = 2
 
 
 def upgrade_to_2(migrator: SchemaMigrator) -> None:
-    """Reports find voids, closings and other events in the journal by event and time."""
-    migrator.database.execute_sql(
+    """Reports find voids, closings and other events in the journal by event and time; each customer
+    carries visits, first and last visit (kept in the sale's transaction), filled here from the sales."""
+    from db.models import Customer
+
+    db = migrator.database
+    db.execute_sql(
         'CREATE INDEX IF NOT EXISTS "journal_entry_event_created_at" '
         'ON "journal_entry" ("event", "created_at")'
+    )
+    columns = {c.name for c in db.get_columns("customer")}
+    if "visits" not in columns:  # plain ADD COLUMNs: peewee's SQLite migrator would copy the table
+        from peewee import PostgresqlDatabase
+
+        stamp = "TIMESTAMP" if isinstance(db, PostgresqlDatabase) else "DATETIME"
+        for column in (
+            '"visits" INTEGER NOT NULL DEFAULT 0',
+            f'"first_visit" {stamp}',
+            f'"last_visit" {stamp}',
+        ):
+            db.execute_sql(f'ALTER TABLE "customer" ADD COLUMN {column}')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "customer_last_visit" ON "customer" ("last_visit")')
+    refresh_visits(db, Customer)
+    from db import names_index
+
+    names_index.create(db)
+
+
+def refresh_visits(db: Any, customer: Any, ids: list[int] | None = None) -> None:
+    """Recompute customer.visits / first_visit / last_visit from the sales (all, or some customers)."""
+    where = ""
+    params: list[Any] = []
+    if ids is not None:
+        where = ' WHERE "id" IN (' + ", ".join(db.param for _ in ids) + ")"
+        params = list(ids)
+    db.execute_sql(
+        'UPDATE "customer" SET '
+        '"visits" = (SELECT COUNT(*) FROM "sale" s WHERE s."customer_id" = "customer"."id" '
+        "AND s.\"kind\" = 'sale'), "
+        '"first_visit" = (SELECT MIN(s."created_at") FROM "sale" s WHERE s."customer_id" = "customer"."id" '
+        "AND s.\"kind\" = 'sale'), "
+        '"last_visit" = (SELECT MAX(s."created_at") FROM "sale" s WHERE s."customer_id" = "customer"."id" '
+        "AND s.\"kind\" = 'sale')" + where,
+        params,
     )
 
 

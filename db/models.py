@@ -158,6 +158,10 @@ class Customer(BaseModel):
     points = BigIntegerField(default=0)  # balance of loyalty_entry
     tier = CharField(max_length=20, default="")
     merged_into = ForeignKeyField("self", null=True, backref="merged")
+    # kept in the sale's transaction (schema 2): segments and reports read these, not every sale
+    visits = IntegerField(default=0)
+    first_visit = DateTimeField(null=True)
+    last_visit = DateTimeField(null=True, index=True)
     created_at = DateTimeField()
 
 

@@ -268,7 +268,7 @@ def build(
         for i in range(scale.customers):
             name = f"{FIRST_NAMES[i % len(FIRST_NAMES)]} {LAST_NAMES[(i * 7) % len(LAST_NAMES)]}"
             customer_rows.append(
-                (i + 1, f"62812{i:08d}", name, fold(name), None, "", "", 1, 0, 0, 0, "", None, now_text)
+                (i + 1, f"62812{i:08d}", name, fold(name), None, "", "", 1, 0, 0, 0, "", None, now_text, 0)
             )
         _insert(
             Customer,
@@ -288,6 +288,7 @@ def build(
                 "tier",
                 "merged_into_id",
                 "created_at",
+                "visits",
             ],
         )
         say("pelanggan", 0.1)
@@ -367,6 +368,9 @@ def build(
         line_id = 0
         sold = [0] * (scale.products + 1)
         earned_by = [0] * (scale.customers + 1)
+        visits = [0] * (scale.customers + 1)
+        first_seen: list[str | None] = [None] * (scale.customers + 1)
+        last_seen: list[str | None] = [None] * (scale.customers + 1)
         cols_sale = [
             "id",
             "number",
@@ -538,6 +542,11 @@ def build(
                 number = f"{register.code}-{sale_id:06d}"
                 earned = gross // 10_000 if customer_id and code != "gofood" else 0
                 points = (earned, 0) if customer_id else None
+                if customer_id:
+                    visits[customer_id] += 1
+                    last_seen[customer_id] = _ts(at)
+                    if first_seen[customer_id] is None:
+                        first_seen[customer_id] = _ts(at)
                 if earned:
                     point_rows.append(
                         (
@@ -627,6 +636,10 @@ def build(
         conn.executemany(
             'UPDATE "customer" SET "points" = ? WHERE "id" = ?',
             [(p, cid) for cid, p in enumerate(earned_by) if p],
+        )
+        conn.executemany(
+            'UPDATE "customer" SET "visits" = ?, "first_visit" = ?, "last_visit" = ? WHERE "id" = ?',
+            [(n, first_seen[cid], last_seen[cid], cid) for cid, n in enumerate(visits) if n],
         )
         conn.execute('UPDATE "register" SET "last_number" = ? WHERE "id" = ?', (sale_id, register.id))
         conn.execute("COMMIT")

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from peewee import JOIN, fn
 
+from db import names_index
 from db.models import Barcode, Category, Channel, ChannelPrice, Product
 from pos import clock
 from pos.errors import Duplicate, InvalidName, InvalidPrice, ProductNotFound
@@ -109,9 +110,7 @@ def search(query: str, limit: int = 20) -> list[Product]:
     words = search_words(query)
     if not words:
         return []
-    cond = Product.active == True  # noqa: E712
-    for word in words:
-        cond &= Product.search_name.contains(word)
+    cond = (Product.active == True) & names_index.words_match(Product, words)  # noqa: E712
     starts = fn.SUBSTR(Product.search_name, 1, len(words[0])) == words[0]
     return list(Product.select().where(cond).order_by(starts.desc(), Product.search_name).limit(limit))
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from peewee import JOIN, fn
 
+from db import names_index
 from db.models import Customer, CustomerAddress, Sale
 from pos import clock, phone
 from pos.errors import CustomerNotFound, Duplicate, InvalidInput, InvalidName
@@ -77,11 +78,9 @@ def search(query: str, limit: int = 20) -> list[Customer]:
     words = search_words(query)
     if not words:
         return []
-    cond = None
-    for word in words:
-        part = Customer.search_name.contains(word)
-        cond = part if cond is None else cond & part
-    return list(base.where(cond).order_by(Customer.search_name).limit(limit))
+    return list(
+        base.where(names_index.words_match(Customer, words)).order_by(Customer.search_name).limit(limit)
+    )
 
 
 def get(customer_id: int) -> Customer:

@@ -8,6 +8,7 @@ journal entry; `verify` accepts a sealed sale whose customer was merged into the
 
 from __future__ import annotations
 
+from db.migrations import refresh_visits
 from db.models import (
     Customer,
     CustomerAddress,
@@ -18,6 +19,7 @@ from db.models import (
     StampCard,
     User,
     Voucher,
+    database,
 )
 from pos import journal, loyalty, phone, staff
 from pos.errors import InvalidInput
@@ -72,7 +74,10 @@ def merge(keep_id: int, drop_id: int, user: User, approver: User | None = None) 
         notes="\n".join(notes),
         tags=", ".join(tags)[:200],
     ).where(Customer.id == keep.id).execute()
-    Customer.update(merged_into=keep.id, points=0, kasbon=0).where(Customer.id == drop.id).execute()
+    Customer.update(
+        merged_into=keep.id, points=0, kasbon=0, visits=0, first_visit=None, last_visit=None
+    ).where(Customer.id == drop.id).execute()
+    refresh_visits(database, Customer, [keep.id])
     loyalty.update_tier(keep.id)
     journal.append(
         "customer_merge",

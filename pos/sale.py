@@ -16,7 +16,7 @@ from peewee import JOIN
 
 from db import fast
 from db.fields import to_qty
-from db.models import Customer, KasbonEntry, Payment, Product, Register, Sale, SaleLine, User
+from db.models import Customer, KasbonEntry, Payment, Register, Sale, SaleLine, User
 from pos import channel as channels
 from pos import clock, gifts, journal, loyalty, recipes, settings, staff, stamps, stock, till, voucher
 from pos.cart import Cart
@@ -200,6 +200,12 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
         stamps=stamps.totals(plan),
         recipes={pid: d[0] for pid, d in dishes.items()},
     )
+    if cart.customer_id:
+        fast.one(  # the customer's visits, first and last visit, for segments and reports
+            'UPDATE "customer" SET "visits" = "visits" + 1, "last_visit" = ?, '
+            '"first_visit" = COALESCE("first_visit", ?) WHERE "id" = ? RETURNING "visits"',
+            [fields["created_at"], fields["created_at"], cart.customer_id],
+        )
     loyalty.on_sale(sale.id, cart.customer_id, earned, cart.points_redeem, cashier, points_rules)
     if plan and cart.customer_id:
         stamps.write_plan(cart.customer_id, plan, sale.id, cashier)
@@ -266,12 +272,10 @@ def _stock_facts(ids: set[int]) -> dict[int, tuple[int, bool, int]]:
     """product id -> (moving-average cost, tracked?, warranty days) for the products in a cart."""
     if not ids:
         return {}
-    rows = (
-        Product.select(Product.id, Product.cost, Product.track_stock, Product.warranty_days)
-        .where(Product.id.in_(list(ids)))
-        .tuples()
+    found = fast.rows(
+        'SELECT "id", "cost", "track_stock", "warranty_days" FROM "product" WHERE "id" IN (?*)', sorted(ids)
     )
-    return {pid: (int(cost), bool(tracked), int(days or 0)) for pid, cost, tracked, days in rows}
+    return {pid: (int(cost), bool(tracked), int(days or 0)) for pid, cost, tracked, days in found}
 
 
 def _dishes(products: dict[int, tuple[int, bool, int]]) -> dict[int, tuple[list[Any], int, dict[int, int]]]:

@@ -60,14 +60,12 @@ def name(segment: str) -> str:
 
 
 def visits_by_customer(ids: list[int] | None = None) -> dict[int, Visits]:
-    """Visit count, first and last visit per customer, in one grouped query."""
-    query = (
-        Sale.select(Sale.customer, fn.COUNT(Sale.id), fn.MIN(Sale.created_at), fn.MAX(Sale.created_at))
-        .where(Sale.kind == "sale", Sale.customer.is_null(False))
-        .group_by(Sale.customer)
+    """Visit count, first and last visit per customer (kept on the customer in each sale's transaction)."""
+    query = Customer.select(Customer.id, Customer.visits, Customer.first_visit, Customer.last_visit).where(
+        Customer.visits > 0, Customer.merged_into.is_null()
     )
     if ids is not None:
-        query = query.where(Sale.customer.in_(ids))
+        query = query.where(Customer.id.in_(ids))
     return {cid: Visits(int(n), _dt(first), _dt(last)) for cid, n, first, last in query.tuples().iterator()}
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import peewee
 from platformdirs import user_data_dir
 
+from db import names_index
 from db.database import OpenError, close_database, default_target, open_database
 from db.migrations import SCHEMA_VERSION
 from db.models import Product, Sale, User
@@ -52,6 +53,7 @@ def open_shop(target: str | None = None, register: str = "K1") -> str:
     settings.forget()
     channel.forget()
     programs.forget()
+    names_index.forget()
     _ensure_fixed_rows()
     i18n.set_language(str(settings.get("language")))
     return target

@@ -238,8 +238,10 @@ def claims_value(cart: Cart, cards: list[Card] | None = None) -> int:
 
 def check_claims(cart: Cart, cards: list[Card]) -> None:
     """Before a sale is written: every claim is backed by a full card and its reward line is genuine."""
-    by_id = {c.program_id: c for c in cards}
     tags = [ln.reward_of for ln in cart.lines if ln.reward_of.startswith("stamp:")]
+    if not cart.stamp_claims and not tags:
+        return
+    by_id = {c.program_id: c for c in cards}
     have = balances(cart.customer_id) if cart.customer_id else {}
     for program_id in set(cart.stamp_claims):
         card = by_id.get(program_id)

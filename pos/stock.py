@@ -37,17 +37,18 @@ class OutOfStock(InvalidInput):
 
 def _batches_for(moves: list[tuple[int, Decimal, int, int | None]]) -> dict[int, list[list[Any]]]:
     """Open batches of the moved products: {product: [[id, expires_on, qty_left, qty_received], ...]}."""
-    ids = list({pid for pid, _q, _c, _l in moves})
+    ids = sorted({pid for pid, _q, _c, _l in moves})
     found: dict[int, list[list[Any]]] = {}
     if not ids:
         return found
-    for bid, pid, expires, left, received in (
-        Batch.select(Batch.id, Batch.product, Batch.expires_on, Batch.qty_left, Batch.qty_received)
-        .where(Batch.product.in_(ids))
-        .order_by(Batch.expires_on, Batch.id)
-        .tuples()
+    for bid, pid, expires, left, received in fast.rows(
+        'SELECT "id", "product_id", "expires_on", "qty_left", "qty_received" FROM "batch" '
+        'WHERE "product_id" IN (?*) ORDER BY "expires_on", "id"',
+        ids,
     ):
-        found.setdefault(pid, []).append([bid, expires, left, received])
+        found.setdefault(pid, []).append(
+            [bid, expires, Decimal(int(left)) / 1000, Decimal(int(received)) / 1000]
+        )
     return found
 
 

@@ -6,12 +6,14 @@ Characters a thermal code page cannot print are replaced sensibly (é -> e, × -
 from __future__ import annotations
 
 import unicodedata
-
-from escpos.printer import Dummy
+from typing import TYPE_CHECKING, Any
 
 from pos.i18n import _
 from pos.receipt import Receipt
 from receipts.layout import Row, qty_text, rows, text_lines
+
+if TYPE_CHECKING:
+    from escpos.printer import Dummy
 
 COLUMNS = {58: 32, 80: 48}
 _REPLACE = {
@@ -42,8 +44,15 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
+def _dummy() -> Any:
+    """python-escpos loads its printer capability database on import (~0,4 s): only when printing."""
+    from escpos.printer import Dummy
+
+    return Dummy()
+
+
 def _printer(width: int) -> Dummy:
-    printer = Dummy()
+    printer = _dummy()
     printer.profile.profile_data["media"]["width"]["pixel"] = 384 if width == 58 else 576
     return printer
 
@@ -124,7 +133,7 @@ def _logo(p: Dummy, path: str, width: int) -> None:
 
 
 def drawer_bytes() -> bytes:
-    p = Dummy()
+    p = _dummy()
     p.cashdraw(2)
     return bytes(p.output)
 

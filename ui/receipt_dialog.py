@@ -22,9 +22,7 @@ from pos import receipt as receipts_data
 from pos import whatsapp
 from pos.errors import PosError
 from pos.i18n import _
-from receipts.invoice import invoice_pdf
 from receipts.layout import plain_text, rows
-from receipts.pdf_receipt import receipt_pdf
 from ui import paper
 from ui.printing import Printing, PrintSettings
 from ui.theme import role
@@ -123,11 +121,15 @@ class ReceiptDialog(QDialog):
 
     def save_pdf(self) -> None:
         self._save(
-            _("Simpan struk"), f"struk-{self.number}.pdf", lambda: receipt_pdf(self.receipt, self.paper_width)
+            _("Simpan struk"),
+            f"struk-{self.number}.pdf",
+            lambda: _pdf().receipt_pdf(self.receipt, self.paper_width),
         )
 
     def save_invoice(self) -> None:
-        self._save(_("Simpan nota A4"), f"nota-{self.number}.pdf", lambda: invoice_pdf(self.receipt))
+        self._save(
+            _("Simpan nota A4"), f"nota-{self.number}.pdf", lambda: _invoice().invoice_pdf(self.receipt)
+        )
 
     def whatsapp_link(self) -> str:
         sale = Sale.get(Sale.number == self.number)
@@ -145,3 +147,16 @@ class ReceiptDialog(QDialog):
             self.say(_("Tautan WhatsApp disalin; tempel di peramban."))
         else:
             self.say(_("WhatsApp dibuka (tautan juga disalin)."))
+
+
+def _pdf():  # type: ignore[no-untyped-def]
+    """reportlab is imported when a PDF is made, not when Kasir starts."""
+    from receipts import pdf_receipt
+
+    return pdf_receipt
+
+
+def _invoice():  # type: ignore[no-untyped-def]
+    from receipts import invoice
+
+    return invoice

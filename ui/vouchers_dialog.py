@@ -27,7 +27,6 @@ from pos import clock, customer, settings, staff, voucher
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
-from receipts.voucher_pdf import sheet_pdf, thermal_rows
 from ui import dialogs
 from ui.counter.approval import ApprovalDialog
 from ui.models.table import Column, RowsModel, setup_view
@@ -210,6 +209,8 @@ class VouchersDialog(QDialog):
         if self.printing is None or not self.printing.configured():
             self.message.setText(_("Printer struk belum diatur (Pengaturan › Printer)."))
             return
+        from receipts.voucher_pdf import thermal_rows  # reportlab: loaded when used, not at start
+
         shop_name = str(settings.all_settings()["shop_name"])
         for v in chosen:
             self.printing.print_rows("voucher:" + v.code, thermal_rows(v, shop_name))
@@ -232,6 +233,8 @@ class VouchersDialog(QDialog):
         )
         if not path:
             return
+        from receipts.voucher_pdf import sheet_pdf
+
         try:
             sheet_pdf(chosen, str(settings.all_settings()["shop_name"]), path)
         except OSError as exc:

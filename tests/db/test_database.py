@@ -130,3 +130,49 @@ def test_a_version_1_shop_gets_the_journal_index(tmp_path):
     assert "journal_entry_event_created_at" in names
     assert Meta.get_by_id("schema_version").value == "2"
     close_database()
+
+
+def test_a_version_1_shop_gets_customer_visits_from_its_sales(tmp_path):
+    from db.models import Customer, Meta
+    from pos import customer, sale, shift, staff
+    from pos.cart import Cart
+    from pos.payment import Tender
+
+    target = str(tmp_path / "v1.db")
+    shop.open_shop(target)
+    owner = staff.create_user("Bu Sri", "owner", "1234")
+    shift.open_shift(owner, 0)
+    budi = customer.create_customer("0812-1111-2222", "Budi")
+    for _ in range(2):
+        c = Cart(customer_id=budi.id)
+        c.add(None, "Kopi", 5_000, 1)
+        sale.complete(c, [Tender("cash", 5_000)], owner)
+    db = database.obj
+    db.execute_sql('DROP INDEX "customer_last_visit"')
+    for column in ("visits", "first_visit", "last_visit"):
+        db.execute_sql(f'ALTER TABLE "customer" DROP COLUMN "{column}"')
+    Meta.update(value="1").where(Meta.key == "schema_version").execute()
+    shop.close_shop()
+    shop.open_shop(target)
+    row = Customer.get_by_id(budi.id)
+    assert row.visits == 2 and row.first_visit is not None and row.last_visit >= row.first_visit
+    assert Meta.get_by_id("schema_version").value == "2"
+    shop.close_shop()
+
+
+def test_name_search_index_follows_inserts_renames_and_deletes(tmp_path):
+    from db import names_index
+    from db.models import Product
+    from pos import catalog
+
+    shop.open_shop(str(tmp_path / "names.db"))
+    assert names_index.available("product")
+    catalog.create_product("A1", "Indomie Goreng Jumbo", 3_500)
+    catalog.create_product("A2", "Kopi Kapal Api", 1_500)
+    assert [p.name for p in catalog.search("goreng jum")] == ["Indomie Goreng Jumbo"]
+    assert [p.name for p in catalog.search("api ko")] == ["Kopi Kapal Api"]  # short word: LIKE on top
+    Product.update(name="Mie Sedaap Soto", search_name="mie sedaap soto").where(Product.sku == "A1").execute()
+    assert catalog.search("goreng") == [] and [p.sku for p in catalog.search("sedaap")] == ["A1"]
+    Product.delete().where(Product.sku == "A2").execute()
+    assert catalog.search("kapal") == []
+    shop.close_shop()

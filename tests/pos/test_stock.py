@@ -191,3 +191,19 @@ def test_low_stock_list(kitchen, owner):
     low = stock_list.listing(only_low=True)
     assert [r.name for r in low] == ["Bakso butir", "Daging sapi"]  # daging: 0 on hand, level 0
     assert stock_list.low_count() == 2
+
+
+def test_suggestion_never_buys_more_of_a_perishable_than_keeps(kitchen, owner, cashier):
+    _items, _butir, _mie, _kuah, daging = kitchen
+    start = NOW - timedelta(days=28)
+    for day in range(28):  # 2 kg of meat a day, delivered fresh every day, keeps 3 days
+        with clock.frozen(start + timedelta(days=day, hours=1)):
+            stock.restock(
+                [(daging, D(2), 140_000)],
+                owner,
+                expiries={daging.id: (start + timedelta(days=day + 3)).date()},
+            )
+        with clock.frozen(start + timedelta(days=day, hours=3)):
+            sell(cashier, (daging, 2))
+    [s] = [s for s in stock_list.suggestions(history_days=28, cover_days=7) if s.name == "Daging sapi"]
+    assert (s.daily_use, s.on_hand, s.buy) == (D("2.00"), D(0), D(8))  # (1 day lead + 3 days shelf) x 2 kg

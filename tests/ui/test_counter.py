@@ -354,3 +354,13 @@ def test_bonus_gift_comes_and_goes_with_the_cart(counter, qtbot, owner, items):
     counter.select_line(0)
     qtbot.keyClick(counter.search, Qt.Key.Key_Delete)
     assert counter.cart.lines == []
+
+
+def test_selling_beyond_recorded_stock_is_said_but_allowed(counter, qtbot, items):
+    Product.update(on_hand=Decimal(1)).where(Product.id == items["mie"].id).execute()
+    scan(qtbot, counter, "8998866200301")
+    assert "stok tercatat" not in counter.message.text()
+    scan(qtbot, counter, "8998866200301")
+    assert "Indomie Goreng: stok tercatat tinggal 1" in counter.message.text()
+    keys_to_pay_exact(qtbot, counter)
+    assert Product.get_by_id(items["mie"].id).on_hand == Decimal(-1)

@@ -415,7 +415,22 @@ class CounterPage(QWidget):
         self.results.hide()
         self.say(_("{name} × {qty}").format(name=product.name, qty=qty_text(self.cart.lines[index].qty)))
         self.update_cart(select=index)
+        self._warn_stock(product)
         self.focus_search()
+
+    def _warn_stock(self, product: Product) -> None:
+        """Selling beyond the recorded stock is allowed (the delivery is recorded later) but said."""
+        if not product.track_stock:
+            return
+        held = Product.get_by_id(product.id).on_hand
+        wanted = sum((ln.qty for ln in self.cart.lines if ln.product_id == product.id), Decimal(0))
+        if wanted > held:
+            self.say(
+                _("{name}: stok tercatat tinggal {left}. Catat barang datang di Stok.").format(
+                    name=product.name, left=qty_text(held)
+                ),
+                error=True,
+            )
 
     # --- the cart ---
     def update_cart(self, select: int | None = None) -> None:
