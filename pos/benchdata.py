@@ -30,6 +30,7 @@ from db.models import (
     Register,
     Sale,
     SaleLine,
+    Shift,
     StockMove,
     database,
 )
@@ -466,14 +467,34 @@ def build(
             for rows in (sale_rows, line_rows, pay_rows, move_rows, point_rows, journal_rows):
                 rows.clear()
 
+        shift_rows: list[tuple[Any, ...]] = []
+        cols_shift = [
+            "id",
+            "register_id",
+            "number",
+            "opened_by_id",
+            "opened_at",
+            "opening_cash",
+            "closed_by_id",
+            "closed_at",
+            "expected_cash",
+            "counted_cash",
+            "counted_detail",
+            "variance",
+        ]
+        conn.execute("PRAGMA defer_foreign_keys = ON")  # a day's shift row is written after its sales
         for day_index in range(scale.days):
             day = start + timedelta(days=day_index)
+            shift_id = day_index + 1  # one shift a day, opened 06:50 and closed 21:10 (counted exactly)
+            by_method: dict[str, int] = {}
             carry += per_day * (1.25 if day.weekday() >= 5 else 0.93)
             count = int(carry)
             carry -= count
             if day_index == scale.days - 1:
                 count += scale.sales - sale_id - count if scale.sales - sale_id > count else 0
             seconds = sorted(rng.randrange(7 * 3600, 21 * 3600) for _ in range(count))
+            opened = datetime.combine(day, datetime.min.time()).replace(hour=6, minute=50)
+            closed = opened.replace(hour=21, minute=10)
             for second in seconds:
                 if sale_id >= scale.sales:
                     break
@@ -539,6 +560,7 @@ def build(
                 change = tendered - gross if tendered else 0
                 payments = [{"method": method, "amount": gross, "tendered": tendered, "change": change}]
                 pay_rows.append((sale_id, method, gross, tendered, change, ""))
+                by_method[method] = by_method.get(method, 0) + gross
                 number = f"{register.code}-{sale_id:06d}"
                 earned = gross // 10_000 if customer_id and code != "gofood" else 0
                 points = (earned, 0) if customer_id else None
@@ -578,7 +600,7 @@ def build(
                         customer_id,
                         cashier.id,
                         None,
-                        None,
+                        shift_id,
                         _ts(at),
                         _ts(at),
                         gross,
@@ -626,8 +648,40 @@ def build(
                 )
                 seal(at, cashier.name, "sale", body)
                 if len(sale_rows) >= 20_000:
+                    _insert(Shift, shift_rows, cols_shift)
+                    shift_rows.clear()
                     flush()
                     say("nota", 0.1 + 0.85 * sale_id / scale.sales)
+            cash = by_method.get("cash", 0)
+            shift_rows.append(
+                (
+                    shift_id,
+                    register.id,
+                    shift_id,
+                    cashier.id,
+                    _ts(opened),
+                    0,
+                    cashier.id,
+                    _ts(closed),
+                    cash,
+                    cash,
+                    "{}",
+                    0,
+                )
+            )
+            seal(
+                closed,
+                cashier.name,
+                "shift_close",
+                {
+                    "shift": shift_id,
+                    "expected": cash,
+                    "counted": cash,
+                    "variance": 0,
+                    "by_method": [[m, t] for m, t in sorted(by_method.items())],
+                },
+            )
+        _insert(Shift, shift_rows, cols_shift)
         flush()
         for pid in range(1, scale.products + 1):
             conn.execute(
@@ -641,7 +695,10 @@ def build(
             'UPDATE "customer" SET "visits" = ?, "first_visit" = ?, "last_visit" = ? WHERE "id" = ?',
             [(n, first_seen[cid], last_seen[cid], cid) for cid, n in enumerate(visits) if n],
         )
-        conn.execute('UPDATE "register" SET "last_number" = ? WHERE "id" = ?', (sale_id, register.id))
+        conn.execute(
+            'UPDATE "register" SET "last_number" = ?, "last_shift_number" = ? WHERE "id" = ?',
+            (sale_id, scale.days, register.id),
+        )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -397,24 +397,17 @@ def voids(period: Period) -> list[dict[str, Any]]:
 
 def customers(period: Period, sales_count: int) -> dict[str, Any]:
     """New vs returning, repeat rate, top customers, lapsed, member share."""
-    members = (
-        Sale.select(Sale.customer, fn.COUNT(Sale.id), fn.SUM(Sale.total))
-        .where(_in(period), Sale.kind == "sale", Sale.customer.is_null(False))
+    members = (  # each member who bought in the period, with their first visit ever (kept on the customer)
+        Sale.select(Sale.customer, fn.COUNT(Sale.id), fn.SUM(Sale.total), fn.MAX(Customer.first_visit))
+        .join(Customer, on=(Sale.customer == Customer.id))
+        .where(_in(period), Sale.kind == "sale")
         .group_by(Sale.customer)
     )
-    seen = {cid: (int(c), int(t)) for cid, c, t in members.tuples()}
-    before = set()
-    if seen:
-        ids = list(seen)
-        for start in range(0, len(ids), 900):
-            chunk = ids[start : start + 900]
-            before |= {
-                cid
-                for (cid,) in Sale.select(Sale.customer)
-                .where(Sale.customer.in_(chunk), Sale.created_at < period.since, Sale.kind == "sale")
-                .distinct()
-                .tuples()
-            }
+    seen, before = {}, set()
+    for cid, c, t, first in members.tuples():
+        seen[cid] = (int(c), int(t))
+        if first is not None and str(first) < str(period.since):
+            before.add(cid)
     returning = [cid for cid in seen if cid in before]
     new = len(seen) - len(returning)
     member_sales = sum(c for c, _t in seen.values())

