@@ -419,12 +419,9 @@ def customers(period: Period, sales_count: int) -> dict[str, Any]:
         if top_ids
         else {}
     )
-    lapsed = (  # as of today: no visit in the last 90 days (kept on the customer with every sale)
+    lapsed = (  # as of today: no visit in the last 90 days (a merged record has no visits of its own)
         Customer.select()
-        .where(
-            Customer.last_visit < clock.now() - timedelta(days=segments.LAPSED_AFTER),
-            Customer.merged_into.is_null(),
-        )
+        .where(Customer.last_visit < clock.now() - timedelta(days=segments.LAPSED_AFTER))
         .count()
     )
     return {
@@ -489,16 +486,18 @@ def loyalty_section(period: Period) -> dict[str, Any]:
 
 
 def stock_section(period: Period | None = None) -> dict[str, Any]:
-    low = (
-        Product.select(Product.name, Product.on_hand, Product.reorder_level)
+    """Low stock (one pass over the products, sorted here), kasbon owed, waste and what expires soon."""
+    low = sorted(
+        (name, held, level)
+        for name, held, level in Product.select(Product.name, Product.on_hand, Product.reorder_level)
         .where(Product.track_stock == True, Product.active == True, Product.on_hand <= Product.reorder_level)  # noqa: E712
-        .order_by(Product.name)
+        .tuples()
     )
     return {
-        "low_stock_count": low.count(),
+        "low_stock_count": len(low),
         "low_stock": [
-            {"name": p.name, "on_hand": str(p.on_hand), "reorder_level": str(p.reorder_level)}
-            for p in low.limit(20)
+            {"name": name, "on_hand": str(held), "reorder_level": str(level)}
+            for name, held, level in low[:20]
         ],
         "kasbon_outstanding": _int(Customer.select(fn.SUM(Customer.kasbon)).scalar()),
         "waste_cost": _waste(period) if period else 0,

@@ -119,8 +119,17 @@ def _write(
     totals: dict[int, Decimal] = {}
     for pid, qty, _cost, _line in moves:
         totals[pid] = totals.get(pid, Decimal(0)) + qty
-    for pid, qty in totals.items():
+    if len(totals) == 1:
+        [(pid, qty)] = totals.items()
         fast.add_to(Product, "on_hand", pid, qty)
+    else:  # one statement for the whole basket
+        ids = sorted(totals)
+        fast.rows(
+            'UPDATE "product" SET "on_hand" = "on_hand" + CASE "id" '
+            + "WHEN ? THEN ? " * len(ids)
+            + 'END WHERE "id" IN (?*)',
+            [v for pid in ids for v in (pid, int(totals[pid] * 1000))] + ids,
+        )
 
 
 def check_available(moves: list[tuple[int, Decimal, int, int | None]]) -> None:

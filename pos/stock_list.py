@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_CEILING, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from peewee import fn
@@ -23,8 +23,7 @@ from pos.money import apply_rate, format_rupiah
 from pos.text import fold
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):  # a tuple, not a dataclass: 50.000 of them are made for one list
     product_id: int
     sku: str
     name: str
@@ -50,8 +49,9 @@ def listing(query: str = "", only_low: bool = False, limit: int | None = None) -
     statement; 50.000 products in well under the 200 ms target)."""
     sql = (
         'SELECT p."id", p."sku", p."name", c."name", p."unit", p."on_hand", p."reorder_level", p."cost", '
-        'p."perishable", (SELECT MIN(b."expires_on") FROM "batch" b WHERE b."product_id" = p."id" '
-        'AND b."qty_left" > 0) FROM "product" p LEFT JOIN "category" c ON c."id" = p."category_id" '
+        'p."perishable", b."soonest" FROM "product" p LEFT JOIN "category" c ON c."id" = p."category_id" '
+        'LEFT JOIN (SELECT "product_id", MIN("expires_on") AS "soonest" FROM "batch" WHERE "qty_left" > 0 '
+        'GROUP BY "product_id") b ON b."product_id" = p."id" '
         'WHERE p."track_stock" = ? AND p."active" = ?'
     )
     params: list[Any] = [True, True]
@@ -60,11 +60,8 @@ def listing(query: str = "", only_low: bool = False, limit: int | None = None) -
     for word in [w for w in fold(query).split() if w][:6]:
         sql += ' AND (p."search_name" LIKE ? OR p."sku" = ?)'
         params += [f"%{word}%", word.upper()]
-    sql += ' ORDER BY p."name"'
-    if limit:
-        sql += f" LIMIT {int(limit)}"
     milli = Decimal(1000)
-    return [
+    rows = [
         Row(
             pid,
             sku,
@@ -79,6 +76,8 @@ def listing(query: str = "", only_low: bool = False, limit: int | None = None) -
         )
         for pid, sku, name, cat, unit, held, level, cost, perishable, soonest in fast.rows(sql, params)
     ]
+    rows.sort(key=lambda r: r.name)  # sorting here beats walking the name index row by row
+    return rows[:limit] if limit else rows
 
 
 def _as_date(value: object) -> date | None:
