@@ -16,7 +16,7 @@ from urllib.parse import quote
 from peewee import fn
 
 from db import fast
-from db.models import Batch, Product, Purchase, StockMove, Supplier
+from db.models import Batch, Product, Purchase, StockMove, Supplier, database
 from pos import clock
 from pos.i18n import _
 from pos.money import apply_rate, format_rupiah
@@ -45,36 +45,40 @@ class Row(NamedTuple):  # a tuple, not a dataclass: 50.000 of them are made for 
 
 
 def listing(query: str = "", only_low: bool = False, limit: int | None = None) -> list[Row]:
-    """Tracked, active products with on hand, reorder level, cost and the next batch expiry (one
-    statement; 50.000 products in well under the 200 ms target)."""
+    """Tracked, active products with on hand, reorder level, cost and the next batch expiry: one scan of
+    the products; categories and batch expiries (few rows) are looked up in dictionaries."""
     sql = (
-        'SELECT p."id", p."sku", p."name", c."name", p."unit", p."on_hand", p."reorder_level", p."cost", '
-        'p."perishable", b."soonest" FROM "product" p LEFT JOIN "category" c ON c."id" = p."category_id" '
-        'LEFT JOIN (SELECT "product_id", MIN("expires_on") AS "soonest" FROM "batch" WHERE "qty_left" > 0 '
-        'GROUP BY "product_id") b ON b."product_id" = p."id" '
-        'WHERE p."track_stock" = ? AND p."active" = ?'
+        'SELECT "id", "sku", "name", "category_id", "unit", "on_hand", "reorder_level", "cost", "perishable" '
+        'FROM "product" WHERE "track_stock" = ? AND "active" = ?'
     )
     params: list[Any] = [True, True]
     if only_low:
-        sql += ' AND p."on_hand" <= p."reorder_level"'
+        sql += ' AND "on_hand" <= "reorder_level"'
     for word in [w for w in fold(query).split() if w][:6]:
-        sql += ' AND (p."search_name" LIKE ? OR p."sku" = ?)'
+        sql += ' AND ("search_name" LIKE ? OR "sku" = ?)'
         params += [f"%{word}%", word.upper()]
-    milli = Decimal(1000)
+    categories = dict(fast.rows('SELECT "id", "name" FROM "category"', []))
+    soonest = dict(
+        fast.rows(
+            'SELECT "product_id", MIN("expires_on") FROM "batch" WHERE "qty_left" > 0 GROUP BY "product_id"',
+            [],
+        )
+    )
+    cursor = database.execute_sql(sql.replace("?", database.param), params)
     rows = [
         Row(
             pid,
             sku,
             name,
-            cat or "",
+            categories.get(cat, ""),
             unit,
-            Decimal(held) / milli,
-            Decimal(level) / milli,
-            int(cost),
+            Decimal(held).scaleb(-3),
+            Decimal(level).scaleb(-3),
+            cost,
             bool(perishable),
-            _as_date(soonest),
+            _as_date(soonest.get(pid)),
         )
-        for pid, sku, name, cat, unit, held, level, cost, perishable, soonest in fast.rows(sql, params)
+        for pid, sku, name, cat, unit, held, level, cost, perishable in cursor
     ]
     rows.sort(key=lambda r: r.name)  # sorting here beats walking the name index row by row
     return rows[:limit] if limit else rows
