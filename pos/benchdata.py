@@ -703,6 +703,12 @@ def build(
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    # five made-to-order dishes, each using three stocked ingredients (a sale of all five: 15 moves)
+    from pos import catalog, recipes
+
+    for n in range(5):
+        dish = catalog.create_product(f"RESEP{n + 1}", f"Menu racik {n + 1}", 25_000, track_stock=False)
+        recipes.set_recipe(dish.id, [(3 * n + k + 1, "0.5") for k in range(3)], owner)
     conn.execute("ANALYZE")
     say("selesai", 1.0)
     return {

@@ -15,6 +15,7 @@ MEASURES = {
     "customer by phone",
     "customer name search",
     "sale (5 lines, customer)",
+    "sale (5 recipe items, 15 moves)",
     "sale baseline (sqlite3)",
     "sale / baseline (p50)",
     "park and resume",
