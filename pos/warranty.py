@@ -65,6 +65,11 @@ def _base():  # type: ignore[no-untyped-def]
     )
 
 
+def of_customer(customer_id: int) -> list[Covered]:
+    """Everything a customer bought with a warranty (the customer page)."""
+    return _rows(_base().where(Sale.customer == customer_id).limit(100))
+
+
 def lookup(text: str) -> list[Covered]:
     """By serial number (any part of it) or by the buyer's phone number (any written form)."""
     text = (text or "").strip()

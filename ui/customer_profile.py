@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Customer, User
-from pos import customer, loyalty, outreach, phone, segments, stamps, voucher
+from pos import customer, loyalty, outreach, phone, segments, stamps, voucher, warranty
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
@@ -78,7 +78,7 @@ class ProfileDialog(QDialog):
                 ],
             ),
             (
-                _("Stempel dan voucher"),
+                _("Stempel, voucher, garansi"),
                 [
                     _("{name}: {stamps}/{needed} (ditukar {rewards}×)").format(**card)
                     for card in stamps.summary(c.id)
@@ -86,6 +86,12 @@ class ProfileDialog(QDialog):
                 + [
                     f"{voucher.pretty(code)}  {_(voucher.STATES.get(state, state))}  {value}"
                     for code, state, value in p.vouchers
+                ]
+                + [
+                    _("Garansi {item} SN {serial} s/d {date}").format(
+                        item=w.product, serial=w.serial_number or "–", date=_when(w.warranty_until)
+                    )
+                    for w in warranty.of_customer(c.id)
                 ],
             ),
         ):

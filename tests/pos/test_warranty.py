@@ -29,6 +29,7 @@ def test_serial_warranty_lookup_and_follow_up(owner):
         True,
     )
     assert warranty.lookup("+62 812 7000 0001")[0].sale == s.number
+    assert [w.serial_number for w in warranty.of_customer(andi.id)] == ["SN1234567"]  # the customer page
     assert "Garansi s.d. 14-11-2027" in plain_text(receipt.for_sale(s.number), 48)
     assert [f.customer for f in warranty.follow_ups(7)] == ["Andi"]
     outreach.contacted(andi.id, "warranty", owner)
