@@ -180,7 +180,7 @@ def profile(customer_id: int) -> Profile:
     seen = segments.visits_by_customer([customer_id]).get(customer_id, segments.Visits(0, None, None))
     qty = fn.SUM(SaleLine.qty)
     favourites = [
-        (name, (Decimal(int(total)) / 1000).normalize())
+        (name, Decimal(format((Decimal(int(total)) / 1000).normalize(), "f")))
         for name, total in SaleLine.select(SaleLine.name, qty)
         .join(Sale)
         .where(Sale.customer == customer_id)
