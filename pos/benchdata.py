@@ -147,6 +147,18 @@ SIZES = [
     "isi 10",
 ]
 CHANNELS = [("walk_in", 80), ("whatsapp", 8), ("gofood", 7), ("delivery", 5)]
+MOVE_COLUMNS = [
+    "product_id",
+    "qty",
+    "kind",
+    "unit_cost",
+    "sale_line_id",
+    "purchase_id",
+    "batch_id",
+    "reason",
+    "user_id",
+    "created_at",
+]
 METHODS = [("cash", 65), ("qris", 25), ("transfer", 10)]
 
 
@@ -319,18 +331,7 @@ def build(
                 )
                 for pid in range(1, scale.products + 1)
             ],
-            [
-                "product_id",
-                "qty",
-                "kind",
-                "unit_cost",
-                "sale_line_id",
-                "purchase_id",
-                "batch_id",
-                "reason",
-                "user_id",
-                "created_at",
-            ],
+            MOVE_COLUMNS,
         )
         last = JournalEntry.select().order_by(JournalEntry.seq.desc()).first()
         seq, prev = (last.seq, last.hash) if last else (0, journal.GENESIS)
@@ -425,18 +426,7 @@ def build(
             "warranty_until",
         ]
         cols_pay = ["sale_id", "method", "amount", "tendered", "change", "reference"]
-        cols_move = [
-            "product_id",
-            "qty",
-            "kind",
-            "unit_cost",
-            "sale_line_id",
-            "purchase_id",
-            "batch_id",
-            "reason",
-            "user_id",
-            "created_at",
-        ]
+        cols_move = MOVE_COLUMNS
         cols_points = [
             "customer_id",
             "program_id",

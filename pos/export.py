@@ -180,9 +180,8 @@ def write_xlsx(period: Period, target: str | Path) -> Path:
         sheet.append(header)
         money = [i for i, (_c, k) in enumerate(columns) if k == "rupiah"]
         for row in rows(period):
-            values: list[Any] = [
-                float(Decimal(v).normalize()) if k == "qty" else v
-                for v, (_c, k) in zip(row, columns, strict=True)
+            values: list[Any] = [  # quantities stay exact Decimals (openpyxl writes them as numbers)
+                Decimal(v) if k == "qty" else v for v, (_c, k) in zip(row, columns, strict=True)
             ]
             for i in money:
                 cell = WriteOnlyCell(sheet, value=values[i])

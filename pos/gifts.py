@@ -14,11 +14,11 @@ from datetime import date
 from decimal import Decimal
 
 from db.models import LoyaltyProgram, Product, User
-from pos import clock, journal, staff
+from pos import clock, staff
 from pos.cart import Cart, CartLine, check_price, parse_qty
 from pos.errors import InvalidInput
 from pos.i18n import N_, _
-from pos.programs import forget, running
+from pos.programs import running, save
 from pos.stamps import categories_of
 from pos.tx import service
 
@@ -100,8 +100,6 @@ def configure(
     if not min_spend and not products and not categories:
         raise InvalidInput(N_("Tentukan syaratnya: minimal belanja, atau barang/kategori yang dibeli."))
     amount = parse_qty(qty)
-    if starts_on and ends_on and ends_on < starts_on:
-        raise InvalidInput(N_("Tanggal selesai sebelum tanggal mulai."))
     rules = {
         "gift_product": gift_product,
         "min_spend": min_spend,
@@ -109,19 +107,16 @@ def configure(
         "categories": categories,
         "qty": str(amount),
     }
-    forget()
-    if program_id is None:
-        program = LoyaltyProgram.create(
-            kind="gift", name=name, rules=rules, active=active, starts_on=starts_on, ends_on=ends_on
-        )
-    else:
-        program = LoyaltyProgram.get_by_id(program_id)
-        program.name, program.rules, program.active = name, rules, active
-        program.starts_on, program.ends_on = starts_on, ends_on
-        program.save()
-    journal.append("loyalty_rules", {"program": program.id, "gift": rules, "active": active}, user=user.name)
-    forget()
-    return program
+    return save(
+        "gift",
+        name,
+        rules,
+        active=active,
+        user=user,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        program_id=program_id,
+    )
 
 
 def apply(cart: Cart, gifts: list[Gift] | None = None) -> list[str]:

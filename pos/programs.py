@@ -5,8 +5,9 @@ service, which forgets the cache before and after."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from db.models import LoyaltyProgram
+from db.models import LoyaltyProgram, User
 
 _cache: list[LoyaltyProgram] | None = None
 
@@ -31,3 +32,36 @@ def running(kind: str, on: date | None = None) -> list[LoyaltyProgram]:
             or ((p.starts_on is None or p.starts_on <= on) and (p.ends_on is None or p.ends_on >= on))
         )
     ]
+
+
+def save(
+    kind: str,
+    name: str,
+    rules: dict[str, Any],
+    *,
+    active: bool,
+    user: User,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    program_id: int | None = None,
+) -> LoyaltyProgram:
+    """Create or change a program of `kind` (inside the caller's service) and journal its rules."""
+    from pos import journal
+    from pos.errors import InvalidInput
+    from pos.i18n import N_
+
+    if starts_on and ends_on and ends_on < starts_on:
+        raise InvalidInput(N_("Tanggal selesai sebelum tanggal mulai."))
+    forget()
+    if program_id is None:
+        program = LoyaltyProgram.create(
+            kind=kind, name=name, rules=rules, active=active, starts_on=starts_on, ends_on=ends_on
+        )
+    else:
+        program = LoyaltyProgram.get_by_id(program_id)
+        program.name, program.rules, program.active = name, rules, active
+        program.starts_on, program.ends_on = starts_on, ends_on
+        program.save()
+    journal.append("loyalty_rules", {"program": program.id, kind: rules, "active": active}, user=user.name)
+    forget()
+    return program

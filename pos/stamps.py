@@ -20,12 +20,12 @@ from peewee import fn
 
 from db import fast
 from db.models import LoyaltyEntry, LoyaltyProgram, Product, Sale, StampCard, User
-from pos import clock, journal, staff
+from pos import clock, staff
 from pos.cart import Cart, CartLine, check_price, parse_qty
 from pos.errors import InvalidInput, NeedCustomer
 from pos.i18n import N_, _
 from pos.money import format_rupiah
-from pos.programs import forget, running
+from pos.programs import running, save
 from pos.tx import service
 
 MAX_NEEDED = 100
@@ -114,8 +114,6 @@ def configure(
         reward_product = None
     else:
         raise InvalidInput(N_("Hadiah harus barang gratis atau potongan rupiah."))
-    if starts_on and ends_on and ends_on < starts_on:
-        raise InvalidInput(N_("Tanggal selesai sebelum tanggal mulai."))
     rules = {
         "needed": needed,
         "products": products,
@@ -124,21 +122,16 @@ def configure(
         "reward_product": reward_product,
         "reward_value": reward_value,
     }
-    forget()
-    if program_id is None:
-        program = LoyaltyProgram.create(
-            kind="stamps", name=name, rules=rules, active=active, starts_on=starts_on, ends_on=ends_on
-        )
-    else:
-        program = LoyaltyProgram.get_by_id(program_id)
-        program.name, program.rules, program.active = name, rules, active
-        program.starts_on, program.ends_on = starts_on, ends_on
-        program.save()
-    journal.append(
-        "loyalty_rules", {"program": program.id, "stamps": rules, "active": active}, user=user.name
+    return save(
+        "stamps",
+        name,
+        rules,
+        active=active,
+        user=user,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        program_id=program_id,
     )
-    forget()
-    return program
 
 
 def reward_text(card: Card) -> str:
