@@ -154,8 +154,8 @@ class Customer(BaseModel):
     tags = CharField(max_length=200, default="")
     wa_consent = BooleanField(default=False)
     credit_limit = BigIntegerField(default=0)  # kasbon limit
-    kasbon = BigIntegerField(default=0)  # balance of kasbon_entry
-    points = BigIntegerField(default=0)  # balance of loyalty_entry
+    kasbon = BigIntegerField(default=0, index=True)  # balance of kasbon_entry (indexed: schema 3)
+    points = BigIntegerField(default=0, index=True)  # balance of loyalty_entry (indexed: schema 3)
     tier = CharField(max_length=20, default="")
     merged_into = ForeignKeyField("self", null=True, backref="merged")
     # kept in the sale's transaction (schema 2): segments and reports read these, not every sale
@@ -398,6 +398,66 @@ class StockMove(BaseModel):
     user = ForeignKeyField(User, null=True)
     created_at = DateTimeField(index=True)
 
+    class Meta:
+        indexes = ((("kind", "created_at"), False),)  # waste in a period (schema 3)
+
+
+# --- day books: sums kept beside the history for reports ------------------------------------------
+
+
+class DaySales(BaseModel):
+    """Sales and refunds added up by day, hour, channel, cashier and kind. Written in the sale's (or the
+    refund's) transaction by db.summaries, so a year's report reads thousands of rows, not a million sales.
+    Money columns are the sums of the same Sale columns; `count` is the number of sales or refunds."""
+
+    day = DateField()
+    hour = IntegerField()
+    channel_id = IntegerField()
+    cashier_id = IntegerField()
+    kind = CharField(max_length=10)
+    count = IntegerField(default=0)
+    gross = BigIntegerField(default=0)
+    discount = BigIntegerField(default=0)
+    service = BigIntegerField(default=0)
+    tax = BigIntegerField(default=0)
+    delivery_fee = BigIntegerField(default=0)
+    rounding = BigIntegerField(default=0)
+    total = BigIntegerField(default=0)
+    commission = BigIntegerField(default=0)
+    net = BigIntegerField(default=0)
+    cost = BigIntegerField(default=0)
+
+    class Meta:
+        indexes = ((("day", "hour", "channel_id", "cashier_id", "kind"), True),)
+
+
+class DayPayment(BaseModel):
+    """Payments added up by day and method (negative on refunds), kept like DaySales."""
+
+    day = DateField()
+    method = CharField(max_length=20)
+    count = IntegerField(default=0)
+    amount = BigIntegerField(default=0)
+
+    class Meta:
+        indexes = ((("day", "method"), True),)
+
+
+class DayProduct(BaseModel):
+    """Sale lines added up by day and product (product_id 0: lines without a catalogue item), kept like
+    DaySales. `included_tax` is the tax inside the prices (owed to the state, not the shop's margin)."""
+
+    day = DateField()
+    product_id = IntegerField()
+    name = CharField(max_length=200)  # as printed on the day's last line
+    qty = QtyField(default=0)
+    total = BigIntegerField(default=0)
+    included_tax = BigIntegerField(default=0)
+    cost = BigIntegerField(default=0)
+
+    class Meta:
+        indexes = ((("day", "product_id"), True),)
+
 
 # --- audit and closings ---------------------------------------------------------------------------
 
@@ -464,6 +524,9 @@ ALL_MODELS: list[type[BaseModel]] = [
     Purchase,
     Batch,
     StockMove,
+    DaySales,
+    DayPayment,
+    DayProduct,
     Closing,
     JournalEntry,
 ]

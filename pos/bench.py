@@ -259,7 +259,8 @@ def _measure(result: Result, target: str, scale: str, progress: Callable[[str, f
 
 def _baseline(target: str, runs: int) -> list[float]:
     """The same 5-line sale written with the plain sqlite3 module: same rows, same pragmas, one
-    transaction (sale, lines, payment, stock moves, points, journal entry, the receipt number)."""
+    transaction (sale, lines, payment, stock moves, points and visits, the day books, journal entry, the
+    receipt number)."""
     import hashlib
 
     copy = target + ".baseline"
@@ -322,7 +323,36 @@ def _baseline(target: str, runs: int) -> list[float]:
             "\"created_at\") VALUES (1, 'earn', ?, 0, ?, '', datetime('now'))",
             (total // 10_000, sale_id),
         )
-        conn.execute('UPDATE "customer" SET "points" = "points" + ? WHERE "id" = 1', (total // 10_000,))
+        conn.execute(
+            'UPDATE "customer" SET "points" = "points" + ?, "visits" = "visits" + 1, '
+            '"last_visit" = datetime(\'now\'), "first_visit" = COALESCE("first_visit", datetime(\'now\')) '
+            'WHERE "id" = 1',
+            (total // 10_000,),
+        )
+        day, hour = time.strftime("%Y-%m-%d"), int(time.strftime("%H"))
+        conn.execute(
+            'INSERT INTO "day_sales" ("day", "hour", "channel_id", "cashier_id", "kind", "count", "gross", '
+            '"discount", "service", "tax", "delivery_fee", "rounding", "total", "commission", "net", "cost") '
+            "VALUES (?, ?, 1, 2, 'sale', 1, ?, 0, 0, 0, 0, 0, ?, 0, ?, ?) "
+            'ON CONFLICT ("day", "hour", "channel_id", "cashier_id", "kind") DO UPDATE SET '
+            '"count" = "count" + 1, "gross" = "gross" + excluded."gross", '
+            '"total" = "total" + excluded."total", '
+            '"net" = "net" + excluded."net", "cost" = "cost" + excluded."cost"',
+            (day, hour, total, total, total, sum(p[3] for p in chosen)),
+        )
+        conn.execute(
+            'INSERT INTO "day_payment" ("day", "method", "count", "amount") VALUES (?, \'cash\', 1, ?) '
+            'ON CONFLICT ("day", "method") DO UPDATE SET "count" = "count" + 1, '
+            '"amount" = "amount" + excluded."amount"',
+            (day, total),
+        )
+        conn.execute(
+            'INSERT INTO "day_product" ("day", "product_id", "name", "qty", "total", "included_tax", "cost") '
+            "VALUES " + ", ".join(["(?, ?, ?, 1000, ?, 0, ?)"] * 5) + ' ON CONFLICT ("day", "product_id") '
+            'DO UPDATE SET "qty" = "qty" + excluded."qty", "total" = "total" + excluded."total", '
+            '"cost" = "cost" + excluded."cost", "name" = excluded."name"',
+            [v for pid, name, price, cost in chosen for v in (day, pid, name, price, cost)],
+        )
         prev = conn.execute(
             'SELECT "seq", "hash" FROM "journal_entry" ORDER BY "seq" DESC LIMIT 1'
         ).fetchone()

@@ -14,9 +14,9 @@ from typing import Any
 
 from peewee import JOIN
 
-from db import fast
+from db import fast, summaries
 from db.fields import to_qty
-from db.models import Customer, KasbonEntry, Payment, Register, Sale, SaleLine, User
+from db.models import Customer, KasbonEntry, Payment, Register, Sale, SaleLine, User, database
 from pos import channel as channels
 from pos import clock, gifts, journal, loyalty, recipes, settings, staff, stamps, stock, till, voucher
 from pos.cart import Cart
@@ -264,6 +264,7 @@ def record(
                 ),
             )
             fast.add_to(Customer, "kasbon", sale.customer_id, p["amount"])
+    summaries.add(database.obj, fields, lines, payments)
     journal.append(event, content(sale, lines, payments, points, voucher_code, stamps), user=user.name)
     return sale
 

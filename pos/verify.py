@@ -1,7 +1,7 @@
 """`verify`: is the data still what Kasir wrote? Recomputes the journal's hash chain, then rebuilds every
 sale, refund, shift close, cash move and restock from the tables and compares it with what the journal
-sealed. Anything changed, deleted or inserted with another tool (an SQLite editor) is named; so is a gap
-in a register's receipt numbers.
+sealed, and checks the reports' day books against the sales. Anything changed, deleted or inserted
+with another tool (an SQLite editor) is named; so is a gap in a register's receipt numbers.
 
 Streams the tables in id order (no whole-table load), so a million sales verify in bounded memory.
 """
@@ -16,6 +16,7 @@ from typing import Any
 
 from peewee import fn
 
+from db import summaries
 from db.models import (
     CashMove,
     JournalEntry,
@@ -28,6 +29,7 @@ from db.models import (
     Shift,
     StockMove,
     Voucher,
+    database,
 )
 from pos import closing, journal, stamps
 from pos.i18n import _
@@ -281,4 +283,14 @@ def verify() -> Result:
     _cash_moves(result)
     _restocks(result)
     closing.check(result.problems)
+    _day_books(result)
     return result
+
+
+def _day_books(result: Result) -> None:
+    """The reports' day books must equal the sums of the sales, lines and payments."""
+    days = summaries.differences(database.obj)
+    if days:
+        shown = ", ".join(days[:10]) + (" …" if len(days) > 10 else "")
+        problem = _("ringkasan harian laporan tidak cocok dengan nota: {days}")
+        result.problems.append(problem.format(days=shown))

@@ -6,6 +6,7 @@ import pytest
 
 from db import migrations
 from db.database import OpenError, close_database, open_database
+from db.migrations import SCHEMA_VERSION
 from db.models import Meta, database
 from pos import shop
 from pos.errors import ShopOpenError
@@ -128,7 +129,7 @@ def test_a_version_1_shop_gets_the_journal_index(tmp_path):
     db = open_database(target)
     names = {i.name for i in db.get_indexes("journal_entry")}
     assert "journal_entry_event_created_at" in names
-    assert Meta.get_by_id("schema_version").value == "2"
+    assert Meta.get_by_id("schema_version").value == str(SCHEMA_VERSION)  # upgraded all the way
     close_database()
 
 
@@ -156,7 +157,51 @@ def test_a_version_1_shop_gets_customer_visits_from_its_sales(tmp_path):
     shop.open_shop(target)
     row = Customer.get_by_id(budi.id)
     assert row.visits == 2 and row.first_visit is not None and row.last_visit >= row.first_visit
-    assert Meta.get_by_id("schema_version").value == "2"
+    assert Meta.get_by_id("schema_version").value == str(SCHEMA_VERSION)  # upgraded all the way
+    shop.close_shop()
+
+
+def test_a_version_2_shop_gets_day_books_from_its_sales_and_refunds(tmp_path):
+    from db import summaries
+    from db.models import DayPayment, DayProduct, DaySales, Meta
+    from pos import refund, sale, shift, staff
+    from pos.cart import Cart
+    from pos.payment import Tender
+
+    target = str(tmp_path / "v2.db")
+    shop.open_shop(target)
+    owner = staff.create_user("Bu Sri", "owner", "1234")
+    shift.open_shift(owner, 0)
+    c = Cart()
+    c.add(None, "Kopi", 5_000, 2)
+    c.add(None, "Teh", 3_000, 1)
+    first = sale.complete(c, [Tender("cash", 20_000)], owner)
+    c = Cart()
+    c.add(None, "Kopi", 5_000, 1)
+    sale.complete(c, [Tender("qris", 5_000)], owner)
+    refund.refund(first, {first.lines[0].id: 1}, "basi", owner)
+
+    def books():
+        out = {}
+        for table, columns in summaries.COLUMNS.items():
+            names = ", ".join(f'"{c}"' for c in columns if c != "name")  # two free lines share product 0
+            out[table] = sorted(database.obj.execute_sql(f'SELECT {names} FROM "{table}"').fetchall())
+        return out
+
+    kept = books()
+    assert len(kept["day_sales"]) == 2 and len(kept["day_product"]) == 1
+    for model in (DaySales, DayPayment, DayProduct):
+        database.obj.drop_tables([model])
+    Meta.update(value="2").where(Meta.key == "schema_version").execute()
+    shop.close_shop()
+    shop.open_shop(target)
+    assert books() == kept  # the upgrade finds exactly what the counter kept
+    assert [(r.method, r.count, r.amount) for r in DayPayment.select().order_by(DayPayment.method)] == [
+        ("cash", 2, 13_000 - 5_000),  # the sale and its refund
+        ("qris", 1, 5_000),
+    ]
+    assert summaries.differences(database.obj) == []
+    assert Meta.get_by_id("schema_version").value == str(SCHEMA_VERSION)
     shop.close_shop()
 
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from db import summaries
 from db.models import Payment, Sale, SaleLine
 from pos import catalog, channel, clock, customer, loyalty, park, refund, report, sale
 from pos.cart import Cart
@@ -109,6 +110,20 @@ def test_empty_and_refund_only_periods(week):
     assert (only["sales_count"], only["refunds"], only["total"]) == (0, 3_500, -3_500)
 
 
+def test_report_read_on_two_connections_equals_one(week):
+    """build() adds up the products on a second connection beside the rest; inside a transaction it
+    runs everything on one. Both give the same report."""
+    from db.models import database
+
+    beside = report.build(WEEK)
+    with database.atomic():
+        alone = report.build(WEEK)
+    for r in (beside, alone):
+        r.pop("generated_at")
+    assert beside == alone
+    assert (beside["by_product"][0]["name"], beside["by_product"][0]["net"]) == ("Bakso Urat", 36_000)
+
+
 def test_bad_periods_are_refused():
     with pytest.raises(report.PeriodError):
         report.Period(date(2026, 11, 20), date(2026, 11, 1))
@@ -170,5 +185,15 @@ def test_report_equals_brute_force(owner, orders):
         for s in rows:
             brute[s.channel.code] += s.commission
         assert {c["code"]: c["commission"] for c in r["by_channel"]} == {k: v for k, v in brute.items()}
+        per_product = defaultdict(int)
+        for ln in SaleLine.select():
+            per_product[ln.product_id] += ln.total
+        assert {p["product_id"]: p["net"] for p in r["by_product"]} == dict(per_product)
+        per_hour = defaultdict(int)
+        for s in rows:
+            if s.kind == "sale":
+                per_hour[s.created_at.hour] += s.total
+        assert {h["hour"]: h["total"] for h in r["by_hour"] if h["total"]} == dict(per_hour)
+        assert summaries.differences(database.obj) == []  # the day books equal the raw rows
         tx.rollback()
     clock.set_fixed(NOW)

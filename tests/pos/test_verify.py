@@ -84,6 +84,16 @@ TAMPERING = [
         "UPDATE stock_move SET qty = qty + 5000 WHERE kind = 'restock'",
         "pembelian #1 berubah",
     ),
+    (
+        "change a day book",
+        "UPDATE day_sales SET total = total + 1000 WHERE id = (SELECT min(id) FROM day_sales)",
+        "ringkasan harian laporan tidak cocok dengan nota: 20",
+    ),
+    (
+        "delete a product's day",
+        "DELETE FROM day_product WHERE id = (SELECT max(id) FROM day_product)",
+        "ringkasan harian laporan tidak cocok",
+    ),
 ]
 
 

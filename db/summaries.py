@@ -1,0 +1,164 @@
+"""Day books: sales, payments and products added up per day, kept in the same transaction as the sale.
+
+`add` runs inside `pos.sale.record` for every sale and refund (three upserts: one per sale, one per
+payment method, one per product), so the day books always equal the sums of the history rows.
+`rebuild` recomputes them from the history in one pass (schema upgrade, bulk-built bench shops) and
+`differences` tells which days disagree (verify). Reports read whole days from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import peewee
+
+from db.fields import QtyField
+
+SALE_SUMS = (
+    "gross",
+    "discount",
+    "service",
+    "tax",
+    "delivery_fee",
+    "rounding",
+    "total",
+    "commission",
+    "net",
+    "cost",
+)
+SALE_KEY = ("day", "hour", "channel_id", "cashier_id", "kind")
+_QTY = QtyField()
+_sql: dict[tuple[str, str, int], str] = {}
+
+
+def _upsert(
+    db: Any, table: str, key: tuple[str, ...], sums: tuple[str, ...], last: tuple[str, ...], rows: int
+) -> str:
+    """INSERT ... ON CONFLICT (key) DO UPDATE adding `sums` and taking `last` from the new row."""
+    cache = (table, db.param, rows)
+    text = _sql.get(cache)
+    if text is None:
+        columns = (*key, *sums, *last)
+        one = "(" + ", ".join([db.param] * len(columns)) + ")"
+        sets = [f'"{c}" = "{table}"."{c}" + excluded."{c}"' for c in sums]
+        sets += [f'"{c}" = excluded."{c}"' for c in last]
+        text = _sql[cache] = (
+            f'INSERT INTO "{table}" ('
+            + ", ".join(f'"{c}"' for c in columns)
+            + ") VALUES "
+            + ", ".join([one] * rows)
+            + " ON CONFLICT ("
+            + ", ".join(f'"{c}"' for c in key)
+            + ") DO UPDATE SET "
+            + ", ".join(sets)
+        )
+    return text
+
+
+def add(
+    db: Any, fields: dict[str, Any], lines: Iterable[dict[str, Any]], payments: Iterable[dict[str, Any]]
+) -> None:
+    """Add one sale or refund (the row values `pos.sale.record` writes) to the day books."""
+    at = fields["created_at"]
+    day = at.date().isoformat()
+    db.execute_sql(
+        _upsert(db, "day_sales", SALE_KEY, ("count", *SALE_SUMS), (), 1),
+        [
+            day,
+            at.hour,
+            fields["channel"],
+            fields["cashier"],
+            fields["kind"],
+            1,
+            *(int(fields[f]) for f in SALE_SUMS),
+        ],
+    )
+    methods: dict[str, list[int]] = {}
+    for p in payments:
+        row = methods.setdefault(p["method"], [0, 0])
+        row[0] += 1
+        row[1] += int(p["amount"])
+    if methods:
+        params: list[Any] = []
+        for method, (count, amount) in methods.items():
+            params += [day, method, count, amount]
+        db.execute_sql(
+            _upsert(db, "day_payment", ("day", "method"), ("count", "amount"), (), len(methods)), params
+        )
+    included = bool(fields["tax_included"])
+    products: dict[int, list[Any]] = {}  # one row per product: PostgreSQL refuses a row twice in one upsert
+    for ln in lines:
+        pid = ln["product"] or 0
+        row = products.setdefault(pid, [0, 0, 0, 0, ln["name"]])
+        row[0] += _QTY.db_value(ln["qty"])
+        row[1] += int(ln["total"])
+        row[2] += int(ln["tax"]) if included else 0
+        row[3] += int(ln["cost"])
+        row[4] = ln["name"]
+    if products:
+        params = []
+        for pid, (qty, total, tax, cost, name) in products.items():
+            params += [day, pid, qty, total, tax, cost, name]
+        db.execute_sql(
+            _upsert(
+                db,
+                "day_product",
+                ("day", "product_id"),
+                ("qty", "total", "included_tax", "cost"),
+                ("name",),
+                len(products),
+            ),
+            params,
+        )
+
+
+# --- recomputing from the history -------------------------------------------------------------------
+
+
+def _day_hour(db: Any, column: str) -> tuple[str, str]:
+    if isinstance(db, peewee.PostgresqlDatabase):
+        return f"CAST({column} AS DATE)", f"CAST(EXTRACT(HOUR FROM {column}) AS INTEGER)"
+    return f"DATE({column})", f"CAST(strftime('%H', {column}) AS INTEGER)"
+
+
+def _recomputed(db: Any, names: bool = True) -> dict[str, str]:
+    """SELECTs giving each day book's rows from the history (`names`: with the products' line names)."""
+    day, hour = _day_hour(db, 's."created_at"')
+    sums = ", ".join(f'SUM(s."{c}")' for c in SALE_SUMS)
+    last_name = 'MAX(l."name"), ' if names else ""
+    return {
+        "day_sales": f'SELECT {day}, {hour}, s."channel_id", s."cashier_id", s."kind", COUNT(*), {sums} '
+        f'FROM "sale" s GROUP BY 1, 2, 3, 4, 5',
+        "day_payment": f'SELECT {day}, p."method", COUNT(*), SUM(p."amount") FROM "payment" p '
+        f'JOIN "sale" s ON s."id" = p."sale_id" GROUP BY 1, 2',
+        "day_product": f'SELECT {day}, COALESCE(l."product_id", 0), {last_name}SUM(l."qty"), SUM(l."total"), '
+        f'SUM(CASE WHEN s."tax_included" THEN l."tax" ELSE 0 END), SUM(l."cost") '
+        f'FROM "sale_line" l JOIN "sale" s ON s."id" = l."sale_id" GROUP BY 1, 2',
+    }
+
+
+COLUMNS = {
+    "day_sales": ("day", "hour", "channel_id", "cashier_id", "kind", "count", *SALE_SUMS),
+    "day_payment": ("day", "method", "count", "amount"),
+    "day_product": ("day", "product_id", "name", "qty", "total", "included_tax", "cost"),
+}
+
+
+def rebuild(db: Any) -> None:
+    """Recompute every day book from the sales, lines and payments (inside the caller's transaction)."""
+    for table, select in _recomputed(db).items():
+        db.execute_sql(f'DELETE FROM "{table}"')
+        columns = ", ".join(f'"{c}"' for c in COLUMNS[table])
+        db.execute_sql(f'INSERT INTO "{table}" ({columns}) {select}')
+
+
+def differences(db: Any) -> list[str]:
+    """Days on which a day book does not equal the sums of the history (empty when all agree)."""
+    days: set[str] = set()
+    for table, fresh in _recomputed(db, names=False).items():
+        columns = ", ".join(f'"{c}"' for c in COLUMNS[table] if c != "name")
+        kept = f'SELECT {columns} FROM "{table}"'
+        for query in (f"{kept} EXCEPT {fresh}", f"{fresh} EXCEPT {kept}"):
+            days.update(str(row[0])[:10] for row in db.execute_sql(query).fetchall())
+    return sorted(days)
