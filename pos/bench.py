@@ -111,9 +111,10 @@ def run(
 
 
 def _measure(result: Result, target: str, scale: str, progress: Callable[[str, float], None] | None) -> None:
-    from db.models import Barcode, Customer, Product, Sale, User
+    from db.models import Barcode, Customer, Product, Sale, SaleLine, User
     from pos import catalog, customer, park, report, sale, segments, shift, shop, stock_list, verify
     from pos.cart import Cart
+    from pos.export import write_xlsx
     from pos.payment import Tender
     from pos.receipt import for_sale
     from receipts.escpos_out import receipt_bytes
@@ -212,6 +213,17 @@ def _measure(result: Result, target: str, scale: str, progress: Callable[[str, f
     _add(result, "yearly report", _times(lambda i: report.build(year), 3), 1500)
     data = report.build(last_week)
     _add(result, "weekly PDF", _times(lambda i: report_pdf(data, "Bench"), 5), 1000)
+    month = report.last_month()
+    book = Path(target).with_name("bench-month.xlsx")
+    lines = SaleLine.select().join(Sale).where(Sale.created_at >= month.since, Sale.created_at < month.until)
+    months_lines = lines.count()
+    _add(
+        result,
+        f"XLSX of a month ({months_lines:,} lines)",
+        _times(lambda i: write_xlsx(month, book), 3),
+        3000,
+    )
+    book.unlink(missing_ok=True)
     say("struk")
     last = Sale.select().order_by(Sale.id.desc()).first()
     receipt = for_sale(last.number)

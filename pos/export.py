@@ -1,25 +1,26 @@
 """The bookkeeper's files: sales lines, payments and the daily summary of a period, as CSV (one file
-each) or as one XLSX workbook (one sheet each: typed numbers, rupiah format, frozen header row).
+each) or as one XLSX workbook (pos.xlsx; one sheet each: typed numbers, rupiah format, frozen header).
 
-Rows stream from the database; nothing is held for the whole period. Money is whole rupiah.
+Rows stream from the database (raw SQL, in batches); nothing is held for the whole period. Money is
+whole rupiah.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import os
 from collections.abc import Iterator
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from peewee import JOIN
-
-from db.models import Channel, Customer, Payment, Sale, SaleLine, User
+from db.models import database
+from pos import xlsx
 from pos.errors import PosError
 from pos.i18n import N_
 from pos.report import Period, by_day
-
-RUPIAH = '"Rp" #,##0;[Red]-"Rp" #,##0'
 
 
 class ExportError(PosError):
@@ -55,61 +56,44 @@ PAYMENT_COLUMNS = [
 DAY_COLUMNS = [("tanggal", "text"), ("nota", "int"), ("penjualan_bersih", "rupiah"), ("dibayar", "rupiah")]
 
 
-def _in(period: Period) -> Any:
-    return (Sale.created_at >= period.since) & (Sale.created_at < period.until)
+def _stream(sql: str, period: Period, qty_at: int | None = None) -> Iterator[list[Any]]:
+    """Rows of a raw query over the period's sales, in batches; times as datetimes (a sale's rows share
+    one, parsed once) and quantities from whole thousandths to exact Decimals."""
+    cursor = database.execute_sql(sql.replace("?", database.param), [period.since, period.until])
+    last_raw: Any = None
+    last: Any = None
+    while batch := cursor.fetchmany(2000):
+        for raw_row in batch:
+            row = list(raw_row)
+            if row[1] != last_raw:
+                last_raw = row[1]
+                last = datetime.fromisoformat(last_raw) if isinstance(last_raw, str) else last_raw
+            row[1] = last
+            if qty_at is not None:
+                row[qty_at] = Decimal(int(row[qty_at])) / 1000
+            yield row
 
 
 def line_rows(period: Period) -> Iterator[list[Any]]:
-    query = (
-        SaleLine.select(
-            Sale.number,
-            Sale.created_at,
-            Sale.kind,
-            Channel.name,
-            User.name,
-            Customer.name,
-            SaleLine.name,
-            SaleLine.qty,
-            SaleLine.unit_price,
-            SaleLine.discount,
-            SaleLine.tax,
-            SaleLine.total,
-            SaleLine.cost,
-        )
-        .join(Sale)
-        .join(Channel)
-        .switch(Sale)
-        .join(User, on=(Sale.cashier == User.id))
-        .switch(Sale)
-        .join(Customer, JOIN.LEFT_OUTER)
-        .where(_in(period))
-        .order_by(Sale.id, SaleLine.position)
-        .tuples()
+    return _stream(
+        'SELECT s."number", s."created_at", s."kind", ch."name", u."name", COALESCE(cu."name", \'\'), '
+        'l."name", l."qty", l."unit_price", l."discount", l."tax", l."total", l."cost" '
+        'FROM "sale" s JOIN "sale_line" l ON l."sale_id" = s."id" '
+        'JOIN "channel" ch ON ch."id" = s."channel_id" '
+        'JOIN "user" u ON u."id" = s."cashier_id" LEFT JOIN "customer" cu ON cu."id" = s."customer_id" '
+        'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id", l."position"',
+        period,
+        qty_at=7,
     )
-    for row in query.iterator():
-        row = list(row)
-        row[5] = row[5] or ""
-        yield row
 
 
 def payment_rows(period: Period) -> Iterator[list[Any]]:
-    query = (
-        Payment.select(
-            Sale.number,
-            Sale.created_at,
-            Sale.kind,
-            Payment.method,
-            Payment.amount,
-            Payment.tendered,
-            Payment.change,
-            Payment.reference,
-        )
-        .join(Sale)
-        .where(_in(period))
-        .order_by(Sale.id, Payment.id)
-        .tuples()
+    return _stream(
+        'SELECT s."number", s."created_at", s."kind", p."method", p."amount", p."tendered", p."change", '
+        'p."reference" FROM "sale" s JOIN "payment" p ON p."sale_id" = s."id" '
+        'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id", p."id"',
+        period,
     )
-    yield from (list(r) for r in query.iterator())
 
 
 def day_rows(period: Period) -> Iterator[list[Any]]:
@@ -153,44 +137,19 @@ def write_csv(period: Period, folder: str | Path) -> list[Path]:
 
 
 def write_xlsx(period: Period, target: str | Path) -> Path:
-    """One workbook, one sheet per table; numbers stay numbers, rupiah formatted, header frozen."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
+    """One workbook, one sheet per table; numbers stay numbers, rupiah formatted, header frozen.
+    Written beside the target and renamed at the end: a full disk leaves no half workbook."""
     path = Path(target)
-    try:  # fail before any work (and before openpyxl opens its temporary sheets)
+    part = path.with_name(path.name + ".part")
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        out = path.open("wb")
+        with part.open("wb") as out:
+            xlsx.write(
+                out, [xlsx.Sheet(name, columns, rows(period)) for name, (columns, rows) in SHEETS.items()]
+            )
+        os.replace(part, path)
     except OSError as exc:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
         raise ExportError(path=str(path), why=exc.strerror or str(exc)) from exc
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    for name, (columns, rows) in SHEETS.items():
-        sheet = book.create_sheet(name)
-        sheet.freeze_panes = "A2"
-        for index, (_c, kind) in enumerate(columns):
-            width = {"text": 18, "datetime": 20, "rupiah": 15, "qty": 9, "int": 9}[kind]
-            sheet.column_dimensions[chr(ord("A") + index)].width = width
-        header = []
-        for title, _k in columns:
-            cell = WriteOnlyCell(sheet, value=title)
-            cell.font = bold
-            header.append(cell)
-        sheet.append(header)
-        money = [i for i, (_c, k) in enumerate(columns) if k == "rupiah"]
-        for row in rows(period):
-            values: list[Any] = [  # quantities stay exact Decimals (openpyxl writes them as numbers)
-                Decimal(v) if k == "qty" else v for v, (_c, k) in zip(row, columns, strict=True)
-            ]
-            for i in money:
-                cell = WriteOnlyCell(sheet, value=values[i])
-                cell.number_format = RUPIAH
-                values[i] = cell
-            sheet.append(values)
-    with out:
-        try:
-            book.save(out)
-        except OSError as exc:
-            raise ExportError(path=str(path), why=exc.strerror or str(exc)) from exc
     return path
