@@ -38,24 +38,36 @@ def insert(model: type[BaseModel], values: dict[str, Any]) -> int:
     return int(database.execute_sql(sql, _params(model, values)).fetchone()[0])
 
 
-def insert_many(model: type[BaseModel], rows: list[dict[str, Any]]) -> None:
-    """INSERT several rows with the same fields in one statement."""
+def insert_many(model: type[BaseModel], rows: list[dict[str, Any]], returning: str = "") -> dict[Any, int]:
+    """INSERT several rows with the same fields in one statement. With `returning` (a field unique
+    among these rows), returns {that field's value: new id} — the order RETURNING gives is not fixed."""
     if not rows:
-        return
+        return {}
+    if len(rows) > 200:  # keep each statement well inside the databases' limits on parameters
+        return {
+            k: v
+            for i in range(0, len(rows), 200)
+            for k, v in insert_many(model, rows[i : i + 200], returning).items()
+        }
     names = tuple(rows[0])
-    key = ("insert_many", model, names, len(rows), database.param)
+    key = ("insert_many", model, names, len(rows), returning, database.param)
     sql = _sql.get(key)
     if sql is None:
         fields = model._meta.fields
         cols = ", ".join(_q(fields[name].column_name) for name in names)
         one = "(" + ", ".join([database.param] * len(names)) + ")"
-        sql = _sql[key] = f"INSERT INTO {_q(model._meta.table_name)} ({cols}) VALUES " + ", ".join(
-            [one] * len(rows)
-        )
+        sql = f"INSERT INTO {_q(model._meta.table_name)} ({cols}) VALUES " + ", ".join([one] * len(rows))
+        if returning:
+            sql += f" RETURNING {_q('id')}, {_q(fields[returning].column_name)}"
+        sql = _sql[key] = sql
     params: list[Any] = []
     for row in rows:
         params.extend(_params(model, row))
-    database.execute_sql(sql, params)
+    cursor = database.execute_sql(sql, params)
+    if not returning:
+        return {}
+    back = model._meta.fields[returning]
+    return {back.python_value(value): int(row_id) for row_id, value in cursor.fetchall()}
 
 
 def add_to(model: type[BaseModel], field: str, row_id: int, amount: Any) -> Any:

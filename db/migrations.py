@@ -63,7 +63,8 @@ def refresh_visits(db: Any, customer: Any, ids: list[int] | None = None) -> None
 def upgrade_to_3(migrator: SchemaMigrator) -> None:
     """Day books (sales, payments and products added up per day) for reports over long periods,
     filled here from the history; from now on kept in each sale's transaction. Indexes for the report's
-    outstanding points and kasbon (read from the index, not the whole customer table) and its waste."""
+    outstanding points and kasbon (read from the index, not the whole customer table) and its waste;
+    indexes no query reads are dropped (each was a page written with every sale)."""
     from db import summaries
     from db.models import DayPayment, DayProduct, DaySales
 
@@ -76,6 +77,22 @@ def upgrade_to_3(migrator: SchemaMigrator) -> None:
         ("stock_move_kind_created_at", "stock_move", '"kind", "created_at"'),
     ):
         db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ({columns})')
+    for name in UNUSED_INDEXES:
+        db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+
+
+# Indexes version 1 made for every link but no query reads: each cost a page written per sale.
+UNUSED_INDEXES = (
+    "sale_register_id",  # (register, seq) serves
+    "sale_channel_id",
+    "sale_cashier_id",
+    "sale_approved_by_id",
+    "stock_move_user_id",
+    "stock_move_batch_id",
+    "stock_move_purchase_id",
+    "loyalty_entry_user_id",
+    "loyalty_entry_program_id",
+)
 
 
 # version -> step that brings a database from version-1 to version

@@ -209,16 +209,16 @@ class Sale(BaseModel):
 
     number = CharField(unique=True, max_length=20)  # K1-000123
     cart_uid = CharField(unique=True, max_length=32)  # the counter's cart: a second "Bayar" finds it
-    register = ForeignKeyField(Register, backref="sales")
+    register = ForeignKeyField(Register, backref="sales", index=False)  # (register, seq) is indexed
     seq = IntegerField()
     kind = CharField(max_length=10, default="sale")  # sale | refund
     refund_of = ForeignKeyField("self", null=True, backref="refunds")
-    channel = ForeignKeyField(Channel, backref="sales")
+    channel = ForeignKeyField(Channel, backref="sales", index=False)  # reports read the day books
     order_type = CharField(max_length=12, default="")  # dine_in | take_away | delivery
     source_ref = CharField(max_length=60, default="")  # aggregator order id, social handle
     customer = ForeignKeyField(Customer, null=True, backref="sales")
-    cashier = ForeignKeyField(User, backref="sales")
-    approved_by = ForeignKeyField(User, null=True)
+    cashier = ForeignKeyField(User, backref="sales", index=False)
+    approved_by = ForeignKeyField(User, null=True, index=False)
     shift = ForeignKeyField(Shift, null=True, backref="sales")
     created_at = DateTimeField(index=True)
     paid_at = DateTimeField()
@@ -299,13 +299,13 @@ class LoyaltyEntry(BaseModel):
     """Append-only: earn, redeem, expire, adjust, reverse (points) and stamp, stamp_reward (stamps)."""
 
     customer = ForeignKeyField(Customer, backref="loyalty_entries")
-    program = ForeignKeyField(LoyaltyProgram, null=True)
+    program = ForeignKeyField(LoyaltyProgram, null=True, index=False)
     kind = CharField(max_length=14)
     points = BigIntegerField(default=0)
     stamps = IntegerField(default=0)
     sale = ForeignKeyField(Sale, null=True, backref="loyalty_entries")
     expires_on = DateField(null=True)
-    user = ForeignKeyField(User, null=True)
+    user = ForeignKeyField(User, null=True, index=False)
     note = CharField(max_length=200, default="")
     created_at = DateTimeField(index=True)
 
@@ -392,10 +392,10 @@ class StockMove(BaseModel):
     kind = CharField(max_length=12)  # sale refund restock opname waste production gift
     unit_cost = BigIntegerField(default=0)
     sale_line = ForeignKeyField(SaleLine, null=True, backref="stock_moves")
-    purchase = ForeignKeyField(Purchase, null=True, backref="moves")
-    batch = ForeignKeyField(Batch, null=True)
+    purchase = ForeignKeyField(Purchase, null=True, backref="moves", index=False)
+    batch = ForeignKeyField(Batch, null=True, index=False)
     reason = CharField(max_length=200, default="")
-    user = ForeignKeyField(User, null=True)
+    user = ForeignKeyField(User, null=True, index=False)
     created_at = DateTimeField(index=True)
 
     class Meta:

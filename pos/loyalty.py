@@ -183,14 +183,29 @@ def write(
     fast.add_to(Customer, "points", customer_id, points)
 
 
-def on_sale(
-    sale_id: int, customer_id: int | None, earned: int, redeemed: int, user: User, r: Rules | None
-) -> None:
-    if customer_id is None:
-        return
-    write(customer_id, "redeem", -redeemed, sale_id, user)
-    expires = _add_months(clock.now().date(), r.expiry_months) if r and r.expiry_months else None
-    write(customer_id, "earn", earned, sale_id, user, expires_on=expires)
+def on_sale(sale_id: int, customer_id: int, earned: int, redeemed: int, user: User, r: Rules | None) -> int:
+    """A sale's ledger entries (points redeemed, points earned) in one statement. Returns the change of
+    the customer's balance: the sale adds it in the same UPDATE as the customer's visit."""
+    now = clock.now()
+    expires = _add_months(now.date(), r.expiry_months) if r and r.expiry_months else None
+    rows = [
+        dict(
+            customer=customer_id,
+            program=None,
+            kind=kind,
+            points=points,
+            stamps=0,
+            sale=sale_id,
+            expires_on=expires_on,
+            user=user.id,
+            note="",
+            created_at=now,
+        )
+        for kind, points, expires_on in (("redeem", -redeemed, None), ("earn", earned, expires))
+        if points
+    ]
+    fast.insert_many(LoyaltyEntry, rows)
+    return earned - redeemed
 
 
 def sale_points(sale_id: int) -> tuple[int, int]:

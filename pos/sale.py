@@ -54,8 +54,9 @@ def earn_base(cart: Cart, q: Quote) -> int:
 
 def open_shift_id(register_id: int) -> int:
     """The register's open shift; money only moves inside one (raises ShiftRequired)."""
-    shift_id = fast.scalar(
-        'SELECT "id" FROM "shift" WHERE "register_id" = ? AND "closed_at" IS NULL', [register_id]
+    shift_id = fast.scalar(  # newest first: the open shift is the register's latest (no scan of years)
+        'SELECT "id" FROM "shift" WHERE "register_id" = ? AND "closed_at" IS NULL ORDER BY "id" DESC LIMIT 1',
+        [register_id],
     )
     if shift_id is None:
         raise ShiftRequired()
@@ -201,12 +202,12 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
         recipes={pid: d[0] for pid, d in dishes.items()},
     )
     if cart.customer_id:
-        fast.one(  # the customer's visits, first and last visit, for segments and reports
-            'UPDATE "customer" SET "visits" = "visits" + 1, "last_visit" = ?, '
+        change = loyalty.on_sale(sale.id, cart.customer_id, earned, cart.points_redeem, cashier, points_rules)
+        fast.one(  # points balance, visits, first and last visit (segments and reports read these)
+            'UPDATE "customer" SET "points" = "points" + ?, "visits" = "visits" + 1, "last_visit" = ?, '
             '"first_visit" = COALESCE("first_visit", ?) WHERE "id" = ? RETURNING "visits"',
-            [fields["created_at"], fields["created_at"], cart.customer_id],
+            [change, fields["created_at"], fields["created_at"], cart.customer_id],
         )
-    loyalty.on_sale(sale.id, cart.customer_id, earned, cart.points_redeem, cashier, points_rules)
     if plan and cart.customer_id:
         stamps.write_plan(cart.customer_id, plan, sale.id, cashier)
     if cart.customer_id and ladder:
@@ -239,7 +240,9 @@ def record(
     moves = []
     for row in lines:
         row["sale"] = sale.id
-        line_id = fast.insert(SaleLine, row)
+    ids = fast.insert_many(SaleLine, lines, returning="position")  # one statement for all the lines
+    for row in lines:
+        line_id = ids[row["position"]]
         if row["product"] in tracked:
             moves.append((row["product"], -row["qty"], tracked[row["product"]], line_id))
         elif recipes and row["product"] in recipes:

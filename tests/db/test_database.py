@@ -192,9 +192,13 @@ def test_a_version_2_shop_gets_day_books_from_its_sales_and_refunds(tmp_path):
     assert len(kept["day_sales"]) == 2 and len(kept["day_product"]) == 1
     for model in (DaySales, DayPayment, DayProduct):
         database.obj.drop_tables([model])
+    database.obj.execute_sql('CREATE INDEX "sale_channel_id" ON "sale" ("channel_id")')  # as version 2 had
     Meta.update(value="2").where(Meta.key == "schema_version").execute()
     shop.close_shop()
     shop.open_shop(target)
+    indexes = {i.name for t in ("sale", "stock_move", "loyalty_entry") for i in database.obj.get_indexes(t)}
+    assert not indexes & set(migrations.UNUSED_INDEXES)  # each was a page written with every sale
+    assert {"stock_move_kind_created_at", "sale_created_at"} <= indexes
     assert books() == kept  # the upgrade finds exactly what the counter kept
     assert [(r.method, r.count, r.amount) for r in DayPayment.select().order_by(DayPayment.method)] == [
         ("cash", 2, 13_000 - 5_000),  # the sale and its refund

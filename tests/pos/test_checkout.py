@@ -237,3 +237,16 @@ def test_full_disk_in_the_middle_of_a_sale_leaves_nothing_behind(items, cashier,
     assert Register.get().last_number == 0
     monkeypatch.undo()
     assert sale.complete(c, [Tender("cash", 22_000)], cashier).number == "K1-000001"  # the cart still works
+
+
+def test_a_long_basket_keeps_every_line_and_its_stock_move(items, owner):
+    """Lines are written in statements of 200 rows: 250 lines each keep their position and their move."""
+    c = Cart()
+    for _ in range(250):
+        c.add(items["mie"].id, "Indomie Goreng", 3_500, 1, merge=False)
+    done = sale.complete(c, [Tender("cash", 875_000)], owner)
+    lines = list(SaleLine.select().where(SaleLine.sale == done).order_by(SaleLine.position))
+    assert [ln.position for ln in lines] == list(range(1, 251))
+    moves = {m.sale_line_id: m.qty for m in StockMove.select().where(StockMove.kind == "sale")}
+    assert set(moves) == {ln.id for ln in lines} and set(moves.values()) == {Decimal(-1)}
+    assert Product.get_by_id(items["mie"].id).on_hand == Decimal(100 - 250)
