@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_CEILING, Decimal
-from typing import Any, NamedTuple
+from operator import itemgetter
+from typing import Any
 from urllib.parse import quote
 
 from peewee import fn
@@ -23,30 +24,44 @@ from pos.money import apply_rate, format_rupiah
 from pos.text import fold
 
 
-class Row(NamedTuple):  # a tuple, not a dataclass: 50.000 of them are made for one list
-    product_id: int
-    sku: str
-    name: str
-    category: str
-    unit: str
-    on_hand: Decimal
-    reorder_level: Decimal
-    cost: int
-    perishable: bool
-    next_expiry: date | None
+class Row(tuple[Any, ...]):
+    """One product of the stock list: a plain tuple with named fields (50.000 are made for one list;
+    a NamedTuple's Python-level constructor cost three times as much here)."""
+
+    __slots__ = ()
+    product_id = property(itemgetter(0))
+    sku = property(itemgetter(1))
+    name = property(itemgetter(2))
+    category = property(itemgetter(3))
+    unit = property(itemgetter(4))
+    held = property(itemgetter(5))  # on hand in whole thousandths
+    level = property(itemgetter(6))  # reorder level in thousandths
+    cost = property(itemgetter(7))
+    perishable = property(lambda r: bool(r[8]))
+    next_expiry = property(itemgetter(9))
+
+    @property
+    def on_hand(self) -> Decimal:
+        return Decimal(self[5]).scaleb(-3)
+
+    @property
+    def reorder_level(self) -> Decimal:
+        return Decimal(self[6]).scaleb(-3)
 
     @property
     def low(self) -> bool:
-        return self.on_hand <= self.reorder_level
+        return bool(self[5] <= self[6])
 
     @property
     def value(self) -> int:
-        return apply_rate(self.cost, max(self.on_hand, Decimal(0)))
+        """Cost of what is on the shelf, half up (nothing for a negative balance)."""
+        return (self[7] * self[5] + 500) // 1000 if self[5] > 0 else 0
 
 
 def listing(query: str = "", only_low: bool = False, limit: int | None = None) -> list[Row]:
-    """Tracked, active products with on hand, reorder level, cost and the next batch expiry: one scan of
-    the products; categories and batch expiries (few rows) are looked up in dictionaries."""
+    """Tracked, active products by name with on hand, reorder level, cost and the next batch expiry: one
+    scan of the products; categories and batch expiries (few rows) are looked up in dictionaries.
+    Quantities stay whole thousandths until a row is shown (50.000 Decimals cost more than the scan)."""
     sql = (
         'SELECT "id", "sku", "name", "category_id", "unit", "on_hand", "reorder_level", "cost", "perishable" '
         'FROM "product" WHERE "track_stock" = ? AND "active" = ?'
@@ -58,30 +73,21 @@ def listing(query: str = "", only_low: bool = False, limit: int | None = None) -
         sql += ' AND ("search_name" LIKE ? OR "sku" = ?)'
         params += [f"%{word}%", word.upper()]
     categories = dict(fast.rows('SELECT "id", "name" FROM "category"', []))
-    soonest = dict(
-        fast.rows(
+    soonest = {
+        pid: _as_date(day)
+        for pid, day in fast.rows(
             'SELECT "product_id", MIN("expires_on") FROM "batch" WHERE "qty_left" > 0 GROUP BY "product_id"',
             [],
         )
-    )
-    cursor = database.execute_sql(sql.replace("?", database.param), params)
-    rows = [
-        Row(
-            pid,
-            sku,
-            name,
-            categories.get(cat, ""),
-            unit,
-            Decimal(held).scaleb(-3),
-            Decimal(level).scaleb(-3),
-            cost,
-            bool(perishable),
-            _as_date(soonest.get(pid)),
-        )
-        for pid, sku, name, cat, unit, held, level, cost, perishable in cursor
+    }
+    found = database.execute_sql(sql.replace("?", database.param), params).fetchall()
+    found.sort(key=itemgetter(2))  # sorting here beats walking the name index row by row
+    if limit:
+        found = found[:limit]
+    return [
+        Row((pid, sku, name, categories.get(cat, ""), unit, held, level, cost, perishable, soonest.get(pid)))
+        for pid, sku, name, cat, unit, held, level, cost, perishable in found
     ]
-    rows.sort(key=lambda r: r.name)  # sorting here beats walking the name index row by row
-    return rows[:limit] if limit else rows
 
 
 def _as_date(value: object) -> date | None:

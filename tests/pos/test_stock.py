@@ -207,3 +207,15 @@ def test_suggestion_never_buys_more_of_a_perishable_than_keeps(kitchen, owner, c
             sell(cashier, (daging, 2))
     [s] = [s for s in stock_list.suggestions(history_days=28, cover_days=7) if s.name == "Daging sapi"]
     assert (s.daily_use, s.on_hand, s.buy) == (D("2.00"), D(0), D(8))  # (1 day lead + 3 days shelf) x 2 kg
+
+
+@pytest.mark.parametrize(
+    "cost, held", [(2_900, 1_500), (12_345, 333), (1, 499), (1, 500), (7, -2_000), (0, 10_000)]
+)
+def test_stock_value_of_a_row_is_cost_times_quantity_half_up(cost, held):
+    from pos.money import apply_rate
+    from pos.stock_list import Row
+
+    row = Row((1, "X", "X", "", "pcs", held, 0, cost, 0, None))
+    assert row.value == apply_rate(cost, max(Decimal(held) / 1000, Decimal(0)))
+    assert row.on_hand == Decimal(held) / 1000 and row.low == (held <= 0)
