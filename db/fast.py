@@ -10,6 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from peewee import (
+    AutoField,
+    BigIntegerField,
+    BooleanField,
+    CharField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
+
 from db.models import BaseModel, database
 
 _sql: dict[tuple[Any, ...], str] = {}
@@ -19,9 +29,38 @@ def _q(name: str) -> str:
     return '"' + name + '"'
 
 
+class _Never:
+    """No value is of this type: every value of such a field goes through db_value."""
+
+
+# Field types whose db_value leaves a value of one Python type as it is: such values skip the call.
+_PLAIN: dict[type, type] = {
+    IntegerField: int,
+    BigIntegerField: int,
+    AutoField: int,
+    ForeignKeyField: int,
+    CharField: str,
+    TextField: str,
+    BooleanField: bool,
+}
+_converters: dict[tuple[Any, ...], list[tuple[type, Any]]] = {}
+
+
 def _params(model: type[BaseModel], values: dict[str, Any]) -> list[Any]:
-    fields = model._meta.fields
-    return [fields[name].db_value(value) for name, value in values.items()]
+    """Each value through its field's db_value (quantities, JSON, dates...); None, and a value of exactly
+    the plain type of a plain field type (an int for an IntegerField — not a subclass like QtyField, not a
+    bool), go as they are."""
+    key = (model, *values)
+    pairs = _converters.get(key)
+    if pairs is None:
+        fields = model._meta.fields
+        pairs = _converters[key] = [
+            (_PLAIN.get(type(fields[name]), _Never), fields[name].db_value) for name in values
+        ]
+    return [
+        value if value is None or type(value) is plain else convert(value)
+        for (plain, convert), value in zip(pairs, values.values(), strict=True)
+    ]
 
 
 def insert(model: type[BaseModel], values: dict[str, Any]) -> int:

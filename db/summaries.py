@@ -154,11 +154,18 @@ def rebuild(db: Any) -> None:
 
 
 def differences(db: Any) -> list[str]:
-    """Days on which a day book does not equal the sums of the history (empty when all agree)."""
+    """Days on which a day book does not equal the sums of the history (empty when all agree). Each sum
+    is computed once into a temporary table, then compared both ways."""
     days: set[str] = set()
     for table, fresh in _recomputed(db, names=False).items():
         columns = ", ".join(f'"{c}"' for c in COLUMNS[table] if c != "name")
+        db.execute_sql(f'DROP TABLE IF EXISTS "fresh_{table}"')
+        db.execute_sql(f'CREATE TEMPORARY TABLE "fresh_{table}" AS {fresh}')
         kept = f'SELECT {columns} FROM "{table}"'
-        for query in (f"{kept} EXCEPT {fresh}", f"{fresh} EXCEPT {kept}"):
-            days.update(str(row[0])[:10] for row in db.execute_sql(query).fetchall())
+        again = f'SELECT * FROM "fresh_{table}"'
+        try:
+            for query in (f"{kept} EXCEPT {again}", f"{again} EXCEPT {kept}"):
+                days.update(str(row[0])[:10] for row in db.execute_sql(query).fetchall())
+        finally:
+            db.execute_sql(f'DROP TABLE "fresh_{table}"')
     return sorted(days)
