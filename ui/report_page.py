@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -120,16 +120,14 @@ class SalesOfProduct(QDialog):
         layout.addWidget(close)
 
 
-def _table(columns: list[Column], parent: QWidget) -> tuple[QTableView, RowsModel, QSortFilterProxyModel]:
+def _table(columns: list[Column], parent: QWidget) -> tuple[QTableView, RowsModel]:
+    """A sortable table; the model sorts itself (a year can list 50.000 products)."""
     model = RowsModel(columns, parent)
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(Qt.ItemDataRole.UserRole)
     view = QTableView()
-    view.setModel(proxy)
+    view.setModel(model)
     setup_view(view, stretch=0)
     view.setSortingEnabled(True)
-    return view, model, proxy
+    return view, model
 
 
 class ReportPage(QWidget):
@@ -193,7 +191,7 @@ class ReportPage(QWidget):
         self.chart_grid = QGridLayout(self.charts)
         self.chart_grid.setContentsMargins(0, 6, 0, 0)
         self.tabs.addTab(self.charts, _("Grafik"))
-        self.products, self.product_model, self.product_proxy = _table(
+        self.products, self.product_model = _table(
             [
                 Column(_("Barang"), lambda r: r["name"]),
                 Column(_("Kategori"), lambda r: r["category"]),
@@ -206,7 +204,7 @@ class ReportPage(QWidget):
         )
         self.products.doubleClicked.connect(self.open_product)
         self.tabs.addTab(self.products, _("Barang"))
-        self.days, self.day_model, _p = _table(
+        self.days, self.day_model = _table(
             [
                 Column(_("Tanggal"), lambda r: date.fromisoformat(r["date"]), "date"),
                 Column(_("Nota"), lambda r: r["count"], "number"),
@@ -218,7 +216,7 @@ class ReportPage(QWidget):
         self.tabs.addTab(self.days, _("Per hari"))
         money = QWidget()
         money_layout = QHBoxLayout(money)
-        self.channels, self.channel_model, _p = _table(
+        self.channels, self.channel_model = _table(
             [
                 Column(_("Saluran"), lambda r: r["name"]),
                 Column(_("Nota"), lambda r: r["count"], "number"),
@@ -228,7 +226,7 @@ class ReportPage(QWidget):
             ],
             self,
         )
-        self.payments, self.payment_model, _p = _table(
+        self.payments, self.payment_model = _table(
             [
                 Column(_("Cara bayar"), lambda r: r["name"]),
                 Column(_("Transaksi"), lambda r: r["count"], "number"),
@@ -236,7 +234,7 @@ class ReportPage(QWidget):
             ],
             self,
         )
-        self.cashiers, self.cashier_model, _p = _table(
+        self.cashiers, self.cashier_model = _table(
             [
                 Column(_("Kasir"), lambda r: r["name"]),
                 Column(_("Nota"), lambda r: r["count"], "number"),
@@ -255,7 +253,7 @@ class ReportPage(QWidget):
         self.customer_text.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.customer_text.setWordWrap(True)
         people_layout.addWidget(self.customer_text, 1)
-        self.top, self.top_model, self.top_proxy = _table(
+        self.top, self.top_model = _table(
             [
                 Column(_("Pelanggan top"), lambda r: r["name"]),
                 Column(_("Nota"), lambda r: r["count"], "number"),
@@ -277,7 +275,7 @@ class ReportPage(QWidget):
         row.addWidget(close_month)
         row.addStretch(1)
         books_layout.addLayout(row)
-        self.closings, self.closing_model, _p = _table(
+        self.closings, self.closing_model = _table(
             [
                 Column(_("Jenis"), lambda c: _("harian") if c.kind == "daily" else _("bulanan")),
                 Column(_("No."), lambda c: c.number, "number"),
@@ -412,13 +410,13 @@ class ReportPage(QWidget):
 
     # --- drilling down ---
     def open_product(self, index: Any) -> None:
-        row = self.product_model.row(self.product_proxy.mapToSource(index).row())
+        row = self.product_model.row(index.row())
         dialogs.run(SalesOfProduct(self, self.period, row))
 
     def open_customer(self, index: Any) -> None:
         from ui.customer_profile import ProfileDialog
 
-        row = self.top_model.row(self.top_proxy.mapToSource(index).row())
+        row = self.top_model.row(index.row())
         dialogs.run(ProfileDialog(self, row["customer_id"], self.window_.user))  # type: ignore[attr-defined]
 
     # --- exports ---

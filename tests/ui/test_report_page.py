@@ -32,7 +32,7 @@ def test_dashboard_on_demo_data(window, db, qtbot):
         dialog.reject()
 
     when_modal(qtbot, check)
-    page.open_product(page.product_proxy.index(0, 0))
+    page.open_product(page.product_model.index(0, 0))
     assert seen == [True]
     # another period: this month
     page.choice.setCurrentIndex(page.choice.findData("this_month"))
