@@ -153,6 +153,33 @@ def _add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, last))
 
 
+def entry(
+    customer_id: int,
+    kind: str,
+    sale_id: int | None,
+    user: User,
+    *,
+    points: int = 0,
+    stamps: int = 0,
+    program: int | None = None,
+    expires_on: date | None = None,
+    note: str = "",
+) -> dict[str, Any]:
+    """The row of one loyalty ledger entry (points or stamps), stamped now."""
+    return dict(
+        customer=customer_id,
+        program=program,
+        kind=kind,
+        points=points,
+        stamps=stamps,
+        sale=sale_id,
+        expires_on=expires_on,
+        user=user.id,
+        note=note[:200],
+        created_at=clock.now(),
+    )
+
+
 def write(
     customer_id: int,
     kind: str,
@@ -166,19 +193,7 @@ def write(
     if points == 0:
         return
     fast.insert(
-        LoyaltyEntry,
-        dict(
-            customer=customer_id,
-            program=None,
-            kind=kind,
-            points=points,
-            stamps=0,
-            sale=sale_id,
-            expires_on=expires_on,
-            user=user.id,
-            note=note[:200],
-            created_at=clock.now(),
-        ),
+        LoyaltyEntry, entry(customer_id, kind, sale_id, user, points=points, expires_on=expires_on, note=note)
     )
     fast.add_to(Customer, "points", customer_id, points)
 
@@ -186,21 +201,9 @@ def write(
 def on_sale(sale_id: int, customer_id: int, earned: int, redeemed: int, user: User, r: Rules | None) -> int:
     """A sale's ledger entries (points redeemed, points earned) in one statement. Returns the change of
     the customer's balance: the sale adds it in the same UPDATE as the customer's visit."""
-    now = clock.now()
-    expires = _add_months(now.date(), r.expiry_months) if r and r.expiry_months else None
+    expires = _add_months(clock.now().date(), r.expiry_months) if r and r.expiry_months else None
     rows = [
-        dict(
-            customer=customer_id,
-            program=None,
-            kind=kind,
-            points=points,
-            stamps=0,
-            sale=sale_id,
-            expires_on=expires_on,
-            user=user.id,
-            note="",
-            created_at=now,
-        )
+        entry(customer_id, kind, sale_id, user, points=points, expires_on=expires_on)
         for kind, points, expires_on in (("redeem", -redeemed, None), ("earn", earned, expires))
         if points
     ]

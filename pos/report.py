@@ -23,7 +23,7 @@ from typing import Any
 import peewee
 from peewee import JOIN, Case, fn
 
-from db import fast
+from db import fast, summaries
 from db.models import (
     Batch,
     Channel,
@@ -162,18 +162,7 @@ def _in(period: Period) -> Any:
 
 # --- the sections ---------------------------------------------------------------------------------
 
-TOTAL_FIELDS = (
-    "gross",
-    "discount",
-    "service",
-    "tax",
-    "delivery_fee",
-    "rounding",
-    "total",
-    "commission",
-    "net",
-    "cost",
-)
+TOTAL_FIELDS = summaries.SALE_SUMS  # the day book adds up the same Sale columns
 
 
 def _days(book: Any, period: Period) -> Any:

@@ -20,7 +20,7 @@ from peewee import fn
 
 from db import fast
 from db.models import LoyaltyEntry, LoyaltyProgram, Product, Sale, StampCard, User
-from pos import clock, staff
+from pos import clock, loyalty, staff
 from pos.cart import Cart, CartLine, check_price, parse_qty
 from pos.errors import InvalidInput, NeedCustomer
 from pos.i18n import N_, _
@@ -259,21 +259,7 @@ def check_claims(cart: Cart, cards: list[Card]) -> None:
 def _write(customer_id: int, card_id: int, kind: str, stamps: int, sale_id: int | None, user: User) -> None:
     if stamps == 0:
         return
-    fast.insert(
-        LoyaltyEntry,
-        dict(
-            customer=customer_id,
-            program=card_id,
-            kind=kind,
-            points=0,
-            stamps=stamps,
-            sale=sale_id,
-            expires_on=None,
-            user=user.id,
-            note="",
-            created_at=clock.now(),
-        ),
-    )
+    fast.insert(LoyaltyEntry, loyalty.entry(customer_id, kind, sale_id, user, stamps=stamps, program=card_id))
     row = StampCard.get_or_none(StampCard.customer == customer_id, StampCard.program == card_id)
     if row is None:
         StampCard.create(customer=customer_id, program=card_id, stamps=stamps, rewards_earned=0)

@@ -81,35 +81,36 @@ def _serial(value: datetime | date | str) -> str:
     return repr(delta.days + (delta.seconds + delta.microseconds / 1e6) / 86400)
 
 
+def _remembered(
+    letter: str, inner: Callable[[Any], str], keep_one: bool = False
+) -> Callable[[str, Any], str]:
+    """A cell writer that converts each distinct value once (`keep_one`: only the latest is kept —
+    for times, which come in order)."""
+    head = f'<c r="{letter}'
+    seen: dict[Any, str] = {}
+
+    def cell(row: str, value: Any) -> str:
+        if value is None or value == "":
+            return ""
+        text = seen.get(value)
+        if text is None:
+            if keep_one:
+                seen.clear()
+            text = seen[value] = inner(value)
+        return head + row + text
+
+    return cell
+
+
 def _column(kind: str, letter: str) -> Callable[[str, Any], str]:
     """The cell writer for one column: (row number, value) -> XML (empty for no value). Repeated
     texts and times (a sale's lines share them) are converted once per sheet."""
-    seen: dict[Any, str] = {}
     if kind == "text":
-        head = f'<c r="{letter}'
-
-        def text(row: str, value: Any) -> str:
-            if value is None or value == "":
-                return ""
-            inner = seen.get(value)
-            if inner is None:
-                inner = seen[value] = '" t="inlineStr">' + _inline(value) + "</c>"
-            return head + row + inner
-
-        return text
+        return _remembered(letter, lambda v: '" t="inlineStr">' + _inline(v) + "</c>")
     if kind == "datetime":
-        head = f'<c r="{letter}'
-
-        def moment(row: str, value: Any) -> str:
-            if value is None or value == "":
-                return ""
-            inner = seen.get(value)
-            if inner is None:
-                seen.clear()  # rows come in time order: keep only the last one
-                inner = seen[value] = f'" s="{STYLE["datetime"]}"><v>{_serial(value)}</v></c>'
-            return head + row + inner
-
-        return moment
+        return _remembered(
+            letter, lambda v: f'" s="{STYLE["datetime"]}"><v>{_serial(v)}</v></c>', keep_one=True
+        )
     head = f'<c r="{letter}'
     if kind == "qty":
 
