@@ -139,7 +139,12 @@ def scalar(sql: str, params: list[Any]) -> Any:
     return None if row is None else row[0]
 
 
-def rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+def run(sql: str, params: list[Any]) -> None:
+    """Run a fixed statement that returns no rows (see `rows` for '(?*)')."""
+    rows(sql, params, fetch=False)
+
+
+def rows(sql: str, params: list[Any], fetch: bool = True) -> list[tuple[Any, ...]]:
     """Like `one`, every row. A '(?*)' in the text expands to as many marks as `params` has left over
     from the other marks (for IN lists)."""
     marks = sql.count("?") - sql.count("(?*)")  # the ? inside each (?*) is not a mark of its own
@@ -150,4 +155,5 @@ def rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
     text = _sql.get(key)
     if text is None:
         text = _sql[key] = sql.replace("?", database.param)
-    return [tuple(r) for r in database.execute_sql(text, params).fetchall()]
+    cursor = database.execute_sql(text, params)
+    return [tuple(r) for r in cursor.fetchall()] if fetch else []

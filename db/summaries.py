@@ -123,17 +123,19 @@ def _day_hour(db: Any, column: str) -> tuple[str, str]:
 
 
 def _recomputed(db: Any, names: bool = True) -> dict[str, str]:
-    """SELECTs giving each day book's rows from the history (`names`: with the products' line names)."""
+    """SELECTs giving each day book's rows from the history (`names`: with the products' line names),
+    each column named as in the book."""
     day, hour = _day_hour(db, 's."created_at"')
-    sums = ", ".join(f'SUM(s."{c}")' for c in SALE_SUMS)
-    last_name = 'MAX(l."name"), ' if names else ""
+    sums = ", ".join(f'SUM(s."{c}") AS "{c}"' for c in SALE_SUMS)
+    last_name = 'MAX(l."name") AS "name", ' if names else ""
     return {
-        "day_sales": f'SELECT {day}, {hour}, s."channel_id", s."cashier_id", s."kind", COUNT(*), {sums} '
-        f'FROM "sale" s GROUP BY 1, 2, 3, 4, 5',
-        "day_payment": f'SELECT {day}, p."method", COUNT(*), SUM(p."amount") FROM "payment" p '
-        f'JOIN "sale" s ON s."id" = p."sale_id" GROUP BY 1, 2',
-        "day_product": f'SELECT {day}, COALESCE(l."product_id", 0), {last_name}SUM(l."qty"), SUM(l."total"), '
-        f'SUM(CASE WHEN s."tax_included" THEN l."tax" ELSE 0 END), SUM(l."cost") '
+        "day_sales": f'SELECT {day} AS "day", {hour} AS "hour", s."channel_id", s."cashier_id", s."kind", '
+        f'COUNT(*) AS "count", {sums} FROM "sale" s GROUP BY 1, 2, 3, 4, 5',
+        "day_payment": f'SELECT {day} AS "day", p."method", COUNT(*) AS "count", SUM(p."amount") AS "amount" '
+        f'FROM "payment" p JOIN "sale" s ON s."id" = p."sale_id" GROUP BY 1, 2',
+        "day_product": f'SELECT {day} AS "day", COALESCE(l."product_id", 0) AS "product_id", {last_name}'
+        f'SUM(l."qty") AS "qty", SUM(l."total") AS "total", '
+        f'SUM(CASE WHEN s."tax_included" THEN l."tax" ELSE 0 END) AS "included_tax", SUM(l."cost") AS "cost" '
         f'FROM "sale_line" l JOIN "sale" s ON s."id" = l."sale_id" GROUP BY 1, 2',
     }
 

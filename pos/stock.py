@@ -124,7 +124,7 @@ def _write(
         fast.add_to(Product, "on_hand", pid, qty)
     else:  # one statement for the whole basket
         ids = sorted(totals)
-        fast.rows(
+        fast.run(
             'UPDATE "product" SET "on_hand" = "on_hand" + CASE "id" '
             + "WHEN ? THEN ? " * len(ids)
             + 'END WHERE "id" IN (?*)',

@@ -1,0 +1,78 @@
+"""The same shop on PostgreSQL (several tills share one server): a sale of tracked items with a member, a
+refund, the report, verify, the XLSX and the day books rebuilt. Runs when KASIR_TEST_PG names a server
+that lets this user create databases (`.ci/run` starts one); skipped otherwise."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from openpyxl import load_workbook
+
+from pos import catalog, clock, customer, export, loyalty, refund, report, sale, shift, shop, staff, verify
+from pos.cart import Cart
+from pos.payment import Tender
+from tests.conftest import NOW
+
+URL = os.environ.get("KASIR_TEST_PG", "")
+pytestmark = pytest.mark.skipif(not URL, reason="KASIR_TEST_PG is not set: no PostgreSQL server to test on")
+
+
+@pytest.fixture
+def pg_shop():
+    import psycopg2
+
+    name = "kasir_test_" + uuid.uuid4().hex[:10]
+    admin = psycopg2.connect(URL)
+    admin.autocommit = True
+    admin.cursor().execute(f'CREATE DATABASE "{name}"')
+    clock.set_fixed(NOW)
+    try:
+        shop.open_shop(URL.rsplit("/", 1)[0] + "/" + name)
+        yield
+    finally:
+        shop.close_shop()
+        clock.set_fixed(None)
+        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.close()
+
+
+def test_a_day_of_sales_on_postgresql(pg_shop, tmp_path):
+    from db import summaries
+    from db.models import database
+
+    owner = staff.create_user("Bu Sri", "owner", "1234")
+    loyalty.configure_points(
+        {"earn_per": 1_000, "point_value": 100, "min_redeem": 20, "expiry_months": 12}, True, owner
+    )
+    shift.open_shift(owner, 0)
+    mie = catalog.create_product("MIE", "Indomie Goreng", 3_500, cost=2_900)
+    teh = catalog.create_product("TEH", "Es Teh Manis", 5_000, cost=1_000)
+    budi = customer.create_customer("0812-1111-2222", "Budi")
+    c = Cart(customer_id=budi.id)
+    c.add(mie.id, mie.name, 3_500, 2)
+    c.add(teh.id, teh.name, 5_000, 1)
+    c.add(None, "Kerupuk", 1_000, 1)
+    first = sale.complete(c, [Tender("cash", 20_000)], owner)  # two tracked items: one stock UPDATE
+    c = Cart()
+    c.add(mie.id, mie.name, 3_500, 1)
+    sale.complete(c, [Tender("qris", 3_500)], owner)
+    refund.refund(first, {first.lines[0].id: 1}, "rusak", owner)
+
+    today = report.Period(NOW.date(), NOW.date())
+    r = report.build(today)  # products on a second connection
+    assert (r["sales_count"], r["refunds_count"], r["net"], r["total"]) == (2, 1, 13_000, 13_000)
+    assert [(p["name"], p["qty"], p["net"]) for p in r["by_product"]] == [
+        ("Indomie Goreng", "2", 7_000),
+        ("Es Teh Manis", "1", 5_000),
+        ("Kerupuk", "1", 1_000),
+    ]
+    assert {p["method"]: p["amount"] for p in r["by_payment"]} == {"cash": 9_500, "qris": 3_500}
+    assert r["loyalty"]["points_outstanding"] == 13 - 3  # 13 earned, the refund took back 3,5 -> 3
+    result = verify.verify()
+    assert result.ok, result.problems
+    book = load_workbook(export.write_xlsx(today, tmp_path / "hari.xlsx"))
+    assert sum(row[11].value for row in book["penjualan_baris"].iter_rows(min_row=2)) == 13_000
+    summaries.rebuild(database.obj)
+    assert summaries.differences(database.obj) == []
