@@ -8,6 +8,9 @@ amounts), so every total is net of refunds:
 - total: what customers paid (net + added tax + service + delivery + rounding) — by_payment adds up to it;
 - commission: the aggregators' cut; net_revenue: what the shop keeps (total − commission);
 - cost: cost of goods; margin: net_revenue − tax − cost.
+
+Sales, payments and products are read from the day books (db/summaries.py: added up per day in each sale's
+transaction), so a year reads thousands of rows; customers, loyalty, voids and stock read their own tables.
 """
 
 from __future__ import annotations
@@ -124,21 +127,7 @@ def iso_week(text: str) -> Period:
     return Period(monday, monday + timedelta(days=6))
 
 
-# --- SQL pieces that differ between SQLite and PostgreSQL ------------------------------------------
-
-
-def _postgres() -> bool:
-    return isinstance(database.obj, peewee.PostgresqlDatabase)
-
-
-def _day(field: Any) -> Any:
-    return fn.DATE(field)
-
-
-def _hour(field: Any) -> Any:
-    if _postgres():
-        return fn.date_part("hour", field)
-    return fn.strftime("%H", field)
+# --- small pieces ----------------------------------------------------------------------------------
 
 
 def _as_date(value: Any) -> date:
