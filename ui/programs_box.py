@@ -51,9 +51,12 @@ def _scope_combo() -> QComboBox:
 
 
 def _select(combo: QComboBox, data: object) -> None:
-    index = combo.findData(data)
-    if index >= 0:
-        combo.setCurrentIndex(index)
+    """Select the item whose data equals `data`. Not findData: for Python objects such as the scope's
+    ("product", id) tuples it compares identity, so an equal tuple built later is never found."""
+    for index in range(combo.count()):
+        if combo.itemData(index) == data:
+            combo.setCurrentIndex(index)
+            return
 
 
 def _scope(combo: QComboBox) -> tuple[list[int], list[int]]:
@@ -61,16 +64,53 @@ def _scope(combo: QComboBox) -> tuple[list[int], list[int]]:
     return ([ident], []) if kind == "product" else ([], [ident] if ident else [])
 
 
-class StampDialog(QDialog):
-    def __init__(self, parent: QWidget | None, user: User, program: LoyaltyProgram | None = None) -> None:
+class _ProgramDialog(QDialog):
+    """A stamp card or a gift: its name first, the kind's own fields, then "Berjalan", errors and Simpan.
+    `save()` configures the program; a refusal is shown and the dialog stays open."""
+
+    def __init__(
+        self, parent: QWidget | None, user: User, program: LoyaltyProgram | None, title: str, example: str
+    ) -> None:
         super().__init__(parent)
         self.user, self.program = user, program
-        self.setWindowTitle(_("Kartu stempel"))
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
+        self.setWindowTitle(title)
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
         self.name = QLineEdit()
-        self.name.setPlaceholderText(_("mis. Kartu Bakso"))
-        form.addRow(_("Nama"), self.name)
+        self.name.setPlaceholderText(example)
+        self.form.addRow(_("Nama"), self.name)
+
+    def _finish(self) -> None:
+        """After the kind's own fields: running or not, the error line and the save button."""
+        self.active = QCheckBox(_("Berjalan"))
+        self.active.setChecked(self.program.active if self.program is not None else True)
+        self.form.addRow("", self.active)
+        self.layout_.addLayout(self.form)
+        self.error = role(QLabel(""), "error")
+        self.error.setWordWrap(True)
+        self.layout_.addWidget(self.error)
+        ok = role(QPushButton(_("Simpan")), "primary")
+        ok.clicked.connect(self.submit)
+        self.layout_.addWidget(ok)
+        if self.program is not None:
+            self.name.setText(self.program.name)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        try:
+            self.save()
+        except PosError as exc:
+            self.error.setText(exc.text)
+            return
+        self.accept()
+
+
+class StampDialog(_ProgramDialog):
+    def __init__(self, parent: QWidget | None, user: User, program: LoyaltyProgram | None = None) -> None:
+        super().__init__(parent, user, program, _("Kartu stempel"), _("mis. Kartu Bakso"))
+        form = self.form
         self.scope = _scope_combo()
         form.addRow(_("Dapat stempel dari"), self.scope)
         self.needed = QSpinBox()
@@ -86,60 +126,37 @@ class StampDialog(QDialog):
         self.reward_value = QLineEdit()
         self.reward_value.setPlaceholderText("10.000")
         form.addRow(_("Potongan (Rp)"), self.reward_value)
-        self.active = QCheckBox(_("Berjalan"))
-        self.active.setChecked(True)
-        form.addRow("", self.active)
-        layout.addLayout(form)
-        self.error = role(QLabel(""), "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        ok = role(QPushButton(_("Simpan")), "primary")
-        ok.clicked.connect(self.submit)
-        layout.addWidget(ok)
+        self._finish()
         if program is not None:
             r = program.rules or {}
-            self.name.setText(program.name)
             first = ("product", r["products"][0]) if r.get("products") else ("category", r["categories"][0])
             _select(self.scope, first)
             self.needed.setValue(int(r.get("needed", 10)))
             _select(self.reward, r.get("reward", "item"))
             _select(self.reward_product, r.get("reward_product"))
             self.reward_value.setText(str(r.get("reward_value") or ""))
-            self.active.setChecked(program.active)
 
-    def submit(self) -> None:
+    def save(self) -> None:
         products, categories = _scope(self.scope)
         kind = str(self.reward.currentData())
-        try:
-            value = parse_rupiah(self.reward_value.text()) if kind == "rp" else 0
-            stamps.configure(
-                self.name.text(),
-                self.needed.value(),
-                products=products,
-                categories=categories,
-                reward=kind,
-                reward_product=self.reward_product.currentData() if kind == "item" else None,
-                reward_value=value,
-                active=self.active.isChecked(),
-                user=self.user,
-                program_id=self.program.id if self.program else None,
-            )
-        except PosError as exc:
-            self.error.setText(exc.text)
-            return
-        self.accept()
+        stamps.configure(
+            self.name.text(),
+            self.needed.value(),
+            products=products,
+            categories=categories,
+            reward=kind,
+            reward_product=self.reward_product.currentData() if kind == "item" else None,
+            reward_value=parse_rupiah(self.reward_value.text()) if kind == "rp" else 0,
+            active=self.active.isChecked(),
+            user=self.user,
+            program_id=self.program.id if self.program else None,
+        )
 
 
-class GiftDialog(QDialog):
+class GiftDialog(_ProgramDialog):
     def __init__(self, parent: QWidget | None, user: User, program: LoyaltyProgram | None = None) -> None:
-        super().__init__(parent)
-        self.user, self.program = user, program
-        self.setWindowTitle(_("Hadiah bonus"))
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(_("mis. Tas gratis"))
-        form.addRow(_("Nama"), self.name)
+        super().__init__(parent, user, program, _("Hadiah bonus"), _("mis. Tas gratis"))
+        form = self.form
         self.gift = _product_combo()
         form.addRow(_("Barang hadiah"), self.gift)
         self.scope = _scope_combo()
@@ -149,44 +166,28 @@ class GiftDialog(QDialog):
         self.min_spend = QLineEdit()
         self.min_spend.setPlaceholderText("0")
         form.addRow(_("Minimal belanja (Rp)"), self.min_spend)
-        self.active = QCheckBox(_("Berjalan"))
-        self.active.setChecked(True)
-        form.addRow("", self.active)
-        layout.addLayout(form)
-        self.error = role(QLabel(""), "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        ok = role(QPushButton(_("Simpan")), "primary")
-        ok.clicked.connect(self.submit)
-        layout.addWidget(ok)
+        self._finish()
         if program is not None:
             r = program.rules or {}
-            self.name.setText(program.name)
             _select(self.gift, r.get("gift_product"))
             if r.get("products"):
                 _select(self.scope, ("product", r["products"][0]))
             elif r.get("categories"):
                 _select(self.scope, ("category", r["categories"][0]))
             self.min_spend.setText(str(r.get("min_spend") or ""))
-            self.active.setChecked(program.active)
 
-    def submit(self) -> None:
+    def save(self) -> None:
         products, categories = _scope(self.scope)
-        try:
-            gifts.configure(
-                self.name.text(),
-                self.gift.currentData(),
-                min_spend=parse_rupiah(self.min_spend.text() or "0"),
-                products=products,
-                categories=categories,
-                active=self.active.isChecked(),
-                user=self.user,
-                program_id=self.program.id if self.program else None,
-            )
-        except PosError as exc:
-            self.error.setText(exc.text)
-            return
-        self.accept()
+        gifts.configure(
+            self.name.text(),
+            self.gift.currentData(),
+            min_spend=parse_rupiah(self.min_spend.text() or "0"),
+            products=products,
+            categories=categories,
+            active=self.active.isChecked(),
+            user=self.user,
+            program_id=self.program.id if self.program else None,
+        )
 
 
 class ProgramsBox(QGroupBox):
