@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from pos.errors import PosError
 from pos.i18n import _
+from ui.theme import role
 
 # Tests replace these to answer dialogs without a person.
 show_error: Callable[[QWidget | None, str], None]
@@ -42,3 +43,15 @@ def run(dialog: QDialog) -> bool:
         return bool(dialog.exec())
     finally:
         dialog.deleteLater()
+
+
+def form_footer(layout: QBoxLayout, text: str, on_click: Callable[[], object]) -> QLabel:
+    """The bottom of a form dialog: the error line (empty until something is refused) and the primary
+    button. Returns the error line."""
+    error = role(QLabel(""), "error")
+    error.setWordWrap(True)
+    layout.addWidget(error)
+    button = role(QPushButton(text), "primary")
+    button.clicked.connect(on_click)
+    layout.addWidget(button)
+    return error

@@ -86,12 +86,7 @@ class _ProgramDialog(QDialog):
         self.active.setChecked(self.program.active if self.program is not None else True)
         self.form.addRow("", self.active)
         self.layout_.addLayout(self.form)
-        self.error = role(QLabel(""), "error")
-        self.error.setWordWrap(True)
-        self.layout_.addWidget(self.error)
-        ok = role(QPushButton(_("Simpan")), "primary")
-        ok.clicked.connect(self.submit)
-        self.layout_.addWidget(ok)
+        self.error = dialogs.form_footer(self.layout_, _("Simpan"), self.submit)
         if self.program is not None:
             self.name.setText(self.program.name)
 

@@ -122,12 +122,7 @@ class RestockDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.total = role(QLabel(""), "title")
         layout.addWidget(self.total)
-        self.error = role(QLabel(""), "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        save = role(QPushButton(_("Simpan penerimaan")), "primary")
-        save.clicked.connect(self.submit)
-        layout.addWidget(save)
+        self.error = dialogs.form_footer(layout, _("Simpan penerimaan"), self.submit)
 
     def _supplier_chosen(self) -> None:
         row = Supplier.get_or_none(Supplier.id == self.supplier.currentData())
@@ -233,12 +228,7 @@ class OpnameDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.summary = role(QLabel(""), "muted")
         layout.addWidget(self.summary)
-        self.error = role(QLabel(""), "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        save = role(QPushButton(_("Simpan selisih…")), "primary")
-        save.clicked.connect(self.submit)
-        layout.addWidget(save)
+        self.error = dialogs.form_footer(layout, _("Simpan selisih…"), self.submit)
         self.load()
 
     def load(self) -> None:
@@ -346,11 +336,7 @@ class WasteDialog(QDialog):
         self.reason.addItems([_("basi / busuk"), _("kedaluwarsa"), _("rusak / pecah"), _("hilang")])
         form.addRow(_("Alasan"), self.reason)
         layout.addLayout(form)
-        self.error = role(QLabel(""), "error")
-        layout.addWidget(self.error)
-        ok = role(QPushButton(_("Catat")), "primary")
-        ok.clicked.connect(self.submit)
-        layout.addWidget(ok)
+        self.error = dialogs.form_footer(layout, _("Catat"), self.submit)
 
     def submit(self) -> None:
         try:
@@ -398,12 +384,7 @@ class RecipeDialog(QDialog):
         layout.addLayout(row)
         self.cost = role(QLabel(""), "muted")
         layout.addWidget(self.cost)
-        self.error = role(QLabel(""), "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        save = role(QPushButton(_("Simpan resep")), "primary")
-        save.clicked.connect(self.submit)
-        layout.addWidget(save)
+        self.error = dialogs.form_footer(layout, _("Simpan resep"), self.submit)
         self.load()
 
     def load(self) -> None:
@@ -463,12 +444,7 @@ class ProductionDialog(QDialog):
         self.note = QLineEdit()
         form.addRow(_("Catatan"), self.note)
         layout.addLayout(form)
-        self.error = role(QLabel(""), "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        ok = role(QPushButton(_("Catat produksi")), "primary")
-        ok.clicked.connect(self.submit)
-        layout.addWidget(ok)
+        self.error = dialogs.form_footer(layout, _("Catat produksi"), self.submit)
 
     def submit(self) -> None:
         if self.product.currentData() is None:

@@ -79,12 +79,7 @@ class IssueDialog(QDialog):
         self.count.setRange(1, voucher.MAX_BATCH)
         form.addRow(_("Jumlah"), self.count)
         layout.addLayout(form)
-        self.error = role(QLabel(""), "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        ok = role(QPushButton(_("Terbitkan")), "primary")
-        ok.clicked.connect(self.submit)
-        layout.addWidget(ok)
+        self.error = dialogs.form_footer(layout, _("Terbitkan"), self.submit)
 
     def _kind_changed(self) -> None:
         pct = self.kind.currentData() == "pct"

@@ -134,12 +134,7 @@ class RefundDialog(QDialog):
         if self.need_pin:
             form.addRow(_("PIN pemilik"), self.pin)
         layout.addLayout(form)
-        self.error = role(QLabel(""), "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        ok = role(QPushButton(_("Proses retur")), "primary")
-        ok.clicked.connect(self.submit)
-        layout.addWidget(ok)
+        self.error = dialogs.form_footer(layout, _("Proses retur"), self.submit)
 
     def submit(self) -> None:
         try:

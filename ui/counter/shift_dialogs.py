@@ -149,11 +149,7 @@ class CashMoveDialog(QDialog):
         form.addRow(_("Jumlah (Rp)"), self.amount)
         form.addRow(_("Alasan"), self.reason)
         layout.addLayout(form)
-        self.error = role(QLabel(""), "error")
-        layout.addWidget(self.error)
-        ok = role(QPushButton(_("Simpan")), "primary")
-        ok.clicked.connect(self.submit)
-        layout.addWidget(ok)
+        self.error = dialogs.form_footer(layout, _("Simpan"), self.submit)
 
     def submit(self) -> None:
         try:
