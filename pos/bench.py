@@ -400,7 +400,8 @@ def _cold_start(target: str) -> tuple[float, float]:
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
     line = [ln for ln in done.stdout.splitlines() if ln.startswith("ready")][-1]
-    return elapsed, float(line.split()[1])
+    peak_mb = float(line.split()[1])  # megabytes of memory, as measured (not money)
+    return elapsed, peak_mb
 
 
 def table(result: Result) -> str:

@@ -20,7 +20,7 @@ from db import fast
 from db.models import Batch, Product, Purchase, StockMove, Supplier, database
 from pos import clock
 from pos.i18n import _
-from pos.money import apply_rate, format_rupiah
+from pos.money import apply_rate
 from pos.text import fold
 
 
@@ -262,13 +262,3 @@ def supplier_link(phone: str, message: str) -> str:
     from pos import phone as phones
 
     return f"https://wa.me/{phones.normalise(phone)}?text={quote(message)}"
-
-
-def stock_value() -> int:
-    return sum(r.value for r in listing())
-
-
-def describe(s: Suggestion) -> str:
-    return _("{name}: beli {qty} {unit} (±{cost})").format(
-        name=s.name, qty=format(s.buy.normalize(), "f"), unit=s.unit, cost=format_rupiah(s.cost)
-    )
