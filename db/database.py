@@ -11,7 +11,7 @@ from playhouse.db_url import connect as connect_url
 from playhouse.migrate import SchemaMigrator
 
 from db import migrations, names_index
-from db.models import ALL_MODELS, Meta, database
+from db.models import ALL_MODELS, Meta, cluster_day_books, database
 
 APP_MARK = "kasir"
 SQLITE_PRAGMAS = {
@@ -79,6 +79,7 @@ def make_database(target: str) -> peewee.Database:
 def open_database(target: str) -> peewee.Database:
     """Open (creating or upgrading as needed) and bind the models to it. Returns the database."""
     db = make_database(target)
+    cluster_day_books(db)
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)
@@ -117,6 +118,9 @@ def _prepare_schema(db: peewee.Database) -> None:
 
 
 def close_database() -> None:
+    from db import reader
+
+    reader.close()
     db = database.obj
     if db is not None and not db.is_closed():
         db.close()

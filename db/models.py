@@ -12,9 +12,11 @@ append-only: corrections are new rows linked to the old ones. Balances kept besi
 from __future__ import annotations
 
 from peewee import (
+    SQL,
     BigIntegerField,
     BooleanField,
     CharField,
+    CompositeKey,
     DatabaseProxy,
     DateField,
     DateTimeField,
@@ -104,6 +106,16 @@ class Product(BaseModel):
     quick = BooleanField(default=False)  # shown in the counter's quick-item grid
     active = BooleanField(default=True)
     created_at = DateTimeField()
+
+
+# Products at or below their reorder level, by name: the low-stock list and count read a few index
+# entries instead of every product. A query uses it when its WHERE has these three terms (LOW_STOCK).
+LOW_STOCK_INDEX = (
+    'CREATE INDEX IF NOT EXISTS "product_low_stock" ON "product" ("name") '
+    'WHERE "track_stock" AND "active" AND "on_hand" <= "reorder_level"'
+)
+Product.add_index(SQL(LOW_STOCK_INDEX))
+LOW_STOCK = (Product.track_stock, Product.active, Product.on_hand <= Product.reorder_level)
 
 
 class Barcode(BaseModel):
@@ -428,7 +440,7 @@ class DaySales(BaseModel):
     cost = BigIntegerField(default=0)
 
     class Meta:
-        indexes = ((("day", "hour", "channel_id", "cashier_id", "kind"), True),)
+        primary_key = CompositeKey("day", "hour", "channel_id", "cashier_id", "kind")
 
 
 class DayPayment(BaseModel):
@@ -440,7 +452,7 @@ class DayPayment(BaseModel):
     amount = BigIntegerField(default=0)
 
     class Meta:
-        indexes = ((("day", "method"), True),)
+        primary_key = CompositeKey("day", "method")
 
 
 class DayProduct(BaseModel):
@@ -456,7 +468,20 @@ class DayProduct(BaseModel):
     cost = BigIntegerField(default=0)
 
     class Meta:
-        indexes = ((("day", "product_id"), True),)
+        primary_key = CompositeKey("day", "product_id")
+
+
+DAY_BOOKS = (DaySales, DayPayment, DayProduct)
+
+
+def cluster_day_books(db: object) -> None:
+    """On SQLite the day books are WITHOUT ROWID tables: rows live in their key's b-tree, so a week is
+    a run of neighbouring pages and a sale's upsert touches one b-tree instead of a table and its index
+    (schema 4). PostgreSQL has no such option (peewee would write it for any database)."""
+    from peewee import SqliteDatabase
+
+    for model in DAY_BOOKS:
+        model._meta.without_rowid = isinstance(db, SqliteDatabase)
 
 
 # --- audit and closings ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Opening the database: pragmas, schema version, refusing what is not ours, never touching it."""
 
 import sqlite3
+from decimal import Decimal
 
 import pytest
 
@@ -205,6 +206,62 @@ def test_a_version_2_shop_gets_day_books_from_its_sales_and_refunds(tmp_path):
         ("qris", 1, 5_000),
     ]
     assert summaries.differences(database.obj) == []
+    assert Meta.get_by_id("schema_version").value == str(SCHEMA_VERSION)
+    shop.close_shop()
+
+
+def test_a_version_3_shop_gets_clustered_day_books_and_the_low_stock_index(tmp_path):
+    from db import summaries
+    from db.models import LOW_STOCK, Meta, Product
+    from pos import catalog, sale, shift, staff, stock
+    from pos.cart import Cart
+    from pos.payment import Tender
+
+    target = str(tmp_path / "v3.db")
+    shop.open_shop(target)
+    owner = staff.create_user("Bu Sri", "owner", "1234")
+    shift.open_shift(owner, 0)
+    kopi = catalog.create_product("KB-1", "Kopi Bubuk", 12_000, cost=9_000, reorder_level=4)
+    stock.restock([(kopi, Decimal(4), 9_000)], owner)
+    c = Cart()
+    c.add(kopi.id, kopi.name, 12_000, 2)
+    sale.complete(c, [Tender("cash", 24_000)], owner)
+    db = database.obj
+    kept = {t: sorted(db.execute_sql(f'SELECT * FROM "{t}"').fetchall()) for t in summaries.COLUMNS}
+    # the day books as version 3 made them: a row id and a unique index on the key
+    for table, columns in summaries.COLUMNS.items():
+        db.execute_sql(f'ALTER TABLE "{table}" RENAME TO "old_{table}"')
+        key = ", ".join(f'"{c}"' for c in columns[: 5 if table == "day_sales" else 2])
+        db.execute_sql(
+            f'CREATE TABLE "{table}" ("id" INTEGER NOT NULL PRIMARY KEY, '
+            + ", ".join(f'"{c}"' for c in columns)
+            + ")"
+        )
+        db.execute_sql(f'CREATE UNIQUE INDEX "{table}_key" ON "{table}" ({key})')
+        db.execute_sql(
+            f'INSERT INTO "{table}" ('
+            + ", ".join(f'"{c}"' for c in columns)
+            + ") SELECT "
+            + ", ".join(f'"{c}"' for c in columns)
+            + f' FROM "old_{table}"'
+        )
+        db.execute_sql(f'DROP TABLE "old_{table}"')
+    db.execute_sql('DROP INDEX "product_low_stock"')
+    Meta.update(value="3").where(Meta.key == "schema_version").execute()
+    shop.close_shop()
+
+    shop.open_shop(target)
+    db = database.obj
+    for table in summaries.COLUMNS:
+        made = db.execute_sql("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+        assert made.endswith("WITHOUT ROWID") and '"id"' not in made
+        assert sorted(db.execute_sql(f'SELECT * FROM "{table}"').fetchall()) == kept[table]
+    low = Product.select().where(*LOW_STOCK)
+    text, params = low.sql()
+    plan = " ".join(str(r) for r in db.execute_sql("EXPLAIN QUERY PLAN " + text, params).fetchall())
+    assert "product_low_stock" in plan  # two left of a reorder level of 4: read from the index
+    assert [p.name for p in low] == ["Kopi Bubuk"]
+    assert summaries.differences(db) == []
     assert Meta.get_by_id("schema_version").value == str(SCHEMA_VERSION)
     shop.close_shop()
 

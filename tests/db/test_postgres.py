@@ -10,7 +10,21 @@ import uuid
 import pytest
 from openpyxl import load_workbook
 
-from pos import catalog, clock, customer, export, loyalty, refund, report, sale, shift, shop, staff, verify
+from pos import (
+    catalog,
+    clock,
+    customer,
+    export,
+    loyalty,
+    refund,
+    report,
+    sale,
+    shift,
+    shop,
+    staff,
+    stock_list,
+    verify,
+)
 from pos.cart import Cart
 from pos.payment import Tender
 from tests.conftest import NOW
@@ -70,6 +84,17 @@ def test_a_day_of_sales_on_postgresql(pg_shop, tmp_path):
     ]
     assert {p["method"]: p["amount"] for p in r["by_payment"]} == {"cash": 9_500, "qris": 3_500}
     assert r["loyalty"]["points_outstanding"] == 13 - 3  # 13 earned, the refund took back 3,5 -> 3
+    assert (r["customers"]["members"], r["customers"]["new"], r["customers"]["top"][0]["name"]) == (
+        1,
+        1,
+        "Budi",
+    )
+    assert r["low_stock_count"] == 2  # sold without a restock: both below their level of 0
+    listed = stock_list.listing()
+    assert [(row.name, row.held, row.category) for row in listed] == [
+        ("Es Teh Manis", -1_000, ""),
+        ("Indomie Goreng", -2_000, ""),  # 2 + 1 sold, 1 refunded
+    ]
     result = verify.verify()
     assert result.ok, result.problems
     book = load_workbook(export.write_xlsx(today, tmp_path / "hari.xlsx"))

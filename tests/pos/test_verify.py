@@ -86,12 +86,14 @@ TAMPERING = [
     ),
     (
         "change a day book",
-        "UPDATE day_sales SET total = total + 1000 WHERE id = (SELECT min(id) FROM day_sales)",
+        "UPDATE day_sales SET total = total + 1000 WHERE (day, hour, channel_id, cashier_id, kind) = "
+        "(SELECT day, hour, channel_id, cashier_id, kind FROM day_sales ORDER BY day, hour LIMIT 1)",
         "ringkasan harian laporan tidak cocok dengan nota: 20",
     ),
     (
         "delete a product's day",
-        "DELETE FROM day_product WHERE id = (SELECT max(id) FROM day_product)",
+        "DELETE FROM day_product WHERE (day, product_id) = "
+        "(SELECT day, product_id FROM day_product ORDER BY day DESC, product_id DESC LIMIT 1)",
         "ringkasan harian laporan tidak cocok",
     ),
 ]
