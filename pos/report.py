@@ -16,19 +16,16 @@ transaction), so a year reads thousands of rows; customers, loyalty, voids and s
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-import peewee
 from peewee import JOIN, Case, fn
 
-from db import fast, summaries
+from db import fast, reader, summaries
 from db.models import (
-    Batch,
+    LOW_STOCK,
     Channel,
     Customer,
     DayPayment,
@@ -42,9 +39,8 @@ from db.models import (
     StockMove,
     User,
     Voucher,
-    database,
 )
-from pos import clock, loyalty, segments
+from pos import clock, loyalty, segments, stock_list
 from pos.errors import InvalidInput
 from pos.i18n import N_
 from pos.money import line_amount
@@ -398,30 +394,30 @@ def voids(period: Period) -> list[dict[str, Any]]:
     return out
 
 
+_MEMBERS = (  # each member who bought in the period, added up, joined to their first visit ever (kept on
+    # the customer): known before the period or new
+    'WITH "b" AS (SELECT "customer_id" AS "cid", COUNT(*) AS "n", SUM("total") AS "spent" FROM "sale" '
+    'WHERE "created_at" >= ? AND "created_at" < ? AND "kind" = \'sale\' AND "customer_id" IS NOT NULL '
+    'GROUP BY "customer_id"), "m" AS (SELECT "b".*, c."name", CASE WHEN c."first_visit" < ? THEN 1 ELSE 0 '
+    'END AS "known" FROM "b" JOIN "customer" c ON c."id" = "b"."cid") '
+)
+
+
 def customers(period: Period, sales_count: int) -> dict[str, Any]:
-    """New vs returning, repeat rate, top customers, lapsed, member share."""
-    seen, before = {}, set()
-    for cid, count, spent, known in fast.rows(  # each member who bought in the period, added up first,
-        # then joined to the first visit ever (kept on the customer): known before the period or not
-        'SELECT b."cid", b."n", b."spent", CASE WHEN c."first_visit" < ? THEN 1 ELSE 0 END FROM '
-        '(SELECT "customer_id" AS "cid", COUNT(*) AS "n", SUM("total") AS "spent" FROM "sale" '
-        'WHERE "created_at" >= ? AND "created_at" < ? AND "kind" = \'sale\' AND "customer_id" IS NOT NULL '
-        'GROUP BY "customer_id") b JOIN "customer" c ON c."id" = b."cid"',
-        [period.since, period.since, period.until],
-    ):
-        seen[cid] = (int(count), int(spent))
-        if known:
-            before.add(cid)
-    returning = [cid for cid in seen if cid in before]
-    new = len(seen) - len(returning)
-    member_sales = sum(c for c, _t in seen.values())
-    returning_sales = sum(seen[cid][0] for cid in returning)
-    came_back = sum(1 for c, _t in seen.values() if c >= 2)
-    top_ids = sorted(seen, key=lambda cid: -seen[cid][1])[:TOP]
-    names = (
-        dict(Customer.select(Customer.id, Customer.name).where(Customer.id.in_(top_ids)).tuples())
-        if top_ids
-        else {}
+    """New vs returning, repeat rate, top customers, lapsed, member share: added up in the database
+    (one row of counts, the top ten), not per member in Python."""
+    params = [period.since, period.until, period.since]
+    members, returning, member_sales, returning_sales, came_back = (
+        _int(v)
+        for v in fast.rows(
+            _MEMBERS + 'SELECT COUNT(*), SUM("known"), SUM("n"), SUM("known" * "n"), '
+            'SUM(CASE WHEN "n" >= 2 THEN 1 ELSE 0 END) FROM "m"',
+            params,
+        )[0]
+    )
+    top = fast.rows(
+        _MEMBERS + f'SELECT "cid", "name", "n", "spent" FROM "m" ORDER BY "spent" DESC, "cid" LIMIT {TOP}',
+        params,
     )
     lapsed = (  # as of today: no visit in the last 90 days (a merged record has no visits of its own)
         Customer.select()
@@ -429,10 +425,10 @@ def customers(period: Period, sales_count: int) -> dict[str, Any]:
         .count()
     )
     return {
-        "members": len(seen),
-        "new": new,
-        "returning": len(returning),
-        "repeat_rate": _rate(len(returning), len(seen)),
+        "members": members,
+        "new": members - returning,
+        "returning": returning,
+        "repeat_rate": _rate(returning, members),
         "repeat_sales_rate": _rate(returning_sales, member_sales),
         "came_back_in_period": came_back,
         "member_sales": member_sales,
@@ -440,8 +436,8 @@ def customers(period: Period, sales_count: int) -> dict[str, Any]:
         "member_share": _rate(member_sales, sales_count),
         "lapsed": lapsed,
         "top": [
-            {"customer_id": cid, "name": names.get(cid, "?"), "count": seen[cid][0], "total": seen[cid][1]}
-            for cid in top_ids
+            {"customer_id": cid, "name": name, "count": int(n), "total": int(spent)}
+            for cid, name, n, spent in top
         ],
     }
 
@@ -490,26 +486,23 @@ def loyalty_section(period: Period) -> dict[str, Any]:
 
 
 def stock_section(period: Period | None = None) -> dict[str, Any]:
-    """Low stock (one pass over the products, sorted here), kasbon owed, waste and what expires soon."""
-    low = sorted(
-        (name, held, level)
-        for name, held, level in Product.select(Product.name, Product.on_hand, Product.reorder_level)
-        .where(Product.track_stock == True, Product.active == True, Product.on_hand <= Product.reorder_level)  # noqa: E712
-        .tuples()
-    )
+    """Low stock (counted and the first 20 by name, from the low-stock index), kasbon owed, waste and
+    what expires soon."""
+    low = Product.select().where(*LOW_STOCK)
     return {
-        "low_stock_count": len(low),
+        "low_stock_count": stock_list.low_count(),
         "low_stock": [
             {"name": name, "on_hand": str(held), "reorder_level": str(level)}
-            for name, held, level in low[:20]
+            for name, held, level in low.select(Product.name, Product.on_hand, Product.reorder_level)
+            .order_by(Product.name, Product.on_hand)
+            .limit(20)
+            .tuples()
         ],
         "kasbon_outstanding": _int(
             Customer.select(fn.SUM(Customer.kasbon)).where(_not_zero(Customer.kasbon)).scalar()
         ),
         "waste_cost": _waste(period) if period else 0,
-        "expiring_count": Batch.select()
-        .where(Batch.qty_left > 0, Batch.expires_on <= clock.now().date() + timedelta(days=7))
-        .count(),
+        "expiring_count": stock_list.expiring_count(7),
     }
 
 
@@ -541,35 +534,6 @@ def _delta(now: dict[str, int], before: dict[str, int]) -> dict[str, dict[str, A
     return out
 
 
-def _beside(work: Callable[[Period], Any], period: Period) -> Callable[[], Any]:
-    """Start `work(period)` in a thread with its own connection and return a function that waits for
-    its result. The database reads both at once (SQLite in WAL mode, PostgreSQL), so a long period uses
-    two cores. Runs in place for an in-memory database or inside a transaction (one snapshot)."""
-    db = database.obj
-    if db.in_transaction() or (isinstance(db, peewee.SqliteDatabase) and db.database == ":memory:"):
-        value = work(period)
-        return lambda: value
-    done: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            with db.connection_context():
-                done["value"] = work(period)
-        except BaseException as exc:  # handed to the caller
-            done["error"] = exc
-
-    thread = threading.Thread(target=run, name="kasir-report", daemon=True)
-    thread.start()
-
-    def result() -> Any:
-        thread.join()
-        if "error" in done:
-            raise done["error"]
-        return done["value"]
-
-    return result
-
-
 def build(period: Period, progress: Any = None) -> dict[str, Any]:
     """The whole report as plain data (what `--json` prints and the screen and PDF show)."""
     steps = 9
@@ -578,7 +542,7 @@ def build(period: Period, progress: Any = None) -> dict[str, Any]:
         if progress is not None:
             progress(n, steps)
 
-    products_later = _beside(by_product, period)  # the biggest section, on the second core
+    products_later = reader.beside(by_product, period)  # the biggest section, on the second core
     head = totals(period)
     previous = period.previous()
     before = totals(previous)

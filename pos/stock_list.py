@@ -7,17 +7,18 @@ time: enough to last until the next delivery, not more — perishable raw materi
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_CEILING, Decimal
 from operator import itemgetter
-from typing import Any
+from typing import Any, overload
 from urllib.parse import quote
 
 from peewee import fn
 
 from db import fast
-from db.models import Batch, Product, Purchase, StockMove, Supplier, database
+from db.models import LOW_STOCK, Batch, Product, Purchase, StockMove, Supplier
 from pos import clock
 from pos.i18n import _
 from pos.money import apply_rate
@@ -38,7 +39,7 @@ class Row(tuple[Any, ...]):
     level = property(itemgetter(6))  # reorder level in thousandths
     cost = property(itemgetter(7))
     perishable = property(lambda r: bool(r[8]))
-    next_expiry = property(itemgetter(9))
+    next_expiry = property(lambda r: _as_date(r[9]))  # SQLite gives the text
 
     @property
     def on_hand(self) -> Decimal:
@@ -58,36 +59,131 @@ class Row(tuple[Any, ...]):
         return (self[7] * self[5] + 500) // 1000 if self[5] > 0 else 0
 
 
-def listing(query: str = "", only_low: bool = False, limit: int | None = None) -> list[Row]:
-    """Tracked, active products by name with on hand, reorder level, cost and the next batch expiry: one
-    scan of the products; categories and batch expiries (few rows) are looked up in dictionaries.
-    Quantities stay whole thousandths until a row is shown (50.000 Decimals cost more than the scan)."""
-    sql = (
-        'SELECT "id", "sku", "name", "category_id", "unit", "on_hand", "reorder_level", "cost", "perishable" '
-        'FROM "product" WHERE "track_stock" = ? AND "active" = ?'
-    )
-    params: list[Any] = [True, True]
-    if only_low:
-        sql += ' AND "on_hand" <= "reorder_level"'
-    for word in [w for w in fold(query).split() if w][:6]:
-        sql += ' AND ("search_name" LIKE ? OR "sku" = ?)'
-        params += [f"%{word}%", word.upper()]
-    categories = dict(fast.rows('SELECT "id", "name" FROM "category"', []))
-    soonest = {
-        pid: _as_date(day)
-        for pid, day in fast.rows(
-            'SELECT "product_id", MIN("expires_on") FROM "batch" WHERE "qty_left" > 0 GROUP BY "product_id"',
-            [],
+# What the stock list sorts by (the Stok table's columns): an SQL expression each, and whether it can be
+# missing (those go last either way). Ties by name.
+_VALUE = 'CASE WHEN p."on_hand" > 0 THEN (p."cost" * p."on_hand" + 500) / 1000 ELSE 0 END'  # = Row.value
+_NAME = 'LOWER(p."name")'
+ORDERS = {
+    "sku": ('p."sku"', False),
+    "name": (_NAME, False),
+    "category": ('LOWER(c."name")', True),
+    "on_hand": ('p."on_hand"', False),
+    "unit": ('p."unit"', False),
+    "reorder_level": ('p."reorder_level"', False),
+    "cost": ('p."cost"', False),
+    "value": (_VALUE, False),
+    "next_expiry": ('b."soonest"', True),
+}
+_CATEGORY = 'LEFT JOIN "category" c ON c."id" = p."category_id" '
+_SOONEST = (
+    'LEFT JOIN (SELECT "product_id", MIN("expires_on") AS "soonest" FROM "batch" WHERE "qty_left" > 0 '
+    'GROUP BY "product_id") b ON b."product_id" = p."id" '
+)
+_ROW = (
+    'SELECT p."id", p."sku", p."name", COALESCE(c."name", \'\'), p."unit", p."on_hand", p."reorder_level", '
+    'p."cost", p."perishable", b."soonest" FROM "product" p ' + _CATEGORY + _SOONEST
+)
+PAGE = 200
+
+
+class StockList(Sequence[Row]):
+    """Tracked, active products in a chosen order, as the Stok screen shows them: one query gives the
+    ids in order (50.000 in ~35 ms); rows are read a page of 200 at a time when they are first asked
+    for (a screen shows 30), so opening the list of a big shop does not make 50.000 rows in Python.
+    Sorting asks the database again; the stock value is added up there."""
+
+    def __init__(
+        self, query: str = "", only_low: bool = False, order: str = "name", descending: bool = False
+    ):
+        where = 'p."track_stock" AND p."active"'
+        params: list[Any] = []
+        if only_low:
+            where += ' AND p."on_hand" <= p."reorder_level"'  # these three terms: the low-stock index
+        for word in [w for w in fold(query).split() if w][:6]:
+            where += ' AND (p."search_name" LIKE ? OR p."sku" = ?)'
+            params += [f"%{word}%", word.upper()]
+        self._where, self._params = where, params
+        self._ids: list[int] = []
+        self._pages: dict[int, list[Row]] = {}
+        self.order: tuple[str, bool] | None = None
+        self.order_by(order, descending)
+
+    def order_by(self, key: str, descending: bool = False) -> None:
+        """Put the list in the order of `key` (one of ORDERS); nothing to do if it already is."""
+        if self.order == (key, descending):
+            return
+        expr, can_miss = ORDERS[key]
+        joins = (_CATEGORY if "c." in expr else "") + (_SOONEST if "b." in expr else "")
+        terms = [f"{expr} IS NULL"] if can_miss else []  # each term makes the sort's keys longer
+        terms.append(f"{expr} {'DESC' if descending else 'ASC'}")
+        if expr != _NAME:
+            terms.append(_NAME)
+        order = ", ".join(terms)
+        with fast.collector_paused():
+            found = fast.rows(
+                f'SELECT p."id" FROM "product" p {joins}WHERE {self._where} ORDER BY {order}, p."id"',
+                self._params,
+            )
+            self._ids = [pid for (pid,) in found]
+        self._pages = {}
+        self.order = (key, descending)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._ids)
+        if not 0 <= index < len(self._ids):
+            raise IndexError(index)
+        page = index // PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            rows = self._pages[page] = self._read(self._ids[page * PAGE : (page + 1) * PAGE])
+        return rows[index - page * PAGE]
+
+    def __iter__(self) -> Iterator[Row]:
+        for start in range(0, len(self._ids), PAGE):
+            yield from self[start : start + PAGE]
+
+    @staticmethod
+    def _read(ids: list[int]) -> list[Row]:
+        by_id = {row[0]: row for row in fast.rows(_ROW + 'WHERE p."id" IN (?*)', ids)}
+        return [Row(by_id[pid]) for pid in ids]
+
+    def value(self) -> int:
+        """Cost of everything on the shelf in this list (each row's value, added up in the database)."""
+        return int(
+            fast.rows(f'SELECT SUM({_VALUE}) FROM "product" p WHERE {self._where}', self._params)[0][0] or 0
         )
-    }
-    found = database.execute_sql(sql.replace("?", database.param), params).fetchall()
-    found.sort(key=itemgetter(2))  # sorting here beats walking the name index row by row
-    if limit:
-        found = found[:limit]
-    return [
-        Row((pid, sku, name, categories.get(cat, ""), unit, held, level, cost, perishable, soonest.get(pid)))
-        for pid, sku, name, cat, unit, held, level, cost, perishable in found
-    ]
+
+
+def listing(query: str = "", only_low: bool = False) -> StockList:
+    """Tracked, active products by name (see StockList)."""
+    return StockList(query, only_low)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the Stok screen opens with: the list and the figures above it."""
+
+    rows: StockList
+    value: int  # of the listed products
+    low: int  # products at or below their reorder level (all, not only the listed)
+    expiring: int  # batches that expire within a week (or have)
+
+
+def overview(query: str = "", only_low: bool = False) -> Overview:
+    rows = StockList(query, only_low)
+    return Overview(rows, rows.value(), low_count(), expiring_count(7))
 
 
 def _as_date(value: object) -> date | None:
@@ -101,15 +197,7 @@ def _as_date(value: object) -> date | None:
 
 
 def low_count() -> int:
-    return (
-        Product.select()
-        .where(
-            Product.track_stock == True,  # noqa: E712
-            Product.active == True,  # noqa: E712
-            Product.on_hand <= Product.reorder_level,
-        )
-        .count()
-    )
+    return Product.select().where(*LOW_STOCK).count()
 
 
 @dataclass(frozen=True)
@@ -125,6 +213,11 @@ class Expiring:
     @property
     def expired(self) -> bool:
         return self.expires_on < clock.now().date()
+
+
+def expiring_count(days: int = 7) -> int:
+    until = clock.now().date() + timedelta(days=days)
+    return Batch.select().where(Batch.qty_left > 0, Batch.expires_on <= until).count()
 
 
 def expiring(days: int = 7) -> list[Expiring]:

@@ -264,20 +264,20 @@ class StockPage(QWidget):
         layout.addLayout(actions)
         self.model = StockModel(
             [
-                Column(_("SKU"), lambda r: r.sku),
-                Column(_("Barang"), lambda r: r.name),
-                Column(_("Kategori"), lambda r: r.category),
-                Column(_("Stok"), lambda r: r.on_hand, "number"),
-                Column(_("Satuan"), lambda r: r.unit),
-                Column(_("Batas"), lambda r: r.reorder_level, "number"),
-                Column(_("HPP"), lambda r: r.cost, "rupiah"),
-                Column(_("Nilai"), lambda r: r.value, "rupiah"),
-                Column(_("Kedaluwarsa terdekat"), lambda r: r.next_expiry, "date"),
+                Column(_("SKU"), lambda r: r.sku, order="sku"),
+                Column(_("Barang"), lambda r: r.name, order="name"),
+                Column(_("Kategori"), lambda r: r.category, order="category"),
+                Column(_("Stok"), lambda r: r.on_hand, "number", order="on_hand"),
+                Column(_("Satuan"), lambda r: r.unit, order="unit"),
+                Column(_("Batas"), lambda r: r.reorder_level, "number", order="reorder_level"),
+                Column(_("HPP"), lambda r: r.cost, "rupiah", order="cost"),
+                Column(_("Nilai"), lambda r: r.value, "rupiah", order="value"),
+                Column(_("Kedaluwarsa terdekat"), lambda r: r.next_expiry, "date", order="next_expiry"),
             ],
             self,
         )
         self.table = QTableView()
-        self.table.setModel(self.model)  # the model sorts itself (fast for 50.000 products)
+        self.table.setModel(self.model)  # the stock list sorts itself in the database
         setup_view(self.table, stretch=1)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
@@ -301,14 +301,12 @@ class StockPage(QWidget):
         return self.window_.user  # type: ignore[attr-defined, no-any-return]
 
     def refresh(self) -> None:
-        rows = stock_list.listing(self.search.text(), only_low=self.filter.currentData() == "low")
-        self.model.set_rows(rows)
-        low = stock_list.low_count()
-        soon = len(stock_list.expiring(7))
+        shown = stock_list.overview(self.search.text(), only_low=self.filter.currentData() == "low")
+        self.model.set_rows(shown.rows)
         self.summary.setText(
             _(
                 "{n} barang · nilai stok {value} · {low} di bawah batas · {soon} batch segera kedaluwarsa"
-            ).format(n=len(rows), value=format_rupiah(sum(r.value for r in rows)), low=low, soon=soon)
+            ).format(n=len(shown.rows), value=format_rupiah(shown.value), low=shown.low, soon=shown.expiring)
         )
 
     def selected_id(self) -> int | None:

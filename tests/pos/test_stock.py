@@ -219,3 +219,41 @@ def test_stock_value_of_a_row_is_cost_times_quantity_half_up(cost, held):
     row = Row((1, "X", "X", "", "pcs", held, 0, cost, 0, None))
     assert row.value == apply_rate(cost, max(Decimal(held) / 1000, Decimal(0)))
     assert row.on_hand == Decimal(held) / 1000 and row.low == (held <= 0)
+
+
+def test_the_stock_list_reads_pages_and_sorts_in_the_database(kitchen, owner, monkeypatch):
+    """Pages of two rows: every order the Stok table offers equals sorting all rows in Python (missing
+    values last either way, ties by name), and the list's value is its rows' values added up."""
+    from operator import attrgetter
+
+    _items, butir, _mie, _kuah, daging = kitchen
+    stock.restock([(daging, D("2.5"), 140_000)], owner, expiries={daging.id: NOW.date() + timedelta(days=3)})
+    monkeypatch.setattr(stock_list, "PAGE", 2)
+    listed = stock_list.listing()
+    rows = list(listed)
+    names = [r.name for r in rows]
+    assert names == sorted(names, key=str.casefold) and len(rows) == len(listed) >= 7
+    assert listed[-1] == rows[-1] and listed[1:4] == rows[1:4]
+    with pytest.raises(IndexError):
+        listed[len(rows)]
+    assert listed.value() == sum(r.value for r in rows) > 0
+    assert [r.next_expiry for r in rows if r.name == "Daging sapi"] == [NOW.date() + timedelta(days=3)]
+    for key in stock_list.ORDERS:
+        for descending in (False, True):
+            listed.order_by(key, descending)
+            get = attrgetter(
+                "on_hand" if key == "on_hand" else "reorder_level" if key == "reorder_level" else key
+            )
+            present = sorted(
+                (r for r in rows if get(r) not in (None, "")),
+                key=lambda r: get(r).casefold() if isinstance(get(r), str) else get(r),
+                reverse=descending,
+            )
+            shown = list(listed)
+            assert [get(r) for r in shown][: len(present)] == [get(r) for r in present], key
+            assert all(get(r) in (None, "") for r in shown[len(present) :]), key  # missing values last
+    assert [r.name for r in stock_list.listing("bakso")] == ["Bakso butir"]
+    Product.update(reorder_level=D(250)).where(Product.id == butir.id).execute()
+    assert [r.name for r in stock_list.listing(only_low=True)] == ["Bakso butir"]
+    shown = stock_list.overview()
+    assert (len(shown.rows), shown.value, shown.low, shown.expiring) == (len(rows), listed.value(), 1, 1)

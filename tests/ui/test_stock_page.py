@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from db.models import Batch, Product, StockMove
 from pos import catalog, clock, stock
+from pos.money import format_rupiah
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
 from ui.counter.approval import ApprovalDialog
@@ -31,6 +32,21 @@ def test_stock_list_shows_low_items(window, owner):
     page.filter.setCurrentIndex(page.filter.findData("low"))
     assert [r.name for r in page.model.rows] == ["Indomie Goreng"]
     assert "1 di bawah batas" in page.summary.text()
+
+
+def test_stock_table_sorts_by_a_clicked_column_and_keeps_it(window, owner):
+    items = small_shop(owner)
+    page = open_stock(window, owner)
+    shown = lambda: [page.model.data(page.model.index(r, 1)) for r in range(page.model.rowCount())]  # noqa: E731
+    assert shown() == sorted(shown(), key=str.casefold)  # by name at first
+    value_column = [c.order for c in page.model.columns].index("value")
+    page.table.sortByColumn(value_column, Qt.SortOrder.DescendingOrder)
+    values = [page.model.row(r).value for r in range(page.model.rowCount())]
+    assert values == sorted(values, reverse=True) and page.model.rows.order == ("value", True)
+    assert f"nilai stok {format_rupiah(sum(values))}" in page.summary.text()
+    Product.update(cost=items["mie"].cost + 1_000).where(Product.id == items["mie"].id).execute()
+    page.refresh()  # new rows keep the order the owner chose
+    assert page.model.rows.order == ("value", True)
 
 
 def test_opname_typed_and_scanned(window, owner, qtbot):

@@ -21,6 +21,7 @@ class Column:
     title: str
     get: Callable[[Any], Any]
     kind: str = "text"  # text | rupiah | number | date | datetime
+    order: str = ""  # for rows that sort themselves (order_by, e.g. the stock list): the key to ask for
 
 
 def display(value: Any, kind: str) -> str:
@@ -46,9 +47,11 @@ class RowsModel(QAbstractTableModel):
         self.rows: list[Any] = []
         self.sorted_by: tuple[int, Qt.SortOrder] | None = None  # set when the view sorts the model
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show `rows`: a list (copied), or a sequence that reads its rows as they are shown and sorts
+        itself in the database (it has `order_by`; kept as it is)."""
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = rows if hasattr(rows, "order_by") else list(rows)  # type: ignore[assignment]
         self.endResetModel()
         if self.sorted_by is not None:  # new rows keep the order the user chose
             self.sort(*self.sorted_by)
@@ -97,6 +100,12 @@ class RowsModel(QAbstractTableModel):
             return reverse, value.casefold() if isinstance(value, str) else value
 
         self.sorted_by = (column, order)
+        if hasattr(self.rows, "order_by"):  # the rows sort themselves in the database
+            if self.columns[column].order:
+                self.layoutAboutToBeChanged.emit()
+                self.rows.order_by(self.columns[column].order, reverse)
+                self.layoutChanged.emit()
+            return
         self.layoutAboutToBeChanged.emit()
         try:
             self.rows.sort(key=key, reverse=reverse)
