@@ -137,6 +137,29 @@ def one(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
     return None if row is None else tuple(row)
 
 
+def first(model: type[BaseModel], tail: str, params: list[Any]) -> Any:
+    """The first `model` row of 'SELECT <all its columns> FROM <its table> AS m <tail>' as a model
+    instance (values through the fields' python_value, nothing marked changed), or None. For lookups at
+    the counter, where building a peewee query cost more than running it."""
+    key = ("first", model, tail, database.param)
+    text = _sql.get(key)
+    fields = model._meta.sorted_fields
+    if text is None:
+        cols = ", ".join("m." + _q(f.column_name) for f in fields)
+        text = _sql[key] = f"SELECT {cols} FROM {_q(model._meta.table_name)} AS m {tail}".replace(
+            "?", database.param
+        )
+    row = database.execute_sql(text, params).fetchone()
+    if row is None:
+        return None
+    found = model(
+        __no_default__=1,
+        **{f.name: None if v is None else f.python_value(v) for f, v in zip(fields, row, strict=True)},
+    )
+    found._dirty.clear()
+    return found
+
+
 def scalar(sql: str, params: list[Any]) -> Any:
     row = one(sql, params)
     return None if row is None else row[0]

@@ -97,7 +97,8 @@ UNUSED_INDEXES = (
 
 def upgrade_to_4(migrator: SchemaMigrator) -> None:
     """The day books keyed by their own columns (on SQLite WITHOUT ROWID tables: a period's rows side
-    by side, one b-tree per upsert), recomputed from the history; the low-stock index."""
+    by side, one b-tree per upsert), recomputed from the history; the low-stock index; the ledgers'
+    indexes by product dropped (COSTLY_INDEXES)."""
     from db import summaries
     from db.models import DAY_BOOKS, LOW_STOCK_INDEX
 
@@ -107,6 +108,14 @@ def upgrade_to_4(migrator: SchemaMigrator) -> None:
         db.create_tables(DAY_BOOKS)
         summaries.rebuild(db)
     db.execute_sql(LOW_STOCK_INDEX)
+    for name in COSTLY_INDEXES:
+        db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+
+
+# Indexes of sale lines and stock moves by product: each sale wrote a page of each per product sold (5
+# lines: 10 of its ~57 WAL pages; a 15-ingredient recipe sale: 20 of ~64). What read them (a product's
+# sales in the report, the last supplier of a product) reads the day book and the restocks instead.
+COSTLY_INDEXES = ("sale_line_product_id", "stock_move_product_id")
 
 
 # version -> step that brings a database from version-1 to version

@@ -257,7 +257,7 @@ class Sale(BaseModel):
 class SaleLine(BaseModel):
     sale = ForeignKeyField(Sale, backref="lines", on_delete="CASCADE")
     position = IntegerField()
-    product = ForeignKeyField(Product, backref="sale_lines", null=True, index=True)
+    product = ForeignKeyField(Product, backref="sale_lines", null=True, index=False)  # see COSTLY_INDEXES
     name = CharField(max_length=200)  # as printed at the time
     qty = QtyField()  # negative on refunds
     unit_price = BigIntegerField()
@@ -399,7 +399,7 @@ class Batch(BaseModel):
 
 
 class StockMove(BaseModel):
-    product = ForeignKeyField(Product, backref="stock_moves")
+    product = ForeignKeyField(Product, backref="stock_moves", index=False)  # see COSTLY_INDEXES
     qty = QtyField()  # + in, - out
     kind = CharField(max_length=12)  # sale refund restock opname waste production gift
     unit_cost = BigIntegerField(default=0)

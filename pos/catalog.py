@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from peewee import JOIN, fn
 
-from db import names_index
+from db import fast, names_index
 from db.models import Barcode, Category, Channel, ChannelPrice, Product
 from pos import clock
 from pos.errors import Duplicate, InvalidName, InvalidPrice, ProductNotFound
@@ -95,11 +95,11 @@ def set_channel_price(channel: Channel, product: Product, price: int | None) -> 
 def by_code(code: str) -> Product:
     """Exact barcode or SKU (what a scanner types). Raises ProductNotFound."""
     code = (code or "").strip()
-    row = (
-        Product.select().join(Barcode).where(Barcode.code == code, Product.active == True).first()  # noqa: E712
-    )
-    if row is None:
-        row = Product.get_or_none(Product.sku == code, Product.active == True)  # noqa: E712
+    row = fast.first(
+        Product,
+        'JOIN "barcode" b ON b."product_id" = m."id" WHERE b."code" = ? AND m."active" LIMIT 1',
+        [code],
+    ) or fast.first(Product, 'WHERE m."sku" = ? AND m."active" LIMIT 1', [code])
     if row is None:
         raise ProductNotFound(code=code)
     return row

@@ -579,24 +579,41 @@ def build(period: Period, progress: Any = None) -> dict[str, Any]:
 
 
 def product_sales(period: Period, product_id: int | None, limit: int = 500) -> list[dict[str, Any]]:
-    """The sales of one product in the period (clicking a product in the report lists them)."""
-    rows = (
-        SaleLine.select(Sale.number, Sale.created_at, Sale.kind, SaleLine.qty, SaleLine.total, Customer.name)
-        .join(Sale)
-        .join(Customer, JOIN.LEFT_OUTER)
-        .where(_in(period), SaleLine.product == product_id)
-        .order_by(Sale.created_at.desc())
-        .limit(limit)
+    """The sales of one product in the period, newest first (clicking a product in the report lists
+    them). The day book says on which days it sold; each of those days' sales is read by time (sale
+    lines have no index by product: it would cost every sale a page per product sold)."""
+    days = [
+        _as_date(d)
+        for (d,) in DayProduct.select(DayProduct.day)
+        .where(_days(DayProduct, period), DayProduct.product_id == (product_id or 0))
+        .order_by(DayProduct.day.desc())
         .tuples()
-    )
-    return [
-        {
-            "number": n,
-            "at": at,
-            "kind": k,
-            "qty": format(Decimal(q).normalize(), "f"),
-            "total": t,
-            "customer": c or "",
-        }
-        for n, at, k, q, t, c in rows
     ]
+    out: list[dict[str, Any]] = []
+    for day in days:
+        one_day = Period(day, day)
+        rows = (
+            SaleLine.select(
+                Sale.number, Sale.created_at, Sale.kind, SaleLine.qty, SaleLine.total, Customer.name
+            )
+            .join(Sale)
+            .join(Customer, JOIN.LEFT_OUTER)
+            .where(_in(one_day), SaleLine.product == product_id)
+            .order_by(Sale.created_at.desc(), SaleLine.id.desc())
+            .limit(limit - len(out))
+            .tuples()
+        )
+        out += [
+            {
+                "number": n,
+                "at": at,
+                "kind": k,
+                "qty": format(Decimal(q).normalize(), "f"),
+                "total": t,
+                "customer": c or "",
+            }
+            for n, at, k, q, t, c in rows
+        ]
+        if len(out) >= limit:
+            break
+    return out

@@ -255,19 +255,20 @@ class Suggestion:
 
 
 def _last_suppliers(ids: list[int]) -> dict[int, tuple[int, str, int]]:
-    """Each product's supplier from its latest purchase with one: {product: (id, name, lead days)}."""
-    latest = (
-        StockMove.select(StockMove.product, fn.MAX(StockMove.id).alias("last"))
+    """Each product's supplier from its latest purchase with one: {product: (id, name, lead days)}. Read
+    from the restocks (by kind: the moves have no index by product, which would cost every sale pages)."""
+    out: dict[int, tuple[int, str, int]] = {}
+    wanted = set(ids)
+    for pid, sid, name, lead in (
+        StockMove.select(StockMove.product, Supplier.id, Supplier.name, Supplier.lead_days)
         .join(Purchase)
-        .where(Purchase.supplier.is_null(False), StockMove.product.in_(ids))
-        .group_by(StockMove.product)
-    )
-    out = {}
-    for pid, last in latest.tuples():
-        move = StockMove.select(Purchase.supplier).join(Purchase).where(StockMove.id == last).scalar()
-        supplier = Supplier.get_or_none(Supplier.id == move)
-        if supplier is not None:
-            out[pid] = (supplier.id, supplier.name, int(supplier.lead_days))
+        .join(Supplier)
+        .where(StockMove.kind == "restock")
+        .order_by(StockMove.id)
+        .tuples()
+    ):
+        if pid in wanted:
+            out[pid] = (sid, name, int(lead))  # a later purchase replaces an earlier one
     return out
 
 

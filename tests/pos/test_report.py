@@ -124,6 +124,21 @@ def test_report_read_on_two_connections_equals_one(week):
     assert (beside["by_product"][0]["name"], beside["by_product"][0]["net"]) == ("Bakso Urat", 36_000)
 
 
+def test_a_products_sales_newest_first_across_days(week, owner):
+    with clock.frozen(datetime(2026, 11, 22, 8, 0)):
+        c = Cart()
+        c.add(None, "Kerupuk", 1_000, 3)  # a line without a catalogue item
+        sale.complete(c, [Tender("cash", 3_000)], owner)
+    mie = [
+        (r["kind"], r["qty"], r["total"], r["customer"]) for r in report.product_sales(WEEK, week["mie"].id)
+    ]
+    assert mie == [("sale", "2", 7_000, "Siti"), ("refund", "-1", -3_500, ""), ("sale", "1", 3_500, "")]
+    assert len(report.product_sales(WEEK, week["mie"].id, limit=2)) == 2  # stops at the limit
+    assert [(r["qty"], r["total"]) for r in report.product_sales(WEEK, None)] == [("3", 3_000)]
+    teh = report.product_sales(report.Period(date(2026, 11, 1), date(2026, 11, 30)), week["teh"].id)
+    assert [(r["at"].day, r["qty"]) for r in teh] == [(18, "2"), (10, "1")]  # two weeks, two days
+
+
 def test_bad_periods_are_refused():
     with pytest.raises(report.PeriodError):
         report.Period(date(2026, 11, 20), date(2026, 11, 1))
