@@ -356,7 +356,7 @@ def cmd_report(args: argparse.Namespace, target: str) -> int:
     if args.xlsx:
         print(_("XLSX: {path}").format(path=export.write_xlsx(period, args.xlsx)), file=sys.stderr)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=1))
+        print(json.dumps(report.as_json(data), ensure_ascii=False, indent=1))
     elif not (args.pdf or args.csv or args.xlsx):
         print(
             _("{period}: {n} nota, penjualan bersih {net}, dibayar {total}, pendapatan bersih {kept}").format(

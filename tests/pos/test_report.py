@@ -139,6 +139,29 @@ def test_a_products_sales_newest_first_across_days(week, owner):
     assert [(r["at"].day, r["qty"]) for r in teh] == [(18, "2"), (10, "1")]  # two weeks, two days
 
 
+def test_a_product_row_reads_like_a_dict():
+    row = report.ProductSales((7, "Beras", "Sembako", 2_500, 37_500, 30_000, 7_500))
+    assert (row["name"], row["qty"], row["net"], row["margin"], row[3]) == (
+        "Beras",
+        "2.5",
+        37_500,
+        7_500,
+        2_500,
+    )
+    assert row.get("category") == "Sembako" and row.get("nothing", 0) == 0
+    assert row.as_dict() == {
+        "product_id": 7,
+        "name": "Beras",
+        "category": "Sembako",
+        "qty": "2.5",
+        "net": 37_500,
+        "cost": 30_000,
+        "margin": 7_500,
+    }
+    with pytest.raises(KeyError):
+        row["harga"]
+
+
 def test_bad_periods_are_refused():
     with pytest.raises(report.PeriodError):
         report.Period(date(2026, 11, 20), date(2026, 11, 1))

@@ -136,6 +136,15 @@ def test_report_command(week, db, tmp_path):  # noqa: F811
     assert (data["sales_count"], data["gross"], data["net"], data["commission"]) == (4, 86_500, 83_000, 2_000)
     assert [d["net"] for d in data["by_day"]][:2] == [33_500, 36_000]
     assert data["customers"]["repeat_rate"] == 0.5 and data["loyalty"]["points_outstanding"] == 48
+    assert data["by_product"][0] == {  # each product an object with named figures
+        "product_id": data["by_product"][0]["product_id"],
+        "name": "Bakso Urat",
+        "category": "Makanan",
+        "qty": "2",
+        "net": 36_000,
+        "cost": 16_000,
+        "margin": 20_000,
+    }
     assert (tmp_path / "m.xlsx").exists()
     bad = _cli(db, "report", "--from", "2026-11-20", "--to", "2026-11-01")
     assert bad.returncode == 2 and "tanggal akhir sebelum tanggal awal" in bad.stderr
