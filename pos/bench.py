@@ -110,6 +110,15 @@ def run(
     return result
 
 
+def _reference_work(i: int) -> int:
+    """The same pure-Python work every run (no database): its time shows how fast the machine is at
+    the moment, so runs on a machine whose speed drifts can be compared (the other measures move with it)."""
+    total = 0
+    for n in range(200_000):
+        total += n * n % 7
+    return total
+
+
 def _measure(result: Result, target: str, scale: str, progress: Callable[[str, float], None] | None) -> None:
     from db.models import Barcode, Customer, Product, Sale, SaleLine, User
     from pos import catalog, customer, park, report, sale, segments, shift, shop, stock_list, verify
@@ -133,6 +142,7 @@ def _measure(result: Result, target: str, scale: str, progress: Callable[[str, f
     people = [n for (n,) in Customer.select(Customer.search_name).tuples()]
 
     say("barcode")
+    _add(result, "machine speed (fixed Python work)", _times(_reference_work, 20), None)
     _add(result, "barcode lookup", _times(lambda i: catalog.by_code(rng.choice(codes)), small_runs * 5), 1)
 
     def name_query(i: int) -> str:
@@ -256,6 +266,7 @@ def _measure(result: Result, target: str, scale: str, progress: Callable[[str, f
             "OK" if checked.ok else f"{len(checked.problems)} masalah",
         )
     )
+    _add(result, "machine speed, at the end", _times(_reference_work, 20), None)
     shop.close_shop()
     say("buka aplikasi")
     starts, rss = [], 0.0
