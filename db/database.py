@@ -20,6 +20,7 @@ SQLITE_PRAGMAS = {
     "synchronous": 2,  # FULL: a sale whose receipt printed survives a power cut
     "busy_timeout": 5000,
     "cache_size": -32000,  # 32 MB page cache
+    "wal_autocheckpoint": 10000,  # a safety net: db/reader checkpoints every ~1.000 pages off the counter
 }  # temp_store stays on file: a year's report sorts faster there than in memory (measured)
 
 

@@ -297,7 +297,13 @@ def _baseline(target: str, runs: int) -> list[float]:
     conn = sqlite3.connect(copy, isolation_level=None)
     source.backup(conn)  # the same shop, so both write into tables and indexes of the same size
     source.close()
-    for pragma in ("journal_mode=wal", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000"):
+    for pragma in (
+        "journal_mode=wal",
+        "synchronous=FULL",
+        "foreign_keys=ON",
+        "busy_timeout=5000",
+        "wal_autocheckpoint=10000",
+    ):
         conn.execute(f"PRAGMA {pragma}")
     products = conn.execute('SELECT "id", "name", "price", "cost" FROM "product" LIMIT 400').fetchall()
     rng = random.Random(3)

@@ -12,6 +12,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import peewee
 
+from db import reader
 from db.models import database
 from pos.errors import StorageError
 
@@ -42,10 +43,14 @@ def _why(exc: peewee.PeeweeException) -> str:
 def service(fn: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(fn)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        outermost = not database.obj.in_transaction()
         try:
             with atomic():
-                return fn(*args, **kwargs)
+                done = fn(*args, **kwargs)
         except (peewee.OperationalError, peewee.IntegrityError, peewee.InterfaceError) as exc:
             raise StorageError(why=_why(exc)) from exc
+        if outermost:
+            reader.after_commit()  # the log is copied back on the reading thread, not here
+        return done
 
     return run

@@ -56,3 +56,23 @@ def test_inside_a_transaction_the_work_runs_in_place(db):
         assert name == threading.current_thread().name and mark == "uji"  # same snapshot, not committed
         transaction.rollback()
     assert Meta.get_by_id("app").value == "kasir"
+
+
+def test_the_log_is_copied_back_on_the_reading_thread_not_in_the_sale(owner, monkeypatch):
+    from pos import sale
+    from pos.cart import Cart
+    from pos.payment import Tender
+    from tests.pos.helpers import small_shop
+
+    items = small_shop(owner)
+    monkeypatch.setattr(reader, "CHECKPOINT_EVERY", 2)
+    before = reader.checkpoints
+    for _ in range(4):
+        c = Cart()
+        c.add(items["teh"].id, items["teh"].name, 5_000, 1)
+        sale.complete(c, [Tender("cash", 5_000)], owner)
+    reader.beside(lambda: None)()  # the thread works in order: its checkpoints are done by now
+    assert reader.checkpoints >= before + 1
+    assert database.obj.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 10_000  # the safety net
+    busy, logged, copied = database.obj.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    assert busy == 0 and logged == copied  # everything in the log is in the database file
