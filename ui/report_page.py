@@ -121,11 +121,14 @@ class SalesOfProduct(QDialog):
 
 
 def _table(columns: list[Column], parent: QWidget) -> tuple[QTableView, RowsModel]:
-    """A sortable table; the model sorts itself (a year can list 50.000 products)."""
+    """A sortable table; the model sorts itself (a year can list 50.000 products). It opens in the
+    report's own order (best sellers first, days in order) until a column is clicked: Qt would sort by
+    the first column, descending, the moment sorting is enabled."""
     model = RowsModel(columns, parent)
     view = QTableView()
     view.setModel(model)
     setup_view(view, stretch=0)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
     return view, model
 

@@ -148,6 +148,7 @@ class VouchersDialog(QDialog):
         self.table.setModel(self.proxy)
         setup_view(self.table, stretch=5)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # listing's order
         self.table.setSortingEnabled(True)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()

@@ -24,6 +24,9 @@ def test_dashboard_on_demo_data(window, db, qtbot):
     assert page.tiles["sales_count"].value.text() == str(expected["sales_count"]) != "0"
     assert page.chart_grid.count() == 4
     assert page.product_model.rowCount() == len(expected["by_product"])
+    shown = [page.product_model.row(i)["name"] for i in range(page.product_model.rowCount())]
+    assert shown == [p["name"] for p in expected["by_product"]]  # best sellers first until a click
+    assert [page.day_model.row(i)["date"] for i in range(7)] == [d["date"] for d in expected["by_day"]]
     assert page.day_model.rowCount() == 7
     seen = []
 
