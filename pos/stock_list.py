@@ -275,26 +275,26 @@ def _last_suppliers(ids: list[int]) -> dict[int, tuple[int, str, int]]:
 def suggestions(history_days: int = 28, cover_days: int = 7) -> list[Suggestion]:
     """What to buy now: average daily use over `history_days` (sales, production and gifts that left
     the shelf; waste excluded), enough for the supplier's lead time plus `cover_days` until the next
-    delivery, minus what is on hand. Only products that need something."""
+    delivery, minus what is on hand. Only products that need something.
+
+    The database first drops every product that would not need anything even with the longest lead time
+    of any supplier (a bound the exact rule below never exceeds), so a shop of 50.000 products makes
+    model rows only for the few it may have to buy."""
     since = clock.now() - timedelta(days=history_days)
-    used = {
-        pid: -Decimal(int(total)) / 1000
-        for pid, total in StockMove.select(StockMove.product, fn.SUM(StockMove.qty))
-        .where(
-            StockMove.created_at >= since,
-            StockMove.kind.in_(["sale", "refund", "production", "gift"]),
-        )
-        .group_by(StockMove.product)
-        .tuples()
-    }
-    products = {
-        p.id: p
-        for p in Product.select().where(
-            Product.track_stock == True,  # noqa: E712
-            Product.active == True,  # noqa: E712
-            Product.id.in_([pid for pid, qty in used.items() if qty > 0]),
-        )
-    }
+    longest = max(1, int(Supplier.select(fn.MAX(Supplier.lead_days)).scalar() or 0))
+    found = fast.rows(
+        'SELECT u."product_id", u."used" FROM (SELECT "product_id", -SUM("qty") AS "used" FROM "stock_move" '
+        "WHERE \"created_at\" >= ? AND \"kind\" IN ('sale', 'refund', 'production', 'gift') "
+        'GROUP BY "product_id") u JOIN "product" p ON p."id" = u."product_id" '
+        'WHERE p."track_stock" AND p."active" AND u."used" > 0 '
+        'AND u."used" * ? > ? * (CASE WHEN p."on_hand" > 0 THEN p."on_hand" ELSE 0 END)',
+        [since, longest + cover_days, history_days],
+    )
+    used = {pid: Decimal(int(total)) / 1000 for pid, total in found}
+    ids = list(used)
+    products: dict[int, Product] = {}
+    for start in range(0, len(ids), 500):  # SQLite takes a limited number of values in one IN
+        products.update((p.id, p) for p in Product.select().where(Product.id.in_(ids[start : start + 500])))
     suppliers = _last_suppliers(list(products))
     shelf = _shelf_days([pid for pid, p in products.items() if p.perishable])
     out = []

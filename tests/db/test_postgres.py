@@ -90,6 +90,10 @@ def test_a_day_of_sales_on_postgresql(pg_shop, tmp_path):
         "Budi",
     )
     assert r["low_stock_count"] == 2  # sold without a restock: both below their level of 0
+    assert [(s.name, s.buy) for s in stock_list.suggestions()] == [  # 2 and 1 used in 28 days, none left
+        ("Es Teh Manis", 1),
+        ("Indomie Goreng", 1),
+    ]
     listed = stock_list.listing()
     assert [(row.name, row.held, row.category) for row in listed] == [
         ("Es Teh Manis", -1_000, ""),

@@ -185,6 +185,22 @@ def test_purchase_suggestion_from_a_known_history(kitchen, owner, cashier):
     )
 
 
+def test_a_long_lead_time_is_what_makes_a_product_worth_buying(kitchen, owner, cashier):
+    """One glass a day, 9 on the shelf: with 7 days' cover that lasts, unless the supplier takes 5 days.
+    The database's first cut (the longest lead of any supplier) must keep it; the well-stocked mie goes."""
+    items, *_ = kitchen
+    slow = Supplier.create(name="Grosir Jauh", phone="6281234500002", lead_days=5)
+    stock.restock([(items["teh"], D(10), 1_000)], owner, supplier=slow)
+    start = NOW - timedelta(days=28)
+    for day in range(28):
+        with clock.frozen(start + timedelta(days=day, hours=2)):
+            sell(cashier, (items["teh"], 1), (items["mie"], 1))
+    stock.opname({items["teh"].id: 9}, "hitung", owner)
+    found = {s.name: s for s in stock_list.suggestions(history_days=28, cover_days=7)}
+    assert (found["Es Teh Manis"].lead_days, found["Es Teh Manis"].buy) == (5, D(3))  # 12 days x 1 - 9
+    assert "Indomie Goreng" not in found  # 100 - 28 = 72 on the shelf: far more than 12 days' use
+
+
 def test_low_stock_list(kitchen, owner):
     items, butir, *_ = kitchen
     Product.update(reorder_level=D(250)).where(Product.id == butir.id).execute()
