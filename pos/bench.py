@@ -423,8 +423,7 @@ def _cold_start(target: str) -> tuple[float, float]:
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
     line = [ln for ln in done.stdout.splitlines() if ln.startswith("ready")][-1]
-    peak_mb = float(line.split()[1])  # megabytes of memory, as measured (not money)
-    return elapsed, peak_mb
+    return elapsed, int(line.split()[1]) / 1024  # the child's peak memory: kB -> MB
 
 
 def table(result: Result) -> str:

@@ -1,5 +1,5 @@
 """`python -m ui.coldstart DB`: open the app on DB offscreen up to the counter screen, print
-"ready <peak RSS MB>" and quit — the bench's cold start (it times this whole process)."""
+"ready <peak RSS in kB>" and quit — the bench's cold start (it times this whole process)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ import resource
 import sys
 
 
-def _peak_mb() -> float:
-    """This process's peak resident memory. /proc's VmHWM starts afresh at exec; ru_maxrss would carry
+def _peak_kb() -> int:
+    """This process's peak resident memory in kB. /proc's VmHWM starts afresh at exec; ru_maxrss would carry
     the parent's peak across the fork."""
     try:
         for line in open("/proc/self/status", encoding="ascii"):
             if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
+                return int(line.split()[1])
     except OSError:
         pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # kB on Linux
 
 
 def main(argv: list[str]) -> int:
@@ -39,8 +39,7 @@ def main(argv: list[str]) -> int:
     window.enter(cashier)  # as after the PIN: the counter is the first screen
     assert isinstance(window.pages.currentWidget(), CounterPage)
     app.processEvents()
-    peak = _peak_mb()
-    print(f"ready {peak:.1f}", flush=True)
+    print(f"ready {_peak_kb()}", flush=True)
     window.close()
     shop.close_shop()
     return 0

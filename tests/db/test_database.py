@@ -134,16 +134,24 @@ def test_a_version_1_shop_gets_the_journal_index(tmp_path):
     close_database()
 
 
+def _open_with_owner(target: str):
+    """A new shop at `target` with its owner, who opens a shift (sales need one)."""
+    from pos import shift, staff
+
+    shop.open_shop(target)
+    owner = staff.create_user("Bu Sri", "owner", "1234")
+    shift.open_shift(owner, 0)
+    return owner
+
+
 def test_a_version_1_shop_gets_customer_visits_from_its_sales(tmp_path):
     from db.models import Customer, Meta
-    from pos import customer, sale, shift, staff
+    from pos import customer, sale
     from pos.cart import Cart
     from pos.payment import Tender
 
     target = str(tmp_path / "v1.db")
-    shop.open_shop(target)
-    owner = staff.create_user("Bu Sri", "owner", "1234")
-    shift.open_shift(owner, 0)
+    owner = _open_with_owner(target)
     budi = customer.create_customer("0812-1111-2222", "Budi")
     for _ in range(2):
         c = Cart(customer_id=budi.id)
@@ -165,14 +173,12 @@ def test_a_version_1_shop_gets_customer_visits_from_its_sales(tmp_path):
 def test_a_version_2_shop_gets_day_books_from_its_sales_and_refunds(tmp_path):
     from db import summaries
     from db.models import DayPayment, DayProduct, DaySales, Meta
-    from pos import refund, sale, shift, staff
+    from pos import refund, sale
     from pos.cart import Cart
     from pos.payment import Tender
 
     target = str(tmp_path / "v2.db")
-    shop.open_shop(target)
-    owner = staff.create_user("Bu Sri", "owner", "1234")
-    shift.open_shift(owner, 0)
+    owner = _open_with_owner(target)
     c = Cart()
     c.add(None, "Kopi", 5_000, 2)
     c.add(None, "Teh", 3_000, 1)
@@ -213,14 +219,12 @@ def test_a_version_2_shop_gets_day_books_from_its_sales_and_refunds(tmp_path):
 def test_a_version_3_shop_gets_clustered_day_books_and_the_low_stock_index(tmp_path):
     from db import summaries
     from db.models import LOW_STOCK, Meta, Product
-    from pos import catalog, sale, shift, staff, stock
+    from pos import catalog, sale, stock
     from pos.cart import Cart
     from pos.payment import Tender
 
     target = str(tmp_path / "v3.db")
-    shop.open_shop(target)
-    owner = staff.create_user("Bu Sri", "owner", "1234")
-    shift.open_shift(owner, 0)
+    owner = _open_with_owner(target)
     kopi = catalog.create_product("KB-1", "Kopi Bubuk", 12_000, cost=9_000, reorder_level=4)
     stock.restock([(kopi, Decimal(4), 9_000)], owner)
     c = Cart()
