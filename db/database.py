@@ -10,7 +10,7 @@ import peewee
 from playhouse.db_url import connect as connect_url
 from playhouse.migrate import SchemaMigrator
 
-from db import migrations, names_index
+from db import balances, migrations, names_index
 from db.models import ALL_MODELS, Meta, cluster_day_books, database
 
 APP_MARK = "kasir"
@@ -98,6 +98,7 @@ def _prepare_schema(db: peewee.Database) -> None:
         with db.atomic():
             db.create_tables(ALL_MODELS)
             names_index.create(db)
+            balances.install(db)
             Meta.create(key="app", value=APP_MARK)
             Meta.create(key="schema_version", value=str(migrations.SCHEMA_VERSION))
         return

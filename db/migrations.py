@@ -10,7 +10,7 @@ from typing import Any
 
 from playhouse.migrate import SchemaMigrator
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def upgrade_to_2(migrator: SchemaMigrator) -> None:
@@ -60,6 +60,9 @@ def refresh_visits(db: Any, customer: Any, ids: list[int] | None = None) -> None
     )
 
 
+DAY_TABLES = ("day_sales", "day_payment", "day_product")  # the books of versions 3 and 4
+
+
 def upgrade_to_3(migrator: SchemaMigrator) -> None:
     """Day books (sales, payments and products added up per day) for reports over long periods,
     filled here from the history; from now on kept in each sale's transaction. Indexes for the report's
@@ -70,7 +73,7 @@ def upgrade_to_3(migrator: SchemaMigrator) -> None:
 
     db = migrator.database
     db.create_tables([DaySales, DayPayment, DayProduct])
-    summaries.rebuild(db)
+    summaries.rebuild(db, only=DAY_TABLES)
     for name, table, columns in (
         ("customer_points", "customer", '"points"'),
         ("customer_kasbon", "customer", '"kasbon"'),
@@ -100,13 +103,13 @@ def upgrade_to_4(migrator: SchemaMigrator) -> None:
     by side, one b-tree per upsert), recomputed from the history; the low-stock index; the ledgers'
     indexes by product dropped (COSTLY_INDEXES)."""
     from db import summaries
-    from db.models import DAY_BOOKS, LOW_STOCK_INDEX
+    from db.models import LOW_STOCK_INDEX, DayPayment, DayProduct, DaySales
 
     db = migrator.database
     if "id" in {c.name for c in db.get_columns("day_product")}:  # made by version 3 (not by upgrade_to_3 now)
-        db.drop_tables(DAY_BOOKS)
-        db.create_tables(DAY_BOOKS)
-        summaries.rebuild(db)
+        db.drop_tables([DaySales, DayPayment, DayProduct])
+        db.create_tables([DaySales, DayPayment, DayProduct])
+        summaries.rebuild(db, only=DAY_TABLES)
     db.execute_sql(LOW_STOCK_INDEX)
     for name in COSTLY_INDEXES:
         db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
@@ -118,8 +121,43 @@ def upgrade_to_4(migrator: SchemaMigrator) -> None:
 COSTLY_INDEXES = ("sale_line_product_id", "stock_move_product_id")
 
 
+def upgrade_to_5(migrator: SchemaMigrator) -> None:
+    """The week book of products (a week's report reads one row per product), filled from the day book;
+    the members' points summed by triggers (db/balances.py); fewer index pages written per sale
+    (SCHEMA_5_INDEXES): refunds indexed alone, indexes nothing reads dropped."""
+    from db import balances, summaries
+    from db.models import REFUND_INDEXES, Balance, WeekProduct
+
+    db = migrator.database
+    db.create_tables([WeekProduct, Balance])
+    summaries.rebuild(db, only=("week_product",))
+    balances.install(db)
+    for name in SCHEMA_5_INDEXES:
+        db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+    for statement in REFUND_INDEXES:
+        db.execute_sql(statement)
+
+
+# Indexes each sale wrote a page of that no query needs in that shape (schema 5): the refund links
+# (NULL on every sale; remade as partial indexes of refunds only), serial numbers (searched with LIKE
+# '%…%', which no index serves), moves by time alone ((kind, created_at) serves every query), members
+# by points (the report's sum now comes from the balance the triggers keep).
+SCHEMA_5_INDEXES = (
+    "sale_refund_of_id",
+    "sale_line_refund_of_id",
+    "sale_line_serial_number",
+    "stock_move_created_at",
+    "customer_points",
+)
+
+
 # version -> step that brings a database from version-1 to version
-UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {2: upgrade_to_2, 3: upgrade_to_3, 4: upgrade_to_4}
+UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {
+    2: upgrade_to_2,
+    3: upgrade_to_3,
+    4: upgrade_to_4,
+    5: upgrade_to_5,
+}
 
 
 def pending(current: int) -> list[tuple[int, Callable[[SchemaMigrator], None]]]:

@@ -47,6 +47,14 @@ class Meta(BaseModel):
     value = TextField()
 
 
+class Balance(BaseModel):
+    """A shop-wide sum kept by the database's own triggers (db/balances.py): 'points' is every point the
+    members hold, the loyalty liability, so the report reads one row instead of every customer."""
+
+    name = CharField(primary_key=True, max_length=40)
+    amount = BigIntegerField(default=0)
+
+
 class Setting(BaseModel):
     """One shop setting (name, tax, QRIS, loyalty rules...) as JSON; read through pos.settings."""
 
@@ -167,7 +175,7 @@ class Customer(BaseModel):
     wa_consent = BooleanField(default=False)
     credit_limit = BigIntegerField(default=0)  # kasbon limit
     kasbon = BigIntegerField(default=0, index=True)  # balance of kasbon_entry (indexed: schema 3)
-    points = BigIntegerField(default=0, index=True)  # balance of loyalty_entry (indexed: schema 3)
+    points = BigIntegerField(default=0)  # balance of loyalty_entry; their sum: Balance 'points' (schema 5)
     tier = CharField(max_length=20, default="")
     merged_into = ForeignKeyField("self", null=True, backref="merged")
     # kept in the sale's transaction (schema 2): segments and reports read these, not every sale
@@ -224,7 +232,7 @@ class Sale(BaseModel):
     register = ForeignKeyField(Register, backref="sales", index=False)  # (register, seq) is indexed
     seq = IntegerField()
     kind = CharField(max_length=10, default="sale")  # sale | refund
-    refund_of = ForeignKeyField("self", null=True, backref="refunds")
+    refund_of = ForeignKeyField("self", null=True, backref="refunds", index=False)  # REFUND_INDEXES
     channel = ForeignKeyField(Channel, backref="sales", index=False)  # reports read the day books
     order_type = CharField(max_length=12, default="")  # dine_in | take_away | delivery
     source_ref = CharField(max_length=60, default="")  # aggregator order id, social handle
@@ -268,9 +276,21 @@ class SaleLine(BaseModel):
     cost = BigIntegerField(default=0)
     note = CharField(max_length=200, default="")
     reward = BooleanField(default=False)  # gift / stamp reward line: earns nothing
-    refund_of = ForeignKeyField("self", null=True, backref="refund_lines")
-    serial_number = CharField(max_length=60, default="", index=True)
+    refund_of = ForeignKeyField("self", null=True, backref="refund_lines", index=False)  # REFUND_INDEXES
+    serial_number = CharField(max_length=60, default="")  # found by warranty.search (LIKE: no index)
     warranty_until = DateField(null=True)
+
+
+# Refunds by the sale or line they return: only refunds carry refund_of, so the indexes hold only them
+# and an ordinary sale writes no page to them (schema 5). `refund_of == x` implies IS NOT NULL: used.
+REFUND_INDEXES = (
+    'CREATE INDEX IF NOT EXISTS "sale_refund_of_id" ON "sale" ("refund_of_id") '
+    'WHERE "refund_of_id" IS NOT NULL',
+    'CREATE INDEX IF NOT EXISTS "sale_line_refund_of_id" ON "sale_line" ("refund_of_id") '
+    'WHERE "refund_of_id" IS NOT NULL',
+)
+Sale.add_index(SQL(REFUND_INDEXES[0]))
+SaleLine.add_index(SQL(REFUND_INDEXES[1]))
 
 
 class Payment(BaseModel):
@@ -408,7 +428,7 @@ class StockMove(BaseModel):
     batch = ForeignKeyField(Batch, null=True, index=False)
     reason = CharField(max_length=200, default="")
     user = ForeignKeyField(User, null=True, index=False)
-    created_at = DateTimeField(index=True)
+    created_at = DateTimeField()  # (kind, created_at) below serves every query by time (schema 5)
 
     class Meta:
         indexes = ((("kind", "created_at"), False),)  # waste in a period (schema 3)
@@ -471,7 +491,22 @@ class DayProduct(BaseModel):
         primary_key = CompositeKey("day", "product_id")
 
 
-DAY_BOOKS = (DaySales, DayPayment, DayProduct)
+class WeekProduct(BaseModel):
+    """Sale lines added up by week (its Monday) and product, kept like DayProduct in the same upsert
+    pass (schema 5): a week's products are one row each, ready, instead of seven days to add up."""
+
+    week = DateField()  # the Monday of the ISO week, in the shop's time
+    product_id = IntegerField()
+    qty = QtyField(default=0)
+    total = BigIntegerField(default=0)
+    included_tax = BigIntegerField(default=0)
+    cost = BigIntegerField(default=0)
+
+    class Meta:
+        primary_key = CompositeKey("week", "product_id")
+
+
+DAY_BOOKS = (DaySales, DayPayment, DayProduct, WeekProduct)
 
 
 def cluster_day_books(db: object) -> None:
@@ -521,6 +556,7 @@ class JournalEntry(BaseModel):
 
 ALL_MODELS: list[type[BaseModel]] = [
     Meta,
+    Balance,
     Setting,
     Register,
     Role,
@@ -552,6 +588,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     DaySales,
     DayPayment,
     DayProduct,
+    WeekProduct,
     Closing,
     JournalEntry,
 ]

@@ -1,7 +1,9 @@
-"""Day books: sales, payments and products added up per day, kept in the same transaction as the sale.
+"""Day books: sales, payments and products added up per day (products also per week), kept in the same
+transaction as the sale.
 
-`add` runs inside `pos.sale.record` for every sale and refund (three upserts: one per sale, one per
-payment method, one per product), so the day books always equal the sums of the history rows.
+`add` runs inside `pos.sale.record` for every sale and refund (four upserts: one per sale, one per
+payment method, one per product for the day and one for the week), so the books always equal the sums
+of the history rows.
 `rebuild` recomputes them from the history in one pass (schema upgrade, bulk-built bench shops) and
 `differences` tells which days disagree (verify). Reports read whole days from here.
 """
@@ -9,6 +11,7 @@ payment method, one per product), so the day books always equal the sums of the 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, timedelta
 from typing import Any
 
 import peewee
@@ -28,6 +31,7 @@ SALE_SUMS = (
     "cost",
 )
 SALE_KEY = ("day", "hour", "channel_id", "cashier_id", "kind")
+PRODUCT_SUMS = ("qty", "total", "included_tax", "cost")
 _QTY = QtyField()
 _sql: dict[tuple[str, str, int], str] = {}
 
@@ -62,6 +66,7 @@ def add(
     """Add one sale or refund (the row values `pos.sale.record` writes) to the day books."""
     at = fields["created_at"]
     day = at.date().isoformat()
+    week = monday(at.date()).isoformat()
     db.execute_sql(
         _upsert(db, "day_sales", SALE_KEY, ("count", *SALE_SUMS), (), 1),
         [
@@ -105,12 +110,24 @@ def add(
                 db,
                 "day_product",
                 ("day", "product_id"),
-                ("qty", "total", "included_tax", "cost"),
+                PRODUCT_SUMS,
                 ("name",),
                 len(products),
             ),
             params,
         )
+        params = []
+        for pid, (qty, total, tax, cost, _name) in products.items():
+            params += [week, pid, qty, total, tax, cost]
+        db.execute_sql(
+            _upsert(db, "week_product", ("week", "product_id"), PRODUCT_SUMS, (), len(products)),
+            params,
+        )
+
+
+def monday(day: date) -> date:
+    """The Monday of the ISO week `day` is in: the key of the week book."""
+    return day - timedelta(days=day.weekday())
 
 
 # --- recomputing from the history -------------------------------------------------------------------
@@ -122,12 +139,20 @@ def _day_hour(db: Any, column: str) -> tuple[str, str]:
     return f"DATE({column})", f"CAST(strftime('%H', {column}) AS INTEGER)"
 
 
+def _week(db: Any, column: str) -> str:
+    """SQL for the Monday of the week of a date column."""
+    if isinstance(db, peewee.PostgresqlDatabase):
+        return f"CAST(date_trunc('week', {column}) AS DATE)"
+    return f"DATE({column}, '-' || ((CAST(strftime('%w', {column}) AS INTEGER) + 6) % 7) || ' days')"
+
+
 def _recomputed(db: Any, names: bool = True) -> dict[str, str]:
     """SELECTs giving each day book's rows from the history (`names`: with the products' line names),
     each column named as in the book."""
     day, hour = _day_hour(db, 's."created_at"')
     sums = ", ".join(f'SUM(s."{c}") AS "{c}"' for c in SALE_SUMS)
     last_name = 'MAX(l."name") AS "name", ' if names else ""
+    week = _week(db, '"day"')
     return {
         "day_sales": f'SELECT {day} AS "day", {hour} AS "hour", s."channel_id", s."cashier_id", s."kind", '
         f'COUNT(*) AS "count", {sums} FROM "sale" s GROUP BY 1, 2, 3, 4, 5',
@@ -137,6 +162,10 @@ def _recomputed(db: Any, names: bool = True) -> dict[str, str]:
         f'SUM(l."qty") AS "qty", SUM(l."total") AS "total", '
         f'SUM(CASE WHEN s."tax_included" THEN l."tax" ELSE 0 END) AS "included_tax", SUM(l."cost") AS "cost" '
         f'FROM "sale_line" l JOIN "sale" s ON s."id" = l."sale_id" GROUP BY 1, 2',
+        # the week book from the day book (itself checked against the history): far fewer rows to read
+        "week_product": f'SELECT {week} AS "week", "product_id", '
+        'SUM("qty") AS "qty", SUM("total") AS "total", SUM("included_tax") AS "included_tax", '
+        'SUM("cost") AS "cost" FROM "day_product" GROUP BY 1, 2',
     }
 
 
@@ -144,12 +173,16 @@ COLUMNS = {
     "day_sales": ("day", "hour", "channel_id", "cashier_id", "kind", "count", *SALE_SUMS),
     "day_payment": ("day", "method", "count", "amount"),
     "day_product": ("day", "product_id", "name", "qty", "total", "included_tax", "cost"),
+    "week_product": ("week", "product_id", "qty", "total", "included_tax", "cost"),
 }
 
 
-def rebuild(db: Any) -> None:
-    """Recompute every day book from the sales, lines and payments (inside the caller's transaction)."""
+def rebuild(db: Any, only: tuple[str, ...] = ()) -> None:
+    """Recompute every day book (or `only` these) from the sales, lines and payments, in order (the week
+    book from the day book), inside the caller's transaction."""
     for table, select in _recomputed(db).items():
+        if only and table not in only:
+            continue
         db.execute_sql(f'DELETE FROM "{table}"')
         columns = ", ".join(f'"{c}"' for c in COLUMNS[table])
         db.execute_sql(f'INSERT INTO "{table}" ({columns}) {select}')

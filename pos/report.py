@@ -10,7 +10,8 @@ amounts), so every total is net of refunds:
 - cost: cost of goods; margin: net_revenue − tax − cost.
 
 Sales, payments and products are read from the day books (db/summaries.py: added up per day in each sale's
-transaction), so a year reads thousands of rows; customers, loyalty, voids and stock read their own tables.
+transaction; products also per week), so a year reads thousands of rows; customers, loyalty, voids and
+stock read their own tables.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 
 from peewee import JOIN, Case, fn
 
-from db import fast, reader, summaries
+from db import balances, fast, reader, summaries
 from db.models import (
     LOW_STOCK,
     Channel,
@@ -39,6 +40,7 @@ from db.models import (
     StockMove,
     User,
     Voucher,
+    database,
 )
 from pos import clock, loyalty, segments, stock_list
 from pos.errors import InvalidInput
@@ -316,23 +318,53 @@ class ProductSales(tuple[Any, ...]):
         return {key: self[key] for key in self.KEYS}
 
 
+_SUMS = '"qty", "total", "included_tax" AS "included", "cost"'
+_ADDED = 'SUM("qty") AS "qty", SUM("total") AS "total", SUM("included") AS "included", SUM("cost") AS "cost"'
+
+
+def whole_weeks(period: Period) -> tuple[date, date] | None:
+    """The Mondays of the first and last whole weeks (Monday–Sunday) inside the period, if any."""
+    first = period.start + timedelta(days=-period.start.weekday() % 7)
+    last = period.end - timedelta(days=(period.end.weekday() + 1) % 7) - timedelta(days=6)
+    return (first, last) if first <= last else None
+
+
+def _product_sums(period: Period) -> tuple[str, list[Any]]:
+    """SQL giving one row per product (product_id, qty, total, included, cost) for the period, and its
+    parameters: whole weeks from the week book (a single week is read as it is, nothing to add up), the
+    days before and after them from the day book."""
+    weeks = whole_weeks(period)
+    if weeks and weeks[0] == weeks[1] == period.start and period.days == 7:
+        return f'SELECT "product_id", {_SUMS} FROM "week_product" WHERE "week" = ?', [period.start]
+    parts, params = [], []
+    days = [(period.start, period.end)]
+    if weeks:
+        parts.append(f'SELECT "product_id", {_SUMS} FROM "week_product" WHERE "week" >= ? AND "week" <= ?')
+        params += list(weeks)
+        days = [(period.start, weeks[0] - timedelta(days=1)), (weeks[1] + timedelta(days=7), period.end)]
+    for first, last in days:
+        if first <= last:
+            parts.append(f'SELECT "product_id", {_SUMS} FROM "day_product" WHERE "day" >= ? AND "day" <= ?')
+            params += [first, last]
+    union = " UNION ALL ".join(parts)
+    return f'SELECT "product_id", {_ADDED} FROM ({union}) u GROUP BY "product_id"', params
+
+
 def by_product(period: Period) -> list[ProductSales]:
     """Per product (by its catalogue name; one row for lines without a catalogue item, by the name they
     were sold under): qty, net, cost, margin (tax inside the price is owed to the state, not the shop's
-    margin); best-selling first. Added up from the day book first, then joined (one lookup per product);
-    every figure comes out of the database ready, rows go from the cursor into ProductSales unlooped."""
-    within = [period.start, period.end]
+    margin); best-selling first. Added up from the week and day books first (_product_sums), then joined
+    (one lookup per product); every figure comes out of the database ready, rows go from the cursor into
+    ProductSales unlooped."""
+    sums, params = _product_sums(period)
     found = fast.rows(
         'SELECT NULLIF(s."product_id", 0), COALESCE(p."name", (SELECT MAX("name") FROM "day_product" '
         'WHERE "day" >= ? AND "day" <= ? AND "product_id" = 0), \'\'), COALESCE(c."name", \'\'), '
         'CAST(s."qty" AS BIGINT), CAST(s."total" AS BIGINT), CAST(s."cost" AS BIGINT), '
-        'CAST(s."total" - s."included" - s."cost" AS BIGINT) FROM '
-        '(SELECT "product_id", SUM("qty") AS "qty", SUM("total") AS "total", '
-        'SUM("included_tax") AS "included", SUM("cost") AS "cost" FROM "day_product" '
-        'WHERE "day" >= ? AND "day" <= ? GROUP BY "product_id") s '
+        f'CAST(s."total" - s."included" - s."cost" AS BIGINT) FROM ({sums}) s '
         'LEFT JOIN "product" p ON p."id" = s."product_id" LEFT JOIN "category" c ON c."id" = p."category_id" '
         'ORDER BY s."total" DESC, s."product_id"',
-        within + within,
+        [period.start, period.end, *params],
     )
     with fast.collector_paused():
         return list(map(ProductSales, found))
@@ -470,7 +502,7 @@ def loyalty_section(period: Period) -> dict[str, Any]:
     def points(*kinds: str) -> int:
         return sum(by_kind.get(k, (0, 0, 0))[0] for k in kinds)
 
-    outstanding = _int(Customer.select(fn.SUM(Customer.points)).where(_not_zero(Customer.points)).scalar())
+    outstanding = balances.points(database.obj)  # kept by triggers on every member's points
     rules = loyalty.rules()
     issued = Voucher.select().where(Voucher.issued_at >= period.since, Voucher.issued_at < period.until)
     redeemed = Voucher.select().where(Voucher.redeemed_at >= period.since, Voucher.redeemed_at < period.until)

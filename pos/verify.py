@@ -16,7 +16,7 @@ from typing import Any
 
 from peewee import fn
 
-from db import summaries
+from db import balances, summaries
 from db.models import (
     CashMove,
     JournalEntry,
@@ -284,6 +284,9 @@ def verify() -> Result:
     _restocks(result)
     closing.check(result.problems)
     _day_books(result)
+    for _name, kept, fresh in balances.differences(database.obj):  # points, the only one
+        problem = _("jumlah poin semua pelanggan tidak cocok: tercatat {kept}, dihitung ulang {fresh}")
+        result.problems.append(problem.format(kept=kept, fresh=fresh))
     return result
 
 

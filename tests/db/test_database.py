@@ -1,6 +1,7 @@
 """Opening the database: pragmas, schema version, refusing what is not ours, never touching it."""
 
 import sqlite3
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
@@ -172,7 +173,7 @@ def test_a_version_1_shop_gets_customer_visits_from_its_sales(tmp_path):
 
 def test_a_version_2_shop_gets_day_books_from_its_sales_and_refunds(tmp_path):
     from db import summaries
-    from db.models import DayPayment, DayProduct, DaySales, Meta
+    from db.models import DayPayment, DayProduct, DaySales, Meta, WeekProduct
     from pos import refund, sale
     from pos.cart import Cart
     from pos.payment import Tender
@@ -197,7 +198,7 @@ def test_a_version_2_shop_gets_day_books_from_its_sales_and_refunds(tmp_path):
 
     kept = books()
     assert len(kept["day_sales"]) == 2 and len(kept["day_product"]) == 1
-    for model in (DaySales, DayPayment, DayProduct):
+    for model in (DaySales, DayPayment, DayProduct, WeekProduct):
         database.obj.drop_tables([model])
     database.obj.execute_sql('CREATE INDEX "sale_channel_id" ON "sale" ("channel_id")')  # as version 2 had
     Meta.update(value="2").where(Meta.key == "schema_version").execute()
@@ -232,8 +233,10 @@ def test_a_version_3_shop_gets_clustered_day_books_and_the_low_stock_index(tmp_p
     sale.complete(c, [Tender("cash", 24_000)], owner)
     db = database.obj
     kept = {t: sorted(db.execute_sql(f'SELECT * FROM "{t}"').fetchall()) for t in summaries.COLUMNS}
-    # the day books as version 3 made them: a row id and a unique index on the key
-    for table, columns in summaries.COLUMNS.items():
+    # the day books as version 3 made them: a row id and a unique index on the key; no week book yet
+    db.execute_sql('DROP TABLE "week_product"')
+    for table in migrations.DAY_TABLES:
+        columns = summaries.COLUMNS[table]
         db.execute_sql(f'ALTER TABLE "{table}" RENAME TO "old_{table}"')
         key = ", ".join(f'"{c}"' for c in columns[: 5 if table == "day_sales" else 2])
         db.execute_sql(
@@ -290,4 +293,71 @@ def test_name_search_index_follows_inserts_renames_and_deletes(tmp_path):
     assert catalog.search("goreng") == [] and [p.sku for p in catalog.search("sedaap")] == ["A1"]
     Product.delete().where(Product.sku == "A2").execute()
     assert catalog.search("kapal") == []
+    shop.close_shop()
+
+
+def test_a_version_4_shop_gets_its_week_book_points_total_and_fewer_indexes(tmp_path):
+    from db import balances, summaries
+    from db.models import Customer, Meta, Sale, WeekProduct
+    from pos import catalog, customer, loyalty, report, sale
+    from pos.cart import Cart
+    from pos.clock import frozen
+    from pos.payment import Tender
+
+    target = str(tmp_path / "v4.db")
+    owner = _open_with_owner(target)
+    loyalty.configure_points(
+        {"earn_per": 1_000, "point_value": 100, "min_redeem": 20, "expiry_months": 12}, True, owner
+    )
+    budi = customer.create_customer("0812-1111-2222", "Budi")
+    kopi = catalog.create_product("KB-1", "Kopi Bubuk", 12_000, cost=9_000)
+    days = (datetime(2026, 11, 15, 9), datetime(2026, 11, 16, 9), datetime(2026, 11, 22, 20))
+    for at, qty in zip(days, (1, 2, 3), strict=True):  # Sunday of week 46, Monday and Sunday of week 47
+        with frozen(at):
+            c = Cart(customer_id=budi.id)
+            c.add(kopi.id, kopi.name, 12_000, qty)
+            sale.complete(c, [Tender("cash", 12_000 * qty)], owner)
+    kept = sorted((str(w.week), w.product_id, w.qty, w.total) for w in WeekProduct.select())
+    assert kept == [("2026-11-09", kopi.id, Decimal(1), 12_000), ("2026-11-16", kopi.id, Decimal(5), 60_000)]
+    db = database.obj
+    # version 4: no week book, no balance nor its triggers, the indexes every sale wrote a page of
+    db.execute_sql('DROP TABLE "week_product"')
+    db.execute_sql('DROP TABLE "balance"')
+    for trigger in ("customer_points_in", "customer_points_change", "customer_points_out"):
+        db.execute_sql(f'DROP TRIGGER "{trigger}"')
+    for name in migrations.SCHEMA_5_INDEXES:
+        db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+        table, column = {
+            "sale_refund_of_id": ("sale", "refund_of_id"),
+            "sale_line_refund_of_id": ("sale_line", "refund_of_id"),
+            "sale_line_serial_number": ("sale_line", "serial_number"),
+            "stock_move_created_at": ("stock_move", "created_at"),
+            "customer_points": ("customer", "points"),
+        }[name]
+        db.execute_sql(f'CREATE INDEX "{name}" ON "{table}" ("{column}")')
+    Meta.update(value="4").where(Meta.key == "schema_version").execute()
+    shop.close_shop()
+
+    shop.open_shop(target)
+    db = database.obj
+    assert sorted((str(w.week), w.product_id, w.qty, w.total) for w in WeekProduct.select()) == kept
+    made = db.execute_sql("SELECT sql FROM sqlite_master WHERE name = 'week_product'").fetchone()[0]
+    assert made.endswith("WITHOUT ROWID")
+    assert [(p["qty"], p["net"]) for p in report.by_product(report.iso_week("2026-W47"))] == [("5", 60_000)]
+    assert balances.points(db) == Customer.get_by_id(budi.id).points == 72  # installed from the members
+    indexes = {
+        i.name: i.sql for t in ("sale", "sale_line", "stock_move", "customer") for i in db.get_indexes(t)
+    }
+    assert not {"sale_line_serial_number", "stock_move_created_at", "customer_points"} & set(indexes)
+    assert 'WHERE "refund_of_id" IS NOT NULL' in indexes["sale_refund_of_id"]
+    assert 'WHERE "refund_of_id" IS NOT NULL' in indexes["sale_line_refund_of_id"]
+    text, params = Sale.select().where(Sale.refund_of == 1).sql()
+    plan = " ".join(str(r) for r in db.execute_sql("EXPLAIN QUERY PLAN " + text, params).fetchall())
+    assert "sale_refund_of_id" in plan  # refund_of = ? implies IS NOT NULL: the partial index serves
+    c = Cart(customer_id=budi.id)
+    c.add(kopi.id, kopi.name, 12_000, 1)
+    sale.complete(c, [Tender("cash", 12_000)], owner)
+    assert balances.points(db) == 84  # the triggers keep it from now on
+    assert summaries.differences(db) == [] and balances.differences(db) == []
+    assert Meta.get_by_id("schema_version").value == str(SCHEMA_VERSION)
     shop.close_shop()

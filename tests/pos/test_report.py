@@ -235,3 +235,46 @@ def test_report_equals_brute_force(owner, orders):
         assert summaries.differences(database.obj) == []  # the day books equal the raw rows
         tx.rollback()
     clock.set_fixed(NOW)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    orders=st.lists(st.tuples(st.integers(0, 20), ORDER), min_size=1, max_size=8),
+    first=st.integers(0, 20),
+    length=st.integers(1, 21),
+)
+def test_products_of_any_period_equal_the_lines_whole_weeks_or_not(owner, orders, first, length):
+    """by_product reads whole weeks from the week book and the days around them from the day book: for
+    any period over three weeks, each product's qty, net and cost equal its lines sold in the period."""
+    from db.models import database
+
+    with database.atomic() as tx:
+        items = small_shop(owner)
+        for day, (_d, hour, code, pairs, method, give_back) in orders:
+            at = datetime(2026, 11, 9 + day, hour, 0)  # Monday 9 – Sunday 29 November
+            done = sell(items, owner, at, pairs, code=code, method="platform" if code == "gofood" else method)
+            if give_back:
+                line = SaleLine.select().where(SaleLine.sale == done).order_by(SaleLine.id).first()
+                with clock.frozen(at + timedelta(days=1)):  # the refund counts on the day it is made
+                    refund.refund(done, {line.id: 1}, "kembali", owner)
+        start = date(2026, 11, 9) + timedelta(days=first)
+        period = report.Period(start, start + timedelta(days=length - 1))
+        brute: dict[int, list] = defaultdict(lambda: [Decimal(0), 0, 0])
+        for ln in SaleLine.select(SaleLine, Sale).join(Sale):
+            if period.since <= ln.sale.created_at < period.until:
+                row = brute[ln.product_id]
+                row[0] += ln.qty
+                row[1] += ln.total
+                row[2] += ln.cost
+        got = {p["product_id"]: [Decimal(p["qty"]), p["net"], p["cost"]] for p in report.by_product(period)}
+        assert got == dict(brute)
+        assert summaries.differences(database.obj) == []  # day and week books equal the raw rows
+        tx.rollback()
+    clock.set_fixed(NOW)
+
+
+def test_whole_weeks_inside_a_period():
+    assert report.whole_weeks(WEEK) == (date(2026, 11, 16), date(2026, 11, 16))
+    november = report.Period(date(2026, 11, 1), date(2026, 11, 30))  # Sunday 1 – Monday 30
+    assert report.whole_weeks(november) == (date(2026, 11, 2), date(2026, 11, 23))
+    assert report.whole_weeks(report.Period(date(2026, 11, 17), date(2026, 11, 23))) is None

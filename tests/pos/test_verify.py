@@ -96,6 +96,12 @@ TAMPERING = [
         "(SELECT day, product_id FROM day_product ORDER BY day DESC, product_id DESC LIMIT 1)",
         "ringkasan harian laporan tidak cocok",
     ),
+    (
+        "change a product's week",
+        "UPDATE week_product SET total = total - 500 WHERE (week, product_id) = "
+        "(SELECT week, product_id FROM week_product ORDER BY week, product_id LIMIT 1)",
+        "ringkasan harian laporan tidak cocok",
+    ),
 ]
 
 
