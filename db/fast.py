@@ -188,16 +188,15 @@ def collector_paused() -> Iterator[None]:
 def rows(sql: str, params: list[Any], fetch: bool = True) -> list[tuple[Any, ...]]:
     """Like `one`, every row. A '(?*)' in the text expands to as many marks as `params` has left over
     from the other marks (for IN lists)."""
-    marks = sql.count("?") - sql.count("(?*)")  # the ? inside each (?*) is not a mark of its own
-    if "(?*)" in sql:
-        extra = len(params) - marks
-        sql = sql.replace("(?*)", "(" + ", ".join("?" * max(extra, 1)) + ")")
-    key = ("raw", sql, database.param)
+    key = ("rows", sql, len(params), database.param)
     text = _sql.get(key)
     if text is None:
+        if "(?*)" in sql:
+            extra = len(params) - (sql.count("?") - sql.count("(?*)"))  # a (?*) is no mark of its own
+            sql = sql.replace("(?*)", "(" + ", ".join("?" * max(extra, 1)) + ")")
         text = _sql[key] = sql.replace("?", database.param)
     cursor = database.execute_sql(text, params)
     if not fetch:
         return []
     with collector_paused():
-        return [tuple(r) for r in cursor.fetchall()]
+        return list(cursor.fetchall())

@@ -14,7 +14,9 @@ _MILLI = Decimal(1000)
 
 def to_qty(value: Any) -> Decimal:
     """A quantity as a Decimal with 3 places (0.25 kg -> Decimal('0.250'))."""
-    return Decimal(str(value)).quantize(QTY_PLACES, rounding=ROUND_HALF_UP)
+    if value.__class__ is not Decimal:  # a Decimal is exact already; anything else goes through its text
+        value = Decimal(str(value))
+    return value.quantize(QTY_PLACES, rounding=ROUND_HALF_UP)
 
 
 class QtyField(BigIntegerField):

@@ -8,12 +8,16 @@ from babel.numbers import format_decimal
 
 from pos.errors import InvalidAmount
 
+_WHOLE = Decimal(1)
 MAX_AMOUNT = 1_000_000_000  # Rp 1 miliar: larger prices or payments are typing mistakes
 
 
 def apply_rate(amount: int | Decimal, rate: Decimal) -> int:
     """amount x rate in whole rupiah, half up (Rp 12.345 x 11 % = Rp 1.358)."""
-    return int((Decimal(amount) * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    product = Decimal(amount) * rate
+    if product == product.to_integral_value():  # whole rupiah already (qty 2 x Rp 3.500): nothing to round
+        return int(product)
+    return int(product.quantize(_WHOLE, rounding=ROUND_HALF_UP))
 
 
 def line_amount(qty: Decimal, unit_price: int) -> int:

@@ -119,8 +119,11 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
     shift_id = open_shift_id(register.id)
     seq, number = next_number(register)
     now = clock.now()
-    products = _stock_facts({ln.product_id for ln in cart.lines if ln.product_id is not None})
-    dishes = _dishes(products)
+    in_cart = {ln.product_id for ln in cart.lines if ln.product_id is not None}
+    table = recipes.table()  # cached: the ingredients of every item with a recipe
+    facts = _stock_facts(in_cart.union(i for pid in in_cart for i, _q in table.get(pid, ())))
+    products = {pid: facts[pid] for pid in in_cart if pid in facts}
+    dishes = _dishes(products, facts, table)
     costs = [
         (apply_rate(dishes[ln.product_id][1], ln.qty) if ln.product_id in dishes else 0)
         or (apply_rate(products[ln.product_id][0], ln.qty) if ln.product_id in products else 0)
@@ -282,19 +285,20 @@ def _stock_facts(ids: set[int]) -> dict[int, tuple[int, bool, int]]:
     return {pid: (int(cost), bool(tracked), int(days or 0)) for pid, cost, tracked, days in found}
 
 
-def _dishes(products: dict[int, tuple[int, bool, int]]) -> dict[int, tuple[list[Any], int, dict[int, int]]]:
+def _dishes(
+    products: dict[int, tuple[int, bool, int]],
+    facts: dict[int, tuple[int, bool, int]],
+    table: dict[int, list[tuple[int, Decimal]]],
+) -> dict[int, tuple[list[Any], int, dict[int, int]]]:
     """Made-to-order items (untracked) with a recipe: {product: (recipe, unit cost from its ingredients,
-    {tracked ingredient: cost})}. Selling one moves its ingredients."""
-    table = recipes.table()
-    found = {pid: table[pid] for pid, (_c, tracked, _d) in products.items() if not tracked and pid in table}
-    if not found:
-        return {}
-    facts = _stock_facts({i for items in found.values() for i, _q in items})
-    costs = {i: cost for i, (cost, _t, _d) in facts.items()}
+    {tracked ingredient: cost})}. Selling one moves its ingredients. `facts` holds the ingredients' too."""
     out = {}
-    for pid, items in found.items():
-        unit = sum(apply_rate(costs.get(i, 0), q) for i, q in items)
-        out[pid] = (items, unit, {i: costs[i] for i, _q in items if i in facts and facts[i][1]})
+    for pid, (_c, tracked, _d) in products.items():
+        items = table.get(pid)
+        if tracked or not items:
+            continue
+        unit = sum(apply_rate(facts[i][0] if i in facts else 0, q) for i, q in items)
+        out[pid] = (items, unit, {i: facts[i][0] for i, _q in items if i in facts and facts[i][1]})
     return out
 
 
