@@ -139,7 +139,9 @@ def thermal_pdf(
     layout = _Layout(width)
     height = sum(layout.measure(r) for r in all_rows) + 2 * MARGIN
     buf = BytesIO()
-    canvas = Canvas(buf, pagesize=(layout.width, height), pageCompression=1)
+    # Uncompressed: zlib over the embedded font subsets was a third of the time (6,7 -> 4,5 ms a receipt);
+    # the file is ~85 KB instead of ~45 KB, still nothing for a printer or a WhatsApp message.
+    canvas = Canvas(buf, pagesize=(layout.width, height), pageCompression=0)
     canvas.setTitle(title)
     canvas.setAuthor(author)
     top = height - MARGIN
