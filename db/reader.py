@@ -91,6 +91,15 @@ def after_commit() -> None:
         _worker(db).submit(_checkpoint, db)
 
 
+def wait() -> None:
+    """Until the reading thread has done what was asked of it so far (a checkpoint changes the
+    database file's bytes, not what it holds: a test comparing the file's bytes waits for it first)."""
+    with _lock:
+        pool = _pool
+    if pool is not None:
+        pool.submit(lambda: None).result()
+
+
 def _stop() -> None:
     global _pool, _owner
     if _pool is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from db import reader
 from db.models import Sale
 from pos import backup, clock, sale, shop
 from pos.cart import Cart
@@ -64,6 +65,7 @@ def test_a_bad_backup_is_refused_and_nothing_changes(owner, tmp_path, db):
     con.commit()
     con.close()
     assert backup.check(other) == "bukan database Kasir"
+    reader.wait()  # a checkpoint still running on the reading thread would change the file's bytes
     before = Path(db).read_bytes()
     with pytest.raises(PosError):
         backup.restore(bad, db)
