@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from datetime import timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -83,6 +84,14 @@ def test_a_day_of_sales_on_postgresql(pg_shop, tmp_path):
         ("Kerupuk", "1", 1_000),
     ]
     assert {p["method"]: p["amount"] for p in r["by_payment"]} == {"cash": 9_500, "qris": 3_500}
+    monday = NOW.date() - timedelta(days=NOW.weekday())
+    for period in (  # the week book alone, and a whole week with days around it (a UNION added up)
+        report.Period(monday, monday + timedelta(days=6)),
+        report.Period(monday - timedelta(days=1), monday + timedelta(days=8)),
+    ):
+        assert [(p["name"], p["qty"], p["net"]) for p in report.by_product(period)] == [
+            (p["name"], p["qty"], p["net"]) for p in r["by_product"]
+        ]
     assert r["loyalty"]["points_outstanding"] == 13 - 3  # 13 earned, the refund took back 3,5 -> 3
     assert (r["customers"]["members"], r["customers"]["new"], r["customers"]["top"][0]["name"]) == (
         1,
