@@ -95,13 +95,13 @@ class Period:
 def last_week(today: date | None = None) -> Period:
     """The last full week, Monday to Sunday."""
     today = today or clock.now().date()
-    monday = today - timedelta(days=today.weekday() + 7)
+    monday = summaries.monday(today) - timedelta(days=7)
     return Period(monday, monday + timedelta(days=6))
 
 
 def this_week(today: date | None = None) -> Period:
     today = today or clock.now().date()
-    return Period(today - timedelta(days=today.weekday()), today)
+    return Period(summaries.monday(today), today)
 
 
 def this_month(today: date | None = None) -> Period:
@@ -323,9 +323,9 @@ _ADDED = 'SUM("qty") AS "qty", SUM("total") AS "total", SUM("included") AS "incl
 
 
 def whole_weeks(period: Period) -> tuple[date, date] | None:
-    """The Mondays of the first and last whole weeks (Monday–Sunday) inside the period, if any."""
-    first = period.start + timedelta(days=-period.start.weekday() % 7)
-    last = period.end - timedelta(days=(period.end.weekday() + 1) % 7) - timedelta(days=6)
+    """The Mondays (the week book's key) of the first and last whole weeks inside the period, if any."""
+    first = summaries.monday(period.start + timedelta(days=6))  # the start's own Monday, else the next
+    last = summaries.monday(period.end + timedelta(days=1)) - timedelta(days=7)  # ends by period.end
     return (first, last) if first <= last else None
 
 
@@ -333,9 +333,9 @@ def _product_sums(period: Period) -> tuple[str, list[Any]]:
     """SQL giving one row per product (product_id, qty, total, included, cost) for the period, and its
     parameters: whole weeks from the week book (a single week is read as it is, nothing to add up), the
     days before and after them from the day book."""
-    weeks = whole_weeks(period)
-    if weeks and weeks[0] == weeks[1] == period.start and period.days == 7:
+    if period.days == 7 and period.start == summaries.monday(period.start):
         return f'SELECT "product_id", {_SUMS} FROM "week_product" WHERE "week" = ?', [period.start]
+    weeks = whole_weeks(period)
     parts, params = [], []
     days = [(period.start, period.end)]
     if weeks:
