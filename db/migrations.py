@@ -10,7 +10,7 @@ from typing import Any
 
 from playhouse.migrate import SchemaMigrator
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def upgrade_to_2(migrator: SchemaMigrator) -> None:
@@ -151,12 +151,25 @@ SCHEMA_5_INDEXES = (
 )
 
 
+def upgrade_to_6(migrator: SchemaMigrator) -> None:
+    """Two fewer index pages per sale: the journal's (event, time) index holds every event but sales
+    (JOURNAL_EVENTS_INDEX), and stock moves are no longer indexed by sale line (nothing looks them up
+    that way; lines are never deleted)."""
+    from db.models import JOURNAL_EVENTS_INDEX
+
+    db = migrator.database
+    db.execute_sql('DROP INDEX IF EXISTS "stock_move_sale_line_id"')
+    db.execute_sql('DROP INDEX IF EXISTS "journal_entry_event_created_at"')
+    db.execute_sql(JOURNAL_EVENTS_INDEX)
+
+
 # version -> step that brings a database from version-1 to version
 UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {
     2: upgrade_to_2,
     3: upgrade_to_3,
     4: upgrade_to_4,
     5: upgrade_to_5,
+    6: upgrade_to_6,
 }
 
 

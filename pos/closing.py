@@ -132,9 +132,10 @@ def check(problems: list[str]) -> None:
 
 
 def journal_bodies() -> Any:
-    from db.models import JournalEntry
+    from db.models import NOT_A_SALE, JournalEntry
 
-    return JournalEntry.select(JournalEntry.content).where(JournalEntry.event == "closing").tuples()
+    query = JournalEntry.select(JournalEntry.content)
+    return query.where(JournalEntry.event == "closing", NOT_A_SALE).tuples()
 
 
 def refuse_if_closed(day: date) -> None:

@@ -27,6 +27,7 @@ from peewee import JOIN, Case, fn
 from db import balances, fast, reader, summaries
 from db.models import (
     LOW_STOCK,
+    NOT_A_SALE,
     Channel,
     Customer,
     DayPayment,
@@ -417,6 +418,7 @@ def voids(period: Period) -> list[dict[str, Any]]:
         JournalEntry.select(JournalEntry.user, JournalEntry.content, JournalEntry.created_at)
         .where(
             JournalEntry.event == "void",
+            NOT_A_SALE,
             JournalEntry.created_at >= period.since,
             JournalEntry.created_at < period.until,
         )

@@ -18,6 +18,7 @@ from peewee import fn
 
 from db import balances, summaries
 from db.models import (
+    NOT_A_SALE,
     CashMove,
     JournalEntry,
     LoyaltyEntry,
@@ -56,7 +57,10 @@ class Result:
 def _sealed(events: tuple[str, ...], key: str) -> dict[Any, str]:
     """The last sealed content per key for these journal events (sale number, shift number...)."""
     out: dict[Any, str] = {}
-    for (body,) in JournalEntry.select(JournalEntry.content).where(JournalEntry.event.in_(events)).tuples():
+    query = JournalEntry.select(JournalEntry.content).where(JournalEntry.event.in_(events))
+    if "sale" not in events:  # the (event, time) index holds the other events
+        query = query.where(NOT_A_SALE)
+    for (body,) in query.tuples():
         data = json.loads(body)
         out[data.get(key)] = body
     return out
@@ -232,9 +236,8 @@ def _shifts(result: Result) -> None:
 
 def _cash_moves(result: Result) -> None:
     sealed: dict[tuple[Any, ...], int] = defaultdict(int)
-    for (body,) in (
-        JournalEntry.select(JournalEntry.content).where(JournalEntry.event == "cash_move").tuples()
-    ):
+    query = JournalEntry.select(JournalEntry.content).where(JournalEntry.event == "cash_move", NOT_A_SALE)
+    for (body,) in query.tuples():
         data = json.loads(body)
         sealed[(data["shift"], data["amount"], data["reason"])] += 1
     stored: dict[tuple[Any, ...], int] = defaultdict(int)

@@ -4,6 +4,7 @@ import sqlite3
 from datetime import datetime
 from decimal import Decimal
 
+import peewee
 import pytest
 
 from db import migrations
@@ -359,5 +360,56 @@ def test_a_version_4_shop_gets_its_week_book_points_total_and_fewer_indexes(tmp_
     sale.complete(c, [Tender("cash", 12_000)], owner)
     assert balances.points(db) == 84  # the triggers keep it from now on
     assert summaries.differences(db) == [] and balances.differences(db) == []
+    assert Meta.get_by_id("schema_version").value == str(SCHEMA_VERSION)
+    shop.close_shop()
+
+
+def _plan(db, query) -> str:
+    text, params = query.sql()
+    return " ".join(str(r) for r in db.execute_sql("EXPLAIN QUERY PLAN " + text, params).fetchall())
+
+
+def test_a_version_5_shop_keeps_sales_out_of_the_journal_index_and_moves_unindexed_by_line(tmp_path):
+    from db.models import NOT_A_SALE, JournalEntry, Meta, StockMove
+    from pos import catalog, park, report, sale, stock
+    from pos.cart import Cart
+    from pos.clock import frozen
+    from pos.payment import Tender
+
+    target = str(tmp_path / "v5.db")
+    owner = _open_with_owner(target)
+    kopi = catalog.create_product("KB-1", "Kopi Bubuk", 12_000, cost=9_000)
+    stock.restock([(kopi, Decimal(10), 9_000)], owner)
+    with frozen(datetime(2026, 11, 16, 9)):
+        c = Cart()
+        c.add(kopi.id, kopi.name, 12_000, 2)
+        sale.complete(c, [Tender("cash", 24_000)], owner)
+        gone = Cart()
+        gone.add(kopi.id, kopi.name, 12_000, 1)
+        park.void(gone, "salah ketik", owner)
+    db = database.obj
+    made = {i.name: i.sql for i in db.get_indexes("journal_entry")}["journal_entry_event_created_at"]
+    assert made.endswith("WHERE \"event\" <> 'sale'")  # a new shop has it so too
+    # version 5: the journal indexed by event and time for every entry, moves indexed by sale line
+    db.execute_sql('DROP INDEX "journal_entry_event_created_at"')
+    db.execute_sql('CREATE INDEX "journal_entry_event_created_at" ON "journal_entry" ("event", "created_at")')
+    db.execute_sql('CREATE INDEX "stock_move_sale_line_id" ON "stock_move" ("sale_line_id")')
+    Meta.update(value="5").where(Meta.key == "schema_version").execute()
+    shop.close_shop()
+
+    shop.open_shop(target)
+    db = database.obj
+    indexes = {i.name: i.sql for t in ("journal_entry", "stock_move") for i in db.get_indexes(t)}
+    assert "stock_move_sale_line_id" not in indexes
+    assert indexes["journal_entry_event_created_at"].endswith("WHERE \"event\" <> 'sale'")
+    with pytest.raises(peewee.OperationalError):  # it holds no sale: a query of every event can't use it
+        db.execute_sql('SELECT "event" FROM "journal_entry" INDEXED BY "journal_entry_event_created_at"')
+    voids = JournalEntry.select().where(JournalEntry.event == "void", NOT_A_SALE)
+    assert "journal_entry_event_created_at" in _plan(db, voids)  # the same literal term: served
+    week = report.iso_week("2026-W47")
+    assert [(v["user"], v["reason"], v["value"]) for v in report.voids(week)] == [
+        ("Bu Sri", "salah ketik", 12_000)
+    ]
+    assert [m.qty for m in StockMove.select().where(StockMove.kind == "sale")] == [Decimal(-2)]
     assert Meta.get_by_id("schema_version").value == str(SCHEMA_VERSION)
     shop.close_shop()
