@@ -21,6 +21,8 @@ MAX_NOTE = 200
 
 def parse_qty(value: Any) -> Decimal:
     """'2', '0,25', Decimal('1.5') -> a quantity with 3 places. Zero, negative or > 9.999 is refused."""
+    if value.__class__ is int and 0 < value <= MAX_QTY:  # a whole number of items: nothing to read
+        return to_qty(Decimal(value))
     try:
         qty = to_qty(str(value).strip().replace(",", "."))
     except (InvalidOperation, ValueError) as exc:

@@ -18,15 +18,19 @@ from pos import clock, till
 GENESIS = "0" * 64
 
 
-def canonical(content: Any) -> str:
-    def default(value: Any) -> str:
-        if isinstance(value, datetime | date):
-            return value.isoformat()
-        if isinstance(value, Decimal):
-            return str(value)
-        raise TypeError(f"not serialisable: {type(value)!r}")
+def _plain(value: Any) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"not serialisable: {type(value)!r}")
 
-    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=default)
+
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_plain)
+
+
+def canonical(content: Any) -> str:
+    return _ENCODER.encode(content)
 
 
 def entry_hash(

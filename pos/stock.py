@@ -89,6 +89,9 @@ def _split(
     return out
 
 
+_MOVE_COLUMNS = tuple("product qty kind unit_cost sale_line purchase batch user reason created_at".split())
+
+
 def _write(
     moves: list[tuple[int, Decimal, int, int | None]],
     kind: str,
@@ -98,21 +101,13 @@ def _write(
     purchase: int | None = None,
 ) -> None:
     split = _split(moves, kind)
-    fast.insert_many(
+    qty_value, at_value = StockMove.qty.db_value, StockMove.created_at.db_value(at)
+    user_id, reason = (user.id if user else None), reason[:200]
+    fast.insert_values(
         StockMove,
+        _MOVE_COLUMNS,
         [
-            dict(
-                product=pid,
-                qty=qty,
-                kind=kind,
-                unit_cost=cost,
-                sale_line=line,
-                purchase=purchase,
-                batch=batch,
-                user=user.id if user else None,
-                reason=reason[:200],
-                created_at=at,
-            )
+            (pid, qty_value(qty), kind, int(cost), line, purchase, batch, user_id, reason, at_value)
             for pid, qty, cost, line, batch in split
         ],
     )

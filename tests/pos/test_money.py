@@ -60,3 +60,24 @@ def test_split_always_adds_up(total, weights):
     parts = split(total, weights)
     assert sum(parts) == total
     assert all(p >= 0 for p in parts)
+
+
+def _largest_remainders(total: int, weights: list[int]) -> list[int]:
+    """The rule written with exact fractions: floor each share, leftovers to the largest remainders
+    (ties: the larger weight, then the earlier line)."""
+    from fractions import Fraction
+    from math import floor
+
+    base = sum(weights)
+    raw = [Fraction(total * w, base) for w in weights]
+    parts = [floor(r) for r in raw]
+    order = sorted(range(len(weights)), key=lambda i: (raw[i] - parts[i], weights[i]), reverse=True)
+    for i in order[: total - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+@given(st.integers(-(10**9), 10**9), st.lists(st.integers(-(10**6), 10**8), min_size=1, max_size=30))
+def test_split_is_exactly_the_largest_remainder_rule(total, weights):
+    if sum(weights) != 0:
+        assert split(total, weights) == _largest_remainders(total, weights)
