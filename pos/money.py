@@ -14,9 +14,10 @@ MAX_AMOUNT = 1_000_000_000  # Rp 1 miliar: larger prices or payments are typing 
 
 def apply_rate(amount: int | Decimal, rate: Decimal) -> int:
     """amount x rate in whole rupiah, half up (Rp 12.345 x 11 % = Rp 1.358)."""
-    product = Decimal(amount) * rate
-    if product == product.to_integral_value():  # whole rupiah already (qty 2 x Rp 3.500): nothing to round
-        return int(product)
+    product = rate * amount  # exact: a Decimal times an int (or a Decimal)
+    whole = int(product)
+    if whole == product:  # whole rupiah already (qty 2 x Rp 3.500): nothing to round
+        return whole
     return int(product.quantize(_WHOLE, rounding=ROUND_HALF_UP))
 
 
