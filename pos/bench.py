@@ -8,6 +8,7 @@ memory are measured in a separate process (the real app, offscreen, up to the co
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import resource
@@ -36,6 +37,7 @@ class Measure:
     ok: bool | None
     runs: int
     note: str = ""
+    max: float | None = None  # the slowest run (with fewer than 100 runs the p99 is that run)
 
 
 @dataclass
@@ -62,9 +64,9 @@ def _times(fn: Callable[[int], Any], runs: int) -> list[float]:
 
 
 def _pct(values: list[float], p: float) -> float:
+    """The nearest-rank percentile: the smallest value with at least p % of the runs at or below it."""
     ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered) + 0.5)) - 1))
-    return ordered[index]
+    return ordered[min(len(ordered), max(1, math.ceil(p / 100 * len(ordered) - 1e-9))) - 1]
 
 
 def _add(
@@ -85,7 +87,7 @@ def _add(
     if p50_target is not None:
         ok = (ok is not False) and p50 <= p50_target
         text = f"p50 ≤ {p50_target:g} ms, " + text
-    m = Measure(name, "ms", round(p50, 3), round(p99, 3), text, ok, len(values), note)
+    m = Measure(name, "ms", round(p50, 3), round(p99, 3), text, ok, len(values), note, round(max(values), 3))
     result.measures.append(m)
     return m
 
@@ -217,7 +219,7 @@ def _measure(result: Result, target: str, scale: str, progress: Callable[[str, f
 
     say("laporan")
     last_week = report.last_week()
-    week = _times(lambda i: report.build(last_week), 5 if scale == "tiny" else 10)
+    week = _times(lambda i: report.build(last_week), 10 if scale == "tiny" else 100)  # p99: 100 runs
     _add(result, "weekly report", week, 100)
     year = report.Period(date.today() - timedelta(days=365), date.today() - timedelta(days=1))
     _add(result, "yearly report", _times(lambda i: report.build(year), 3), 1500)
@@ -427,7 +429,7 @@ def _cold_start(target: str) -> tuple[float, float]:
 
 
 def table(result: Result) -> str:
-    rows = [("measure", "p50", "p99", "target", "pass")]
+    rows = [("measure", "runs", "p50", "p99", "max", "target", "pass")]
     for m in result.measures:
         unit = "" if m.unit == "ms" else f" {m.unit}"
         fmt = (lambda v: f"{v:,.0f}") if m.unit in ("entries/s",) else (lambda v: f"{v:.2f}")
@@ -435,15 +437,17 @@ def table(result: Result) -> str:
         rows.append(
             (
                 m.name + (f" ({m.note})" if m.note else ""),
+                str(m.runs),
                 fmt(m.p50) + unit,
                 fmt(m.p99) + unit,
+                "" if m.max is None else fmt(m.max) + unit,
                 m.target,
                 verdict,
             )
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    widths = [max(len(r[i]) for r in rows) for i in range(7)]
     lines = [
-        "  ".join(cell.ljust(widths[i]) if i in (0, 3) else cell.rjust(widths[i]) for i, cell in enumerate(r))
+        "  ".join(cell.ljust(widths[i]) if i in (0, 5) else cell.rjust(widths[i]) for i, cell in enumerate(r))
         for r in rows
     ]
     lines.insert(1, "-" * len(lines[0]))

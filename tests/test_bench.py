@@ -58,3 +58,12 @@ def test_bench_tiny_produces_every_measure(tmp_path):
         [sys.executable, "main.py", "--db", str(kept), "verify"], cwd=ROOT, capture_output=True, text=True
     )
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_percentiles_are_nearest_rank():
+    from pos.bench import _pct
+
+    runs = [float(v) for v in range(100, 0, -1)]  # 1..100 ms, in any order
+    assert (_pct(runs, 50), _pct(runs, 99)) == (50.0, 99.0)  # 99 of the 100 runs at or below it
+    assert _pct(runs[:10], 99) == 100.0  # of 10 runs, the p99 is the slowest
+    assert (_pct(list(range(1, 501)), 99), _pct(list(range(1, 1001)), 99)) == (495, 990)
