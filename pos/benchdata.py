@@ -473,7 +473,9 @@ def build(
             "counted_detail",
             "variance",
         ]
-        conn.execute("PRAGMA defer_foreign_keys = ON")  # a day's shift row is written after its sales
+        # A day's shift row is made after its sales (it carries their cash) and goes in before them. While
+        # any foreign key waited for its row, every insert into a table others refer to would look for
+        # the rows waiting on it — through all the stock moves, which have no index by sale line.
         for day_index in range(scale.days):
             day = start + timedelta(days=day_index)
             shift_id = day_index + 1  # one shift a day, opened 06:50 and closed 21:10 (counted exactly)
@@ -638,11 +640,6 @@ def build(
                     points,
                 )
                 seal(at, cashier.name, "sale", body)
-                if len(sale_rows) >= 20_000:
-                    _insert(Shift, shift_rows, cols_shift)
-                    shift_rows.clear()
-                    flush()
-                    say("nota", 0.1 + 0.85 * sale_id / scale.sales)
             cash = by_method.get("cash", 0)
             shift_rows.append(
                 (
@@ -672,6 +669,11 @@ def build(
                     "by_method": [[m, t] for m, t in sorted(by_method.items())],
                 },
             )
+            if len(sale_rows) >= 20_000:  # whole days, their shifts first: no foreign key waits for a row
+                _insert(Shift, shift_rows, cols_shift)
+                shift_rows.clear()
+                flush()
+                say("nota", 0.1 + 0.85 * sale_id / scale.sales)
         _insert(Shift, shift_rows, cols_shift)
         flush()
         for pid in range(1, scale.products + 1):
