@@ -152,13 +152,15 @@ SCHEMA_5_INDEXES = (
 
 
 def upgrade_to_6(migrator: SchemaMigrator) -> None:
-    """Two fewer index pages per sale: the journal's (event, time) index holds every event but sales
-    (JOURNAL_EVENTS_INDEX), and stock moves are no longer indexed by sale line (nothing looks them up
-    that way; lines are never deleted)."""
+    """Three fewer index pages per sale: the journal's (event, time) index holds every event but sales
+    (JOURNAL_EVENTS_INDEX), stock moves are no longer indexed by sale line (nothing looks them up that
+    way; lines are never deleted), and sales not by (register, seq): the receipt number, unique, is
+    made of the two, and verify reads the sequence in one sorted pass."""
     from db.models import JOURNAL_EVENTS_INDEX
 
     db = migrator.database
     db.execute_sql('DROP INDEX IF EXISTS "stock_move_sale_line_id"')
+    db.execute_sql('DROP INDEX IF EXISTS "sale_register_id_seq"')
     db.execute_sql('DROP INDEX IF EXISTS "journal_entry_event_created_at"')
     db.execute_sql(JOURNAL_EVENTS_INDEX)
 

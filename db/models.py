@@ -229,7 +229,7 @@ class Sale(BaseModel):
 
     number = CharField(unique=True, max_length=20)  # K1-000123
     cart_uid = CharField(unique=True, max_length=32)  # the counter's cart: a second "Bayar" finds it
-    register = ForeignKeyField(Register, backref="sales", index=False)  # (register, seq) is indexed
+    register = ForeignKeyField(Register, backref="sales", index=False)
     seq = IntegerField()
     kind = CharField(max_length=10, default="sale")  # sale | refund
     refund_of = ForeignKeyField("self", null=True, backref="refunds", index=False)  # REFUND_INDEXES
@@ -257,9 +257,7 @@ class Sale(BaseModel):
     delivery_address = TextField(default="")
     note = TextField(default="")
     reason = CharField(max_length=200, default="")  # for refunds
-
-    class Meta:
-        indexes = ((("register", "seq"), True),)
+    # No index on (register, seq): the number, unique, is made of the two (schema 6)
 
 
 class SaleLine(BaseModel):

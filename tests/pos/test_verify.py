@@ -123,3 +123,13 @@ def test_a_gap_in_receipt_numbers_is_reported(shop_with_history):
     sql("DELETE FROM sale WHERE number = 'K1-000006'")
     problems = verify.verify().problems
     assert any("nomor nota hilang: K1-000006" in p for p in problems), problems
+
+
+def test_numbers_are_checked_per_register_up_to_its_last(shop_with_history):
+    from db.models import Register
+
+    Register.create(code="K2", name="Kasir 2", last_number=2)  # two numbers taken, no sale kept
+    sql("UPDATE register SET last_number = last_number + 1 WHERE code = 'K1'")  # and one more on K1
+    problems = verify.verify().problems
+    assert any("nomor nota hilang: K2 sampai K2-000002" in p for p in problems), problems
+    assert sum("nomor nota hilang: K1 sampai" in p for p in problems) == 1, problems
