@@ -47,17 +47,14 @@ def split(total: int, weights: list[int]) -> list[int]:
         return parts
     if total == 0:
         return [0] * len(weights)
-    if base > 0:  # whole numbers: each part floors total x w / base, its remainder (in 1/base) ranks it
-        scaled = [total * w for w in weights]
-        parts = [s // base for s in scaled]
-        rest = [s - p * base for s, p in zip(scaled, parts, strict=True)]
-        left = total - sum(parts)
-        order = sorted(range(len(weights)), key=lambda i: (rest[i], weights[i]), reverse=True)
-    else:
-        raw = [Decimal(total) * w / base for w in weights]
-        parts = [int(r.to_integral_value(rounding="ROUND_FLOOR")) for r in raw]
-        left = total - sum(parts)
-        order = sorted(range(len(weights)), key=lambda i: (raw[i] - parts[i], weights[i]), reverse=True)
+    # Exact, in whole numbers: each part is the floor of total x w / base; what the floor left over is
+    # rest / base of a rupiah (rest has base's sign), and the largest leftovers get the missing rupiahs.
+    scaled = [total * w for w in weights]
+    parts = [s // base for s in scaled]
+    sign = 1 if base > 0 else -1
+    rest = [sign * (s - p * base) for s, p in zip(scaled, parts, strict=True)]
+    left = total - sum(parts)
+    order = sorted(range(len(weights)), key=lambda i: (rest[i], weights[i]), reverse=True)
     for i in order[:left]:
         parts[i] += 1
     return parts
