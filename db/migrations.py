@@ -10,7 +10,7 @@ from typing import Any
 
 from playhouse.migrate import SchemaMigrator
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def upgrade_to_2(migrator: SchemaMigrator) -> None:
@@ -165,6 +165,27 @@ def upgrade_to_6(migrator: SchemaMigrator) -> None:
     db.execute_sql(JOURNAL_EVENTS_INDEX)
 
 
+def upgrade_to_7(migrator: SchemaMigrator) -> None:
+    """The shop's own catalogue: a product's shelf life and quick-button order, categories and
+    customers that can be deactivated and have more than one number, and the price-change history."""
+    from peewee import PostgresqlDatabase
+
+    from db.models import CustomerPhone, PriceChange
+
+    db = migrator.database
+    true = "TRUE" if isinstance(db, PostgresqlDatabase) else "1"
+    for table, column in (
+        ("product", '"shelf_life_days" INTEGER NOT NULL DEFAULT 0'),
+        ("product", '"quick_sort" INTEGER NOT NULL DEFAULT 0'),
+        ("category", f'"active" BOOLEAN NOT NULL DEFAULT {true}'),
+        ("customer", f'"active" BOOLEAN NOT NULL DEFAULT {true}'),
+    ):
+        name = column.split('"')[1]
+        if name not in {c.name for c in db.get_columns(table)}:
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN {column}')
+    db.create_tables([PriceChange, CustomerPhone])
+
+
 # version -> step that brings a database from version-1 to version
 UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {
     2: upgrade_to_2,
@@ -172,6 +193,7 @@ UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {
     4: upgrade_to_4,
     5: upgrade_to_5,
     6: upgrade_to_6,
+    7: upgrade_to_7,
 }
 
 

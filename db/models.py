@@ -94,6 +94,7 @@ class Category(BaseModel):
     name = CharField(unique=True, max_length=80)
     sort = IntegerField(default=0)
     color = CharField(max_length=9, default="")
+    active = BooleanField(default=True)
 
 
 class Product(BaseModel):
@@ -111,7 +112,9 @@ class Product(BaseModel):
     perishable = BooleanField(default=False)
     serialised = BooleanField(default=False)
     warranty_days = IntegerField(default=0)
+    shelf_life_days = IntegerField(default=0)  # perishable goods: days from receipt to expiry
     quick = BooleanField(default=False)  # shown in the counter's quick-item grid
+    quick_sort = IntegerField(default=0)  # its place there (then by name)
     active = BooleanField(default=True)
     created_at = DateTimeField()
 
@@ -129,6 +132,17 @@ LOW_STOCK = (Product.track_stock, Product.active, Product.on_hand <= Product.reo
 class Barcode(BaseModel):
     product = ForeignKeyField(Product, backref="barcodes", on_delete="CASCADE")
     code = CharField(unique=True, max_length=40)
+
+
+class PriceChange(BaseModel):
+    """Every change of a product's sell price: who, old, new, when and why (listed on the product)."""
+
+    product = ForeignKeyField(Product, backref="price_changes", on_delete="CASCADE")
+    old_price = BigIntegerField()
+    new_price = BigIntegerField()
+    reason = CharField(max_length=200, default="")
+    user = ForeignKeyField(User, null=True, index=False)
+    created_at = DateTimeField()
 
 
 class Channel(BaseModel):
@@ -178,11 +192,22 @@ class Customer(BaseModel):
     points = BigIntegerField(default=0)  # balance of loyalty_entry; their sum: Balance 'points' (schema 5)
     tier = CharField(max_length=20, default="")
     merged_into = ForeignKeyField("self", null=True, backref="merged")
+    active = BooleanField(default=True)  # deactivated: out of the counter's search, kept in history
     # kept in the sale's transaction (schema 2): segments and reports read these, not every sale
     visits = IntegerField(default=0)
     first_visit = DateTimeField(null=True)
     last_visit = DateTimeField(null=True, index=True)
     created_at = DateTimeField()
+
+
+class CustomerPhone(BaseModel):
+    """A customer's other numbers (normalised 62...): found like the main one, unique across customers."""
+
+    customer = ForeignKeyField(Customer, backref="other_phones", on_delete="CASCADE")
+    phone = CharField(unique=True, max_length=20)
+
+    class Meta:
+        table_name = "customer_other_phone"  # "customer_phone" is the name of customer.phone's index
 
 
 class CustomerAddress(BaseModel):
@@ -570,10 +595,12 @@ ALL_MODELS: list[type[BaseModel]] = [
     Category,
     Product,
     Barcode,
+    PriceChange,
     Channel,
     ChannelPrice,
     RecipeItem,
     Customer,
+    CustomerPhone,
     CustomerAddress,
     Shift,
     CashMove,
