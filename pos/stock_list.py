@@ -7,12 +7,11 @@ time: enough to last until the next delivery, not more — perishable raw materi
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_CEILING, Decimal
 from operator import itemgetter
-from typing import Any, overload
+from typing import Any
 from urllib.parse import quote
 
 from peewee import fn
@@ -22,6 +21,7 @@ from db.models import LOW_STOCK, Batch, Product, Purchase, StockMove, Supplier
 from pos import clock
 from pos.i18n import _
 from pos.money import apply_rate
+from pos.paged import PagedList
 from pos.text import fold
 
 
@@ -83,14 +83,14 @@ _ROW = (
     'SELECT p."id", p."sku", p."name", COALESCE(c."name", \'\'), p."unit", p."on_hand", p."reorder_level", '
     'p."cost", p."perishable", b."soonest" FROM "product" p ' + _CATEGORY + _SOONEST
 )
-PAGE = 200
 
 
-class StockList(Sequence[Row]):
-    """Tracked, active products in a chosen order, as the Stok screen shows them: one query gives the
-    ids in order (50.000 in ~35 ms); rows are read a page of 200 at a time when they are first asked
-    for (a screen shows 30), so opening the list of a big shop does not make 50.000 rows in Python.
-    Sorting asks the database again; the stock value is added up there."""
+class StockList(PagedList[Row]):
+    """Tracked, active products in a chosen order, as the Stok screen shows them (pos.paged: the ids in
+    one query, rows a page at a time). The stock value is added up in the database."""
+
+    ORDERS = ORDERS
+    TIE = _NAME
 
     def __init__(
         self, query: str = "", only_low: bool = False, order: str = "name", descending: bool = False
@@ -103,61 +103,18 @@ class StockList(Sequence[Row]):
             where += ' AND (p."search_name" LIKE ? OR p."sku" = ?)'
             params += [f"%{word}%", word.upper()]
         self._where, self._params = where, params
-        self._ids: list[int] = []
-        self._pages: dict[int, list[Row]] = {}
-        self.order: tuple[str, bool] | None = None
-        self.order_by(order, descending)
+        super().__init__(order, descending)
 
-    def order_by(self, key: str, descending: bool = False) -> None:
-        """Put the list in the order of `key` (one of ORDERS); nothing to do if it already is."""
-        if self.order == (key, descending):
-            return
-        expr, can_miss = ORDERS[key]
+    def ids(self, order_sql: str, expr: str) -> list[int]:
         joins = (_CATEGORY if "c." in expr else "") + (_SOONEST if "b." in expr else "")
-        terms = [f"{expr} IS NULL"] if can_miss else []  # each term makes the sort's keys longer
-        terms.append(f"{expr} {'DESC' if descending else 'ASC'}")
-        if expr != _NAME:
-            terms.append(_NAME)
-        order = ", ".join(terms)
-        with fast.collector_paused():
-            found = fast.rows(
-                f'SELECT p."id" FROM "product" p {joins}WHERE {self._where} ORDER BY {order}, p."id"',
-                self._params,
-            )
-            self._ids = [pid for (pid,) in found]
-        self._pages = {}
-        self.order = (key, descending)
+        found = fast.rows(
+            f'SELECT p."id" FROM "product" p {joins}WHERE {self._where} ORDER BY {order_sql}, p."id"',
+            self._params,
+        )
+        return [pid for (pid,) in found]
 
-    def __len__(self) -> int:
-        return len(self._ids)
-
-    @overload
-    def __getitem__(self, index: int) -> Row: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Row]: ...
-
-    def __getitem__(self, index: int | slice) -> Row | list[Row]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self._ids)
-        if not 0 <= index < len(self._ids):
-            raise IndexError(index)
-        page = index // PAGE
-        rows = self._pages.get(page)
-        if rows is None:
-            rows = self._pages[page] = self._read(self._ids[page * PAGE : (page + 1) * PAGE])
-        return rows[index - page * PAGE]
-
-    def __iter__(self) -> Iterator[Row]:
-        for start in range(0, len(self._ids), PAGE):
-            yield from self[start : start + PAGE]
-
-    @staticmethod
-    def _read(ids: list[int]) -> list[Row]:
-        by_id = {row[0]: row for row in fast.rows(_ROW + 'WHERE p."id" IN (?*)', ids)}
-        return [Row(by_id[pid]) for pid in ids]
+    def read(self, ids: list[int]) -> list[Row]:
+        return self.in_order(ids, fast.rows(_ROW + 'WHERE p."id" IN (?*)', ids), Row)
 
     def value(self) -> int:
         """Cost of everything on the shelf in this list (each row's value, added up in the database)."""

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from db.models import Batch, Product, SaleLine, StockMove, Supplier
-from pos import catalog, clock, recipes, refund, sale, settings, stock, stock_list, verify
+from pos import catalog, clock, paged, recipes, refund, sale, settings, stock, stock_list, verify
 from pos.cart import Cart
 from pos.errors import InvalidInput, NeedReason, PermissionDenied
 from pos.payment import Tender
@@ -244,7 +244,7 @@ def test_the_stock_list_reads_pages_and_sorts_in_the_database(kitchen, owner, mo
 
     _items, butir, _mie, _kuah, daging = kitchen
     stock.restock([(daging, D("2.5"), 140_000)], owner, expiries={daging.id: NOW.date() + timedelta(days=3)})
-    monkeypatch.setattr(stock_list, "PAGE", 2)
+    monkeypatch.setattr(paged, "PAGE", 2)  # pages of the list (pos.paged)
     listed = stock_list.listing()
     rows = list(listed)
     names = [r.name for r in rows]
