@@ -141,3 +141,12 @@ class ShopNotEmpty(PosError):
 # paper
 class PrinterError(PosError):
     template = N_("Printer tidak bisa dipakai: {why}. Penjualan sudah tersimpan; cetak ulang dari Riwayat.")
+
+
+# files
+class FileUnreadable(PosError):
+    template = N_("File {name} tidak bisa dibaca: {why}.")
+
+
+class FileUnwritable(PosError):
+    template = N_("File {name} tidak bisa ditulis: {why}.")
