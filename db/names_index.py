@@ -84,3 +84,17 @@ def words_match(model: type[Product] | type[Customer], words: list[str]) -> Any:
 
 def forget() -> None:
     _available.clear()
+
+
+def match_sql(table: str, words: list[str], alias: str) -> tuple[str, list[Any]]:
+    """words_match as SQL text on a table named `alias` (for hand-written queries): (condition, params)."""
+    terms, params = [], []
+    long_words = [w for w in words if len(w) >= 3]
+    if long_words and available(table):
+        terms.append(f'{alias}."id" IN (SELECT rowid FROM "{TABLES[table]}" WHERE "{TABLES[table]}" MATCH ?)')
+        params.append(" AND ".join('"' + w.replace('"', '""') + '"' for w in long_words))
+        words = [w for w in words if len(w) < 3]
+    for word in words:
+        terms.append(f'{alias}."search_name" LIKE ?')
+        params.append("%" + word.replace("\\", "").replace("%", "").replace("_", "") + "%")
+    return " AND ".join(terms) or "1=1", params

@@ -140,5 +140,6 @@ def price_for(product: Product, channel: Channel) -> int:
     return int(product.price)
 
 
-def categories() -> list[Category]:
-    return list(Category.select().order_by(Category.sort, Category.name))
+def categories(active_only: bool = False) -> list[Category]:
+    query = Category.select().order_by(Category.sort, Category.name)
+    return list(query.where(Category.active == True) if active_only else query)  # noqa: E712

@@ -14,3 +14,13 @@ def fold(text: str) -> str:
 
 def search_words(query: str) -> list[str]:
     return [w for w in fold(query).split(" ") if w][:6]
+
+
+def clean(text: str, keep_newlines: bool = False) -> str:
+    """What a person typed, safe to store and print: control characters (ESC, NUL, …) out, runs of
+    spaces made one, ends trimmed; newlines kept (one at a time) only where asked (notes, addresses)."""
+    text = str(text or "")
+    if keep_newlines:
+        lines = ("".join(c for c in line if c.isprintable() or c == "\t") for line in text.splitlines())
+        return "\n".join(" ".join(line.split()) for line in lines).strip()
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
