@@ -1,7 +1,10 @@
 """Kasir — offline point-of-sale with loyalty for Indonesian small shops.
 
-python main.py                      open the app (first run: a short setup, demo shop offered)
-python main.py demo --shop warung   fill a database with a demo shop
+python main.py                      open the app (first run: set up your own, empty shop; a demo shop can
+                                    be tried from there, in its own file beside, never in your shop)
+python main.py setup --shop NAME --owner NAME --pin PIN
+                                    set up an empty shop without the app (scripted installs)
+python main.py demo --shop warung   fill a database with a demo shop (made-up sales; use a separate --db)
 python main.py --help               every command
 """
 
@@ -10,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from typing import Any
 
 from pos import shop
 from pos.errors import PosError
@@ -135,7 +139,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     clo.add_argument("--day", metavar="YYYY-MM-DD", help="tutup buku hari ini atau hari yang sudah lewat")
     clo.add_argument("--month", metavar="YYYY-MM", help="tutup buku bulan yang sudah selesai")
+
+    stp = sub.add_parser(
+        "setup",
+        help="siapkan toko kosong tanpa aplikasi (pemasangan lewat skrip)",
+        description="Menyiapkan database baru untuk toko sungguhan: nama toko dan pemilik dengan PIN, "
+        "tanpa barang dan tanpa data contoh. Ditolak bila database sudah disiapkan.",
+    )
+    stp.add_argument("--shop", required=True, metavar="NAMA", help="nama toko, mis. 'Warung Bu Sri'")
+    stp.add_argument("--owner", required=True, metavar="NAMA", help="nama pemilik")
+    stp.add_argument("--pin", required=True, metavar="PIN", help="PIN pemilik, 4 sampai 6 angka")
+    stp.add_argument("--address", default="", metavar="ALAMAT", help="alamat toko (opsional)")
+    stp.add_argument("--whatsapp", default="", metavar="NO", help="nomor WhatsApp toko (opsional)")
+    add_catalog_commands(sub)
     return parser
+
+
+def add_catalog_commands(sub: Any) -> None:
+    """products import/export/template, customers import, labels."""
+    pro = sub.add_parser(
+        "products",
+        help="barang dari/ke file: impor CSV/XLSX, ekspor, template",
+        description="Impor barang dari CSV atau XLSX (kolom bahasa Indonesia atau Inggris, juga ekspor "
+        "Loyverse), ekspor katalog ke format yang sama, atau tulis template. Impor menulis semua baris "
+        "atau tidak sama sekali; keluar 1 dengan daftar baris bermasalah.",
+    )
+    pro_sub = pro.add_subparsers(dest="action", metavar="AKSI", required=True)
+    imp = pro_sub.add_parser("import", help="impor barang dari FILE (.csv atau .xlsx)")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--update", action="store_true", help="ubah barang yang sudah ada (dicari lewat SKU/barcode)"
+    )
+    imp.add_argument("--dry-run", action="store_true", help="hanya periksa; tidak menulis apa pun")
+    exp = pro_sub.add_parser("export", help="ekspor semua barang ke FILE (.csv atau .xlsx)")
+    exp.add_argument("file", metavar="FILE")
+    tpl = pro_sub.add_parser("template", help="tulis template impor ke FILE (.csv atau .xlsx)")
+    tpl.add_argument("file", metavar="FILE")
 
 
 def cmd_demo(args: argparse.Namespace, target: str) -> int:
@@ -170,6 +209,18 @@ def cmd_demo(args: argparse.Namespace, target: str) -> int:
             products=summary.products,
             secs=time.perf_counter() - started,
             target=target,
+        )
+    )
+    return 0
+
+
+def cmd_setup(args: argparse.Namespace, target: str) -> int:
+    owner = shop.first_run(args.shop, args.address, args.whatsapp, args.owner, args.pin)
+    from pos import settings
+
+    print(
+        _("{shop} siap dipakai (pemilik: {owner}, tanpa barang dan tanpa data contoh) -> {target}").format(
+            shop=settings.get("shop_name"), owner=owner.name, target=target
         )
     )
     return 0
@@ -469,10 +520,44 @@ def cmd_stock(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
+def _problems(problems: list[tuple[int, str]]) -> int:
+    print(_("{n} masalah; tidak ada yang ditulis:").format(n=len(problems)), file=sys.stderr)
+    for line, problem in problems:
+        print(_("  baris {line}: {problem}").format(line=line, problem=problem), file=sys.stderr)
+    return 1
+
+
+def cmd_products(args: argparse.Namespace, target: str) -> int:
+    from pos import product_import, staff
+
+    if args.action == "export":
+        count = product_import.export(args.file)
+        print(_("{n} barang diekspor -> {path}").format(n=count, path=args.file))
+        return 0
+    if args.action == "template":
+        print(_("Template ditulis: {path}").format(path=product_import.template(args.file)))
+        return 0
+    shown = product_import.preview(args.file, update=args.update)
+    if shown.problems:
+        return _problems(shown.problems)
+    if args.dry_run:
+        print(_("Periksa saja: {summary}. Tidak ada yang ditulis.").format(summary=shown.summary()))
+        return 0
+    done = product_import.apply(shown, staff.owner())
+    print(
+        _(
+            "Impor selesai: {added} barang baru, {updated} diubah, {moves} stok awal, {cats} kategori baru."
+        ).format(added=done.added, updated=done.updated, moves=done.stock_moves, cats=done.categories)
+    )
+    return 0
+
+
 COMMANDS = {
+    "products": cmd_products,
     "stock": cmd_stock,
     "report": cmd_report,
     "closing": cmd_closing,
+    "setup": cmd_setup,
     "demo": cmd_demo,
     "info": cmd_info,
     "receipt": cmd_receipt,

@@ -294,6 +294,10 @@ class _Known:
     def __init__(self) -> None:
         self.by_sku: dict[str, int] = dict(fast.rows('SELECT "sku", "id" FROM "product"', []))
         self.by_code: dict[str, int] = dict(fast.rows('SELECT "code", "product_id" FROM "barcode"', []))
+        names: dict[str, list[int]] = {}
+        for pid, name in fast.rows('SELECT "id", "search_name" FROM "product"', []):
+            names.setdefault(name, []).append(pid)
+        self.by_name = {name: ids[0] for name, ids in names.items() if len(ids) == 1}
         self.categories = {fold(n): i for i, n in fast.rows('SELECT "id", "name" FROM "category"', [])}
         self.channels = {
             c.code: c.id for c in Channel.select(Channel.id, Channel.code).where(Channel.kind == "aggregator")
@@ -344,9 +348,13 @@ def _read(row: ImportRow, cells: dict[str, str], known: _Known, update: bool) ->
     found = known.by_sku.get(sku) if sku else None
     if found is None:
         found = next((known.by_code[c] for c in codes if c in known.by_code), None)
+    if found is None and not sku and not codes:  # no code at all: the same name is the same product
+        found = known.by_name.get(fold(clean(cells.get("name", ""))))
     if found is not None:
         if not update:
-            raise InvalidInput(N_("barang ini sudah ada (SKU/barcode); pilih 'ubah yang sudah ada'"))
+            raise InvalidInput(
+                N_("barang ini sudah ada (SKU, barcode atau nama); impor dengan 'ubah yang sudah ada'")
+            )
         row.action, row.product_id = "update", found
     elif update and not cells.get("name", "").strip():
         raise InvalidInput(N_("tidak ada barang dengan SKU/barcode ini, dan namanya kosong"))
