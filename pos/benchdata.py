@@ -248,6 +248,8 @@ def build(
                     1 if i < 40 else 0,
                     1,
                     now_text,
+                    0,
+                    0,
                 )
             )
             barcode_rows.append((i + 1, _ean(i + 1)))
@@ -273,6 +275,8 @@ def build(
                 "quick",
                 "active",
                 "created_at",
+                "shelf_life_days",
+                "quick_sort",
             ],
         )
         _insert(Barcode, barcode_rows, ["product_id", "code"])
@@ -282,7 +286,7 @@ def build(
         for i in range(scale.customers):
             name = f"{FIRST_NAMES[i % len(FIRST_NAMES)]} {LAST_NAMES[(i * 7) % len(LAST_NAMES)]}"
             customer_rows.append(
-                (i + 1, f"62812{i:08d}", name, fold(name), None, "", "", 1, 0, 0, 0, "", None, now_text, 0)
+                (i + 1, f"62812{i:08d}", name, fold(name), None, "", "", 1, 0, 0, 0, "", None, now_text, 0, 1)
             )
         _insert(
             Customer,
@@ -303,6 +307,7 @@ def build(
                 "merged_into_id",
                 "created_at",
                 "visits",
+                "active",
             ],
         )
         say("pelanggan", 0.1)

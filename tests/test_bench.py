@@ -32,6 +32,11 @@ MEASURES = {
     "verify throughput",
     "cold start to the counter",
     "peak RSS (app)",
+    "Barang list (screen opens)",
+    "Barang search (name or barcode)",
+    "label sheet A4 (1.000 labels)",
+    "import preview (XLSX)",
+    "import (XLSX, with barcodes and stock)",
 }
 
 
