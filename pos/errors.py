@@ -50,6 +50,13 @@ class InvalidPin(InvalidInput):
     template = N_("PIN harus 4 sampai 6 angka.")
 
 
+class InvalidBarcode(InvalidInput):
+    """A typed or scanned code that cannot be a barcode, or an EAN/UPC whose check digit is wrong."""
+
+    template = N_("Barcode tidak valid: {code}. Hanya huruf, angka dan tanda - (paling panjang 40).")
+    wrong_check_digit = N_("Barcode {code} salah: angka ceknya seharusnya {digit}.")
+
+
 # not found / duplicates
 class NotFound(PosError):
     template = N_("Data tidak ditemukan.")

@@ -27,6 +27,9 @@ DEFAULTS: dict[str, Any] = {
     "negative_stock": True,
     "backup_dir": "",  # empty: <data dir>/cadangan
     "setup_done": False,
+    # in-store EAN-13 prefixes (GS1 keeps 20-29 for the shop): 20 the shop's own codes, 21 scale labels with
+    # grams, 22 scale labels with rupiah; PP CCCCC VVVVV K (pos/barcodes.py)
+    "scale_layout": {"store": "20", "weight": ["21"], "price": ["22"], "plu_digits": 5, "value_digits": 5},
 }
 
 
@@ -67,6 +70,10 @@ def _validate(key: str, value: Any) -> None:
         raise InvalidInput(N_("Pilihan QR struk tidak dikenal."))
     if key == "timezone" and value not in ("WIB", "WITA", "WIT"):
         raise InvalidInput(N_("Zona waktu harus WIB, WITA atau WIT."))
+    if key == "scale_layout":
+        from pos.barcodes import ScaleLayout
+
+        ScaleLayout.from_setting(value)  # raises InvalidInput
 
 
 @service
