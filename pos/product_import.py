@@ -259,6 +259,7 @@ class ImportRow:
     channel_prices: dict[str, int | None] = field(default_factory=dict)  # channel code -> price
     product_id: int | None = None  # the product an update changes
     problems: list[str] = field(default_factory=list)
+    cells: dict[str, str] = field(default_factory=dict)  # the row as read, by field
 
 
 @dataclass
@@ -325,7 +326,7 @@ def preview(path: str | Path, columns: dict[int, str] | None = None, update: boo
 
 
 def _row(line: int, cells: dict[str, str], known: _Known, update: bool) -> ImportRow:
-    row = ImportRow(line)
+    row = ImportRow(line, cells=cells)
     try:
         _read(row, cells, known, update)
     except PosError as exc:
@@ -453,12 +454,18 @@ class ImportResult:
 @service
 def apply(preview: ImportPreview, user: User, approver: User | None = None) -> ImportResult:
     """Write every row of the preview, or none: refused while any row has a problem, and refused if the
-    file changed since it was previewed. The file is read and checked again here."""
+    file changed since it was previewed. Every row is checked again here, against the database as it
+    is now."""
     approved = staff.require(user, "products", approver)
     path = Path(preview.path)
-    fresh = globals()["preview"](path, preview.columns, preview.update)
-    if fresh.digest != preview.digest:
+    if _digest(path) != preview.digest:
         raise InvalidInput(N_("File berubah sejak pratinjau; periksa lagi sebelum impor."))
+    known = _Known()  # the database as it is now (another till may have added products since)
+    rows = [_row(r.line, r.cells, known, preview.update) for r in preview.rows]
+    _no_doubles(rows)
+    fresh = ImportPreview(
+        preview.path, preview.columns, preview.headers, rows, preview.update, preview.digest
+    )
     problems = fresh.problems
     if problems:
         raise InvalidInput(N_("{n} masalah di file; perbaiki dulu, tidak ada yang ditulis."), n=len(problems))
@@ -508,8 +515,9 @@ def _insert(rows: list[ImportRow], categories: dict[str, int], now: Any, user: U
     new = [r for r in rows if r.action == "new"]
     taken = {sku for (sku,) in fast.rows('SELECT "sku" FROM "product"', [])}
     records = []
+    made = [int(next_sku()[4:]) - 1]  # made-up SKUs count on from the shop's last BRG-… one
     for row in new:
-        sku = row.values.get("sku") or _made_sku(taken)
+        sku = row.values.get("sku") or _made_sku(taken, made)
         taken.add(sku)
         values = {**_DEFAULTS, **row.values, "sku": sku, "created_at": now}
         if row.category:
@@ -548,11 +556,12 @@ def _move(product_id: int, qty: Decimal, cost: int, user: User, now: Any) -> dic
     )
 
 
-def _made_sku(taken: set[str]) -> str:
-    sku = next_sku()
-    while sku in taken:
-        sku = f"BRG-{int(sku[4:]) + 1:06d}"
-    return sku
+def _made_sku(taken: set[str], last: list[int]) -> str:
+    while True:
+        last[0] += 1
+        sku = f"BRG-{last[0]:06d}"
+        if sku not in taken:
+            return sku
 
 
 def _update(rows: list[ImportRow], categories: dict[str, int], user: User, now: Any) -> int:

@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pos import xlsx_read
 from pos.errors import FileUnreadable, FileUnwritable, InvalidInput
 from pos.i18n import N_, _
 
@@ -193,8 +194,6 @@ def cell_text(value: Any) -> str:
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    from openpyxl import load_workbook
-
     try:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
@@ -204,27 +203,17 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         if "mimetype" in names or "content.xml" in names:
             raise _refuse(path, _("ini file OpenDocument (.ods); simpan ulang sebagai .xlsx atau CSV"))
         raise _refuse(path, _("ini file zip, bukan buku kerja Excel (.xlsx)"))
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged package
-        raise _refuse(path, _("buku kerja Excel ini rusak ({why})").format(why=type(exc).__name__)) from exc
-    return _sheet_rows(path, book)
+    return _sheet_rows(path)
 
 
-def _sheet_rows(path: Path, book: Any) -> Iterator[tuple[int, list[str]]]:
+def _sheet_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     try:
-        if not book.worksheets:
-            return
-        sheet = book.worksheets[0]
-        sheet.reset_dimensions()  # trust the cells, not the size the file declares
-        for line, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+        for line, values in xlsx_read.rows(str(path)):
             yield line, [cell_text(v) for v in values]
     except FileUnreadable:
         raise
-    except Exception as exc:
+    except Exception as exc:  # a damaged package fails in many ways (zip, XML, numbers)
         raise _refuse(path, _("buku kerja Excel ini rusak ({why})").format(why=type(exc).__name__)) from exc
-    finally:
-        book.close()
 
 
 # --- writing -----------------------------------------------------------------------------------------

@@ -233,7 +233,9 @@ def test_an_import_interrupted_half_way_leaves_nothing(owner, tmp_path, monkeypa
     )
 )
 def test_an_import_writes_every_row_or_none(owner, tmp_path_factory, rows):
-    path = _xlsx(tmp_path_factory.mktemp("f") / "p.xlsx", [["Nama", "Harga"], *[list(r) for r in rows]])
+    folder = tmp_path_factory.mktemp("f")  # a new name each example: products of earlier examples differ
+    named = [[f"{name} {folder.name}" if name else "", price] for name, price in rows]
+    path = _xlsx(folder / "p.xlsx", [["Nama", "Harga"], *named])
     before = Product.select().count()
     shown = product_import.preview(path)
     good = all(name and price != "x" for name, price in rows)
