@@ -157,3 +157,12 @@ class FileUnreadable(PosError):
 
 class FileUnwritable(PosError):
     template = N_("File {name} tidak bisa ditulis: {why}.")
+
+
+# the customer book
+class PhoneTaken(Duplicate):
+    template = N_("Nomor {number} sudah dipakai pelanggan {name}.")
+
+
+class TooLong(InvalidInput):
+    template = N_("{field} terlalu panjang: paling banyak {limit} huruf.")
