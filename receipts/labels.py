@@ -15,6 +15,7 @@ The sheets are the common die-cut A4 ones sold in Indonesian stationery shops:
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -287,17 +288,29 @@ def draw_barcode(canvas: Canvas, bar: Barcode) -> None:
 
 
 class _Forms:
-    """Each distinct barcode drawn once as a PDF form; labels place the form."""
+    """A barcode used on several labels is drawn once as a PDF form that each of them places; one used once
+    is drawn in place (a form of its own would only add an object to the file)."""
 
-    def __init__(self, canvas: Canvas, width: float, height: float) -> None:
+    def __init__(self, canvas: Canvas, width: float, height: float, items: list[LabelItem]) -> None:
         self.canvas, self.width, self.height = canvas, width, height
+        self.uses = Counter((item.symbology, item.code) for item in items)
         self.made: dict[tuple[str, str], tuple[str, float] | None] = {}
 
     def place(self, item: LabelItem, center_x: float, bottom: float) -> None:
         key = (item.symbology, item.code)
-        if key not in self.made:
-            self.made[key] = self._make(item, len(self.made))
-        made = self.made[key]
+        if self.uses[key] == 1:
+            bar = self._bar(item)
+            if bar is not None:
+                self.canvas.saveState()
+                self.canvas.translate(center_x - bar.width / 2, bottom)
+                draw_barcode(self.canvas, bar)
+                self.canvas.restoreState()
+                return
+            made = None
+        else:
+            if key not in self.made:
+                self.made[key] = self._form(item, len(self.made))
+            made = self.made[key]
         if made is None:  # a code no barcode can carry: the text alone
             regular, _bold = fonts.register()
             self.canvas.setFont(regular, fit_size(item.code, regular, self.width, 8))
@@ -309,10 +322,15 @@ class _Forms:
         self.canvas.doForm(name)
         self.canvas.restoreState()
 
-    def _make(self, item: LabelItem, number: int) -> tuple[str, float] | None:
+    def _bar(self, item: LabelItem) -> Barcode | None:
         try:
-            bar = barcode(item.symbology, item.code, self.width, self.height)
+            return barcode(item.symbology, item.code, self.width, self.height)
         except (ValueError, KeyError, TypeError, IndexError):  # reportlab refuses the value
+            return None
+
+    def _form(self, item: LabelItem, number: int) -> tuple[str, float] | None:
+        bar = self._bar(item)
+        if bar is None:
             return None
         name = f"kasir-bc{number}"
         self.canvas.beginForm(name, 0, 0, bar.width, bar.height)
@@ -392,7 +410,7 @@ def labels_pdf(
     used = spec.pad + (5.5 + 1.5 if spec.shop_line and shop_name else 0) + 2 * spec.name_size[0] * 1.15 + 1
     used += spec.price_size * 1.05 + 1.5
     bar_room = min(spec.bar_height, h - used - spec.pad)
-    forms = _Forms(canvas, w - 2 * spec.pad, bar_room)
+    forms = _Forms(canvas, w - 2 * spec.pad, bar_room, items)
     pages = math.ceil(len(items) / spec.per_page)
     for page in range(pages):
         if page:
