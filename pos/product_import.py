@@ -78,6 +78,7 @@ SYNONYMS = {
     "unit": ["satuan", "unit", "uom", "sold by"],
     "price": [
         "harga jual",
+        "jual",
         "harga",
         "harga eceran",
         "price",
@@ -270,10 +271,11 @@ class ImportPreview:
     rows: list[ImportRow]
     update: bool
     digest: str = ""  # of the file's bytes: apply() refuses a file changed since its preview
+    missing: list[str] = field(default_factory=list)  # columns the import needs and the file lacks
 
     @property
     def problems(self) -> list[tuple[int, str]]:
-        return [(r.line, p) for r in self.rows for p in r.problems]
+        return [(1, m) for m in self.missing] + [(r.line, p) for r in self.rows for p in r.problems]
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -314,15 +316,43 @@ def preview(path: str | Path, columns: dict[int, str] | None = None, update: boo
     if len(table.rows) > MAX_ROWS:
         raise InvalidInput(N_("File berisi lebih dari 100.000 baris; bagi menjadi beberapa file."))
     mapping = dict(columns) if columns is not None else guess_columns(table.headers)
+    missing = []
     if "name" not in mapping.values() and not update:
-        raise InvalidInput(N_("Kolom nama barang tidak ditemukan. Pilih kolom mana yang berisi nama."))
+        missing.append(_("Kolom nama barang tidak ditemukan: pilih kolom mana yang berisi nama."))
     if not update and "price" not in mapping.values():
-        raise InvalidInput(N_("Kolom harga jual tidak ditemukan. Pilih kolom mana yang berisi harga."))
+        missing.append(_("Kolom harga jual tidak ditemukan: pilih kolom mana yang berisi harga."))
+    if missing:  # the rows are read once the columns are known
+        return ImportPreview(str(path), mapping, table.headers, [], update, _digest(path), missing)
     known = _Known()
     rows = [_row(r.line, {k: r.cells[i] for i, k in mapping.items() if i < len(r.cells)}, known, update)
             for r in table.rows]  # fmt: skip
     _no_doubles(rows)
+    _mark_unchanged(rows)
     return ImportPreview(str(path), mapping, table.headers, rows, update, _digest(path))
+
+
+def _mark_unchanged(rows: list[ImportRow]) -> None:
+    """An update row that would change nothing (no field, barcode, stock or channel price differs)."""
+    updates = {r.product_id: r for r in rows if r.action == "update"}
+    ids = list(updates)
+    for start in range(0, len(ids), 500):
+        for product in Product.select().where(Product.id.in_(ids[start : start + 500])):
+            row = updates[product.id]
+            values = {k: v for k, v in row.values.items() if k != "cost"}
+            have = {b.code for b in product.barcodes}
+            prices = {p.channel.code: int(p.price) for p in product.channel_prices}
+            same = (
+                all(_stored(product, k) == v for k, v in values.items())
+                and set(row.barcodes) <= have
+                and (row.stock is None or not product.track_stock or row.stock == product.on_hand)
+                and all(prices.get(code) == price for code, price in row.channel_prices.items())
+                and (
+                    not row.category
+                    or (product.category is not None and fold(product.category.name) == fold(row.category))
+                )
+            )
+            if same:
+                row.action = "unchanged"
 
 
 def _row(line: int, cells: dict[str, str], known: _Known, update: bool) -> ImportRow:
@@ -466,9 +496,11 @@ def apply(preview: ImportPreview, user: User, approver: User | None = None) -> I
     fresh = ImportPreview(
         preview.path, preview.columns, preview.headers, rows, preview.update, preview.digest
     )
-    problems = fresh.problems
+    problems = preview.missing + [p for _line, p in fresh.problems]
     if problems:
         raise InvalidInput(N_("{n} masalah di file; perbaiki dulu, tidak ada yang ditulis."), n=len(problems))
+    if not rows:
+        raise InvalidInput(N_("File ini tidak berisi barang."))
     now = clock.now()
     categories, made = _categories(fresh.rows)
     added, moves = _insert(fresh.rows, categories, now, user)
@@ -566,7 +598,7 @@ def _made_sku(taken: set[str], last: list[int]) -> str:
 
 def _update(rows: list[ImportRow], categories: dict[str, int], user: User, now: Any) -> int:
     changed = 0
-    for row in (r for r in rows if r.action == "update"):
+    for row in (r for r in rows if r.action in ("update", "unchanged")):
         product = Product.get_by_id(row.product_id)
         values = dict(row.values)
         values.pop("cost", None)  # the moving average of what was received; a new product's only

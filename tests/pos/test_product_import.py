@@ -149,7 +149,7 @@ def test_export_then_import_changes_nothing_and_update_changes_prices(owner, tmp
         path = tmp_path / name
         assert product_import.export(path) == 4
         shown = product_import.preview(path, update=True)
-        assert shown.problems == [] and shown.count("update") == 4
+        assert shown.problems == [] and shown.count("unchanged") == 4
         before = (PriceChange.select().count(), StockMove.select().count(), JournalEntry.select().count())
         done = product_import.apply(shown, owner)
         assert (done.added, done.updated, done.stock_moves) == (0, 0, 0)
