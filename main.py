@@ -175,6 +175,19 @@ def add_catalog_commands(sub: Any) -> None:
     exp.add_argument("file", metavar="FILE")
     tpl = pro_sub.add_parser("template", help="tulis template impor ke FILE (.csv atau .xlsx)")
     tpl.add_argument("file", metavar="FILE")
+    lab = sub.add_parser(
+        "labels",
+        help="label harga (nama, harga, barcode) sebagai PDF: lembar A4 3×7 / 4×10 atau rol 58 mm",
+        description="Label harga untuk barang pilihan (--sku KODE atau KODE:JUMLAH, boleh berulang), "
+        "barang dari satu penerimaan (--purchase NOMOR) atau semua barang aktif (--all).",
+    )
+    lab.add_argument(
+        "--sku", action="append", default=[], metavar="KODE[:N]", help="SKU atau barcode, N label"
+    )
+    lab.add_argument("--purchase", type=int, metavar="NOMOR", help="semua barang dari penerimaan ini")
+    lab.add_argument("--all", action="store_true", help="satu label untuk setiap barang aktif")
+    lab.add_argument("--layout", default="a4-3x7", help="a4-3x7 (bawaan), a4-4x10 atau thermal58")
+    lab.add_argument("--pdf", required=True, metavar="FILE", help="file PDF tujuan")
 
 
 def cmd_demo(args: argparse.Namespace, target: str) -> int:
@@ -552,8 +565,35 @@ def cmd_products(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
+def cmd_labels(args: argparse.Namespace, target: str) -> int:
+    from pos import catalog, labels, settings
+    from pos.errors import InvalidInput
+    from receipts.labels import labels_pdf
+
+    if args.all:
+        items = labels.items_for_all()
+    elif args.purchase is not None:
+        items = labels.items_for_purchase(args.purchase)
+    elif args.sku:
+        counts: dict[int, int] = {}
+        for text in args.sku:
+            code, _sep, many = text.rpartition(":") if ":" in text else (text, "", "1")
+            if not many.isdigit():
+                raise InvalidInput(N_("Jumlah label untuk {code} harus angka."), code=code)
+            product = catalog.by_code(code)
+            counts[product.id] = counts.get(product.id, 0) + int(many)
+        items = labels.items_for(counts)
+    else:
+        print(_("Pilih barang: --sku, --purchase atau --all."), file=sys.stderr)
+        return 2
+    _write(args.pdf, labels_pdf(items, args.layout, str(settings.get("shop_name") or "")))
+    print(_("{n} label -> {path}").format(n=len(items), path=args.pdf))
+    return 0
+
+
 COMMANDS = {
     "products": cmd_products,
+    "labels": cmd_labels,
     "stock": cmd_stock,
     "report": cmd_report,
     "closing": cmd_closing,

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from db.models import Barcode, Product, Purchase, StockMove
+from peewee import JOIN, fn
+
+from db.models import Barcode, Product, Purchase, StockMove, Supplier
 from pos.barcodes import is_valid_ean8, is_valid_ean13
 from pos.errors import InvalidInput, InvalidQuantity, NotFound, ProductNotFound
 from pos.i18n import N_
@@ -131,3 +133,26 @@ def items_for_all(active_only: bool = True) -> list[LabelItem]:
     products = list(query.order_by(Product.search_name, Product.id))
     codes = _first_codes(None)
     return [_item(p, codes) for p in products]
+
+
+@dataclass(frozen=True)
+class RecentPurchase:
+    purchase_id: int
+    received_at: Any
+    supplier: str
+    lines: int
+
+
+def recent_purchases(limit: int = 30) -> list[RecentPurchase]:
+    """The latest restocks, newest first: 'the items of this restock' get their labels."""
+    query = (
+        Purchase.select(Purchase.id, Purchase.created_at, Supplier.name, fn.COUNT(StockMove.id))
+        .join(Supplier, JOIN.LEFT_OUTER, on=(Purchase.supplier == Supplier.id))
+        .switch(Purchase)
+        .join(StockMove, JOIN.LEFT_OUTER, on=(StockMove.purchase == Purchase.id))
+        .group_by(Purchase.id, Purchase.created_at, Supplier.name)
+        .order_by(Purchase.id.desc())
+        .limit(limit)
+        .tuples()
+    )
+    return [RecentPurchase(pid, at, name or "", n) for pid, at, name, n in query]

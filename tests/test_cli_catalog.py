@@ -40,3 +40,22 @@ def test_a_shop_from_the_command_line_imports_exports_and_refuses_bad_rows(tmp_p
     again = run("--db", db, "products", "import", str(out), "--update")
     assert again.returncode == 0 and "0 barang baru, 0 diubah, 0 stok awal" in again.stdout
     assert run("--db", db, "verify").returncode == 0
+
+
+def test_labels_from_the_command_line(tmp_path):
+    from pypdf import PdfReader
+
+    db = str(tmp_path / "toko.db")
+    run("--db", db, "setup", "--shop", "Warung Ani", "--owner", "Bu Ani", "--pin", "4826")
+    products = tmp_path / "barang.csv"
+    products.write_text("SKU;Nama;Harga;Barcode\nMIE;Indomie Goreng;3.500;8998866200301\nGL;Gula;17.000;\n")
+    run("--db", db, "products", "import", str(products))
+    pdf = tmp_path / "label.pdf"
+    done = run("--db", db, "labels", "--sku", "MIE:3", "--sku", "GL", "--pdf", str(pdf))
+    assert done.returncode == 0 and "4 label" in done.stdout
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert text.count("Indomie Goreng") == 3 and "Rp 17.000" in text
+    roll = run("--db", db, "labels", "--all", "--layout", "thermal58", "--pdf", str(pdf))
+    assert roll.returncode == 0 and len(PdfReader(pdf).pages) == 2
+    missing = run("--db", db, "labels", "--sku", "TIDAK-ADA", "--pdf", str(pdf))
+    assert missing.returncode == 2 and "TIDAK-ADA" in missing.stderr
