@@ -414,3 +414,33 @@ def test_a_version_5_shop_writes_three_fewer_index_pages_per_sale(tmp_path):
     assert [m.qty for m in StockMove.select().where(StockMove.kind == "sale")] == [Decimal(-2)]
     assert Meta.get_by_id("schema_version").value == str(SCHEMA_VERSION)
     shop.close_shop()
+
+
+def test_a_version_6_shop_gets_the_catalogue_columns_and_the_price_history(tmp_path):
+    from db.models import Customer, Meta, Product
+    from pos import catalog, customer, product_edit
+
+    target = str(tmp_path / "v6.db")
+    owner = _open_with_owner(target)
+    kopi = catalog.create_product("KB-1", "Kopi Bubuk", 12_000, cost=9_000)
+    customer.create_customer("0812 1111 2222", "Bu Ani")
+    db = database.obj
+    # version 6: none of the new columns, no price history, no other numbers
+    db.execute_sql('DROP TABLE "price_change"')
+    db.execute_sql('DROP TABLE "customer_other_phone"')
+    for table, column in (("product", "shelf_life_days"), ("product", "quick_sort"), ("category", "active"),
+                          ("customer", "active")):  # fmt: skip
+        db.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+    Meta.update(value="6").where(Meta.key == "schema_version").execute()
+    shop.close_shop()
+
+    shop.open_shop(target)
+    assert Meta.get_by_id("schema_version").value == str(SCHEMA_VERSION)
+    found = Product.get_by_id(kopi.id)
+    assert (found.shelf_life_days, found.quick_sort, found.active) == (0, 0, True)
+    assert Customer.get().active is True
+    data = product_edit.product_data(kopi.id)
+    data.price = 13_000
+    product_edit.save_product(data, owner, product_id=kopi.id, reason="naik")
+    assert [(c.old, c.new) for c in product_edit.price_history(kopi.id)] == [(12_000, 13_000)]
+    shop.close_shop()
