@@ -175,6 +175,18 @@ def add_catalog_commands(sub: Any) -> None:
     exp.add_argument("file", metavar="FILE")
     tpl = pro_sub.add_parser("template", help="tulis template impor ke FILE (.csv atau .xlsx)")
     tpl.add_argument("file", metavar="FILE")
+    cus = sub.add_parser(
+        "customers",
+        help="pelanggan dari file: CSV/XLSX atau kontak HP (.vcf)",
+        description="Impor pelanggan dari CSV, XLSX, ekspor Google Contacts atau kontak HP (.vcf). Nomor "
+        "yang sudah terdaftar dilewati (tidak dobel). Menulis semua atau tidak sama sekali; keluar 1 "
+        "dengan daftar baris bermasalah.",
+    )
+    cus_sub = cus.add_subparsers(dest="action", metavar="AKSI", required=True)
+    cim = cus_sub.add_parser("import", help="impor pelanggan dari FILE (.csv, .xlsx atau .vcf)")
+    cim.add_argument("file", metavar="FILE")
+    cim.add_argument("--dry-run", action="store_true", help="hanya periksa; tidak menulis apa pun")
+    cim.add_argument("--skip-errors", action="store_true", help="lewati baris bermasalah, impor sisanya")
     lab = sub.add_parser(
         "labels",
         help="label harga (nama, harga, barcode) sebagai PDF: lembar A4 3×7 / 4×10 atau rol 58 mm",
@@ -591,8 +603,36 @@ def cmd_labels(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
+def cmd_customers(args: argparse.Namespace, target: str) -> int:
+    from pos import customer_import, staff
+
+    shown = customer_import.preview(args.file)
+    for note in shown.notes:
+        print(note, file=sys.stderr)
+    problems = [(row.line, f"{row.name}: {row.message}") for row in shown.errors]
+    if problems and not args.skip_errors:
+        return _problems(problems)
+    counts = _("{new} baru, {old} sudah terdaftar, {dup} dobel di file, {bad} bermasalah").format(
+        new=len(shown.to_add),
+        old=shown.count(customer_import.EXISTS),
+        dup=shown.count(customer_import.DUPLICATE),
+        bad=len(problems),
+    )
+    if args.dry_run:
+        print(_("Periksa saja: {counts}. Tidak ada yang ditulis.").format(counts=counts))
+        return 0
+    done = customer_import.apply(shown, staff.owner(), skip_errors=args.skip_errors)
+    print(
+        _("Impor selesai: {added} pelanggan baru, {old} sudah terdaftar, {skipped} dilewati.").format(
+            added=done.added, old=done.existing, skipped=len(done.skipped)
+        )
+    )
+    return 0
+
+
 COMMANDS = {
     "products": cmd_products,
+    "customers": cmd_customers,
     "labels": cmd_labels,
     "stock": cmd_stock,
     "report": cmd_report,

@@ -59,3 +59,21 @@ def test_labels_from_the_command_line(tmp_path):
     assert roll.returncode == 0 and len(PdfReader(pdf).pages) == 2
     missing = run("--db", db, "labels", "--sku", "TIDAK-ADA", "--pdf", str(pdf))
     assert missing.returncode == 2 and "TIDAK-ADA" in missing.stderr
+
+
+def test_customers_from_a_phones_contacts(tmp_path):
+    db = str(tmp_path / "toko.db")
+    run("--db", db, "setup", "--shop", "Warung Ani", "--owner", "Bu Ani", "--pin", "4826")
+    vcf = tmp_path / "kontak.vcf"
+    vcf.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bu Ani\r\nTEL;TYPE=CELL:0812-1111-2222\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pak Budi\r\nTEL;TYPE=CELL:+62 813 3333 4444\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    checked = run("--db", db, "customers", "import", str(vcf), "--dry-run")
+    assert checked.returncode == 0 and "2 baru" in checked.stdout and _count(db, "customer") == 0
+    done = run("--db", db, "customers", "import", str(vcf))
+    assert done.returncode == 0 and "2 pelanggan baru" in done.stdout and _count(db, "customer") == 2
+    again = run("--db", db, "customers", "import", str(vcf))
+    assert again.returncode == 0 and "0 pelanggan baru, 2 sudah terdaftar" in again.stdout
+    assert _count(db, "customer") == 2
