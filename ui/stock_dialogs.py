@@ -31,6 +31,7 @@ from pos.i18n import _
 from pos.money import format_rupiah, parse_rupiah
 from ui import dialogs
 from ui.counter.approval import ApprovalDialog
+from ui.product_dialog import ProductDialog, products_approval
 from ui.theme import role
 
 
@@ -109,6 +110,10 @@ class RestockDialog(QDialog):
         add.clicked.connect(self.add_item)
         self.cost.returnPressed.connect(self.add_item)
         entry.addWidget(add)
+        new = QPushButton(_("Barang baru…"))
+        new.setToolTip(_("Barang yang belum ada di katalog: tambahkan dulu, lalu terima"))
+        new.clicked.connect(self.new_product)
+        entry.addWidget(new)
         layout.addLayout(entry)
         self.product.currentIndexChanged.connect(self._product_chosen)
         self._product_chosen()
@@ -123,6 +128,20 @@ class RestockDialog(QDialog):
         self.total = role(QLabel(""), "title")
         layout.addWidget(self.total)
         self.error = dialogs.form_footer(layout, _("Simpan penerimaan"), self.submit)
+
+    def new_product(self) -> None:
+        """A delivery with something the shop never sold: the product dialog, then it is chosen here."""
+        go, approver = products_approval(self, self.user, _("Barang baru butuh PIN pemilik"))
+        if not go:
+            return
+        dialog = ProductDialog(self, self.user, approver=approver)
+        if not dialogs.run(dialog) or dialog.product is None:
+            return
+        product = dialog.product
+        if product.track_stock:
+            self.product.addItem(f"{product.name} ({product.unit})", product.id)
+            self.product.setCurrentIndex(self.product.count() - 1)
+            self.qty.setFocus()
 
     def _supplier_chosen(self) -> None:
         row = Supplier.get_or_none(Supplier.id == self.supplier.currentData())

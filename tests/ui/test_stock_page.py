@@ -106,3 +106,28 @@ def test_expired_stock_written_off_from_the_list(window, owner):
         dialog.write_off_expired()
         assert "Susu UHT 5" in dialog.message.text()
     assert Product.get_by_id(susu.id).on_hand == 0
+
+
+def test_goods_never_sold_before_are_added_from_the_delivery(qtbot, window, owner):
+    from ui.product_dialog import ProductDialog
+    from ui.stock_dialogs import RestockDialog
+
+    small_shop(owner)
+    dialog = RestockDialog(None, owner)
+    qtbot.addWidget(dialog)
+
+    def fill(box):
+        assert isinstance(box, ProductDialog)
+        box.name.setText("Kopi Susu Sachet")
+        box.price.setText("2.000")
+        box.submit()
+
+    when_modal(qtbot, fill)
+    dialog.new_product()
+    product = Product.get(Product.name == "Kopi Susu Sachet")
+    assert dialog.product.currentData() == product.id
+    dialog.qty.setText("20")
+    dialog.cost.setText("1.500")
+    dialog.add_item()
+    dialog.submit()
+    assert Product.get_by_id(product.id).on_hand == Decimal(20)
