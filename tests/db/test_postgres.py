@@ -114,3 +114,37 @@ def test_a_day_of_sales_on_postgresql(pg_shop, tmp_path):
     assert sum(row[11].value for row in book["penjualan_baris"].iter_rows(min_row=2)) == 13_000
     summaries.rebuild(database.obj)
     assert summaries.differences(database.obj) == []
+
+
+def test_the_shops_own_catalogue_on_postgresql(pg_shop, tmp_path):
+    from decimal import Decimal
+
+    from pos import price_bulk, product_edit, product_import, product_list
+    from pos.price_bulk import PriceRule
+    from pos.product_edit import ProductData
+
+    owner = staff.create_user("Bu Sri", "owner", "1234")
+    food = product_edit.save_category("Sembako", owner)
+    beras = product_edit.save_product(
+        ProductData(
+            name="Beras Rojo Lele", price=15_500, category_id=food.id, unit="kg", barcodes=["BRS-RL"]
+        ),
+        owner,
+    )
+    path = tmp_path / "barang.csv"
+    path.write_text("Nama;Harga;Barcode;Kategori;Stok\nGula Pasir;17.000;4006381333931;Sembako;12\n", "utf-8")
+    done = product_import.apply(product_import.preview(path), owner)
+    assert (done.added, done.stock_moves) == (1, 1)
+    assert [r.name for r in product_list.listing("gula")] == ["Gula Pasir"]
+    assert [r.name for r in product_list.listing("4006381333931")] == ["Gula Pasir"]
+    listed = product_list.listing(category_id=food.id)
+    listed.order_by("price", True)
+    assert [r.price for r in listed] == [17_000, 15_500]
+    assert catalog.by_code("4006381333931").on_hand == Decimal(12)
+    price_bulk.apply(PriceRule(percent=Decimal(10), rounding=500), owner, category_id=food.id, reason="naik")
+    assert [c.new for c in product_edit.price_history(beras.id)] == [17_000]
+    out = tmp_path / "katalog.xlsx"
+    product_import.export(out)
+    again = product_import.apply(product_import.preview(out, update=True), owner)
+    assert (again.added, again.updated, again.stock_moves) == (0, 0, 0)
+    assert verify.verify().ok
