@@ -30,6 +30,7 @@ from ui.theme import role
 
 def make_sections(window: MainWindow) -> list[QWidget]:
     """Every section of the workspace, in sidebar order."""
+    from ui.catalog_page import CatalogPage
     from ui.counter.page import CounterPage
     from ui.customers_page import CustomersPage
     from ui.report_page import ReportPage
@@ -38,6 +39,7 @@ def make_sections(window: MainWindow) -> list[QWidget]:
 
     return [
         CounterPage(window),
+        CatalogPage(window),
         CustomersPage(window),
         StockPage(window),
         ReportPage(window),

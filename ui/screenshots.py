@@ -98,12 +98,12 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
             _save(dialog, made[-1])
             dialog.close()
 
-        for index, name in ((1, "customers"), (4, "settings")):
+        for index, name in ((2, "customers"), (5, "settings")):
             window.open_section(index)
             made.append(out / f"{name}.png")
             _save(window, made[-1])
-        window.open_section(3)  # Laporan computes off the UI thread
-        reports = window.sections[3]
+        window.open_section(4)  # Laporan computes off the UI thread
+        reports = window.sections[4]
         for _tick in range(600):
             if reports.data is not None:
                 break
@@ -162,8 +162,8 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
 
         from pos.verify import verify
 
-        settings_page = window.sections[4]
-        window.open_section(4)
+        settings_page = window.sections[5]
+        window.open_section(5)
         settings_page.safety._verified(verify())
         settings_page.safety.resize(900, 330)
         made.append(out / "integrity.png")
@@ -200,10 +200,10 @@ def _stock_screens(window: QWidget, owner: object, out: Path) -> list[Path]:
     from ui.stock_page import ExpiringDialog, SuggestionDialog
 
     made = []
-    window.open_section(2)  # type: ignore[attr-defined]
+    window.open_section(3)  # type: ignore[attr-defined]
     made.append(out / "stock.png")
     _save(window, made[-1])
-    page = window.sections[2]  # type: ignore[attr-defined]
+    page = window.sections[3]  # type: ignore[attr-defined]
     receive = RestockDialog(page, owner)  # type: ignore[arg-type]
     receive.supplier.setCurrentIndex(1)
     meat = Product.get(Product.name == "Daging sapi giling")
@@ -289,8 +289,8 @@ def render_programs(out: Path) -> list[Path]:
                 made.append(out / "merge.png")
                 _save(merging, made[-1])
                 merging.close()
-                window.open_section(4)
-                programs = window.sections[4].programs
+                window.open_section(5)
+                programs = window.sections[5].programs
                 programs.resize(900, programs.sizeHint().height())
                 made.append(out / "programs.png")
                 _save(programs, made[-1])

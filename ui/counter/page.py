@@ -377,7 +377,11 @@ class CounterPage(QWidget):
         except ProductNotFound as exc:
             item = self.results.currentItem() if self.results.isVisible() else None
             if item is None:
-                if self.apply_voucher(text):
+                if (
+                    self.apply_voucher(text)
+                    or self.scale_label(text)
+                    or self.offer_new_product(text, exc.text)
+                ):
                     return
                 self.say(exc.text, error=True)
                 self.search.selectAll()
@@ -385,6 +389,78 @@ class CounterPage(QWidget):
             self._add_result(item)
             return
         self.add_product(product)
+
+    def scale_label(self, code: str) -> bool:
+        """A label printed by the shop's scale (weight or price in the code): its product with the label's
+        quantity. True when the code was such a label (added, or said why not)."""
+        from pos import barcodes
+        from pos.money import line_amount
+
+        try:
+            read = barcodes.read_scale(code, barcodes.scale_layout())
+        except PosError:
+            return False
+        if read is None:
+            return False
+        product = barcodes.find_scale_product(read)
+        try:
+            if product is None:
+                raise ProductNotFound(code=f"{code} (PLU {read.plu})")
+            qty, total = barcodes.scale_quantity(product, read)
+        except PosError as exc:
+            self.say(exc.text, error=True)
+            self.search.selectAll()
+            return True
+        self.pending_qty = qty
+        self.add_product(product)
+        price = catalog.price_for(product, channels.get(self.cart.channel))
+        if self.pending_qty is None and total is not None and line_amount(qty, price) != total:
+            # The cart has no exact line total: quantity x price, which differs only when the scale's
+            # price per kg is not the catalogue's (or on a channel with its own price).
+            self.say(
+                _("{name} × {qty}: label {label}, di keranjang {cart} — harga di timbangan beda.").format(
+                    name=product.name,
+                    qty=qty_text(qty),
+                    label=format_rupiah(total),
+                    cart=format_rupiah(line_amount(qty, price)),
+                ),
+                error=True,
+            )
+        return True
+
+    def offer_new_product(self, code: str, not_found: str) -> bool:
+        """An unknown code that looks like a barcode (digits, 6 or more): register it as a new product
+        (the owner's PIN if the user may not add products) and sell it at once. True when handled."""
+        from pos import barcodes
+        from ui.product_dialog import ProductDialog, products_approval
+
+        if not (code.isascii() and code.isdigit() and len(code) >= 6):
+            return False
+        try:
+            code = barcodes.check_barcode(code)
+        except PosError as exc:  # a misread EAN (wrong check digit): scan again, do not register it
+            self.say(f"{not_found} {exc.text}", error=True)
+            self.search.selectAll()
+            return True
+        QApplication.beep()
+        if not dialogs.ask_yes_no(
+            self, _("Barang belum terdaftar — tambahkan?\n\nBarcode: {code}").format(code=code)
+        ):
+            self.say(not_found, error=True)
+            self.search.selectAll()
+            return True
+        go_on, approver = products_approval(self, self.user, _("Tambah barang baru"))
+        dialog = ProductDialog(self, self.user, barcode=code, approver=approver) if go_on else None
+        if dialog is not None and dialogs.run(dialog) and dialog.product is not None:
+            if dialog.product.active:
+                self.add_product(dialog.product)
+            else:
+                self.search.clear()
+                self.say(
+                    _("{name} tersimpan, tetapi nonaktif: tidak dijual.").format(name=dialog.product.name)
+                )
+        self.focus_search()
+        return True
 
     def _add_result(self, item: QListWidgetItem) -> None:
         self.add_product(Product.get_by_id(int(item.data(Qt.ItemDataRole.UserRole))))
