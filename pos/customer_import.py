@@ -311,7 +311,7 @@ def _judge(c: _Contact, seen: dict[str, int], from_phone_book: bool) -> ImportRo
             return ImportRow(
                 c.line,
                 DUPLICATE,
-                _("Nomor {number} sudah ada di baris {line}; baris ini dilewati.").format(
+                _("Nomor {number} sama dengan baris {line}; dilewati.").format(
                     number=phone.local_form(number), line=seen[number]
                 ),
                 name,
@@ -328,7 +328,7 @@ def _judge(c: _Contact, seen: dict[str, int], from_phone_book: bool) -> ImportRo
             return ImportRow(
                 c.line,
                 EXISTS,
-                _("Sudah jadi pelanggan: {name} ({number}); tidak ditambah lagi.").format(
+                _("Sudah terdaftar sebagai {name} ({number}).").format(
                     name=who, number=phone.local_form(number)
                 ),
                 name,
@@ -349,7 +349,7 @@ def _judge(c: _Contact, seen: dict[str, int], from_phone_book: bool) -> ImportRo
             others,
         )
     if no_year:
-        notes.append(_("tanggal lahir tanpa tahun ({text}) tidak disimpan").format(text=c.birthday))
+        notes.append(_("Tanggal lahir tanpa tahun ({text}) tidak disimpan.").format(text=c.birthday))
     try:
         limit = parse_rupiah(c.credit_limit) if c.credit_limit.strip() else 0
         new = customer.checked(
@@ -366,10 +366,8 @@ def _judge(c: _Contact, seen: dict[str, int], from_phone_book: bool) -> ImportRo
     except PosError as exc:
         return ImportRow(c.line, ERROR, exc.text, name, main, others)
     if bad:
-        notes.append(_("bukan nomor HP, tidak disimpan: {numbers}").format(numbers=", ".join(bad)))
-    if others:
-        notes.append(_("{n} nomor lain").format(n=len(others)))
-    message = _("Pelanggan baru.") + (" " + "; ".join(notes) + "." if notes else "")
+        notes.append(_("Bukan nomor HP, tidak disimpan: {numbers}.").format(numbers=", ".join(bad)))
+    message = " ".join(notes) or _("Pelanggan baru.")  # the status column says "Baru" already
     return ImportRow(c.line, NEW, message, new.name, main, others, new)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,13 +41,18 @@ class ProfileDialog(QDialog):
         self.setWindowTitle(c.name)
         self.setMinimumSize(760, 560)
         layout = QVBoxLayout(self)
-        layout.addWidget(role(QLabel(c.name), "title"))
-        info = f"{phone.local_form(c.phone) if c.phone else ''} · {segments.name(p.segment)}"
-        if c.birthday:
-            info += " · " + _("ulang tahun {date}").format(date=c.birthday.strftime("%d-%m"))
-        if c.tier:
-            info += " · " + _("tingkat {tier}").format(tier=c.tier)
-        layout.addWidget(role(QLabel(info), "muted"))
+        head = QHBoxLayout()
+        self.name_label = role(QLabel(c.name), "title")
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        head.addWidget(self.name_label, 1)
+        self.edit_button = QPushButton(_("Ubah…"))
+        self.edit_button.setToolTip(_("Ubah nama, nomor, ulang tahun, alamat, catatan, batas kasbon"))
+        self.edit_button.clicked.connect(self.edit)
+        head.addWidget(self.edit_button)
+        layout.addLayout(head)
+        self.info_label = role(QLabel(self._info(c, p.segment)), "muted")
+        self.info_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.info_label)
         grid = QGridLayout()
         figures = [
             (_("Kunjungan"), str(p.visits)),
@@ -59,9 +64,11 @@ class ProfileDialog(QDialog):
             (_("Kasbon"), f"{format_rupiah(c.kasbon)} / {format_rupiah(c.credit_limit)}"),
             (_("Dihubungi terakhir"), _when(outreach.last_contact(c.id))),
         ]
+        self.figures: dict[str, QLabel] = {}
         for index, (label, value) in enumerate(figures):
             grid.addWidget(role(QLabel(label), "muted"), (index // 4) * 2, index % 4)
-            grid.addWidget(role(QLabel(value), "title"), (index // 4) * 2 + 1, index % 4)
+            self.figures[label] = role(QLabel(value), "title")
+            grid.addWidget(self.figures[label], (index // 4) * 2 + 1, index % 4)
         layout.addLayout(grid)
         lists = QHBoxLayout()
         for title, items in (
@@ -120,6 +127,35 @@ class ProfileDialog(QDialog):
         layout.addLayout(row)
         self.message = role(QLabel(""), "muted")
         layout.addWidget(self.message)
+
+    @staticmethod
+    def _info(c: Customer, segment: str) -> str:
+        info = f"{phone.local_form(c.phone) if c.phone else ''} · {segments.name(segment)}"
+        if c.birthday:
+            info += " · " + _("ulang tahun {date}").format(date=c.birthday.strftime("%d-%m"))
+        if c.tier:
+            info += " · " + _("tingkat {tier}").format(tier=c.tier)
+        if not c.active:
+            info += " · " + _("nonaktif")
+        return info
+
+    def edit(self) -> None:
+        """The customer's details in the edit dialog; the page behind refreshes through the hub."""
+        from ui import dialogs
+        from ui.customer_edit_dialog import CustomerEditDialog
+        from ui.events import hub
+
+        dialog = CustomerEditDialog(self, self.user, self.profile.customer.id)
+        if dialogs.run(dialog) and dialog.saved is not None:
+            self.profile = customer.profile(dialog.saved.id)
+            c = self.profile.customer
+            self.setWindowTitle(c.name)
+            self.name_label.setText(c.name)
+            self.info_label.setText(self._info(c, self.profile.segment))
+            self.figures[_("Kasbon")].setText(f"{format_rupiah(c.kasbon)} / {format_rupiah(c.credit_limit)}")
+            self.send.setEnabled(bool(c.wa_consent and c.phone))
+            self.message.setText(_("Data {name} disimpan.").format(name=c.name))
+            hub.changed.emit("customer")
 
     def send_whatsapp(self) -> None:
         code = str(self.template.currentData())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,15 +22,32 @@ from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
 from ui import dialogs
+from ui.customer_edit_dialog import CustomerEditDialog
+from ui.customer_import_dialog import CustomerImportDialog
 from ui.customer_profile import OutreachDialog, ProfileDialog, WarrantyDialog
 from ui.events import hub
 from ui.merge_dialog import MergeDialog
 from ui.models.table import Column, RowsModel, setup_view
-from ui.theme import role
+from ui.theme import MUTED, role
 from ui.vouchers_dialog import VouchersDialog
 
 
+class CustomersModel(RowsModel):
+    """The customer list; deactivated customers (shown only when asked) in grey."""
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and 0 <= index.row() < len(self.rows)
+            and not self.rows[index.row()].active
+        ):
+            return QBrush(QColor(MUTED))
+        return super().data(index, role)
+
+
 class CustomersPage(QWidget):
+    key = "customers"
     permission = "add_customer"
 
     def __init__(self, window: QWidget) -> None:
@@ -47,37 +65,57 @@ class CustomersPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Cari nama atau nomor HP (0812…, +62…, 62…)"))
         self.search.setClearButtonEnabled(True)
-        row = QHBoxLayout()
-        row.addWidget(self.search, 1)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
         self.segment = QComboBox()
         self.segment.addItem(_("Semua segmen"), "")
         self.segment.addItem(_("Pelanggan top"), "top")
         for code in segments.NAMES:
             self.segment.addItem(segments.name(code), code)
         self.segment.currentIndexChanged.connect(lambda _i: self.refresh())
-        row.addWidget(self.segment)
+        filters.addWidget(self.segment)
         self.only_kasbon = QCheckBox(_("Hanya yang punya kasbon"))
         self.only_kasbon.toggled.connect(lambda _on: self.refresh())
-        row.addWidget(self.only_kasbon)
-        self.warranty_button = QPushButton(_("Garansi…"))
-        self.warranty_button.clicked.connect(self.warranty)
-        row.addWidget(self.warranty_button)
-        self.wa_button = QPushButton(_("WhatsApp ke daftar ini…"))
-        self.wa_button.clicked.connect(self.outreach)
-        row.addWidget(self.wa_button)
-        self.pay_button = QPushButton(_("Terima bayar kasbon…"))
-        self.pay_button.clicked.connect(self.take_payment)
-        row.addWidget(self.pay_button)
-        self.voucher_button = QPushButton(_("Voucher…"))
-        self.voucher_button.clicked.connect(self.vouchers)
-        row.addWidget(self.voucher_button)
-        self.merge_button = QPushButton(_("Gabungkan…"))
-        self.merge_button.clicked.connect(self.merge)
-        row.addWidget(self.merge_button)
-        layout.addLayout(row)
-        self.model = RowsModel(
+        filters.addWidget(self.only_kasbon)
+        self.show_inactive = QCheckBox(_("Tampilkan yang nonaktif"))
+        self.show_inactive.toggled.connect(lambda _on: self.refresh())
+        filters.addWidget(self.show_inactive)
+        layout.addLayout(filters)
+        # the actions on a second row: with their full labels they do not fit 1366 px beside the search
+        actions = QHBoxLayout()
+        self.add_button = self._button(actions, _("Tambah…"), _("Tambah pelanggan baru"), self.add, "primary")
+        self.edit_button = self._button(actions, _("Ubah…"), _("Ubah data pelanggan yang dipilih"), self.edit)
+        self.active_button = self._button(
+            actions,
+            _("Nonaktifkan"),
+            _("Pelanggan nonaktif tidak muncul di kasir; riwayatnya tetap ada"),
+            self.toggle_active,
+        )
+        self.import_button = self._button(
+            actions,
+            _("Impor…"),
+            _("Impor pelanggan dari Excel/CSV, Google Kontak atau kontak HP (.vcf)"),
+            self.import_file,
+        )
+        actions.addStretch(1)
+        self.pay_button = self._button(
+            actions, _("Bayar kasbon…"), _("Terima bayar kasbon pelanggan yang dipilih"), self.take_payment
+        )
+        self.wa_button = self._button(
+            actions,
+            _("WhatsApp…"),
+            _("Kirim WhatsApp ke semua pelanggan di daftar ini, satu per satu"),
+            self.outreach,
+        )
+        self.voucher_button = self._button(actions, _("Voucher…"), _("Voucher pelanggan"), self.vouchers)
+        self.warranty_button = self._button(actions, _("Garansi…"), _("Cari garansi barang"), self.warranty)
+        self.merge_button = self._button(
+            actions, _("Gabungkan…"), _("Gabungkan dua data dari orang yang sama"), self.merge
+        )
+        layout.addLayout(actions)
+        self.model = CustomersModel(
             [
-                Column(_("Nama"), lambda r: r.name),
+                Column(_("Nama"), lambda r: r.name if r.active else f"{r.name} ({_('nonaktif')})"),
                 Column(_("No. HP"), lambda r: phone.local_form(r.phone) if r.phone else ""),
                 Column(_("Kunjungan"), lambda r: r.visits, "number"),
                 Column(_("Total belanja"), lambda r: r.spend, "rupiah"),
@@ -97,8 +135,10 @@ class CustomersPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.open_profile())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         layout.addWidget(self.table, 1)
         self.message = role(QLabel(""), "muted")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.message)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -107,12 +147,22 @@ class CustomersPage(QWidget):
         self.search.textChanged.connect(lambda _t: self.timer.start())
         hub.changed.connect(self._changed)
 
+    @staticmethod
+    def _button(row: QHBoxLayout, text: str, tip: str, slot, kind: str = "") -> QPushButton:  # type: ignore[no-untyped-def]
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        if kind:
+            role(button, kind)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
     def _changed(self, what: str) -> None:
         if what in ("customer", "sale") and self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
-        rows = customer.listing(self.search.text())
+        rows = customer.listing(self.search.text(), include_inactive=self.show_inactive.isChecked())
         wanted = self.segment.currentData()
         if wanted == "top":
             rows = [r for r in rows if r.top]
@@ -128,6 +178,59 @@ class CustomersPage(QWidget):
         else:
             self.count.setText(_("{n} pelanggan ditampilkan").format(n=len(rows)))
         self.model.set_rows(rows)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        who = self.selected()
+        inactive = who is not None and not who.active
+        self.active_button.setText(_("Aktifkan") if inactive else _("Nonaktifkan"))
+        for button in (self.edit_button, self.active_button):
+            button.setEnabled(who is not None)
+
+    def _user(self):  # type: ignore[no-untyped-def]
+        return self.window_.user  # type: ignore[attr-defined]
+
+    def add(self) -> None:
+        dialog = CustomerEditDialog(self, self._user())
+        if dialogs.run(dialog) and dialog.saved is not None:
+            hub.changed.emit("customer")
+            self.message.setText(_("Pelanggan {name} ditambahkan.").format(name=dialog.saved.name))
+
+    def edit(self) -> None:
+        who = self.selected()
+        if who is None:
+            dialogs.show_error(self, _("Pilih dulu pelanggan yang mau diubah."))
+            return
+        dialog = CustomerEditDialog(self, self._user(), who.id)
+        if dialogs.run(dialog) and dialog.saved is not None:
+            hub.changed.emit("customer")
+            self.message.setText(_("Data {name} disimpan.").format(name=dialog.saved.name))
+
+    def toggle_active(self) -> None:
+        who = self.selected()
+        if who is None:
+            return
+        if who.active and not dialogs.ask_yes_no(
+            self,
+            _(
+                "Nonaktifkan {name}? Ia tidak muncul lagi di kasir dan pencarian; riwayat belanjanya "
+                "tetap ada."
+            ).format(name=who.name),
+        ):
+            return
+        try:
+            customer.set_customer_active(who.id, not who.active, self._user())
+        except PosError as exc:
+            dialogs.show_error(self, exc.text)
+            return
+        hub.changed.emit("customer")
+        text = _("{name} dinonaktifkan.") if who.active else _("{name} aktif lagi.")
+        self.message.setText(text.format(name=who.name))
+
+    def import_file(self) -> None:
+        dialog = CustomerImportDialog(self, self._user())
+        if dialogs.run(dialog) and dialog.imported is not None:
+            self.message.setText(_("{n} pelanggan diimpor.").format(n=dialog.imported.added))
 
     def selected(self):  # type: ignore[no-untyped-def]
         rows = self.table.selectionModel().selectedRows()

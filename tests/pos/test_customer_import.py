@@ -70,13 +70,13 @@ def test_indonesian_excel_csv(tmp_path, book, owner):
     ]  # fmt: skip
     m = {r.line: r.message for r in p.rows}
     assert m[2] == "Pelanggan baru."
-    assert m[3] == "Pelanggan baru. bukan nomor HP, tidak disimpan: 0274 512345."
-    assert m[4] == "Sudah jadi pelanggan: Budi Santoso (0812-1111-2222); tidak ditambah lagi."
+    assert m[3] == "Bukan nomor HP, tidak disimpan: 0274 512345."
+    assert m[4] == "Sudah terdaftar sebagai Budi Santoso (0812-1111-2222)."
     assert m[5] == "Nama tidak boleh kosong dan paling panjang 120 huruf."
     assert m[6] == "Nomor HP kosong."
     assert m[7] == "Nomor HP tidak dikenali: 12345."
     assert m[8] == "Tanggal lahir tidak dikenali: 31-02-1990. Tulis misalnya 17-08-1990."
-    assert m[9] == "Nomor 0812-5555-6666 sudah ada di baris 2; baris ini dilewati."
+    assert m[9] == "Nomor 0812-5555-6666 sama dengan baris 2; dilewati."
     assert m[10].startswith("Jumlah uang tidak valid: 500.000,-")
     assert p.columns["No. HP"] == "nomor HP" and p.columns["Batas Kasbon"] == "batas kasbon"
     assert p.ignored_columns == ["Kolom Saya"]
@@ -125,8 +125,8 @@ def test_xlsx_with_numbers_and_dates_as_excel_stores_them(tmp_path, owner):
     p = preview(path)
     assert p.kind == "xlsx"
     assert statuses(p) == [(2, NEW), (3, NEW), (5, NEW)]
-    assert p.rows[0].message == "Pelanggan baru. 1 nomor lain."
-    assert p.rows[2].message == "Pelanggan baru. tanggal lahir tanpa tahun (17/08) tidak disimpan."
+    assert p.rows[0].message == "Pelanggan baru."
+    assert p.rows[2].message == "Tanggal lahir tanpa tahun (17/08) tidak disimpan."
     assert apply(p, owner).added == 3
     siti = customer.by_phone("0812-3456-7890")
     assert (siti.birthday, siti.notes, customer.phones_of(siti.id)) == (
@@ -233,7 +233,7 @@ def test_android_vcard_21_with_quoted_printable(tmp_path, owner):
     )
     assert siti.address == "Jl. Mawar 3, Sleman, DIY, 55281, Indonesia"
     assert siti.birthday == date(1980, 5, 4) and siti.wa_consent is False
-    assert p.rows[0].message == "Pelanggan baru. bukan nomor HP, tidak disimpan: 0274-512345; 1 nomor lain."
+    assert p.rows[0].message == "Bukan nomor HP, tidak disimpan: 0274-512345."
     done = apply(p, owner)  # a contact without a number is no error: it is skipped with its reason
     assert (done.added, [r.line for r in done.skipped]) == (1, [19])
 
@@ -310,8 +310,10 @@ def test_vcard_40_uri_numbers_and_existing_customers(tmp_path, book, owner):
         "6285711112222",
         ("6285711113333",),
     )
-    assert "tanggal lahir tanpa tahun (--0517) tidak disimpan" in p.rows[0].message
-    assert p.rows[1].message == "Sudah jadi pelanggan: Budi Santoso (0857-9999-0000); tidak ditambah lagi."
+    assert p.rows[0].message == (
+        "Tanggal lahir tanpa tahun (--0517) tidak disimpan. Bukan nomor HP, tidak disimpan: +62-274-888999."
+    )
+    assert p.rows[1].message == "Sudah terdaftar sebagai Budi Santoso (0857-9999-0000)."
     assert p.rows[1].existing_id == book[0].id
     assert apply(p, owner).added == 1
     assert Customer.select().count() == 3  # Budi not doubled
@@ -479,3 +481,15 @@ def test_apply_writes_every_valid_row_or_none(tmp_path_factory, owner, rows, fai
     else:
         assert written == {}
         assert (p.errors and not skip_errors) or (fail_at is not None and fail_at <= len(valid))
+
+
+def test_the_sample_contacts_file_shows_every_kind_of_row(owner):
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[2] / "docs" / "samples" / "kontak.vcf"
+    p = preview(sample)
+    assert statuses(p) == [
+        (1, NEW), (15, NEW), (22, SKIPPED), (29, NEW), (39, NEW), (48, ERROR), (53, DUPLICATE), (58, NEW),
+    ]  # fmt: skip
+    assert p.rows[0].name == "Bu Sri Wahyuni 🌸" and p.rows[1].other_phones == ("6285700000202",)
+    assert apply(p, owner, skip_errors=True).added == 5
