@@ -31,8 +31,10 @@ from ui import dialogs
 from ui.bulk_price_dialog import BulkPriceDialog
 from ui.categories_dialog import CategoriesDialog
 from ui.events import hub
+from ui.labels_dialog import LabelsDialog
 from ui.models.table import Column, Index, RowsModel, display, setup_view
 from ui.product_dialog import ProductDialog, products_approval
+from ui.product_import_dialog import ProductImportDialog, export_catalogue
 from ui.theme import role
 
 
@@ -121,6 +123,19 @@ class CatalogPage(QWidget):
         self.categories_button.clicked.connect(self.edit_categories)
         self.tools.addWidget(self.bulk_button)
         self.tools.addWidget(self.categories_button)
+        for text, tip, slot in (
+            (_("Impor dari file…"), _("Barang dari CSV atau Excel, dengan template"), self.import_file),
+            (_("Ekspor…"), _("Semua barang ke Excel atau CSV (format yang sama dengan impor)"), self.export),
+            (
+                _("Cetak label…"),
+                _("Label harga dengan barcode: barang terpilih, penerimaan, atau semua"),
+                self.labels,
+            ),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            self.tools.addWidget(button)
         self.tools.addStretch(1)
         layout.addLayout(self.tools)
 
@@ -147,6 +162,25 @@ class CatalogPage(QWidget):
         insert.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         hub.changed.connect(self._changed)
         self._selection_changed()
+
+    def import_file(self) -> None:
+        dialog = ProductImportDialog(self, self.user)
+        if dialogs.run(dialog) and dialog.imported is not None:
+            done = dialog.imported
+            self.message.setText(
+                _("Impor selesai: {added} barang baru, {updated} diubah, {moves} stok awal.").format(
+                    added=done.added, updated=done.updated, moves=done.stock_moves
+                )
+            )
+            self.refresh()
+
+    def export(self) -> None:
+        said = export_catalogue(self)
+        if said:
+            self.message.setText(said)
+
+    def labels(self) -> None:
+        dialogs.run(LabelsDialog(self, {pid: 1 for pid in self.selected_ids()}))
 
     def add_tool(self, button: QPushButton) -> None:
         """Another catalogue tool (import/export, labels) in the second button row, before its stretch."""

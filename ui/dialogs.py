@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from pos.errors import PosError
@@ -15,13 +16,28 @@ show_error: Callable[[QWidget | None, str], None]
 ask_yes_no: Callable[[QWidget | None, str], bool]
 
 
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    """A message box with its text shown as plain text (a name with HTML in it is never rendered)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def _show_error(parent: QWidget | None, text: str) -> None:
-    QMessageBox.warning(parent, _("Perhatian"), text)
+    box = _box(parent, QMessageBox.Icon.Warning, _("Perhatian"), text)
+    box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
 
 
 def _ask_yes_no(parent: QWidget | None, text: str) -> bool:
-    answer = QMessageBox.question(parent, _("Konfirmasi"), text)
-    return answer == QMessageBox.StandardButton.Yes
+    """Ya / Tidak in the shop's language (Qt ships no Indonesian for its standard buttons)."""
+    box = _box(parent, QMessageBox.Icon.Question, _("Konfirmasi"), text)
+    yes = box.addButton(_("Ya"), QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(_("Tidak"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
 
 
 show_error = _show_error

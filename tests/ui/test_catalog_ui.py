@@ -452,3 +452,33 @@ def test_a_scale_label_adds_the_weighed_product(window, owner, qtbot):
     assert "label Rp 7.450, di keranjang Rp 7.455" in counter.message.text()
     scan_into(qtbot, counter.search, "2100999012508")  # no product has PLU 00999
     assert "PLU 00999" in counter.message.text() and len(counter.cart.lines) == 1
+
+
+def test_the_catalogue_tools_open_import_export_and_labels(window, owner, qtbot, tmp_path, monkeypatch):
+    from ui import files
+    from ui.labels_dialog import LabelsDialog
+    from ui.product_import_dialog import ProductImportDialog
+
+    items = small_shop(owner)
+    page = open_catalog(window, owner)
+    buttons = {b.text(): b for b in page.findChildren(QPushButton)}
+    opened = []
+
+    def close(box):
+        opened.append(type(box).__name__)
+        if isinstance(box, LabelsDialog):
+            opened.append(dict(box.counts))
+        box.reject()
+
+    when_modal(qtbot, close)
+    buttons["Impor dari file…"].click()
+    page.table.selectRow(
+        page.model.rows.index(next(r for r in page.model.rows if r.name == "Indomie Goreng"))
+    )
+    when_modal(qtbot, close)
+    buttons["Cetak label…"].click()
+    assert opened == [ProductImportDialog.__name__, LabelsDialog.__name__, {items["mie"].id: 1}]
+    target = tmp_path / "barang.xlsx"
+    monkeypatch.setattr(files, "ask_save", lambda parent, title, name, filters: str(target))
+    buttons["Ekspor…"].click()
+    assert target.exists() and "4 barang diekspor" in page.message.text()
