@@ -122,7 +122,7 @@ def test_a_cashier_needs_the_owner_pin_for_a_kasbon_limit(window, owner, cashier
     assert "Data Sari disimpan." == page.message.text()
 
 
-def test_deactivate_hide_show_and_activate(window, owner, qtbot, monkeypatch):
+def test_deactivate_hide_show_and_activate(window, owner, qtbot, monkeypatch, qtmodeltester):
     customer.create_customer("0812-1111-2222", "Budi")
     customer.create_customer("0813-4444-5555", "Ani")
     page = open_page(window, owner)
@@ -135,6 +135,7 @@ def test_deactivate_hide_show_and_activate(window, owner, qtbot, monkeypatch):
     assert customer.search("budi") == []
     page.show_inactive.setChecked(True)
     assert sorted(r.name for r in page.model.rows) == ["Ani", "Budi"]
+    qtmodeltester.check(page.model)
     select(page, "Budi (nonaktif)")
     assert page.active_button.text() == "Aktifkan"
     page.active_button.click()
@@ -207,6 +208,19 @@ def test_import_preview_then_import(window, owner, qtbot, tmp_path, monkeypatch)
     assert page.message.text() == "2 pelanggan diimpor."
     assert sorted(r.name for r in page.model.rows) == ["Budi Santoso", "Ibu Wati", "Joko"]
     assert customer.by_phone("0812-5555-6666").wa_consent is False
+
+
+def test_the_preview_model_and_an_unreadable_file(qtbot, owner, tmp_path, qtmodeltester):
+    from pathlib import Path
+
+    dialog = CustomerImportDialog(None, owner)
+    qtbot.addWidget(dialog)
+    dialog.open_file(str(Path(__file__).resolve().parents[2] / "docs" / "samples" / "kontak.vcf"))
+    qtbot.waitUntil(lambda: dialog.shown is not None, timeout=5000)
+    qtmodeltester.check(dialog.model)
+    assert dialog.ok.text() == "Impor 5 pelanggan" and not dialog.ok.isEnabled()  # one row is wrong
+    dialog.skip_errors.setChecked(True)
+    assert dialog.ok.isEnabled()
 
 
 def test_an_unreadable_file_is_said_in_the_dialog(qtbot, owner, tmp_path):
