@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Customer
+from db.models import Customer, User
 from pos import customer, phone
 from pos.errors import PosError
 from pos.i18n import _
@@ -26,8 +26,11 @@ from ui.theme import role
 
 
 class CustomerDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """Find a customer, or add one with phone and name (as `user`: the 'add_customer' permission)."""
+
+    def __init__(self, parent: QWidget | None = None, user: User | None = None) -> None:
         super().__init__(parent)
+        self.user = user
         self.setWindowTitle(_("Pelanggan"))
         self.setMinimumSize(560, 520)
         self.chosen: Customer | None = None
@@ -99,7 +102,9 @@ class CustomerDialog(QDialog):
 
     def add_new(self) -> None:
         try:
-            self.chosen = customer.create_customer(self.new_phone.text(), self.new_name.text())
+            self.chosen = customer.create_customer(
+                self.new_phone.text(), self.new_name.text(), user=self.user
+            )
         except PosError as exc:
             self.error.setText(exc.text)
             return
