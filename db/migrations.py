@@ -167,10 +167,11 @@ def upgrade_to_6(migrator: SchemaMigrator) -> None:
 
 def upgrade_to_7(migrator: SchemaMigrator) -> None:
     """The shop's own catalogue: a product's shelf life and quick-button order, categories and
-    customers that can be deactivated and have more than one number, and the price-change history."""
+    customers that can be deactivated and have more than one number, the price-change history, and
+    the index that lists active products in name order."""
     from peewee import PostgresqlDatabase
 
-    from db.models import CustomerPhone, PriceChange
+    from db.models import NAME_ORDER_INDEX, CustomerPhone, PriceChange
 
     db = migrator.database
     true = "TRUE" if isinstance(db, PostgresqlDatabase) else "1"
@@ -184,6 +185,7 @@ def upgrade_to_7(migrator: SchemaMigrator) -> None:
         if name not in {c.name for c in db.get_columns(table)}:
             db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN {column}')
     db.create_tables([PriceChange, CustomerPhone])
+    db.execute_sql(NAME_ORDER_INDEX)
 
 
 # version -> step that brings a database from version-1 to version

@@ -8,6 +8,7 @@ from operator import itemgetter
 from typing import Any
 
 from db import fast, names_index
+from db.models import ACTIVE_BY_NAME
 from pos.paged import PagedList
 from pos.text import search_words
 
@@ -70,7 +71,7 @@ class ProductList(PagedList[ProductRow]):
     ) -> None:
         where, params = ["1=1"], []
         if show == "active":
-            where.append('p."active"')
+            where.append(ACTIVE_BY_NAME)
         elif show == "inactive":
             where.append('NOT p."active"')
         if category_id is not None:

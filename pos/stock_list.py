@@ -17,7 +17,7 @@ from urllib.parse import quote
 from peewee import fn
 
 from db import fast
-from db.models import LOW_STOCK, Batch, Product, Purchase, StockMove, Supplier
+from db.models import ACTIVE_BY_NAME, LOW_STOCK, Batch, Product, Purchase, StockMove, Supplier
 from pos import clock
 from pos.i18n import _
 from pos.money import apply_rate
@@ -95,7 +95,7 @@ class StockList(PagedList[Row]):
     def __init__(
         self, query: str = "", only_low: bool = False, order: str = "name", descending: bool = False
     ):
-        where = 'p."track_stock" AND p."active"'
+        where = 'p."track_stock" AND ' + ACTIVE_BY_NAME
         params: list[Any] = []
         if only_low:
             where += ' AND p."on_hand" <= p."reorder_level"'  # these three terms: the low-stock index

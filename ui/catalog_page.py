@@ -32,7 +32,7 @@ from ui.bulk_price_dialog import BulkPriceDialog
 from ui.categories_dialog import CategoriesDialog
 from ui.events import hub
 from ui.labels_dialog import LabelsDialog
-from ui.models.table import Column, Index, RowsModel, display, setup_view
+from ui.models.table import Column, Index, RowsModel, display, fit_once, setup_view
 from ui.product_dialog import ProductDialog, products_approval
 from ui.product_import_dialog import ProductImportDialog, export_catalogue
 from ui.theme import role
@@ -223,6 +223,7 @@ class CatalogPage(QWidget):
             descending,
         )
         self.model.set_rows(rows)
+        fit_once(self.table)
         self.summary.setText(_("{n} barang").format(n=display(len(rows), "number")))
         self._reselect(keep, current)
         self._selection_changed()

@@ -417,7 +417,7 @@ def test_a_version_5_shop_writes_three_fewer_index_pages_per_sale(tmp_path):
 
 
 def test_a_version_6_shop_gets_the_catalogue_columns_and_the_price_history(tmp_path):
-    from db.models import Customer, Meta, Product
+    from db.models import ACTIVE_BY_NAME, LOW_STOCK, Customer, Meta, Product
     from pos import catalog, customer, product_edit
 
     target = str(tmp_path / "v6.db")
@@ -428,6 +428,7 @@ def test_a_version_6_shop_gets_the_catalogue_columns_and_the_price_history(tmp_p
     # version 6: none of the new columns, no price history, no other numbers
     db.execute_sql('DROP TABLE "price_change"')
     db.execute_sql('DROP TABLE "customer_other_phone"')
+    db.execute_sql('DROP INDEX "product_active_name"')
     for table, column in (("product", "shelf_life_days"), ("product", "quick_sort"), ("category", "active"),
                           ("customer", "active")):  # fmt: skip
         db.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
@@ -443,4 +444,11 @@ def test_a_version_6_shop_gets_the_catalogue_columns_and_the_price_history(tmp_p
     data.price = 13_000
     product_edit.save_product(data, owner, product_id=kopi.id, reason="naik")
     assert [(c.old, c.new) for c in product_edit.price_history(kopi.id)] == [(12_000, 13_000)]
+    db = database.obj
+    for shown in ('p."track_stock" AND ' + ACTIVE_BY_NAME, ACTIVE_BY_NAME):  # Stok and Barang, by name
+        sql = f'SELECT p."id" FROM "product" p WHERE {shown} ORDER BY LOWER(p."name"), p."id"'
+        assert "product_active_name" in str(db.execute_sql("EXPLAIN QUERY PLAN " + sql).fetchall())
+    low = Product.select().where(*LOW_STOCK)
+    text, params = low.sql()
+    assert "product_low_stock" in str(db.execute_sql("EXPLAIN QUERY PLAN " + text, params).fetchall())
     shop.close_shop()
