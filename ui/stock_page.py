@@ -28,7 +28,7 @@ from pos.i18n import _
 from pos.money import format_rupiah
 from ui import dialogs
 from ui.events import hub
-from ui.models.table import Column, RowsModel, setup_view
+from ui.models.table import Column, RowsModel, fit_once, setup_view
 from ui.stock_dialogs import (
     OpnameDialog,
     ProductionDialog,
@@ -222,6 +222,7 @@ class SuggestionDialog(QDialog):
 
 
 class StockPage(QWidget):
+    key = "stock"
     permission = "stock"
 
     def __init__(self, window: QWidget) -> None:
@@ -301,12 +302,22 @@ class StockPage(QWidget):
         return self.window_.user  # type: ignore[attr-defined, no-any-return]
 
     def refresh(self) -> None:
-        shown = stock_list.overview(self.search.text(), only_low=self.filter.currentData() == "low")
-        self.model.set_rows(shown.rows)
+        """The list first; the stock value (a sum over every listed product) right after the screen
+        shows, so a big shop's Stok opens without waiting for it."""
+        rows = stock_list.listing(self.search.text(), only_low=self.filter.currentData() == "low")
+        self.model.set_rows(rows)
+        fit_once(self.table)
+        figures = (len(rows), stock_list.low_count(), stock_list.expiring_count(7))
+        self._summary(*figures, "…")
+        QTimer.singleShot(
+            0, lambda: self.model.rows is rows and self._summary(*figures, format_rupiah(rows.value()))
+        )
+
+    def _summary(self, n: int, low: int, soon: int, value: str) -> None:
         self.summary.setText(
             _(
                 "{n} barang · nilai stok {value} · {low} di bawah batas · {soon} batch segera kedaluwarsa"
-            ).format(n=len(shown.rows), value=format_rupiah(shown.value), low=shown.low, soon=shown.expiring)
+            ).format(n=n, value=value, low=low, soon=soon)
         )
 
     def selected_id(self) -> int | None:
