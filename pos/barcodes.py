@@ -52,7 +52,8 @@ CODES_USED_UP = N_("Kode barcode toko dengan awalan {prefix} sudah habis.")
 def _check_digit(data: str) -> str:
     """The GS1 check digit of the digits before it (EAN-13, EAN-8, UPC-A): weights 3, 1, 3... from the
     right."""
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(data)))
+    backwards = data[::-1]
+    total = 3 * sum(map(int, backwards[0::2])) + sum(map(int, backwards[1::2]))
     return str(-total % 10)
 
 

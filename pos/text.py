@@ -7,7 +7,10 @@ import unicodedata
 
 def fold(text: str) -> str:
     """Lower case, accents folded, single spaces: the searched form ('Kopi Àpi' -> 'kopi api')."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    text = text or ""
+    if text.isascii():  # nothing to fold (most names): the same result, without the Unicode pass
+        return " ".join(text.lower().split())
+    decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.lower().split())
 
@@ -20,6 +23,8 @@ def clean(text: str, keep_newlines: bool = False) -> str:
     """What a person typed, safe to store and print: control characters (ESC, NUL, …) out, runs of
     spaces made one, ends trimmed; newlines kept (one at a time) only where asked (notes, addresses)."""
     text = str(text or "")
+    if text.isprintable():  # no control character, no line break: only the spaces to tidy
+        return " ".join(text.split())
     if keep_newlines:
         lines = ("".join(c for c in line if c.isprintable() or c == "\t") for line in text.splitlines())
         return "\n".join(" ".join(line.split()) for line in lines).strip()

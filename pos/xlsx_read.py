@@ -1,7 +1,8 @@
 """Reading the first sheet of an .xlsx workbook, fast. openpyxl's read-only mode makes objects for every
-cell and its style (16 s for 50.000 rows of 7 cells); this walks the sheet's XML with ElementTree's C
-parser and keeps only values (about a tenth of that). Shared and inline strings, numbers, booleans and
-cells formatted as dates are read; formulas give their cached value."""
+cell and its style (16 s for 50.000 rows of 7 cells); this reads only the values: the sheet's plain XML
+with regular expressions (about 1 s for those rows), or, for a sheet written with namespace prefixes or
+CDATA, with ElementTree's C parser (about 3 s). Shared and inline strings, numbers, booleans and cells
+formatted as dates are read; formulas give their cached value."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from html import unescape
 from typing import IO, Any
 from xml.etree.ElementTree import iterparse
 
@@ -20,6 +22,7 @@ DATE_FORMATS = set(range(14, 23)) | {45, 46, 47}  # the built-in number formats 
 _DATE_CODE = re.compile(r"[dmyhs]", re.IGNORECASE)
 _EPOCH = datetime(1899, 12, 30)
 _LETTERS = re.compile(r"[A-Z]+")
+ROW, C, V = MAIN + "row", MAIN + "c", MAIN + "v"
 
 
 def _first_sheet(book: zipfile.ZipFile) -> str:
@@ -83,14 +86,19 @@ def _date_styles(book: zipfile.ZipFile) -> set[int]:
     return styles
 
 
+_COLUMNS: dict[str, int] = {}
+
+
 def _column(ref: str) -> int:
-    letters = _LETTERS.match(ref)
-    if not letters:
-        return -1
-    n = 0
-    for ch in letters.group():
-        n = n * 26 + ord(ch) - 64
-    return n - 1
+    """'C12' -> 2 (the letters' index, remembered: a sheet has few columns and many rows)."""
+    letters = ref.rstrip("0123456789")
+    found = _COLUMNS.get(letters)
+    if found is None:
+        n = 0
+        for ch in letters if _LETTERS.fullmatch(letters) else "":
+            n = n * 26 + ord(ch) - 64
+        found = _COLUMNS[letters] = n - 1
+    return found
 
 
 def _number(text: str, is_date: bool) -> Any:
@@ -100,38 +108,86 @@ def _number(text: str, is_date: bool) -> Any:
     return int(value) if value.is_integer() and "E" not in text.upper() else value
 
 
+_ROW_TEXT = re.compile(r"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)
+_CELL_TEXT = re.compile(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_ATTR = re.compile(r'([A-Za-z_:]+)="([^"]*)"')
+_VALUE = re.compile(r"<v>(.*?)</v>", re.S)
+_INLINE = re.compile(r"<t(?:\s[^>]*)?>(.*?)</t>", re.S)
+_PLAIN_LIMIT = 256 * 1024 * 1024  # a bigger sheet is streamed through the XML parser instead
+
+
+def _plain_rows(xml: str, shared: list[str], dates: set[int]) -> Iterator[tuple[int, list[Any]]]:
+    """The sheet's rows read with regular expressions: spreadsheet writers all write the same plain
+    shape (<row r><c r s t><v>…</v></c>…), and this reads it in a third of the XML parser's time."""
+    line = 0
+    for row_attrs, body in _ROW_TEXT.findall(xml):
+        found = _ATTR.findall(row_attrs)
+        line = int(dict(found).get("r") or line + 1)
+        values: list[Any] = []
+        for cell_attrs, inner in _CELL_TEXT.findall(body or ""):
+            attrs = dict(_ATTR.findall(cell_attrs))
+            ref = attrs.get("r")
+            col = _column(ref) if ref else len(values)
+            if col > len(values):
+                values.extend([None] * (col - len(values)))
+            kind = attrs.get("t", "n")
+            if kind == "inlineStr":
+                value: Any = unescape("".join(_INLINE.findall(inner)))
+            else:
+                match = _VALUE.search(inner) if inner else None
+                text = unescape(match.group(1)) if match else None
+                if not text:
+                    value = None
+                elif kind == "s":
+                    value = shared[int(text)]
+                elif kind == "b":
+                    value = text == "1"
+                elif kind in ("str", "e"):
+                    value = text
+                else:
+                    value = _number(text, bool(dates) and int(attrs.get("s", "0")) in dates)
+            values.append(value)
+        yield line, values
+
+
 def rows(source: str | IO[bytes]) -> Iterator[tuple[int, list[Any]]]:
     """(row number, values) of the first sheet, in order; empty rows are not given."""
     with zipfile.ZipFile(source) as book:
         shared = _shared(book)
         dates = _date_styles(book)
-        with book.open(_first_sheet(book)) as fh:
+        name = _first_sheet(book)
+        if book.getinfo(name).file_size <= _PLAIN_LIMIT:
+            xml = book.read(name).decode("utf-8")
+            if "<![CDATA[" not in xml and not re.search(r"<\w+:c\b", xml):  # prefixed or CDATA: the parser
+                yield from _plain_rows(xml, shared, dates)
+                return
+        with book.open(name) as fh:
             line = 0
             for _event, el in iterparse(fh):
-                if el.tag != MAIN + "row":
+                if el.tag != ROW:
                     continue
                 line = int(el.get("r") or line + 1)
                 values: list[Any] = []
-                for cell in el.iter(MAIN + "c"):
+                for cell in el.iter(C):
                     ref = cell.get("r")
                     col = _column(ref) if ref else len(values)
                     if col > len(values):
                         values.extend([None] * (col - len(values)))
                     kind = cell.get("t", "n")
-                    v = cell.find(MAIN + "v")
+                    text = cell.findtext(V)
                     if kind == "inlineStr":
                         node = cell.find(MAIN + "is")
                         value: Any = "".join(node.itertext()) if node is not None else ""
-                    elif v is None or v.text is None:
+                    elif not text:  # no value, or a formula without its cached one
                         value = None
                     elif kind == "s":
-                        value = shared[int(v.text)]
+                        value = shared[int(text)]
                     elif kind == "b":
-                        value = v.text == "1"
+                        value = text == "1"
                     elif kind in ("str", "e"):
-                        value = v.text
+                        value = text
                     else:
-                        value = _number(v.text, int(cell.get("s", "0")) in dates)
+                        value = _number(text, bool(dates) and int(cell.get("s", "0")) in dates)
                     values.append(value)
                 el.clear()
                 yield line, values
