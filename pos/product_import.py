@@ -368,6 +368,7 @@ def _row(line: int, cells: dict[str, str], known: _Known, update: bool) -> Impor
 
 def _read(row: ImportRow, cells: dict[str, str], known: _Known, update: bool) -> None:
     values: dict[str, Any] = {}
+    row.values = values  # filled as the cells are read: a row with a problem still shows what it has
     sku = clean(cells.get("sku", "")).upper()
     codes = []
     for code in split_codes(cells.get("barcode", "")):

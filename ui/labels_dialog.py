@@ -9,13 +9,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +28,7 @@ from pos.i18n import _
 from pos.money import format_rupiah
 from receipts.labels import LAYOUTS, labels_pdf, layout_names
 from ui import files
+from ui.product_dialog import NumberEdit
 from ui.theme import role
 
 # Tests replace this to see the file instead of a viewer opening.
@@ -42,13 +43,15 @@ class LabelsDialog(QDialog):
         self.setWindowTitle(_("Cetak label harga"))
         self.setMinimumSize(860, 540)
         self.counts: dict[int, int] = {}
+        self.edits: dict[int, NumberEdit] = {}
         self.names: dict[int, tuple[str, int]] = {}
         self.saved = ""
         layout = QVBoxLayout(self)
         source = QHBoxLayout()
         self.chosen = QRadioButton(_("Barang pilihan"))
         self.restock = QRadioButton(_("Barang dari penerimaan:"))
-        self.everything = QRadioButton(_("Semua barang aktif (1 label tiap barang)"))
+        self.everything = QRadioButton(_("Semua barang"))
+        self.everything.setToolTip(_("Semua barang aktif (1 label tiap barang)"))
         self.chosen.setChecked(True)
         self.purchases = QComboBox()
         for p in labels.recent_purchases():
@@ -75,9 +78,11 @@ class LabelsDialog(QDialog):
         body.addLayout(left, 2)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([_("Barang"), _("Harga"), _("Jumlah label")])
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setColumnWidth(0, 300)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(2, 130)
+        self.table.verticalHeader().setDefaultSectionSize(40)
         self.table.verticalHeader().hide()
         body.addWidget(self.table, 3)
         layout.addLayout(body, 1)
@@ -146,33 +151,37 @@ class LabelsDialog(QDialog):
             if row is None:
                 return
             self.names[product_id] = (row.name, row.price)
+        listed = product_id in self.counts
         self.counts[product_id] = min(labels.MAX_LABELS, self.counts.get(product_id, 0) + count)
         self.chosen.setChecked(True)
-        self._rows()
-
-    def _rows(self) -> None:
-        self.table.setRowCount(len(self.counts))
-        for index, (pid, count) in enumerate(self.counts.items()):
-            name, price = self.names[pid]
-            self.table.setItem(index, 0, QTableWidgetItem(name))
-            self.table.setItem(index, 1, QTableWidgetItem(format_rupiah(price)))
-            spin = QSpinBox()
-            spin.setRange(0, labels.MAX_LABELS)
-            spin.setValue(count)
-            spin.valueChanged.connect(lambda value, pid=pid: self._count(pid, value))
-            self.table.setCellWidget(index, 2, spin)
+        if listed:  # its row is there: only the number changes
+            self.edits[product_id].setValue(self.counts[product_id])
+        else:
+            self._append(product_id)
         self._total()
+
+    def _append(self, product_id: int) -> None:
+        index = self.table.rowCount()
+        self.table.insertRow(index)
+        name, price = self.names[product_id]
+        self.table.setItem(index, 0, QTableWidgetItem(name))
+        self.table.setItem(index, 1, QTableWidgetItem(format_rupiah(price)))
+        edit = self.edits[product_id] = NumberEdit(labels.MAX_LABELS)
+        edit.setValue(self.counts[product_id])
+        edit.textChanged.connect(lambda _text, pid=product_id: self._count(pid, self.edits[pid].value()))
+        self.table.setCellWidget(index, 2, edit)
 
     def _count(self, product_id: int, value: int) -> None:
         self.counts[product_id] = value
         self._total()
 
     def remove_selected(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
         ids = list(self.counts)
-        for row in rows:
+        for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
             self.counts.pop(ids[row], None)
-        self._rows()
+            self.edits.pop(ids[row], None)
+            self.table.removeRow(row)
+        self._total()
 
     def _total(self) -> None:
         n = sum(self.counts.values())

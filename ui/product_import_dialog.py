@@ -41,6 +41,8 @@ class PreviewModel(RowsModel):
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and self.rows[index.row()].problems:
             return QBrush(QColor("#b3261e"))
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():  # a long problem, whole
+            return "\n".join(self.rows[index.row()].problems) or None
         return super().data(index, role)
 
 
@@ -107,8 +109,8 @@ class ProductImportDialog(QDialog):
             [
                 Column(_("Baris"), lambda r: r.line, "number"),
                 Column(_("Status"), lambda r: _(ACTIONS[r.action])),
-                Column(_("SKU"), lambda r: r.values.get("sku", "")),
-                Column(_("Nama"), lambda r: r.values.get("name", "")),
+                Column(_("SKU"), lambda r: r.values.get("sku") or r.cells.get("sku", "")),
+                Column(_("Nama"), lambda r: r.values.get("name") or r.cells.get("name", "")),
                 Column(_("Harga"), _price),
                 Column(_("Stok"), lambda r: r.stock),
                 Column(_("Masalah"), lambda r: "; ".join(r.problems)),

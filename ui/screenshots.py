@@ -102,6 +102,7 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
             window.open_section(index)
             made.append(out / f"{name}.png")
             _save(window, made[-1])
+        made += _catalog_screens(window, owner, out, Path(tmp))
         window.open_section(4)  # Laporan computes off the UI thread
         reports = window.sections[4]
         for _tick in range(600):
@@ -190,6 +191,57 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
             history.close()
         window.close()
         shop.close_shop()
+    return made
+
+
+def _catalog_screens(window: QWidget, owner: object, out: Path, tmp: Path) -> list[Path]:
+    """Barang at the warung: the list, a product in its form, an import's preview, the label sheet."""
+    from db.models import Barcode, Product
+    from ui.catalog_page import CatalogPage
+    from ui.labels_dialog import LabelsDialog
+    from ui.product_dialog import ProductDialog
+    from ui.product_import_dialog import ProductImportDialog
+
+    made = []
+    page = window.section(CatalogPage)  # type: ignore[attr-defined]
+    window.open_section(window.sections.index(page))  # type: ignore[attr-defined]
+    made.append(out / "catalog.png")
+    _save(window, made[-1])
+    scanned = Product.select().join(Barcode).where(Product.active == True).first()  # noqa: E712
+    form = ProductDialog(page, owner, scanned.id)  # type: ignore[arg-type]
+    form.resize(1100, min(728, form.scroll.widget().sizeHint().height() + 150))  # as on a 1366×768 screen
+    form.show()
+    made.append(out / "product-dialog.png")
+    _save(form, made[-1])
+    form.close()
+    sample = tmp / "barang-baru.csv"
+    sample.write_text(
+        "Nama;Harga;HPP;Barcode;Kategori;Satuan;Stok\n"
+        "Kopi Kapal Api Mix 25 g;Rp 1.500;1.150;8991002101234;Minuman;sachet;120\n"
+        "Gula Pasir Curah;17.500;15.000;;Sembako;kg;25,5\n"
+        "Teh Pucuk Harum 350 ml;3.500;2.700;8996001600269;Minuman;botol;48\n"
+        "Sabun Lifebuoy 110 g;tiga ribu;;;Sabun;pcs;12\n",
+        encoding="utf-8",
+    )
+    importing = ProductImportDialog(page, owner)  # type: ignore[arg-type]
+    importing.resize(1100, 560)
+    importing.show()
+    importing.open_file(str(sample))
+    for _tick in range(200):
+        if importing.shown is not None:
+            break
+        QApplication.processEvents()
+        time.sleep(0.02)
+    made.append(out / "product-import.png")
+    _save(importing, made[-1])
+    importing.close()
+    chosen = [p.id for p in Product.select().where(Product.active == True).order_by(Product.id).limit(3)]  # noqa: E712
+    labels = LabelsDialog(page, {pid: n for pid, n in zip(chosen, (12, 6, 3), strict=False)})
+    labels.resize(1000, 560)
+    labels.show()
+    made.append(out / "labels.png")
+    _save(labels, made[-1])
+    labels.close()
     return made
 
 

@@ -23,6 +23,7 @@ QPushButton:checked {{ background: #e3efe8; border: 2px solid {GREEN}; font-weig
 QPushButton:disabled {{ color: #a0a8a4; background: #eef0ee; }}
 QPushButton[role="primary"] {{ background: {GREEN}; color: white; border: none; font-weight: 600; }}
 QPushButton[role="primary"]:hover {{ background: {GREEN_DARK}; }}
+QPushButton[role="primary"]:disabled {{ background: #c9d3ce; color: #f4f6f5; }}
 QPushButton[role="danger"] {{ color: {RED}; border-color: #e0b4b0; }}
 QPushButton[role="nav"] {{ text-align: left; border: none; border-radius: 6px; padding: 10px 14px;
   background: transparent; color: #dfe9e3; font-size: 16px; }}

@@ -23,7 +23,7 @@ def test_chosen_products_restock_and_everything(qtbot, owner, tmp_path, monkeypa
     qtbot.keyClicks(dialog.search, "es teh")
     dialog.add_first()
     assert dialog.counts == {items["mie"].id: 3, items["teh"].id: 1}
-    dialog.table.cellWidget(1, 2).setValue(5)
+    dialog.table.cellWidget(1, 2).edit.setText("5")
     assert "8 label pilihan" in dialog.total.text()
     dialog.save()
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
