@@ -27,6 +27,8 @@ DEFAULTS: dict[str, Any] = {
     "negative_stock": True,
     "backup_dir": "",  # empty: <data dir>/cadangan
     "setup_done": False,
+    "demo": False,  # a demo shop (made up data, its own database file): marked on screen and every receipt
+    "first_steps_hidden": False,  # the owner hid the counter's "Langkah awal" checklist
     # in-store EAN-13 prefixes (GS1 keeps 20-29 for the shop): 20 the shop's own codes, 21 scale labels with
     # grams, 22 scale labels with rupiah; PP CCCCC VVVVV K (pos/barcodes.py)
     "scale_layout": {"store": "20", "weight": ["21"], "price": ["22"], "plu_digits": 5, "value_digits": 5},
@@ -81,10 +83,12 @@ def update(values: dict[str, Any], user: str = "") -> None:
     """Change several settings at once; one journal entry records what changed."""
     forget()
     changed = {}
+    stored = {row.key for row in Setting.select(Setting.key)}
     for key, value in values.items():
         _validate(key, value)
-        if get(key) != value:
-            changed[key] = value
+        if get(key) != value or key not in stored:  # a default saved on purpose is stored too
+            if get(key) != value:
+                changed[key] = value
             Setting.insert(key=key, value=value).on_conflict(
                 conflict_target=[Setting.key], update={Setting.value: value}
             ).execute()

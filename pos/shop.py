@@ -1,4 +1,5 @@
-"""Opening a shop's database and the first-run setup (shop details, owner, demo or empty shop)."""
+"""Opening a shop's database, the first-run setup of the real shop, the demo shops in their own files, and
+the first steps a newly set-up shop still has to take."""
 
 from __future__ import annotations
 
@@ -10,13 +11,18 @@ from platformdirs import user_data_dir
 from db import names_index
 from db.database import OpenError, close_database, default_target, open_database
 from db.migrations import SCHEMA_VERSION
-from db.models import Product, Sale, User
+from db.models import Product, Sale, Setting, User
 from pos import channel, i18n, phone, programs, settings, staff, till
-from pos.errors import InvalidName, ShopOpenError
-from pos.i18n import _
+from pos.errors import InvalidInput, InvalidName, PosError, ShopOpenError
+from pos.i18n import N_, _
 from pos.tx import service
 
 APP_NAME = "Kasir"
+DEMO_KINDS = ("warung", "bakso", "senapan")  # pos.demo's shops (pos.demo imports this module, not back)
+
+
+class AlreadySetUp(PosError):
+    template = N_("Database ini sudah disiapkan untuk toko {shop}. Tidak ada yang diubah.")
 
 
 def data_dir() -> Path:
@@ -78,9 +84,37 @@ def has_data() -> bool:
     return Product.select().exists() or Sale.select().exists()
 
 
+def is_demo() -> bool:
+    """The open shop is a demo shop (made-up data in its own file), not a real one."""
+    return bool(settings.get("demo"))
+
+
+def demo_target(kind: str) -> str:
+    """The demo shop's own database file, beside Kasir's data (never the real shop's file)."""
+    if kind not in DEMO_KINDS:
+        raise InvalidInput(N_("Toko contoh {kind} tidak ada."), kind=kind)
+    return str(data_dir() / f"toko-contoh-{kind}.db")
+
+
+def switch_to(target: str) -> str:
+    """Close the open shop and open `target` on the same register. Returns the target opened."""
+    close_shop()
+    return open_shop(target, till.code())
+
+
+def open_demo(kind: str) -> bool:
+    """Close the open shop and open the demo shop of `kind` in its own file. True when that file already
+    holds the demo (it is reused); False when it still has to be filled (pos.demo.generator.fill)."""
+    switch_to(demo_target(kind))
+    return is_set_up() and is_demo()
+
+
 @service
 def first_run(shop_name: str, address: str, whatsapp: str, owner_name: str, owner_pin: str) -> User:
-    """The short first-run setup: shop details and the owner with a PIN."""
+    """The short first-run setup of a real shop: shop details and the owner with a PIN. Refused (nothing
+    written) when the database is set up already."""
+    if is_set_up():
+        raise AlreadySetUp(shop=str(settings.get("shop_name") or "-"))
     shop_name = " ".join((shop_name or "").split())
     if not shop_name or len(shop_name) > 80:
         raise InvalidName(limit=80)
@@ -96,6 +130,28 @@ def first_run(shop_name: str, address: str, whatsapp: str, owner_name: str, owne
         user=owner.name,
     )
     return owner
+
+
+def first_steps() -> dict[str, bool]:
+    """Which of a new shop's first steps are done (the printer is not here: it is this machine's setting)."""
+    return {
+        "products": Product.select().where(Product.active == True).exists(),  # noqa: E712
+        "tax": Setting.select().where(Setting.key == "tax_mode").exists(),  # saved on purpose, even 'none'
+        "qris": bool(settings.get("qris_payload")),
+        "staff": User.select().where(User.active == True).count() > 1,  # noqa: E712
+    }
+
+
+def first_steps_wanted() -> bool:
+    """The counter shows the "Langkah awal" checklist: a set-up real shop whose owner has not hidden it."""
+    return is_set_up() and not is_demo() and not settings.get("first_steps_hidden")
+
+
+@service
+def hide_first_steps(user: User) -> None:
+    """Never show the "Langkah awal" checklist again (needs the 'settings' permission)."""
+    staff.require(user, "settings")
+    settings.update({"first_steps_hidden": True}, user=user.name)
 
 
 def quick_check() -> str:
