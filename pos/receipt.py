@@ -76,6 +76,7 @@ class Receipt:
     qr_text: str = ""
     logo: str = ""
     extra: list[tuple[str, str]] = field(default_factory=list)  # loyalty: points, stamps, voucher
+    demo: bool = False  # a demo shop's receipt: every renderer marks it TOKO CONTOH at the top
 
     @property
     def change(self) -> int:
@@ -157,6 +158,7 @@ def for_sale(number: str) -> Receipt:
         qr_text=_qr_text(sale, payments, str(shop["qris_payload"]), str(shop["receipt_qr"])),
         logo=str(shop["receipt_logo"] or ""),
         extra=extra,
+        demo=bool(shop["demo"]),
     )
 
 

@@ -61,6 +61,10 @@ def invoice_pdf(receipt: Receipt, target: str | Path | None = None) -> bytes:
     head = Table([[shop, head_right]], colWidths=[110 * mm, 64 * mm])
     head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story: list = [head, Spacer(1, 8 * mm)]
+    if r.demo:
+        mark = _("TOKO CONTOH") + " — " + _("Bukan transaksi sungguhan")
+        story.insert(0, Paragraph(_esc(mark), st["title"]))
+        story.insert(1, Spacer(1, 4 * mm))
     to = [Paragraph(_("Kepada:"), st["h"])]
     to.append(Paragraph(_esc(r.customer_name or _("Pelanggan umum")), st["n"]))
     if r.customer_phone:

@@ -43,9 +43,20 @@ def _line_rows(line: ReceiptLine) -> list[Row]:
     return rows
 
 
+def demo_rows() -> list[Row]:
+    """The mark at the top of a demo shop's receipt: it is no real sale."""
+    return [
+        ("title", "*** " + _("TOKO CONTOH") + " ***"),
+        ("center", _("Bukan transaksi sungguhan")),
+        ("rule",),
+    ]
+
+
 def rows(receipt: Receipt) -> list[Row]:
     r = receipt
-    out: list[Row] = [("logo", r.logo)] if r.logo else []
+    out: list[Row] = demo_rows() if r.demo else []
+    if r.logo:
+        out.append(("logo", r.logo))
     out.append(("title", r.shop_name))
     for text in (r.shop_address, f"WA {r.shop_phone}" if r.shop_phone else ""):
         if text:
