@@ -1,10 +1,11 @@
-"""Starting the desktop app: open the shop (with a clear dialog if that fails), first-run setup, login."""
+"""Starting the desktop app: open the shop (with a clear dialog if that fails), first-run setup (or a demo
+shop in its own file), login."""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from pos import backup, shop
@@ -14,14 +15,69 @@ from ui import theme, worker
 from ui.events import hub
 
 
+def finish_jobs(*owners: QObject | None) -> None:
+    """Let the background jobs of `owners` (verify at login, a print) end before the database changes.
+    A job's end reaches its thread through this (the UI) thread's event loop, so that keeps running."""
+    for owner in owners:
+        for thread in owner.findChildren(QThread) if owner is not None else []:
+            while thread.isRunning():
+                QApplication.processEvents()
+                thread.wait(20)
+    worker.wait_all()
+
+
 class Controller(QObject):
-    """Owns the main window; rebuilds it when the language changes or a backup is restored."""
+    """Owns the main window; rebuilds it when the language changes or a backup is restored.
+
+    `target` is the real shop Kasir was started with; `current` the shop open now: the real one, or a demo
+    shop (its own file) the person is trying. Kasir always starts on the real one."""
 
     def __init__(self, target: str) -> None:
         super().__init__()
         self.target = target
+        self.current = target
         self.window = None
         hub.changed.connect(self._changed)
+
+    def start(self) -> bool:
+        """The first run's setup when the real shop has none yet, then the window. False: they closed it."""
+        if not shop.is_set_up() and not self.setup():
+            return False
+        self.show()
+        return True
+
+    def setup(self) -> bool:
+        """The setup dialog on the real shop (open now): set it up, or try a demo shop instead."""
+        from ui.setup_dialog import SetupDialog
+
+        dialog = SetupDialog(real=self.target)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            self.current = dialog.opened or self.target
+        return accepted
+
+    def to_real_shop(self) -> None:
+        """From a demo: close it and open the real shop — its setup when it has none yet, else its login.
+        Closing that setup goes back to the demo."""
+        demo = self.current
+        if self.window is not None:
+            self.window.user = None
+            self.window.hide()
+        finish_jobs(self, self.window)  # nothing may still read the demo while it closes
+        try:
+            shop.switch_to(self.target)
+        except PosError as exc:
+            QMessageBox.critical(self.window, _("Database tidak bisa dibuka"), exc.text)
+            shop.switch_to(demo)
+            if self.window is not None:
+                self.window.show()
+            return
+        self.current = self.target
+        if not shop.is_set_up() and not self.setup():
+            shop.switch_to(demo)
+            self.current = demo
+        self.restart()
 
     def show(self) -> None:
         from ui.main_window import MainWindow
@@ -30,7 +86,8 @@ class Controller(QObject):
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()
-        self.window = MainWindow(self.target)
+        self.window = MainWindow(self.current)
+        self.window.real_shop_wanted.connect(self.to_real_shop)
         self.window.show()
         if user is not None:
             self.window.enter(user)
@@ -63,11 +120,13 @@ class Controller(QObject):
                 _(
                     "SQLite menemukan kerusakan di {file}: {problem}. Pulihkan dari cadangan terbaru di "
                     "Pengaturan → Cadangan dan integritas data."
-                ).format(file=self.target, problem=problem),
+                ).format(file=self.current, problem=problem),
             )
             return
         expiring = worker.Worker(shop.daily_upkeep)  # expiry and birthday bonuses, once a start
         worker.start(self, expiring)
+        if shop.is_demo():  # a demo's copies would sit among (and be taken for) the real shop's backups
+            return
         if backup.due() and shop.database_path():
             job = worker.Worker(backup.backup)
             job.failed.connect(self._backup_failed)
@@ -79,7 +138,7 @@ class Controller(QObject):
 
     def on_quit(self) -> None:
         """Back up when Kasir closes (a file database only); a failure is not worth a crash at exit."""
-        if shop.database_path():
+        if shop.database_path() and not shop.is_demo():
             try:
                 backup.backup()
             except PosError:
@@ -118,15 +177,10 @@ def run(target: str | None, register: str = "K1") -> int:
         opened = offer_backup(target, register, exc.text)
         if not opened:
             return 2
-    if not shop.is_set_up():
-        from ui.setup_dialog import SetupDialog
-
-        setup = SetupDialog()
-        if setup.exec() != QDialog.DialogCode.Accepted:
-            shop.close_shop()
-            return 0
     controller = Controller(opened)
-    controller.show()
+    if not controller.start():
+        shop.close_shop()
+        return 0
     QTimer.singleShot(500, controller.after_start)
     app.aboutToQuit.connect(controller.on_quit)
     code = app.exec()

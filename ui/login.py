@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from db.models import User
 from pos import settings, staff
+from pos.demo.catalogs import DEMO_OWNER_PIN, STAFF
 from pos.errors import PosError
 from pos.i18n import _
 from ui.theme import role
@@ -43,6 +44,19 @@ class LoginPage(QWidget):
         hint = role(QLabel(_("Pilih nama Anda, lalu ketik PIN.")), "muted")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(hint)
+        pins = {role: pin for people in STAFF.values() for _name, role, pin in people}
+        self.demo_hint = QLabel(
+            _("Toko contoh — PIN pemilik {owner} · kasir {cashier} · admin {admin}").format(
+                owner=DEMO_OWNER_PIN, cashier=pins["cashier"], admin=pins["online_admin"]
+            )
+        )
+        self.demo_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setStyleSheet(
+            "background: #fff4d6; color: #5c4300; border-radius: 6px; padding: 4px; font-size: 13px;"
+        )
+        self.demo_hint.hide()
+        box.addWidget(self.demo_hint)
         self.users_box = QHBoxLayout()
         self.users_group = QButtonGroup(self)
         self.users_group.setExclusive(True)
@@ -79,6 +93,7 @@ class LoginPage(QWidget):
     def reload(self) -> None:
         """Fill the user buttons (call after login/logout, the list can change)."""
         self.title.setText(str(settings.get("shop_name") or "Kasir"))
+        self.demo_hint.setVisible(bool(settings.get("demo")))  # the demo PINs, in a demo shop only
         for button in self.users_group.buttons():
             self.users_group.removeButton(button)
             button.deleteLater()

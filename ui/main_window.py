@@ -1,26 +1,30 @@
 """The main window: login page, then the workspace with a sidebar of sections.
 
-Sections are added only when they work: each is a QWidget with `title`, `permission` and `refresh()`.
+Sections are added only when they work: each is a QWidget with `key` (for `MainWindow.go`), `title`,
+`permission` and `refresh()`. A demo shop says so in the title and the sidebar, with a way back to the
+real one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from db.models import User
-from pos import settings, staff
+from pos import settings, shop, staff
 from pos.i18n import _
 from ui.events import hub
 from ui.login import LoginPage
@@ -47,15 +51,38 @@ def make_sections(window: MainWindow) -> list[QWidget]:
     ]
 
 
+def reveal(section: QWidget, area: str) -> None:
+    """Scroll to and briefly highlight a part of a section: the group box holding its attribute `area`."""
+    widget = getattr(section, area, None)
+    if not isinstance(widget, QWidget):
+        return
+    box = widget
+    while not isinstance(box, QGroupBox) and box.parentWidget() not in (None, section):
+        box = box.parentWidget()
+    scroll = box.parentWidget()
+    while scroll is not None and not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    if scroll is not None and scroll.widget() is not None:  # the box's top at the top of the view
+        scroll.verticalScrollBar().setValue(box.mapTo(scroll.widget(), QPoint(0, 0)).y() - 8)
+    if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    if isinstance(box, QGroupBox):
+        before = box.styleSheet()
+        box.setStyleSheet("QGroupBox { border: 2px solid #1f7a4d; background: #eef6f1; }")
+        QTimer.singleShot(2500, box, lambda: box.setStyleSheet(before))  # not after the box is gone
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal()
+    real_shop_wanted = Signal()  # "Siapkan toko sendiri" in a demo shop: the app opens the real shop
 
     def __init__(self, target: str) -> None:
         super().__init__()
         self.target = target
         self.user: User | None = None
         self.printing = Printing(self)
-        self.setWindowTitle("Kasir")
+        self.demo = shop.is_demo()
+        self.setWindowTitle("Kasir — " + _("TOKO CONTOH") if self.demo else "Kasir")
         self.resize(1280, 800)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -86,6 +113,18 @@ class MainWindow(QMainWindow):
         self.shop_label.setStyleSheet("color: #a9bdb3; padding: 0 14px 12px 14px;")
         self.shop_label.setWordWrap(True)
         side.addWidget(self.shop_label)
+        self.demo_banner = QLabel(
+            "<b>{mark}</b><br><span style='font-size: 12px;'>{note}</span>".format(
+                mark=_("TOKO CONTOH"), note=_("data karangan, bukan toko Anda")
+            )
+        )
+        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setStyleSheet(
+            "background: #f4b400; color: #1d2321; border-radius: 6px; padding: 6px; margin: 0 6px 10px 6px;"
+        )
+        self.demo_banner.setVisible(self.demo)
+        side.addWidget(self.demo_banner)
         self.pages = QStackedWidget()
         self.nav = QButtonGroup(self)
         self.sections = make_sections(self)
@@ -109,6 +148,13 @@ class MainWindow(QMainWindow):
         self.user_label.setStyleSheet("color: #dfe9e3; padding: 6px 14px;")
         self.user_label.setWordWrap(True)
         side.addWidget(self.user_label)
+        self.real_shop_button = role(QPushButton(_("Siapkan toko sendiri")), "nav")
+        self.real_shop_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.real_shop_button.setStyleSheet("color: #f4b400; font-size: 14px; padding-right: 6px;")
+        self.real_shop_button.setToolTip(_("Tutup toko contoh dan siapkan toko Anda sendiri (kosong)"))
+        self.real_shop_button.clicked.connect(self.real_shop_wanted)
+        self.real_shop_button.setVisible(self.demo)
+        side.addWidget(self.real_shop_button)
         switch = role(QPushButton(_("Ganti kasir")), "nav")
         switch.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         switch.clicked.connect(self.show_login)
@@ -173,6 +219,27 @@ class MainWindow(QMainWindow):
 
     def section(self, kind: type) -> QWidget:
         return next(s for s in self.sections if isinstance(s, kind))
+
+    def can_go(self, key: str) -> bool:
+        """There is a section `key` and the logged-in user may see it."""
+        return any(
+            getattr(s, "key", "") == key
+            and self.user is not None
+            and staff.can(self.user, getattr(s, "permission", "sell"))
+            for s in self.sections
+        )
+
+    def go(self, key: str, area: str = "") -> None:
+        """Open the section `key` ("counter", "catalog", "customers", "stock", "reports", "settings") if the
+        user may see it; `area` names a part of it (the attribute of a field or box, e.g. the settings
+        page's "tax_mode", "qris", "printer", "staff") to scroll to and highlight."""
+        if not self.can_go(key):
+            return
+        index = next(i for i, s in enumerate(self.sections) if getattr(s, "key", "") == key)
+        self.open_section(index)
+        if area:
+            section = self.sections[index]
+            QTimer.singleShot(0, section, lambda: reveal(section, area))  # once the page is laid out
 
     def _changed(self, what: str) -> None:
         if what in ("integrity-ok", "integrity-broken"):

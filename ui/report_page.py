@@ -134,6 +134,7 @@ def _table(columns: list[Column], parent: QWidget) -> tuple[QTableView, RowsMode
 
 
 class ReportPage(QWidget):
+    key = "reports"
     permission = "reports"
 
     def __init__(self, window: QWidget) -> None:

@@ -53,6 +53,7 @@ def percent(value: object) -> str:
 
 
 class SettingsPage(QWidget):
+    key = "settings"
     permission = "settings"
 
     def __init__(self, window: QWidget) -> None:

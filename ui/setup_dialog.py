@@ -1,50 +1,63 @@
-"""First run: shop name, address, WhatsApp, the owner's PIN, and a demo shop or an empty one."""
+"""First run of the real shop: shop name, address, WhatsApp, the owner's PIN twice -> an empty, real shop.
+
+Trying Kasir first is a separate, secondary way: "Coba dulu dengan toko contoh" opens a demo shop of the
+chosen kind in its own database file (made once, reused after); the real shop's file is never touched.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
 )
 
 from pos import shop
 from pos.demo.generator import fill
-from pos.errors import InvalidPin, PosError
+from pos.errors import PosError
 from pos.i18n import N_, _
 from ui.theme import role
 
 DEMO_DAYS = 45
 CHOICES = [
-    ("warung", N_("Warung kelontong (contoh)")),
-    ("bakso", N_("Warung bakso + GoFood (contoh)")),
-    ("senapan", N_("Bengkel senapan angin (contoh)")),
-    ("", N_("Toko kosong — isi barang sendiri")),
+    ("warung", N_("Warung kelontong")),
+    ("bakso", N_("Warung bakso + GoFood")),
+    ("senapan", N_("Bengkel senapan angin")),
 ]
 
 
 class SetupDialog(QDialog):
-    """Collects the first-run answers and runs the setup; `owner` holds the created owner on accept."""
+    """Collects the first-run answers and sets up the real shop; `owner` holds the created owner on accept.
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    Or opens a demo shop instead: then `opened` is the demo's database file (else '' — the real shop, which
+    `real` names, is the one open)."""
+
+    def __init__(self, parent=None, real: str = "") -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.setWindowTitle(_("Selamat datang di Kasir"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)  # the three demo kinds side by side
         self.owner = None
+        self.real = real or shop.database_path()
+        self.opened = ""
+        self.busy = False
         layout = QVBoxLayout(self)
         layout.addWidget(role(QLabel(_("Selamat datang di Kasir")), "title"))
-        layout.addWidget(
-            role(QLabel(_("Isi data toko Anda. Semua bisa diubah nanti di Pengaturan.")), "muted")
+        intro = QLabel(
+            _(
+                "Isi data toko Anda. Kasir mulai kosong: barang Anda masukkan sendiri. "
+                "Semua bisa diubah nanti di Pengaturan."
+            )
         )
+        intro.setWordWrap(True)
+        layout.addWidget(role(intro, "muted"))
         form = QFormLayout()
         self.shop_name = QLineEdit()
         self.shop_name.setPlaceholderText(_("mis. Warung Bu Sri"))
@@ -67,15 +80,6 @@ class SetupDialog(QDialog):
         form.addRow(_("Ulangi PIN"), self.pin2)
         layout.addLayout(form)
 
-        layout.addWidget(QLabel(_("Mulai dengan:")))
-        self.choice = QButtonGroup(self)
-        for index, (code, label) in enumerate(CHOICES):
-            button = QRadioButton(_(label))
-            button.setProperty("code", code)
-            self.choice.addButton(button, index)
-            layout.addWidget(button)
-        self.choice.button(0).setChecked(True)
-
         self.error = role(QLabel(""), "error")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
@@ -83,18 +87,60 @@ class SetupDialog(QDialog):
         self.progress.hide()
         layout.addWidget(self.progress)
         buttons = QHBoxLayout()
+        self.demo_button = QPushButton(_("Coba dulu dengan toko contoh"))
+        self.demo_button.setAutoDefault(False)
+        self.demo_button.clicked.connect(self._show_demos)
+        buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
         self.ok = role(QPushButton(_("Mulai pakai Kasir")), "primary")
+        self.ok.setDefault(True)
         self.ok.clicked.connect(self.submit)
         buttons.addWidget(self.ok)
         layout.addLayout(buttons)
+
+        self.demo_panel = QFrame()
+        self.demo_panel.setObjectName("demoPanel")
+        self.demo_panel.setStyleSheet(
+            "QFrame#demoPanel { background: white; border: 1px solid #d6dcd8; border-radius: 10px; }"
+        )
+        panel = QVBoxLayout(self.demo_panel)
+        note = QLabel(
+            _(
+                "Toko contoh berisi barang, pelanggan dan penjualan karangan, di file database sendiri. "
+                "Toko Anda tidak tersentuh; kembali lewat tombol \u201cSiapkan toko sendiri\u201d."
+            )
+        )
+        note.setWordWrap(True)
+        panel.addWidget(role(note, "muted"))
+        kinds = QHBoxLayout()
+        self.demo_buttons: dict[str, QPushButton] = {}
+        for code, label in CHOICES:
+            button = QPushButton(_(label))
+            button.setAutoDefault(False)
+            button.setProperty("kind", code)
+            button.clicked.connect(self._demo_clicked)
+            kinds.addWidget(button)
+            self.demo_buttons[code] = button
+        panel.addLayout(kinds)
+        self.demo_panel.hide()
+        layout.addWidget(self.demo_panel)
         self.shop_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    @property
-    def demo_kind(self) -> str:
-        return str(self.choice.checkedButton().property("code"))
+    def _demo_clicked(self) -> None:
+        self.try_demo(str(self.sender().property("kind")))
 
+    def _show_demos(self) -> None:
+        self.demo_panel.setVisible(self.demo_panel.isHidden())
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for button in (self.ok, self.demo_button, *self.demo_buttons.values()):
+            button.setEnabled(not busy)
+
+    # --- the real shop ---
     def submit(self) -> None:
+        if self.busy:
+            return
         self.error.setText("")
         if self.pin.text() != self.pin2.text():
             self.error.setText(_("PIN dan ulangan PIN tidak sama."))
@@ -107,18 +153,30 @@ class SetupDialog(QDialog):
                 self.owner_name.text(),
                 self.pin.text(),
             )
-        except InvalidPin as exc:
-            self.error.setText(exc.text)
-            return
         except PosError as exc:
             self.error.setText(exc.text)
             return
-        kind = self.demo_kind
-        if not kind:
-            self.accept()
+        self.opened = ""
+        self.accept()
+
+    # --- a demo shop, in its own file ---
+    def try_demo(self, kind: str) -> None:
+        """Close the real shop, open the demo of `kind` in its own file; make it first if it is new."""
+        if self.busy:
             return
-        self.ok.setEnabled(False)
+        self.error.setText("")
+        self._set_busy(True)
+        try:
+            ready = shop.open_demo(kind)
+        except PosError as exc:
+            self._failed(exc)
+            return
+        self.opened = shop.demo_target(kind)
+        if ready:  # made before: reused, not made again
+            self._done(None)
+            return
         self.progress.setRange(0, DEMO_DAYS)
+        self.progress.setValue(0)
         self.progress.setFormat(_("Membuat toko contoh… %v/%m hari"))
         self.progress.show()
         # One transaction on this thread, the window kept alive between days (a worker thread here
@@ -127,7 +185,7 @@ class SetupDialog(QDialog):
 
     def _make_demo(self, kind: str) -> None:
         try:
-            fill(kind, DEMO_DAYS, 1, progress=self._progress)
+            fill(kind, DEMO_DAYS, 1, progress=self._progress, target=self.opened)
         except PosError as exc:
             self._failed(exc)
             return
@@ -138,9 +196,21 @@ class SetupDialog(QDialog):
         QApplication.processEvents()
 
     def _done(self, _result: object) -> None:
+        self.busy = False
         self.accept()
 
     def _failed(self, exc: object) -> None:
-        self.ok.setEnabled(True)
+        """The demo could not be opened or made: back to the real shop, say why."""
+        self.opened = ""
+        try:
+            if self.real:
+                shop.switch_to(self.real)
+        except PosError as again:
+            exc = again
+        self._set_busy(False)
         self.progress.hide()
         self.error.setText(exc.text if isinstance(exc, PosError) else str(exc))
+
+    def reject(self) -> None:
+        if not self.busy:  # not while a demo is being made (it is one transaction, finished or none)
+            super().reject()

@@ -18,8 +18,7 @@ def test_first_run_empty_shop(qtbot, db):
     qtbot.keyClicks(dialog.whatsapp, "0812 5555 6666")
     qtbot.keyClicks(dialog.owner_name, "Pak Budi")
     qtbot.keyClicks(dialog.pin, "2468")
-    qtbot.keyClicks(dialog.pin2, "2460")
-    dialog.choice.button(3).setChecked(True)  # empty shop
+    qtbot.keyClicks(dialog.pin2, "2460")  # the default is the empty, real shop: nothing to choose
     dialog.submit()
     assert "tidak sama" in dialog.error.text() and not shop.is_set_up()
     dialog.pin2.setText("2468")
@@ -27,21 +26,27 @@ def test_first_run_empty_shop(qtbot, db):
     assert dialog.result() == dialog.DialogCode.Accepted
     assert settings.get("shop_name") == "Toko Maju" and settings.get("shop_phone") == "6281255556666"
     assert User.get().name == "Pak Budi" and not Product.select().exists()
+    assert not Sale.select().exists() and not shop.is_demo() and shop.database_path() == db
 
 
-def test_first_run_with_a_demo_shop_runs_in_the_background(qtbot, db):
+def test_first_run_with_a_demo_shop_runs_in_the_background(qtbot, db, tmp_path, monkeypatch):
+    monkeypatch.setattr(shop, "data_dir", lambda: tmp_path / "data")
     dialog = SetupDialog()
     qtbot.addWidget(dialog)
     dialog.shop_name.setText("Bakso Mantap")
     dialog.owner_name.setText("Pak Kumis")
     dialog.pin.setText("1234")
     dialog.pin2.setText("1234")
-    dialog.choice.button(1).setChecked(True)
+    dialog.demo_button.click()  # "Coba dulu dengan toko contoh", then the kind
+    assert not dialog.demo_panel.isHidden()
     with qtbot.waitSignal(dialog.accepted, timeout=60_000):
-        dialog.submit()
+        dialog.demo_buttons["bakso"].click()
         assert not dialog.progress.isHidden() and not dialog.ok.isEnabled()
-    assert Sale.select().count() > 1000
-    assert settings.get("shop_name") == "Bakso Mantap"  # the owner's own answers stay
+    assert Sale.select().count() > 1000 and shop.is_demo()
+    assert dialog.opened == shop.database_path() == str(tmp_path / "data" / "toko-contoh-bakso.db")
+    assert settings.get("shop_name") == "Bakso Pak Kumis"  # the demo's own, not the owner's answers
+    shop.switch_to(db)
+    assert not shop.is_set_up() and not Sale.select().exists()  # the real shop got none of it
 
 
 def test_wrong_pin_does_not_log_in(window, owner, qtbot):
