@@ -40,6 +40,7 @@ from ui import dialogs
 from ui.counter.approval import ApprovalDialog
 from ui.counter.customer_dialog import CustomerDialog
 from ui.counter.discount_dialog import DiscountDialog
+from ui.counter.first_steps import FirstSteps
 from ui.counter.history_dialog import HistoryDialog
 from ui.counter.parked_dialog import ParkedDialog
 from ui.counter.payment_dialog import PaymentDialog
@@ -91,6 +92,8 @@ class CounterPage(QWidget):
         self.shift_bar = ShiftBar(self)
         self.shift_bar.changed.connect(self._shift_changed)
         left.addWidget(self.shift_bar)
+        self.first_steps = FirstSteps(self.window_, self)  # "Langkah awal" of a new shop, until done
+        left.addWidget(self.first_steps)
         top = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Scan barcode atau ketik nama barang (F2)"))
@@ -275,6 +278,7 @@ class CounterPage(QWidget):
         self.stamp_cards = stamps.programs()
         self.gift_programs = gifts.programs()
         self.shift_bar.refresh()
+        self.first_steps.refresh()
         self._show_details()
         self.update_cart()
         self.focus_search()
