@@ -60,6 +60,7 @@ KEYS_HELP = N_(
 
 
 class CounterPage(QWidget):
+    key = "counter"
     permission = "sell"
     shortcut = "F2"
 
