@@ -692,7 +692,7 @@ class CounterPage(QWidget):
 
     # --- customer and channel ---
     def ask_customer(self) -> None:
-        dialog = CustomerDialog(self)
+        dialog = CustomerDialog(self, self.user)
         if dialogs.run(dialog) and dialog.chosen is not None:
             self.set_customer(dialog.chosen)
             hub.changed.emit("customer")
