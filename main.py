@@ -11,6 +11,7 @@ python main.py --help               every command
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from typing import Any
@@ -684,7 +685,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(args.db, args.register)
     try:
-        target = shop.open_shop(args.db, args.register)
+        database = args.db or os.environ.get("KASIR_DB")
+        if args.command == "demo" and not database:  # a demo never fills the real shop's database
+            database = shop.demo_target(args.shop)
+        target = shop.open_shop(database, args.register)
         try:
             return COMMANDS[args.command](args, target)
         finally:

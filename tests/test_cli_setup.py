@@ -64,3 +64,22 @@ def test_setup_is_in_the_help():
     out = run("--help").stdout
     assert "setup" in out and "demo shop offered" not in main.__doc__
     assert "--owner" in run("setup", "--help").stdout
+
+
+def test_demo_without_a_database_goes_to_its_own_file_never_the_shops(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_cli import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k != "KASIR_DB"}
+    env["XDG_DATA_HOME"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "demo", "--shop", "bakso", "--days", "2"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    folder = tmp_path / "Kasir"
+    assert (folder / "toko-contoh-bakso.db").exists() and not (folder / "kasir.db").exists()
+    assert "toko-contoh-bakso.db" in done.stdout
