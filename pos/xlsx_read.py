@@ -116,37 +116,63 @@ _INLINE = re.compile(r"<t(?:\s[^>]*)?>(.*?)</t>", re.S)
 _PLAIN_LIMIT = 256 * 1024 * 1024  # a bigger sheet is streamed through the XML parser instead
 
 
+def _value(kind: str, text: str | None, style: str, shared: list[str], dates: set[int]) -> Any:
+    """A cell's value from its type, its <v> text and its style (inline strings are read by the caller)."""
+    if not text:  # no value, or a formula without its cached one
+        return None
+    if kind == "s":
+        return shared[int(text)]
+    if kind == "b":
+        return text == "1"
+    if kind in ("str", "e"):
+        return text
+    return _number(text, bool(dates) and int(style or "0") in dates)
+
+
+def _place(values: list[Any], ref: str | None) -> None:
+    """Fill the gap before a cell that names a column further right (empty cells are not written)."""
+    col = _column(ref) if ref else len(values)
+    if col > len(values):
+        values.extend([None] * (col - len(values)))
+
+
 def _plain_rows(xml: str, shared: list[str], dates: set[int]) -> Iterator[tuple[int, list[Any]]]:
     """The sheet's rows read with regular expressions: spreadsheet writers all write the same plain
     shape (<row r><c r s t><v>…</v></c>…), and this reads it in a third of the XML parser's time."""
     line = 0
     for row_attrs, body in _ROW_TEXT.findall(xml):
-        found = _ATTR.findall(row_attrs)
-        line = int(dict(found).get("r") or line + 1)
+        line = int(dict(_ATTR.findall(row_attrs)).get("r") or line + 1)
         values: list[Any] = []
         for cell_attrs, inner in _CELL_TEXT.findall(body or ""):
             attrs = dict(_ATTR.findall(cell_attrs))
-            ref = attrs.get("r")
-            col = _column(ref) if ref else len(values)
-            if col > len(values):
-                values.extend([None] * (col - len(values)))
+            _place(values, attrs.get("r"))
             kind = attrs.get("t", "n")
             if kind == "inlineStr":
-                value: Any = unescape("".join(_INLINE.findall(inner)))
-            else:
-                match = _VALUE.search(inner) if inner else None
-                text = unescape(match.group(1)) if match else None
-                if not text:
-                    value = None
-                elif kind == "s":
-                    value = shared[int(text)]
-                elif kind == "b":
-                    value = text == "1"
-                elif kind in ("str", "e"):
-                    value = text
-                else:
-                    value = _number(text, bool(dates) and int(attrs.get("s", "0")) in dates)
-            values.append(value)
+                values.append(unescape("".join(_INLINE.findall(inner))))
+                continue
+            match = _VALUE.search(inner) if inner else None
+            text = unescape(match.group(1)) if match else None
+            values.append(_value(kind, text, attrs.get("s", ""), shared, dates))
+        yield line, values
+
+
+def _parsed_rows(fh: IO[bytes], shared: list[str], dates: set[int]) -> Iterator[tuple[int, list[Any]]]:
+    """The same rows through ElementTree's streaming parser (any XML a writer may produce)."""
+    line = 0
+    for _event, el in iterparse(fh):
+        if el.tag != ROW:
+            continue
+        line = int(el.get("r") or line + 1)
+        values: list[Any] = []
+        for cell in el.iter(C):
+            _place(values, cell.get("r"))
+            kind = cell.get("t", "n")
+            if kind == "inlineStr":
+                node = cell.find(MAIN + "is")
+                values.append("".join(node.itertext()) if node is not None else "")
+                continue
+            values.append(_value(kind, cell.findtext(V), cell.get("s", ""), shared, dates))
+        el.clear()
         yield line, values
 
 
@@ -162,32 +188,4 @@ def rows(source: str | IO[bytes]) -> Iterator[tuple[int, list[Any]]]:
                 yield from _plain_rows(xml, shared, dates)
                 return
         with book.open(name) as fh:
-            line = 0
-            for _event, el in iterparse(fh):
-                if el.tag != ROW:
-                    continue
-                line = int(el.get("r") or line + 1)
-                values: list[Any] = []
-                for cell in el.iter(C):
-                    ref = cell.get("r")
-                    col = _column(ref) if ref else len(values)
-                    if col > len(values):
-                        values.extend([None] * (col - len(values)))
-                    kind = cell.get("t", "n")
-                    text = cell.findtext(V)
-                    if kind == "inlineStr":
-                        node = cell.find(MAIN + "is")
-                        value: Any = "".join(node.itertext()) if node is not None else ""
-                    elif not text:  # no value, or a formula without its cached one
-                        value = None
-                    elif kind == "s":
-                        value = shared[int(text)]
-                    elif kind == "b":
-                        value = text == "1"
-                    elif kind in ("str", "e"):
-                        value = text
-                    else:
-                        value = _number(text, bool(dates) and int(cell.get("s", "0")) in dates)
-                    values.append(value)
-                el.clear()
-                yield line, values
+            yield from _parsed_rows(fh, shared, dates)
