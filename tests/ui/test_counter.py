@@ -364,3 +364,17 @@ def test_selling_beyond_recorded_stock_is_said_but_allowed(counter, qtbot, items
     assert "Indomie Goreng: stok tercatat tinggal 1" in counter.message.text()
     keys_to_pay_exact(qtbot, counter)
     assert Product.get_by_id(items["mie"].id).on_hand == Decimal(-1)
+
+
+def test_html_in_a_customers_or_products_name_is_shown_as_text(window, owner):
+    from pos import catalog, customer
+
+    small_shop(owner)
+    page = window.sections[0]
+    window.enter(owner)
+    odd = customer.create_customer("0812 9999 0000", '<img src="x"><b style="color:red">LUNAS</b>')
+    page.set_customer(odd)
+    assert "&lt;img" in page.customer_label.text() and "<img" not in page.customer_label.text()
+    thing = catalog.create_product("HTML", "<h1>Gratis</h1>", 1_000)
+    page.add_product(thing)
+    assert page.message.textFormat() == Qt.TextFormat.PlainText and "<h1>Gratis</h1>" in page.message.text()

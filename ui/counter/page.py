@@ -8,6 +8,7 @@ F4 customer · F6 note · F7 discount · F8 park · F9 parked orders · F10 toda
 from __future__ import annotations
 
 from decimal import Decimal
+from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -158,6 +159,7 @@ class CounterPage(QWidget):
 
         message_row = QHBoxLayout()
         self.message = QLabel("")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # names in it are shown, never rendered
         self.message.setWordWrap(True)
         self.message.setMinimumHeight(30)
         message_row.addWidget(self.message, 1)
@@ -215,6 +217,7 @@ class CounterPage(QWidget):
         right.addLayout(customer_row)
         reward_row = QHBoxLayout()
         self.stamps_label = role(QLabel(""), "muted")
+        self.stamps_label.setTextFormat(Qt.TextFormat.PlainText)
         self.stamps_label.setWordWrap(True)
         reward_row.addWidget(self.stamps_label, 1)
         self.voucher_button = QPushButton("")
@@ -734,9 +737,8 @@ class CounterPage(QWidget):
             )
         if birthday.this_month(c):
             extra += " · " + _("ulang tahun bulan ini")
-        self.customer_label.setText(
-            f"<b>{c.name}</b><br>{phone.local_form(c.phone) if c.phone else ''}{extra}"
-        )
+        number = phone.local_form(c.phone) if c.phone else ""
+        self.customer_label.setText(f"<b>{escape(c.name)}</b><br>{escape(number + extra)}")  # a name is text
         self.drop_customer.show()
         self.points_button.setVisible(program is not None and int(c.points) >= program.min_redeem)
 
