@@ -166,3 +166,41 @@ def test_decimal_oddities_are_refused(items):
     for odd in (Decimal("NaN"), Decimal("Infinity"), Decimal("-0.0001"), Decimal("0.0004")):
         with pytest.raises(PosError):
             cart.add(items["teh"].id, "Es Teh", 5_000, odd)
+
+
+@FUZZ
+@given(
+    name=TEXT,
+    sku=TEXT,
+    codes=st.lists(TEXT, max_size=3),
+    price=st.one_of(st.integers(-10, 2_000_000_000), st.just(0)),
+    level=TEXT,
+    unit=st.sampled_from(["pcs", "kg", "ton", "", "porsi"]),
+)
+def test_save_product(items, owner, name, sku, codes, price, level, unit):
+    from pos import product_edit
+    from pos.product_edit import ProductData
+
+    data = ProductData(name=name, price=price, sku=sku, barcodes=codes, unit=unit, reorder_level=level)
+    saved = attempt(lambda: product_edit.save_product(data, owner, allow_zero=True))
+    if saved is not None:
+        assert catalog.by_code(saved.sku).id == saved.id and 0 <= saved.price <= 1_000_000_000
+
+
+@FUZZ
+@given(
+    text=TEXT,
+    percent=st.one_of(st.none(), st.decimals(-200, 2000, places=2)),
+    rupiah=st.integers(-(10**10), 10**10),
+)
+def test_bulk_price_and_import_parsers(items, owner, text, percent, rupiah):
+    from pos import price_bulk, product_import
+    from pos.price_bulk import PriceRule
+
+    for parse in (product_import.parse_price, lambda t: product_import.parse_qty(t, "Stok")):
+        try:
+            parse(text)
+        except PosError as exc:
+            assert exc.text
+    rule = PriceRule(percent=percent, rupiah=None if percent is not None else rupiah, rounding=100)
+    attempt(lambda: price_bulk.apply(rule, owner, category_id=items["mie"].category_id, reason=text))
