@@ -195,7 +195,7 @@ def add_catalog_commands(sub: Any) -> None:
         "barang dari satu penerimaan (--purchase NOMOR) atau semua barang aktif (--all).",
     )
     lab.add_argument(
-        "--sku", action="append", default=[], metavar="KODE[:N]", help="SKU atau barcode, N label"
+        "--sku", action="extend", nargs="+", default=[], metavar="KODE[:N]", help="SKU atau barcode, N label"
     )
     lab.add_argument("--purchase", type=int, metavar="NOMOR", help="semua barang dari penerimaan ini")
     lab.add_argument("--all", action="store_true", help="satu label untuk setiap barang aktif")
@@ -546,10 +546,17 @@ def cmd_stock(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
-def _problems(problems: list[tuple[int, str]]) -> int:
-    print(_("{n} masalah; tidak ada yang ditulis:").format(n=len(problems)), file=sys.stderr)
-    for line, problem in problems:
+def _problems(problems: list[tuple[int, str]], shown: int = 50) -> int:
+    """The rows' problems (the first `shown`, then how many more), nothing written: exit 1."""
+    rows = sorted({line for line, _problem in problems})
+    print(
+        _("{n} masalah di {rows} baris; tidak ada yang ditulis:").format(n=len(problems), rows=len(rows)),
+        file=sys.stderr,
+    )
+    for line, problem in problems[:shown]:
         print(_("  baris {line}: {problem}").format(line=line, problem=problem), file=sys.stderr)
+    if len(problems) > shown:
+        print(_("  … dan {n} masalah lagi").format(n=len(problems) - shown), file=sys.stderr)
     return 1
 
 

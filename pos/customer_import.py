@@ -298,6 +298,13 @@ def _judge(c: _Contact, seen: dict[str, int], from_phone_book: bool) -> ImportRo
     name = customer.clean_text(c.name)
     good, bad = _numbers(c.numbers)
     if not good:
+        if bad and from_phone_book:  # a shop's or an office's landline in the phone: not a customer to add
+            return ImportRow(
+                c.line,
+                SKIPPED,
+                _("Tanpa nomor HP (hanya {text}); dilewati.").format(text=", ".join(bad)),
+                name,
+            )
         if bad:
             return ImportRow(
                 c.line, ERROR, _("Nomor HP tidak dikenali: {text}.").format(text=", ".join(bad)), name

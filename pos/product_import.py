@@ -205,7 +205,9 @@ def parse_price(text: str) -> int:
     return value
 
 
-def parse_qty(text: str, what: str) -> Decimal:
+def parse_qty(text: str, what: str, negative: bool = False) -> Decimal:
+    """'12', '2,5', '1.250,5' -> a quantity (3 places). `negative` admits a balance below zero: the
+    recorded stock of an item sold before its delivery was entered, as an export writes it."""
     raw = str(text).strip()
     cleaned = raw.replace(" ", "")
     if "," in cleaned and "." in cleaned:  # 1.250,5 or 1,250.5: the last one is the decimal mark
@@ -217,7 +219,7 @@ def parse_qty(text: str, what: str) -> Decimal:
         value = to_qty(Decimal(cleaned))
     except (InvalidOperation, ValueError) as exc:
         raise InvalidInput(N_("{what} {text} tidak terbaca"), what=_(what), text=raw[:40]) from exc
-    if not value.is_finite() or value < 0 or value > MAX_STOCK_QTY:
+    if not value.is_finite() or value < (-MAX_STOCK_QTY if negative else 0) or value > MAX_STOCK_QTY:
         raise InvalidInput(N_("{what} {text} di luar batas"), what=_(what), text=raw[:40])
     return value
 
@@ -385,7 +387,7 @@ def _read(row: ImportRow, cells: dict[str, str], known: _Known, update: bool) ->
     if found is not None:
         if not update:
             raise InvalidInput(
-                N_("barang ini sudah ada (SKU, barcode atau nama); impor dengan 'ubah yang sudah ada'")
+                N_("barang ini sudah ada (SKU, barcode atau nama): pilih 'ubah yang sudah ada' (--update)")
             )
         row.action, row.product_id = "update", found
     elif update and not cells.get("name", "").strip():
@@ -423,7 +425,7 @@ def _read(row: ImportRow, cells: dict[str, str], known: _Known, update: bool) ->
         if parse_bool(cells["sold_by_weight"], N_("Dijual per berat")):
             values["unit"] = "kg"
     if cells.get("stock", "").strip():
-        row.stock = parse_qty(cells["stock"], N_("Stok"))
+        row.stock = parse_qty(cells["stock"], N_("Stok"), negative=True)
     if cells.get("reorder_level", "").strip():
         values["reorder_level"] = parse_qty(cells["reorder_level"], N_("Batas stok"))
     for key in ("tax_exempt", "track_stock", "perishable", "serialised", "quick", "active"):
@@ -692,7 +694,7 @@ def export(path: str | Path) -> int:
                 str(own.get("shopeefood", "")),
             ]  # fmt: skip
 
-    write_table(path, [title for _key, title in COLUMNS], rows())
+    write_table(path, [title for _key, title in COLUMNS], rows(), "Barang")
     return count
 
 
@@ -706,4 +708,4 @@ EXAMPLES = [
 
 def template(path: str | Path) -> Path:
     """An empty catalogue in Kasir's layout with two example rows (the SKU may stay empty)."""
-    return write_table(path, [title for _key, title in COLUMNS], EXAMPLES)
+    return write_table(path, [title for _key, title in COLUMNS], EXAMPLES, "Barang")

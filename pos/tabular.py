@@ -233,7 +233,9 @@ def _plain_cell(value: Any, quote: bool = True) -> Any:
     return "'" + text if quote and text.startswith(_FORMULA_START) else text
 
 
-def write_table(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
+def write_table(
+    path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], sheet_name: str = "Data"
+) -> Path:
     """A `.csv` (UTF-8 with BOM, ';'-separated) or `.xlsx` file, chosen by the extension. Text that
     starts with = + - @ is never a formula. Raises FileUnwritable when the file cannot be written."""
     path = Path(path)
@@ -248,20 +250,20 @@ def write_table(path: str | Path, headers: Sequence[str], rows: Iterable[Sequenc
                 for row in rows:
                     writer.writerow([_plain_cell(v) for v in row])
         else:
-            _write_xlsx(path, headers, rows)
+            _write_xlsx(path, headers, rows, sheet_name)
     except OSError as exc:
         raise FileUnwritable(name=path.name, why=exc.strerror or str(exc)) from exc
     return path
 
 
-def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], sheet_name: str) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet()
+    sheet = book.create_sheet(sheet_name[:31])
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
 

@@ -34,6 +34,7 @@ def test_a_shop_from_the_command_line_imports_exports_and_refuses_bad_rows(tmp_p
     bad.write_text("Nama;Harga\nKopi;2.000\n;1.000\nTeh;dua ribu\n")
     refused = run("--db", db, "products", "import", str(bad))
     assert refused.returncode == 1 and "baris 3" in refused.stderr and "baris 4" in refused.stderr
+    assert refused.stderr.splitlines()[0] == "2 masalah di 2 baris; tidak ada yang ditulis:"
     assert _count(db, "product") == 2
     out = tmp_path / "katalog.xlsx"
     assert run("--db", db, "products", "export", str(out)).returncode == 0
@@ -51,7 +52,7 @@ def test_labels_from_the_command_line(tmp_path):
     products.write_text("SKU;Nama;Harga;Barcode\nMIE;Indomie Goreng;3.500;8998866200301\nGL;Gula;17.000;\n")
     run("--db", db, "products", "import", str(products))
     pdf = tmp_path / "label.pdf"
-    done = run("--db", db, "labels", "--sku", "MIE:3", "--sku", "GL", "--pdf", str(pdf))
+    done = run("--db", db, "labels", "--sku", "MIE:3", "GL", "--pdf", str(pdf))  # several after one --sku
     assert done.returncode == 0 and "4 label" in done.stdout
     text = PdfReader(pdf).pages[0].extract_text()
     assert text.count("Indomie Goreng") == 3 and "Rp 17.000" in text

@@ -4,7 +4,9 @@ dialog's own labels are set here). Tests replace `ask_open` and `ask_save` to an
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from pos.i18n import _
@@ -27,15 +29,31 @@ def _dialog(parent: QWidget | None, title: str, filters: str, saving: bool) -> Q
     return box
 
 
+def _folder() -> str:
+    """Where the last file was chosen (kept in QSettings), else the person's home folder."""
+    saved = QSettings("Kasir", "Kasir").value("files/folder")
+    return saved if isinstance(saved, str) and Path(saved).is_dir() else str(Path.home())
+
+
+def _chosen(box: QFileDialog) -> str:
+    if not (box.exec() and box.selectedFiles()):
+        return ""
+    path = box.selectedFiles()[0]
+    QSettings("Kasir", "Kasir").setValue("files/folder", str(Path(path).parent))
+    return path
+
+
 def _open(parent: QWidget | None, title: str, filters: str) -> str:
     box = _dialog(parent, title, filters, saving=False)
-    return box.selectedFiles()[0] if box.exec() and box.selectedFiles() else ""
+    box.setDirectory(_folder())
+    return _chosen(box)
 
 
 def _save(parent: QWidget | None, title: str, name: str, filters: str) -> str:
     box = _dialog(parent, title, filters, saving=True)
+    box.setDirectory(_folder())
     box.selectFile(name)
-    return box.selectedFiles()[0] if box.exec() and box.selectedFiles() else ""
+    return _chosen(box)
 
 
 ask_open: Callable[[QWidget | None, str, str], str] = _open

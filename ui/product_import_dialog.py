@@ -62,6 +62,7 @@ class ProductImportDialog(QDialog):
         self.imported: product_import.ImportResult | None = None
         self.setWindowTitle(_("Impor barang dari file"))
         self.setMinimumSize(940, 560)
+        self.resize(1120, 640)  # the problems column readable; fits a 1366×768 screen
         layout = QVBoxLayout(self)
         intro = role(
             QLabel(

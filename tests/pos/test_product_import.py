@@ -247,3 +247,23 @@ def test_an_import_writes_every_row_or_none(owner, tmp_path_factory, rows):
         with pytest.raises(InvalidInput):
             product_import.apply(shown, owner)
         assert Product.select().count() == before
+
+
+def test_a_shop_that_sold_below_zero_exports_and_imports_back_unchanged(owner, tmp_path):
+    from pos import sale
+    from pos.cart import Cart
+    from pos.payment import Tender
+
+    items = small_shop(owner)
+    kopi = catalog.create_product("KOPI", "Kopi Sachet", 1_500, cost=1_000)  # never received: on hand 0
+    cart = Cart()
+    cart.add(kopi.id, kopi.name, 1_500, 2)
+    cart.add(items["mie"].id, items["mie"].name, 3_500, 1)
+    sale.complete(cart, [Tender("cash", 6_500)], owner)
+    assert Product.get_by_id(kopi.id).on_hand == D(-2)
+    path = tmp_path / "katalog.xlsx"
+    product_import.export(path)
+    shown = product_import.preview(path, update=True)
+    assert shown.problems == [] and shown.count("unchanged") == 5
+    done = product_import.apply(shown, owner)
+    assert (done.updated, done.stock_moves) == (0, 0)
