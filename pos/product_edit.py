@@ -29,7 +29,7 @@ from db.models import (
     StockMove,
     User,
 )
-from pos import barcodes, clock, journal, staff
+from pos import barcodes, clock, journal, staff, stock
 from pos.catalog import UNITS
 from pos.errors import Duplicate, InvalidInput, InvalidName, InvalidPrice, NotFound, PosError
 from pos.i18n import N_
@@ -77,6 +77,7 @@ class ProductData:
     quick: bool = False
     quick_sort: int = 0
     active: bool = True
+    opening_stock: Decimal = Decimal(0)  # a new tracked product: what is on the shelf now (a count)
 
 
 def _price(value: Any, what: str) -> int:
@@ -203,8 +204,11 @@ def save_product(
         raise NotFound(N_("Barang tidak ditemukan."))
     if not values["sku"]:
         values["sku"] = old.sku if old is not None else next_sku()
+    opening = _opening(data) if old is None and values["track_stock"] else Decimal(0)
     if old is None:
         product = Product.create(**values, created_at=now)
+        if opening:
+            stock.move(product, opening, "opname", unit_cost=values["cost"], user=user, reason="stok awal")
     else:
         values.pop("cost")  # the moving average of what was received; not typed over
         Product.update(**values).where(Product.id == old.id).execute()
@@ -230,11 +234,22 @@ def save_product(
             "values": {k: v for k, v in values.items() if k != "search_name"},
             "barcodes": codes,
             "channel_prices": {str(k): v for k, v in prices.items()},
+            "opening_stock": str(opening),
             "approved_by": approved.name if approved else "",
         },
         user=user.name,
     )
     return product
+
+
+def _opening(data: ProductData) -> Decimal:
+    try:
+        qty = to_qty(Decimal(str(data.opening_stock).replace(",", ".")))
+    except Exception as exc:  # noqa: BLE001 - any unreadable number is the same mistake
+        raise InvalidInput(N_("Stok awal tidak valid.")) from exc
+    if not qty.is_finite() or not 0 <= qty <= stock.MAX_STOCK_QTY:
+        raise InvalidInput(N_("Stok awal tidak valid."))
+    return qty
 
 
 def _price_changed(product: Product, old: int, new: int, reason: str, user: User, at: Any) -> None:

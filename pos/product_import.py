@@ -687,22 +687,22 @@ def export(path: str | Path) -> int:
             own = prices.get(p.id, {})
             yield [
                 p.sku, p.name, ", ".join(codes.get(p.id, [])), names.get(p.category_id, ""), p.unit,
-                str(p.price), str(p.cost), _text(p.on_hand) if p.track_stock else "", _text(p.reorder_level),
+                int(p.price), int(p.cost), _text(p.on_hand) if p.track_stock else "", _text(p.reorder_level),
                 _text(p.tax_category == "exempt"), _text(p.track_stock), _text(p.perishable),
-                str(p.shelf_life_days), _text(p.serialised), str(p.warranty_days), _text(p.quick),
-                str(p.quick_sort), _text(p.active), str(own.get("gofood", "")), str(own.get("grabfood", "")),
-                str(own.get("shopeefood", "")),
-            ]  # fmt: skip
+                p.shelf_life_days, _text(p.serialised), p.warranty_days, _text(p.quick),
+                p.quick_sort, _text(p.active), own.get("gofood", ""), own.get("grabfood", ""),
+                own.get("shopeefood", ""),
+            ]  # fmt: skip — numbers as numbers: a spreadsheet adds them up
 
     write_table(path, [title for _key, title in COLUMNS], rows(), "Barang")
     return count
 
 
 EXAMPLES = [
-    ["IDM-GRG", "Indomie Goreng", "8998866200301", "Mie Instan", "pcs", "3500", "2900", "40", "10",
-     "tidak", "ya", "tidak", "0", "tidak", "0", "tidak", "0", "ya", "", "", ""],
-    ["", "Beras Pandan Wangi", "", "Sembako", "kg", "15.000", "12.500", "25,5", "5",
-     "ya", "ya", "tidak", "0", "tidak", "0", "ya", "1", "ya", "", "", ""],
+    ["IDM-GRG", "Indomie Goreng", "8998866200301", "Mie Instan", "pcs", 3500, 2900, 40, 10,
+     "tidak", "ya", "tidak", 0, "tidak", 0, "tidak", 0, "ya", "", "", ""],
+    ["", "Beras Pandan Wangi", "", "Sembako", "kg", 15000, 12500, "25,5", 5,
+     "ya", "ya", "tidak", 0, "tidak", 0, "ya", 1, "ya", "", "", ""],
 ]  # fmt: skip
 
 

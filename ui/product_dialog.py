@@ -197,6 +197,10 @@ class ProductDialog(QDialog):
         self.cost_label = role(QLabel(""), "muted")
         self.cost_label.setWordWrap(True)
         form.addRow(_("HPP (modal)"), self.cost if self.original is None else self.cost_label)
+        self.opening = QLineEdit()
+        self.opening.setPlaceholderText(_("yang ada di rak sekarang, mis. 24"))
+        if self.original is None:  # a product already in the shop is counted in Stok → Stok opname
+            form.addRow(_("Stok awal"), self.opening)
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)
         self.reason.setPlaceholderText(_("mis. harga agen naik"))
@@ -510,7 +514,15 @@ class ProductDialog(QDialog):
             quick=self.quick.isChecked(),
             quick_sort=self.quick_sort.value(),
             active=self.active.isChecked(),
+            opening_stock=self._opening_stock(),
         )
+
+    def _opening_stock(self) -> Decimal:
+        text = self.opening.text().strip().replace(" ", "").replace(",", ".") or "0"
+        try:
+            return Decimal(text)
+        except InvalidOperation as exc:
+            raise InvalidInput(N_("Stok awal harus angka, mis. 24 atau 2,5.")) from exc
 
     # --- saving ---
     def submit(self) -> None:

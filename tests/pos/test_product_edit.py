@@ -247,3 +247,20 @@ def test_store_codes_for_products_without_a_barcode(owner):
     product = product_edit.save_product(ProductData(name="Kue Lapis", price=2_500, barcodes=[code]), owner)
     assert catalog.by_code(code).id == product.id
     assert barcodes.next_store_code() != code
+
+
+def test_a_new_product_comes_with_what_is_on_the_shelf(owner):
+    from db.models import StockMove
+
+    data = ProductData(name="Kopi Kapal Api 165 g", price=18_000, cost=15_500, opening_stock=D("24"))
+    kopi = product_edit.save_product(data, owner)
+    assert Product.get_by_id(kopi.id).on_hand == D(24)
+    move = StockMove.get(StockMove.product == kopi.id)
+    assert (move.kind, move.qty, move.unit_cost, move.reason) == ("opname", D(24), 15_500, "stok awal")
+    untracked = product_edit.save_product(
+        ProductData(name="Jasa Pasang", price=50_000, track_stock=False, opening_stock=D(5)), owner
+    )
+    assert not StockMove.select().where(StockMove.product == untracked.id).exists()
+    with pytest.raises(InvalidInput):
+        product_edit.save_product(ProductData(name="Gula", price=17_000, opening_stock=D(-1)), owner)
+    assert verify.verify().ok
