@@ -114,6 +114,11 @@ _ATTR = re.compile(r'([A-Za-z_:]+)="([^"]*)"')
 _VALUE = re.compile(r"<v>(.*?)</v>", re.S)
 _INLINE = re.compile(r"<t(?:\s[^>]*)?>(.*?)</t>", re.S)
 _PLAIN_LIMIT = 256 * 1024 * 1024  # a bigger sheet is streamed through the XML parser instead
+# The shape nearly every cell has: a reference, maybe a style and a type, maybe one value and nothing else.
+_SIMPLE_CELL = re.compile(
+    r'<c r="([A-Z]+)\d+"(?: s="(\d+)")?(?: t="(\w+)")?'
+    r'(?:/>|>(?:<v>([^<]*)</v>|<is><t(?: xml:space="preserve")?>([^<]*)</t></is>)?</c>)'
+)
 
 
 def _value(kind: str, text: str | None, style: str, shared: list[str], dates: set[int]) -> Any:
@@ -142,8 +147,13 @@ def _plain_rows(xml: str, shared: list[str], dates: set[int]) -> Iterator[tuple[
     line = 0
     for row_attrs, body in _ROW_TEXT.findall(xml):
         line = int(dict(_ATTR.findall(row_attrs)).get("r") or line + 1)
+        body = body or ""
+        simple = _SIMPLE_CELL.findall(body)
+        if len(simple) == body.count("<c "):  # every cell of the row has the plain shape
+            yield line, _simple_row(simple, shared, dates)
+            continue
         values: list[Any] = []
-        for cell_attrs, inner in _CELL_TEXT.findall(body or ""):
+        for cell_attrs, inner in _CELL_TEXT.findall(body):
             attrs = dict(_ATTR.findall(cell_attrs))
             _place(values, attrs.get("r"))
             kind = attrs.get("t", "n")
@@ -154,6 +164,21 @@ def _plain_rows(xml: str, shared: list[str], dates: set[int]) -> Iterator[tuple[
             text = unescape(match.group(1)) if match else None
             values.append(_value(kind, text, attrs.get("s", ""), shared, dates))
         yield line, values
+
+
+def _simple_row(cells: list[tuple[str, ...]], shared: list[str], dates: set[int]) -> list[Any]:
+    values: list[Any] = []
+    for letters, style, kind, text, inline in cells:
+        col = _COLUMNS.get(letters)
+        if col is None:
+            col = _column(letters)
+        if col > len(values):
+            values.extend([None] * (col - len(values)))
+        if kind == "inlineStr":
+            values.append(unescape(inline) if "&" in inline else inline)
+        else:
+            values.append(_value(kind or "n", unescape(text) if "&" in text else text, style, shared, dates))
+    return values
 
 
 def _parsed_rows(fh: IO[bytes], shared: list[str], dates: set[int]) -> Iterator[tuple[int, list[Any]]]:

@@ -64,3 +64,16 @@ def test_both_paths_read_what_openpyxl_reads(tmp_path, monkeypatch, plain):
                 assert x is None  # no cached value in the file
             else:
                 assert x == y, (line, x, y)
+
+
+def test_inline_strings_of_a_streamed_workbook(tmp_path):
+    """openpyxl's write-only mode (and so Kasir's own exports) writes strings inline, not shared."""
+    path = tmp_path / "w.xlsx"
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Barang")
+    sheet.append(["Nama", "Harga", "Catatan"])
+    sheet.append(["Kopi & Susu", 3500, "  spasi  "])
+    sheet.append(["<b>Teh</b>", 2500.5, None])
+    book.save(path)
+    assert _trim(xlsx_read.rows(str(path))) == _openpyxl_rows(path)
+    assert list(xlsx_read.rows(str(path)))[1] == (2, ["Kopi & Susu", 3500, "  spasi  "])
