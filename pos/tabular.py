@@ -209,7 +209,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 def _sheet_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     try:
         for line, values in xlsx_read.rows(str(path)):
-            yield line, [cell_text(v) for v in values]
+            yield line, [v.strip() if v.__class__ is str else cell_text(v) for v in values]
     except FileUnreadable:
         raise
     except Exception as exc:  # a damaged package fails in many ways (zip, XML, numbers)
