@@ -135,7 +135,7 @@ LOW_STOCK = (Product.track_stock, Product.active, Product.on_hand <= Product.reo
 # its own, smaller index.
 NAME_ORDER_INDEX = (
     'CREATE INDEX IF NOT EXISTS "product_active_name" ON "product" (LOWER("name"), "id", "track_stock") '
-    "WHERE \"active\" AND \"sku\" <> ''"
+    'WHERE "active" AND "sku" <> \'\''
 )
 Product.add_index(SQL(NAME_ORDER_INDEX))
 ACTIVE_BY_NAME = 'p."active" AND p."sku" <> \'\''  # every SKU is filled in: the index's terms, no filter

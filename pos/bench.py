@@ -487,7 +487,7 @@ def _screens(target: str, runs: int = 10) -> dict[str, list[float]]:
     for line in done.stdout.splitlines():
         if line.startswith("screen "):
             _word, key, *values = line.split()
-            found[key] = [float(v) for v in values]
+            found[key] = [float(v) for v in values]  # ok-float: milliseconds
     return found
 
 

@@ -685,6 +685,7 @@ def export(path: str | Path) -> int:
         for p in Product.select().order_by(Product.id).iterator():
             count += 1
             own = prices.get(p.id, {})
+            # numbers as numbers: a spreadsheet adds them up
             yield [
                 p.sku, p.name, ", ".join(codes.get(p.id, [])), names.get(p.category_id, ""), p.unit,
                 int(p.price), int(p.cost), _text(p.on_hand) if p.track_stock else "", _text(p.reorder_level),
@@ -692,7 +693,7 @@ def export(path: str | Path) -> int:
                 p.shelf_life_days, _text(p.serialised), p.warranty_days, _text(p.quick),
                 p.quick_sort, _text(p.active), own.get("gofood", ""), own.get("grabfood", ""),
                 own.get("shopeefood", ""),
-            ]  # fmt: skip — numbers as numbers: a spreadsheet adds them up
+            ]  # fmt: skip
 
     write_table(path, [title for _key, title in COLUMNS], rows(), "Barang")
     return count

@@ -102,7 +102,7 @@ def _column(ref: str) -> int:
 
 
 def _number(text: str, is_date: bool) -> Any:
-    value = float(text)
+    value = float(text)  # ok-float: a spreadsheet cell holds a double; whole ones become int below
     if is_date:
         return _EPOCH + timedelta(days=value)
     return int(value) if value.is_integer() and "E" not in text.upper() else value
