@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from db.models import database
 
@@ -55,10 +55,8 @@ def start(parent: QObject, worker: Worker) -> QThread:
     thread = QThread(parent)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
-    # quit() straight from the worker's thread (it is thread-safe): queued, it would wait for the UI
-    # thread's event loop, which wait_all() is blocking — the thread would only end at its time-out
-    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    worker.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+    worker.finished.connect(thread.quit)  # queued behind the result: the worker lives until it is read
+    worker.failed.connect(thread.quit)
     thread.finished.connect(worker.deleteLater)
     thread._worker = worker  # type: ignore[attr-defined]  # keep it alive as long as the thread
     _running.append(thread)
