@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import User
-from pos import product_import, staff
+from pos import product_columns, product_import, staff
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
@@ -197,7 +197,7 @@ class ProductImportDialog(QDialog):
     def _mapping(self, shown: product_import.ImportPreview) -> None:
         while self.mapping.rowCount():
             self.mapping.removeRow(0)
-        choices = [("", _("(abaikan)"))] + [(k, _(v)) for k, v in product_import.LABELS.items()]
+        choices = [("", _("(abaikan)"))] + [(k, _(v)) for k, v in product_columns.LABELS.items()]
         for index, header in enumerate(shown.headers):
             combo = QComboBox()
             for key, text in choices:
