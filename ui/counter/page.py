@@ -197,7 +197,7 @@ class CounterPage(QWidget):
         layout.addLayout(left, 1)
 
         right_box = QWidget()
-        right_box.setFixedWidth(470)
+        right_box.setFixedWidth(450)  # with the 200 px sidebar the window fits a 1366 px screen
         right = QVBoxLayout(right_box)
         right.setContentsMargins(0, 0, 0, 0)
 
