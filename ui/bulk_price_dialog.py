@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import User
 from pos import catalog, price_bulk
 from pos.errors import InvalidInput, PosError
 from pos.i18n import N_, _
 from pos.money import parse_rupiah
 from pos.price_bulk import PriceProposal, PriceRule
+from pos.staff import User
 from ui.events import hub
 from ui.models.table import Column, Index, RowsModel, setup_view
 from ui.product_dialog import products_approval

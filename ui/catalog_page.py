@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import User
 from pos import catalog, product_edit, product_list
 from pos.errors import PosError
 from pos.i18n import _
+from pos.staff import User
 from ui import dialogs
 from ui.bulk_price_dialog import BulkPriceDialog
 from ui.categories_dialog import CategoriesDialog

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Category, User
 from pos import catalog, product_edit
+from pos.catalog import Category
 from pos.errors import PosError
 from pos.i18n import N_, _
+from pos.staff import User
 from ui.events import hub
 from ui.product_dialog import products_approval
 from ui.theme import role

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Customer, User
 from pos import customer, staff
+from pos.customer import Customer
 from pos.customer_import import parse_birthday
 from pos.errors import InvalidInput, PosError
 from pos.i18n import N_, _
 from pos.money import format_rupiah, parse_rupiah
+from pos.staff import User
 from ui import dialogs
 from ui.counter.approval import ApprovalDialog
 from ui.theme import role

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import User
 from pos import customer_import, phone, staff
 from pos.customer_import import DUPLICATE, ERROR, EXISTS, NEW, SKIPPED
 from pos.errors import PosError
 from pos.i18n import _
+from pos.staff import User
 from ui import dialogs, files, worker
 from ui.counter.approval import ApprovalDialog
 from ui.events import hub

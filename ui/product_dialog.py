@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Product, User
 from pos import barcodes, catalog, product_edit, staff
 from pos import channel as channels
-from pos.catalog import UNITS
+from pos.catalog import UNITS, Product
 from pos.errors import InvalidBarcode, InvalidInput, PosError
 from pos.i18n import N_, _
 from pos.money import apply_rate, format_rupiah, parse_rupiah
 from pos.product_edit import ProductData, ZeroPrice
+from pos.staff import User
 from ui import dialogs
 from ui.counter.approval import ApprovalDialog
 from ui.events import hub

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import User
 from pos import product_columns, product_import, staff
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
+from pos.staff import User
 from ui import files, worker
 from ui.counter.approval import ApprovalDialog
 from ui.events import hub
