@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QDialog, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from pos.errors import PosError
 from pos.i18n import _
@@ -71,3 +71,28 @@ def form_footer(layout: QBoxLayout, text: str, on_click: Callable[[], object]) -
     button.clicked.connect(on_click)
     layout.addWidget(button)
     return error
+
+
+def message_line(layout: QBoxLayout) -> QLabel:
+    """The red line under a dialog's work where a refusal is said (plain text: names are never rendered)."""
+    line = role(QLabel(""), "error")
+    line.setWordWrap(True)
+    line.setTextFormat(Qt.TextFormat.PlainText)
+    layout.addWidget(line)
+    return line
+
+
+def close_and_primary(
+    dialog: QDialog, text: str, on_click: Callable[[], object]
+) -> tuple[QHBoxLayout, QPushButton]:
+    """The bottom row of a tool dialog: room on the left, 'Tutup (Esc)' and the primary button. Returns the
+    row (for more widgets on its left) and the primary button."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    close = QPushButton(_("Tutup (Esc)"))
+    close.clicked.connect(dialog.reject)
+    row.addWidget(close)
+    primary = role(QPushButton(text), "primary")
+    primary.clicked.connect(on_click)
+    row.addWidget(primary)
+    return row, primary

@@ -27,7 +27,7 @@ from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
 from receipts.labels import LAYOUTS, labels_pdf, layout_names
-from ui import files
+from ui import dialogs, files
 from ui.product_dialog import NumberEdit
 from ui.theme import role
 
@@ -98,18 +98,8 @@ class LabelsDialog(QDialog):
         remove.clicked.connect(self.remove_selected)
         bottom.addWidget(remove)
         layout.addLayout(bottom)
-        self.message = role(QLabel(""), "error")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        close = QPushButton(_("Tutup (Esc)"))
-        close.clicked.connect(self.reject)
-        buttons.addWidget(close)
-        self.ok = role(QPushButton(_("Simpan PDF dan buka untuk dicetak…")), "primary")
-        self.ok.clicked.connect(self.save)
-        buttons.addWidget(self.ok)
+        self.message = dialogs.message_line(layout)
+        buttons, self.ok = dialogs.close_and_primary(self, _("Simpan PDF dan buka untuk dicetak…"), self.save)
         layout.addLayout(buttons)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)

@@ -27,7 +27,7 @@ from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
 from pos.staff import User
-from ui import files, worker
+from ui import dialogs, files, worker
 from ui.counter.approval import ApprovalDialog
 from ui.events import hub
 from ui.models.table import Column, RowsModel, setup_view
@@ -126,19 +126,9 @@ class ProductImportDialog(QDialog):
         self.summary = role(QLabel(""), "title")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.message = role(QLabel(""), "error")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        close = QPushButton(_("Tutup (Esc)"))
-        close.clicked.connect(self.reject)
-        buttons.addWidget(close)
-        self.ok = role(QPushButton(_("Impor")), "primary")
+        self.message = dialogs.message_line(layout)
+        buttons, self.ok = dialogs.close_and_primary(self, _("Impor"), self.run_import)
         self.ok.setEnabled(False)
-        self.ok.clicked.connect(self.run_import)
-        buttons.addWidget(self.ok)
         layout.addLayout(buttons)
         self.combos: dict[int, QComboBox] = {}
 
