@@ -27,6 +27,18 @@ def atomic() -> Any:
     return database.atomic()
 
 
+def snapshot() -> Any:
+    """A read-only transaction: every query inside sees the same committed state (one snapshot), however
+    many tills commit meanwhile. SQLite: a deferred transaction in WAL mode reads one snapshot from its first
+    read; PostgreSQL: REPEATABLE READ. Nested inside a transaction, the caller's snapshot is used."""
+    db = database.obj
+    if db.in_transaction():
+        return database.atomic()
+    if isinstance(db, peewee.PostgresqlDatabase):
+        return db.atomic(isolation_level="REPEATABLE READ")
+    return db.atomic("DEFERRED")
+
+
 def _why(exc: peewee.PeeweeException) -> str:
     text = str(exc).lower()
     if "full" in text:

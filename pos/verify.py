@@ -37,6 +37,7 @@ from pos import closing, journal, stamps
 from pos.i18n import _
 from pos.merge import merged_map, resolve
 from pos.sale import content
+from pos.tx import snapshot
 
 
 @dataclass
@@ -277,6 +278,13 @@ def _restocks(result: Result) -> None:
 
 
 def verify() -> Result:
+    """Everything below reads one snapshot: a sale another till is committing meanwhile is either wholly in
+    it (sale and journal entry) or not at all — never half, so it is never reported as damage."""
+    with snapshot():
+        return _verify()
+
+
+def _verify() -> Result:
     result = Result()
     result.entries, chain = journal.verify_chain()
     result.problems.extend(chain)
