@@ -10,7 +10,7 @@ from typing import Any
 
 from playhouse.migrate import SchemaMigrator
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def upgrade_to_2(migrator: SchemaMigrator) -> None:
@@ -188,6 +188,14 @@ def upgrade_to_7(migrator: SchemaMigrator) -> None:
     db.execute_sql(NAME_ORDER_INDEX)
 
 
+def upgrade_to_8(migrator: SchemaMigrator) -> None:
+    """Wrong PINs kept one by one (pin_failure: where, who asked, seen by the owner), counted with the
+    user's failed_pins and locked_until, which version 1 already has (pos/pin_guard.py)."""
+    from db.models import PinFailure
+
+    migrator.database.create_tables([PinFailure])
+
+
 # version -> step that brings a database from version-1 to version
 UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {
     2: upgrade_to_2,
@@ -196,6 +204,7 @@ UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {
     5: upgrade_to_5,
     6: upgrade_to_6,
     7: upgrade_to_7,
+    8: upgrade_to_8,
 }
 
 

@@ -41,7 +41,8 @@ class BaseModel(Model):
 
 
 class Meta(BaseModel):
-    """Marks a Kasir database and holds its schema version."""
+    """Marks a Kasir database and holds its schema version (and the argon2 hash of the shop's recovery
+    code, key 'recovery_code': pos/pin_guard.py)."""
 
     key = CharField(primary_key=True, max_length=40)
     value = TextField()
@@ -82,9 +83,24 @@ class User(BaseModel):
     role = ForeignKeyField(Role, backref="users")
     pin_hash = CharField(max_length=255)
     active = BooleanField(default=True)
-    failed_pins = IntegerField(default=0)
+    failed_pins = IntegerField(default=0)  # wrong PINs in a row, at login and approval (pos/pin_guard.py)
     locked_until = DateTimeField(null=True)
     created_at = DateTimeField()
+
+
+class PinFailure(BaseModel):
+    """One wrong PIN typed for `user`: at the login screen, the approval prompt (`by` who asked) or a wrong
+    recovery code; `seen` once the owner was shown it at login (schema 8)."""
+
+    user = ForeignKeyField(User, backref="pin_failures")
+    at = DateTimeField()
+    place = CharField(max_length=12)  # login | approval | recovery
+    by = ForeignKeyField(User, null=True, backref="pin_failures_asked")
+    register = CharField(max_length=10)
+    seen = BooleanField(default=False)
+
+    class Meta:
+        indexes = ((("user", "seen"), False),)
 
 
 # --- catalogue ------------------------------------------------------------------------------------
@@ -604,6 +620,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Register,
     Role,
     User,
+    PinFailure,
     Category,
     Product,
     Barcode,
