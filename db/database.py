@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 from pathlib import Path
 
 import peewee
 from playhouse.db_url import connect as connect_url
 from playhouse.migrate import SchemaMigrator
 
-from db import balances, migrations, names_index
+from db import balances, config_version, migrations, names_index
 from db.models import ALL_MODELS, Meta, cluster_day_books, database
 
 APP_MARK = "kasir"
+DB_ID_KEY = "db_id"  # meta: this database's own id, which its backups carry (pos.backup)
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -100,7 +102,9 @@ def _prepare_schema(db: peewee.Database) -> None:
             names_index.create(db)
             balances.install(db)
             Meta.create(key="app", value=APP_MARK)
+            Meta.create(key=DB_ID_KEY, value=uuid.uuid4().hex)
             Meta.create(key="schema_version", value=str(migrations.SCHEMA_VERSION))
+            config_version.ensure(db)
         return
     if "meta" not in tables:
         raise OpenError("not_kasir", str(db.database))
@@ -117,6 +121,9 @@ def _prepare_schema(db: peewee.Database) -> None:
             for number, step in steps:
                 step(migrator)
                 Meta.update(value=str(number)).where(Meta.key == "schema_version").execute()
+    if not config_version.installed(db):
+        with db.atomic():
+            config_version.ensure(db)
 
 
 def close_database() -> None:

@@ -1,7 +1,13 @@
 """Backups with SQLite's online backup API (never a file copy of a live database), kept as the last 7
 daily and 12 monthly copies in a folder of the owner's choice (a USB drive, a synced folder).
 
-Restoring checks the backup first, keeps the current database aside, and never overwrites silently.
+Every backup Kasir writes carries a mark inside it (`meta.backup_of` = the id of the database it copies),
+and pruning removes only files with this database's mark: never the live database (even when it lives in
+the backup folder under a backup's name), never its -wal/-shm, never another shop's backups or a file the
+owner put there. A file of a backup's name that is not this database's backup is not overwritten either.
+
+Restoring checks the backup first, keeps the current database aside, says what the current database has
+that the backup has not (`dropped`), and never overwrites silently.
 """
 
 from __future__ import annotations
@@ -10,24 +16,60 @@ import os
 import re
 import shutil
 import sqlite3
+import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import peewee
 
-from db.database import APP_MARK
-from db.models import database
+from db.database import APP_MARK, DB_ID_KEY
+from db.models import Meta, database
 from pos import clock, settings
 from pos.errors import PosError
-from pos.i18n import N_
+from pos.i18n import N_, _
 
 KEEP_DAILY, KEEP_MONTHLY = 7, 12
+MARK_KEY, MARK_AT_KEY = "backup_of", "backup_at"  # meta rows only a backup Kasir wrote has
 _DAILY = re.compile(r"^kasir-(\d{4}-\d{2}-\d{2})\.db$")
 _MONTHLY = re.compile(r"^kasir-(\d{4}-\d{2})\.db$")
 
 
 class BackupError(PosError):
     template = N_("Cadangan gagal: {why}")
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """What the current database has that a backup has not: restoring the backup takes it out of use."""
+
+    backup_at: str  # when the backup was written ('' when it does not say)
+    sales: int  # sales and refunds made after the backup
+    first: str  # their first and last numbers
+    last: str
+    entries: int  # journal entries after the backup
+    diverged: bool  # the two journals differ before the backup's end: not an older copy of this database
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.sales or self.entries or self.diverged)
+
+    def text(self) -> str:
+        if self.diverged:
+            return _(
+                "cadangan ini bukan salinan lama database sekarang (riwayat jurnalnya berbeda); "
+                "semua yang tercatat di database sekarang tidak dipakai lagi"
+            )
+        if self.nothing:
+            return _("tidak ada yang hilang: database sekarang tidak punya data yang lebih baru")
+        sales = (
+            _("{n} nota ({first} s.d. {last})").format(n=self.sales, first=self.first, last=self.last)
+            if self.sales
+            else _("tidak ada nota")
+        )
+        return _(
+            "yang dicatat setelah cadangan ini tidak dipakai lagi: {sales}, {entries} entri jurnal"
+        ).format(sales=sales, entries=self.entries)
 
 
 def default_folder() -> Path:
@@ -51,51 +93,158 @@ def _live_path() -> str:
     return str(db.database)
 
 
-def _copy(source: str, target: Path) -> None:
-    tmp = target.with_suffix(".tmp")
+def database_id() -> str:
+    """The open database's own id (meta.db_id), made once when an older database has none yet."""
+    row = Meta.get_or_none(Meta.key == DB_ID_KEY)
+    if row is not None:
+        return str(row.value)
+    made = uuid.uuid4().hex
+    try:
+        with database.atomic():
+            Meta.insert(key=DB_ID_KEY, value=made).on_conflict_ignore().execute()
+    except peewee.DatabaseError:  # a read-only file can still be backed up: its path names it
+        return "path:" + str(Path(_live_path()).resolve())
+    return str(Meta.get(Meta.key == DB_ID_KEY).value)
+
+
+def _uri(path: Path) -> str:
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
+def _meta(path: Path) -> dict[str, str]:
+    """The meta rows of a database file, read-only; {} when it is no SQLite database with a meta table."""
+    try:
+        con = sqlite3.connect(_uri(path), uri=True)
+        try:
+            return {str(k): str(v) for k, v in con.execute("SELECT key, value FROM meta")}
+        finally:
+            con.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return {}
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _is_live(path: Path, live: Path | None) -> bool:
+    """`path` is the live database or one of its -wal/-shm/-journal files."""
+    if live is None:
+        return False
+    return any(_same(path, Path(str(live) + suffix)) for suffix in ("", "-wal", "-shm", "-journal"))
+
+
+def _copy(source: str, target: Path, mark: str = "") -> None:
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
     src = sqlite3.connect(source)
     dst = sqlite3.connect(tmp)
     try:
         with dst:
             src.backup(dst)  # online backup API: a consistent copy while the shop keeps selling
         dst.execute("PRAGMA journal_mode=DELETE")
+        if mark:
+            with dst:
+                dst.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?), (?, ?)",
+                    (MARK_KEY, mark, MARK_AT_KEY, clock.now().isoformat(timespec="seconds")),
+                )
     finally:
         dst.close()
         src.close()
     os.replace(tmp, target)
 
 
+def _may_write(target: Path, live: Path, ident: str) -> None:
+    """Refuse to write a backup over the live database or over a file that is not this database's backup."""
+    if _is_live(target, live):
+        raise BackupError(
+            why=_(
+                "database yang sedang dipakai bernama {name} di folder cadangan; cadangan tidak ditulis agar "
+                "database itu tidak tertimpa. Pilih folder cadangan lain."
+            ).format(name=target.name)
+        )
+    if not target.exists():
+        return
+    rows = _meta(target)
+    legacy = rows.get("app") == APP_MARK and MARK_KEY not in rows and DB_ID_KEY not in rows
+    if rows.get(MARK_KEY) == ident or (legacy and not Path(str(target) + "-wal").exists()):
+        return  # this database's earlier backup (or one written before backups carried a mark)
+    raise BackupError(
+        why=_(
+            "{name} di folder cadangan bukan cadangan database ini; file itu tidak ditimpa. "
+            "Pindahkan file itu atau pilih folder cadangan lain."
+        ).format(name=target.name)
+    )
+
+
 def backup(to: str | Path | None = None) -> Path:
     """Write today's backup (and this month's) into `to` (default: the folder from settings)."""
     target_dir = Path(to).expanduser() if to else folder()
+    live = Path(_live_path())
     try:
+        ident = database_id()
         target_dir.mkdir(parents=True, exist_ok=True)
         now = clock.now()
         daily = target_dir / f"kasir-{now:%Y-%m-%d}.db"
-        _copy(_live_path(), daily)
-        shutil.copyfile(daily, target_dir / f"kasir-{now:%Y-%m}.db")
-        prune(target_dir)
-    except (OSError, sqlite3.Error) as exc:
-        raise BackupError(why=str(exc)) from exc
+        monthly = target_dir / f"kasir-{now:%Y-%m}.db"
+        _may_write(daily, live, ident)
+        _may_write(monthly, live, ident)
+        _copy(str(live), daily, mark=ident)
+        part = monthly.with_name(monthly.name + ".part")
+        shutil.copyfile(daily, part)
+        os.replace(part, monthly)
+        prune(target_dir, ident, live)
+    except (OSError, sqlite3.Error, ValueError) as exc:
+        raise BackupError(why=getattr(exc, "strerror", None) or str(exc)) from exc
     return daily
 
 
-def prune(target_dir: Path) -> list[Path]:
-    """Keep the newest 7 daily and 12 monthly backups; returns what was removed."""
+def _ours(target_dir: Path, pattern: re.Pattern[str], ident: str | None, live: Path | None) -> list[Path]:
+    """Files of `pattern`'s name that Kasir wrote as backups (of database `ident`, when given), oldest
+    first; never the live database or its side files."""
+    found = []
+    for path in sorted(p for p in target_dir.iterdir() if pattern.match(p.name)):
+        if not path.is_file() or _is_live(path, live):
+            continue
+        mark = _meta(path).get(MARK_KEY)
+        if mark and (ident is None or mark == ident):
+            found.append(path)
+    return found
+
+
+def prune(target_dir: Path, ident: str | None = None, live: Path | None = None) -> list[Path]:
+    """Keep the newest 7 daily and 12 monthly backups of this database; returns what was removed. Only
+    files carrying this database's backup mark are ever removed."""
+    ident = ident or database_id()
+    live = live if live is not None else Path(_live_path())
     removed = []
     for pattern, keep in ((_DAILY, KEEP_DAILY), (_MONTHLY, KEEP_MONTHLY)):
-        found = sorted((p for p in target_dir.iterdir() if pattern.match(p.name)), key=lambda p: p.name)
+        found = _ours(target_dir, pattern, ident, live)
         for old in found[:-keep] if len(found) > keep else []:
             old.unlink()
             removed.append(old)
     return removed
 
 
+def _open_identity() -> tuple[str | None, Path | None]:
+    db = database.obj
+    if db is None or db.is_closed() or not isinstance(db, peewee.SqliteDatabase) or db.database == ":memory:":
+        return None, None
+    row = Meta.get_or_none(Meta.key == DB_ID_KEY)
+    return (str(row.value) if row is not None else None), Path(str(db.database))
+
+
 def latest(target_dir: Path | None = None) -> Path | None:
+    """The newest daily backup Kasir wrote in the folder (of the open database, when one is open)."""
     target_dir = target_dir or folder()
     if not target_dir.is_dir():
         return None
-    found = sorted((p for p in target_dir.iterdir() if _DAILY.match(p.name)), key=lambda p: p.name)
+    ident, live = _open_identity()
+    found = _ours(target_dir, _DAILY, ident, live)
     return found[-1] if found else None
 
 
@@ -107,17 +256,57 @@ def due(target_dir: Path | None = None) -> bool:
 
 def check(path: str | Path) -> str:
     """A backup is usable when SQLite finds it sound and it is a Kasir database. Returns the reason if not."""
+    path = Path(path)
+    if not path.is_file():
+        return _("file tidak ditemukan") if not path.exists() else _("ini folder, bukan file")
     try:
-        con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+        con = sqlite3.connect(_uri(path), uri=True)
+        con.text_factory = lambda b: b.decode("utf-8", "replace")
         try:
             if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                return "rusak"
+                return _("rusak")
             rows = dict(con.execute("SELECT key, value FROM meta"))
         finally:
             con.close()
-    except sqlite3.Error as exc:
+    except sqlite3.DatabaseError as exc:
+        if "no such table" in str(exc):
+            return _("bukan database Kasir")
+        return _("bukan database SQLite yang utuh ({why})").format(why=exc)
+    except (sqlite3.Error, OSError, ValueError) as exc:
         return str(exc)
-    return "" if rows.get("app") == APP_MARK else "bukan database Kasir"
+    return "" if rows.get("app") == APP_MARK else _("bukan database Kasir")
+
+
+def _journal_end(con: sqlite3.Connection) -> tuple[int, str]:
+    row = con.execute('SELECT "seq", "hash" FROM "journal_entry" ORDER BY "seq" DESC LIMIT 1').fetchone()
+    return (int(row[0]), str(row[1])) if row else (0, "")
+
+
+def dropped(source: str | Path, target: str | Path) -> Dropped:
+    """What the database file `target` has that the backup `source` has not (both read, never written)."""
+    backup_at = _meta(Path(source)).get(MARK_AT_KEY, "")
+    if not Path(target).is_file() or Path(target).stat().st_size == 0:
+        return Dropped(backup_at, 0, "", "", 0, False)
+    try:
+        src = sqlite3.connect(_uri(Path(source)), uri=True)
+        dst = sqlite3.connect(_uri(Path(target)), uri=True)
+        try:
+            seq, head = _journal_end(src)
+            row = dst.execute('SELECT "hash" FROM "journal_entry" WHERE "seq" = ?', (seq,)).fetchone()
+            diverged = bool(seq) and (row is None or str(row[0]) != head)
+            entries = dst.execute('SELECT count(*) FROM "journal_entry" WHERE "seq" > ?', (seq,)).fetchone()[
+                0
+            ]
+            last_id = src.execute('SELECT coalesce(max("id"), 0) FROM "sale"').fetchone()[0]
+            count, first, last = dst.execute(
+                'SELECT count(*), min("number"), max("number") FROM "sale" WHERE "id" > ?', (last_id,)
+            ).fetchone()
+        finally:
+            src.close()
+            dst.close()
+    except sqlite3.Error:  # the current file cannot be read (that is why one restores): all of it goes
+        return Dropped(backup_at, 0, "", "", 0, True)
+    return Dropped(backup_at, int(count), first or "", last or "", int(entries), diverged)
 
 
 def restore(source: str | Path, target: str | Path) -> Path:
@@ -127,15 +316,32 @@ def restore(source: str | Path, target: str | Path) -> Path:
     why = check(source)
     if why:
         raise BackupError(why=f"{source}: {why}")
+    if _is_live(source, target):
+        raise BackupError(
+            why=_("{source} adalah database yang mau dipulihkan itu sendiri").format(source=source)
+        )
     kept = target.with_name(f"{target.name}.before-restore-{datetime.now():%Y%m%d-%H%M%S}")
     try:
         if target.exists():
-            _copy(str(target), kept)
-        for suffix in ("-wal", "-shm"):
+            try:
+                _copy(str(target), kept)
+            except sqlite3.DatabaseError:  # too damaged for SQLite to copy: keep its bytes
+                shutil.copyfile(target, kept)
+                for suffix in ("-wal", "-shm"):
+                    side = Path(str(target) + suffix)
+                    if side.exists():
+                        shutil.copyfile(side, Path(str(kept) + suffix))
+        for suffix in ("-wal", "-shm", "-journal"):
             side = Path(str(target) + suffix)
             if side.exists():
                 side.unlink()
         _copy(str(source), target)
+        con = sqlite3.connect(target)
+        try:
+            with con:  # the restored file is a live database again, no backup: it loses the backup's mark
+                con.execute("DELETE FROM meta WHERE key IN (?, ?)", (MARK_KEY, MARK_AT_KEY))
+        finally:
+            con.close()
     except (OSError, sqlite3.Error) as exc:
-        raise BackupError(why=str(exc)) from exc
+        raise BackupError(why=getattr(exc, "strerror", None) or str(exc)) from exc
     return kept

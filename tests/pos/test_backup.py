@@ -74,3 +74,116 @@ def test_a_bad_backup_is_refused_and_nothing_changes(owner, tmp_path, db):
 
 def test_quick_check_on_a_sound_database(db):
     assert shop.quick_check() == ""
+
+
+def _count(path):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT count(*) FROM sale").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_pruning_never_touches_the_live_database_named_like_a_backup(tmp_path):
+    """`--db DIR/kasir-2026-11-01.db backup --to DIR`: the live file is older than 7 daily backups."""
+    folder = tmp_path / "cadangan"
+    folder.mkdir()
+    live = folder / "kasir-2026-11-01.db"
+    clock.set_fixed(datetime(2026, 11, 23, 10, 0))
+    try:
+        shop.open_shop(str(live))
+        owner = shop.first_run("Warung Uji", "", "", "Bu Sri", "1357")
+        items = small_shop(owner)
+        sell_one(items, owner)
+        for day in range(10, 24):  # 14 daily backups after the live file's "date"
+            with clock.frozen(datetime(2026, 11, day, 21, 0)):
+                backup.backup(folder)
+        assert live.exists() and Sale.select().count() == 1
+        daily = sorted(p.name for p in folder.glob("kasir-????-??-??.db"))
+        assert daily == ["kasir-2026-11-01.db"] + [f"kasir-2026-11-{d}.db" for d in range(17, 24)]
+        sell_one(items, owner)  # the live database still works
+        assert Sale.select().count() == 2
+    finally:
+        shop.close_shop()
+        clock.set_fixed(None)
+    assert _count(live) == 2
+
+
+def test_a_file_that_is_not_this_databases_backup_is_neither_pruned_nor_overwritten(owner, tmp_path):
+    items = small_shop(owner)
+    sell_one(items, owner)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    mine = folder / "kasir-2026-01-01.db"  # the owner's own file under a backup's name
+    mine.write_bytes(b"catatan pribadi")
+    other = tmp_path / "other.db"  # another shop's backup in the same folder
+    con = sqlite3.connect(other)
+    con.executescript(
+        "CREATE TABLE meta (key PRIMARY KEY, value); INSERT INTO meta VALUES ('app', 'kasir'), "
+        "('db_id', 'lain'), ('backup_of', 'lain');"
+    )
+    con.commit()
+    con.close()
+    (folder / "kasir-2026-01-02.db").write_bytes(other.read_bytes())
+    for day in range(1, 12):
+        with clock.frozen(datetime(2026, 11, day, 21, 0)):
+            backup.backup(folder)
+    assert mine.read_bytes() == b"catatan pribadi"
+    assert (folder / "kasir-2026-01-02.db").read_bytes() == other.read_bytes()
+    assert len(list(folder.glob("kasir-2026-11-??.db"))) == 7
+    (folder / "kasir-2026-11-23.db").write_bytes(other.read_bytes())  # today's name is taken by a stranger
+    with pytest.raises(backup.BackupError, match="bukan cadangan database ini"):
+        backup.backup(folder)
+    assert (folder / "kasir-2026-11-23.db").read_bytes() == other.read_bytes()
+
+
+def test_a_backup_never_writes_over_the_live_database(tmp_path):
+    folder = tmp_path / "cadangan"
+    live = folder / "kasir-2026-11-23.db"  # today's backup name
+    folder.mkdir()
+    clock.set_fixed(datetime(2026, 11, 23, 10, 0))
+    try:
+        shop.open_shop(str(live))
+        owner = shop.first_run("Warung Uji", "", "", "Bu Sri", "1357")
+        sell_one(small_shop(owner), owner)
+        with pytest.raises(backup.BackupError, match="sedang dipakai"):
+            backup.backup(folder)
+        assert backup.latest(folder) is None  # the live file is no backup to offer either
+        assert Sale.select().count() == 1
+    finally:
+        shop.close_shop()
+        clock.set_fixed(None)
+    assert _count(live) == 1
+
+
+def test_restore_says_what_it_drops_and_the_restored_file_is_no_backup(owner, tmp_path, db):
+    items = small_shop(owner)
+    sell_one(items, owner)
+    path = backup.backup(tmp_path / "usb")
+    assert backup.dropped(path, db).nothing
+    sell_one(items, owner)
+    sell_one(items, owner)
+    shop.close_shop()
+    lost = backup.dropped(path, db)
+    assert (lost.sales, lost.first, lost.last, lost.diverged) == (2, "K1-000002", "K1-000003", False)
+    assert lost.entries >= 2 and "2 nota (K1-000002 s.d. K1-000003)" in lost.text()
+    assert lost.backup_at == "2026-11-23T10:30:00"
+    with pytest.raises(backup.BackupError):
+        backup.restore(db, db)  # the database onto itself
+    kept = backup.restore(path, db)
+    rows = dict(sqlite3.connect(db).execute("SELECT key, value FROM meta"))
+    assert "backup_of" not in rows and rows["db_id"]  # the same shop, a live database again
+    assert _count(kept) == 3 and _count(db) == 1
+    shop.open_shop(db)
+
+
+def test_a_backup_with_broken_text_is_refused_with_a_reason(tmp_path):
+    bad = tmp_path / "kasir-2026-11-20.db"
+    con = sqlite3.connect(bad)
+    con.execute("CREATE TABLE meta (key, value)")
+    con.execute("INSERT INTO meta VALUES ('app', CAST(x'ff00fe' AS TEXT))")
+    con.commit()
+    con.close()
+    assert backup.check(bad) == "bukan database Kasir"
+    assert backup.check(tmp_path) == "ini folder, bukan file"
+    assert backup.check(tmp_path / "tidak-ada.db") == "file tidak ditemukan"
