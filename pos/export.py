@@ -21,6 +21,7 @@ from pos import xlsx
 from pos.errors import PosError
 from pos.i18n import N_
 from pos.report import Period, by_day
+from pos.tabular import safe_cell
 
 
 class ExportError(PosError):
@@ -109,6 +110,8 @@ SHEETS = {
 
 
 def _text(value: Any, kind: str) -> Any:
+    if kind == "text":  # a name or a reference someone typed: never a formula in the bookkeeper's sheet
+        return safe_cell(value)
     if kind == "datetime":
         return value.strftime("%Y-%m-%d %H:%M:%S") if value is not None else ""
     if kind == "qty":

@@ -219,8 +219,9 @@ def _sheet_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 # --- writing -----------------------------------------------------------------------------------------
 
 
-def _plain_cell(value: Any, quote: bool = True) -> Any:
-    """Numbers stay numbers; text that Excel would take for a formula gets a leading apostrophe."""
+def safe_cell(value: Any, quote: bool = True) -> Any:
+    """A cell for a file the bookkeeper opens: numbers (a negative rupiah too) stay numbers; text that a
+    spreadsheet would take for a formula (= + - @, tab, CR first) gets a leading apostrophe."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -246,9 +247,9 @@ def write_table(
         if suffix == ".csv":
             with path.open("w", encoding="utf-8-sig", newline="") as out:
                 writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-                writer.writerow([_plain_cell(h) for h in headers])
+                writer.writerow([safe_cell(h) for h in headers])
                 for row in rows:
-                    writer.writerow([_plain_cell(v) for v in row])
+                    writer.writerow([safe_cell(v) for v in row])
         else:
             _write_xlsx(path, headers, rows, sheet_name)
     except OSError as exc:
@@ -268,7 +269,7 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
     bold = Font(bold=True)
 
     def cell(value: Any, header: bool = False) -> WriteOnlyCell:
-        value = _plain_cell(value, quote=False)  # typed as text below instead
+        value = safe_cell(value, quote=False)  # typed as text below instead
         if isinstance(value, str):
             value = ILLEGAL_CHARACTERS_RE.sub("", value)
         out = WriteOnlyCell(sheet, value=value)

@@ -153,3 +153,27 @@ def test_report_command(week, db, tmp_path):  # noqa: F811
     nowhere = _cli(db, "report", "--week", "2026-W47", "--pdf", "/proc/kasir/x.pdf")
     assert nowhere.returncode == 2 and "tidak bisa ditulis" in nowhere.stderr
     shop.open_shop(db)
+
+
+def test_csv_export_cells_are_never_formulas_but_refunds_stay_numbers(owner, tmp_path):
+    from pos import catalog, customer, refund, sale
+    from pos.cart import Cart
+    from pos.payment import Tender
+
+    shift.open_shift(owner, 0)
+    item = catalog.create_product("HL", '=HYPERLINK("http://x","Klik")', 5_000, track_stock=False)
+    budi = customer.create_customer("0812-3000-0001", "-Budi")
+    c = Cart(customer_id=budi.id)
+    c.add(item.id, item.name, 5_000, 2)
+    done = sale.complete(c, [Tender("cash", 10_000)], owner)
+    refund.refund(done, {done.lines[0].id: 1}, "@salah", owner)
+    day = report.Period(date(2026, 11, 23), date(2026, 11, 23))
+    files = export.write_csv(day, tmp_path)
+    with files[0].open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["barang"] for r in rows} == {'\'=HYPERLINK("http://x","Klik")'}
+    assert {r["pelanggan"] for r in rows} == {"'-Budi"}
+    assert sorted(int(r["total"]) for r in rows) == [-5_000, 10_000]  # numbers, no apostrophe
+    assert all(
+        not v.startswith(("=", "+", "-", "@")) or v.lstrip("-").isdigit() for r in rows for v in r.values()
+    )

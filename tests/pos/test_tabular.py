@@ -217,3 +217,13 @@ def test_english_message(tmp_path):
             read_table(tmp_path / "x.csv")
     finally:
         i18n.set_language("id")
+
+
+def test_written_csv_never_starts_a_text_cell_as_a_formula(tmp_path):
+    rows = [['=HYPERLINK("http://x")', -15_000], ["\tx", "-Budi"], ["\r=1", "@A1"], ["+1", "Budi-"]]
+    path = write_table(tmp_path / "x.csv", ["a", "b"], rows)
+    got = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))[1:]
+    assert got[0] == ['\'=HYPERLINK("http://x")', "-15000"]  # a negative rupiah stays a number
+    assert got[1] == ["'\tx", "'-Budi"]
+    assert got[2][1] == "'@A1" and got[3] == ["'+1", "Budi-"]
+    assert b'"\'\r=1"' in path.read_bytes()
