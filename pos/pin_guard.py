@@ -18,7 +18,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from db.models import Meta, PinFailure, Role, User
+from db.models import Meta, PinFailure, Role, User, database
 from pos import clock, journal, settings, till
 from pos.errors import InvalidPin, NotFound, PosError, UserLocked, WrongPin
 from pos.i18n import N_, _
@@ -101,7 +101,12 @@ def lock_message(user_id: int) -> str:
     return error.text if error else ""
 
 
-_at_till = {"user_id": 0}  # who logged in last at this till: named with a failure at the approval prompt
+# who logged in last at this till (in this database): named with a wrong PIN at the approval prompt
+_at_till: dict[str, object] = {"db": None, "user_id": None}
+
+
+def _asking() -> int | None:
+    return _at_till["user_id"] if _at_till["db"] is database.obj else None  # type: ignore[return-value]
 
 
 def _fail(user: User, where: str, now: datetime, by: int | None) -> PosError:
@@ -137,7 +142,7 @@ def login(user_id: int, pin: str) -> User:
         if error is None:
             if staff._pin_ok(user, pin):
                 _passed(user)
-                _at_till["user_id"] = user.id
+                _at_till.update(db=database.obj, user_id=user.id)
                 return user
             error = _fail(user, "login", now, None)
     raise error
@@ -149,7 +154,7 @@ def owner_by_pin(pin: str, by: User | None = None) -> User:
     default the last user logged in at this till)."""
     from pos import staff
 
-    asking = by.id if by is not None else _at_till["user_id"]
+    asking = by.id if by is not None else _asking()
     with atomic():
         now = clock.now()
         owners = list(
@@ -263,8 +268,12 @@ def is_weak(pin: str) -> bool:
 
 
 def refuse_weak(pin: str) -> None:
-    """Raise WeakPin for a weak owner PIN in a real shop (a demo shop keeps its easy PINs)."""
-    if not settings.get("demo") and is_weak(pin or ""):
+    """Raise WeakPin for a weak owner PIN in a real shop (a demo shop keeps its easy PINs); InvalidPin
+    first for what is no PIN at all."""
+    from pos import staff
+
+    staff._check_pin(pin)
+    if not settings.get("demo") and is_weak(pin):
         raise WeakPin()
 
 
@@ -340,6 +349,9 @@ def reset_pin(code: str, new_pin: str, user_id: int | None = None) -> tuple[User
                 User.id == owner.id
             ).execute()
             journal.append("staff", {"pin_changed": owner.name, "with": "recovery_code"}, user=owner.name)
+            from pos.verify_sealed import seal_user
+
+            seal_user(owner.id, owner.name)
             return User.get_by_id(owner.id), _store_code(owner.name, "used")
         PinFailure.create(user=owner.id, at=clock.now(), place="recovery", by=None, register=till.code())
     raise WrongRecoveryCode()

@@ -119,6 +119,9 @@ def first_run(shop_name: str, address: str, whatsapp: str, owner_name: str, owne
     if not shop_name or len(shop_name) > 80:
         raise InvalidName(limit=80)
     number = phone.normalise(whatsapp) if (whatsapp or "").strip() else ""
+    from pos import pin_guard
+
+    pin_guard.refuse_weak(owner_pin)  # no 1234, 0000, 1212... for a real shop's owner
     owner = staff.create_user(owner_name, "owner", owner_pin)
     settings.update(
         {

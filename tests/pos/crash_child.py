@@ -24,7 +24,7 @@ def prepare() -> User:
 
 def _prepare() -> User:
     if not shop.is_set_up():
-        owner = shop.first_run("Warung Uji Tahan Banting", "", "", "Bu Sri", "1234")
+        owner = shop.first_run("Warung Uji Tahan Banting", "", "", "Bu Sri", "5831")
         made = [
             catalog.create_product(f"P{i:03d}", f"Barang {i}", 1_000 + 500 * i, cost=800) for i in range(20)
         ]
