@@ -29,3 +29,20 @@ def clean(text: str, keep_newlines: bool = False) -> str:
         lines = ("".join(c for c in line if c.isprintable() or c == "\t") for line in text.splitlines())
         return "\n".join(" ".join(line.split()) for line in lines).strip()
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
+def printable(text: str) -> str:
+    """Text safe for a printer or a page, its spacing kept: control and format characters (ESC, NUL, a
+    right-to-left override, …) out, a tab, line break or other space one space. A note typed with
+    "ESC p" never reaches the printer as a command."""
+    text = str(text or "")
+    if text.isprintable():
+        return text
+    out = []
+    for c in text:
+        kind = unicodedata.category(c)
+        if c in "\t\n\r\x0b\x0c" or kind in ("Zs", "Zl", "Zp"):
+            out.append(" ")
+        elif kind not in ("Cc", "Cf", "Cs", "Co"):
+            out.append(c)
+    return "".join(out)

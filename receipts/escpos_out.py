@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pos.i18n import _
 from pos.receipt import Receipt
+from pos.text import printable as clean_controls
 from receipts.layout import Row, qty_text, rows, text_lines
 
 if TYPE_CHECKING:
@@ -31,9 +32,10 @@ _REPLACE = {
 
 
 def printable(text: str) -> str:
-    """Plain ASCII for a thermal printer's code page."""
+    """Plain ASCII for a thermal printer's code page, without a control byte (ESC, GS, DLE, …): what a
+    name or a note says is printed, never obeyed as a printer command."""
     out = []
-    for char in text:
+    for char in clean_controls(text):
         if ord(char) < 128:
             out.append(char)
         elif char in _REPLACE:

@@ -15,7 +15,7 @@ from pos.i18n import _
 from pos.money import format_rupiah
 from pos.receipt import Receipt
 from receipts import fonts
-from receipts.layout import qty_text
+from receipts.layout import markup, qty_text
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -30,7 +30,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return markup(text)
 
 
 def invoice_pdf(receipt: Receipt, target: str | Path | None = None) -> bytes:
@@ -54,8 +54,8 @@ def invoice_pdf(receipt: Receipt, target: str | Path | None = None) -> bytes:
         shop.append(Paragraph(f"WhatsApp {_esc(r.shop_phone)}", st["n"]))
     head_right = [
         Paragraph(title, st["title"]),
-        Paragraph(_("No. {n}").format(n=r.number), st["h"]),
-        Paragraph(r.created_at.strftime("%d-%m-%Y %H:%M ") + r.timezone, st["n"]),
+        Paragraph(_esc(_("No. {n}").format(n=r.number)), st["h"]),
+        Paragraph(_esc(r.created_at.strftime("%d-%m-%Y %H:%M ") + r.timezone), st["n"]),
         Paragraph(_esc(r.channel), st["n"]),
     ]
     head = Table([[shop, head_right]], colWidths=[110 * mm, 64 * mm])

@@ -6,12 +6,14 @@ Rows: ("logo", path) · ("title", text) · ("center", text) · ("text", text) ·
 
 from __future__ import annotations
 
+import html
 import textwrap
 from decimal import Decimal
 
 from pos.i18n import _
 from pos.money import format_rupiah
 from pos.receipt import Receipt, ReceiptLine
+from pos.text import printable
 
 Row = tuple[str, ...]
 
@@ -53,6 +55,16 @@ def demo_rows() -> list[Row]:
 
 
 def rows(receipt: Receipt) -> list[Row]:
+    """The receipt's rows; what people typed (names, notes, addresses) has no control character left."""
+    return clean_rows(_rows(receipt))
+
+
+def clean_rows(receipt_rows: list[Row]) -> list[Row]:
+    """Rows with every text freed of control characters (the logo's path and the QR's data are kept)."""
+    return [row if row[0] in ("logo", "qr") else tuple(printable(x) for x in row) for row in receipt_rows]
+
+
+def _rows(receipt: Receipt) -> list[Row]:
     r = receipt
     out: list[Row] = demo_rows() if r.demo else []
     if r.logo:
@@ -177,3 +189,9 @@ def plain_text(receipt: Receipt, columns: int = 32) -> str:
             continue
         lines.append(line)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def markup(text: object) -> str:
+    """User text for a reportlab Paragraph, which reads its text as markup: shown as typed (a supplier
+    named "<b>Agen Jaya" or "Kopi & Susu"), never taken for a tag, without control characters."""
+    return html.escape(printable(str(text or "")), quote=False)

@@ -15,7 +15,9 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from pos import clock
 from pos.i18n import _
 from pos.money import format_rupiah
+from pos.text import printable
 from receipts import fonts
+from receipts.layout import markup
 
 
 def order_pdf(shop_name: str, groups: dict[str, list[Any]], target: str | Path | None = None) -> bytes:
@@ -27,14 +29,14 @@ def order_pdf(shop_name: str, groups: dict[str, list[Any]], target: str | Path |
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm)
     width = A4[0] - 36 * mm
     story: list[Any] = [
-        Paragraph(_("Daftar belanja {shop}").format(shop=shop_name).replace("&", "&amp;"), title),
+        Paragraph(markup(_("Daftar belanja {shop}").format(shop=shop_name)), title),
         Paragraph(_("dibuat oleh Kasir pada {at}").format(at=clock.now().strftime("%d-%m-%Y %H:%M")), small),
         Spacer(1, 3 * mm),
     ]
     for supplier, items in groups.items():
         rows = [[_("Barang"), _("Stok"), _("Beli"), _("Perkiraan")]] + [
             [
-                s.name,
+                printable(s.name),
                 f"{format(s.on_hand.normalize(), 'f')} {s.unit}",
                 f"{format(s.buy.normalize(), 'f')} {s.unit}",
                 format_rupiah(s.cost),
@@ -54,6 +56,6 @@ def order_pdf(shop_name: str, groups: dict[str, list[Any]], target: str | Path |
                 ]
             )
         )
-        story += [Paragraph(supplier.replace("&", "&amp;"), head), table]
+        story += [Paragraph(markup(supplier), head), table]
     doc.build(story)
     return fonts.finish(buf.getvalue(), target)

@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from pos.receipt import Receipt
 from receipts import fonts, qr
-from receipts.layout import Row, rows
+from receipts.layout import Row, clean_rows, rows
 
 MARGIN = 3 * mm
 LOGO_H = 14 * mm
@@ -136,6 +136,7 @@ def thermal_pdf(
     all_rows: list[Row], width: int, title: str, author: str = "", target: str | Path | None = None
 ) -> bytes:
     """Any thermal document (receipt, voucher, shift slip) from its rows, one page as long as needed."""
+    all_rows = clean_rows(all_rows)
     layout = _Layout(width)
     height = sum(layout.measure(r) for r in all_rows) + 2 * MARGIN
     buf = BytesIO()

@@ -19,6 +19,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from pos.i18n import _
 from pos.money import format_rupiah
 from receipts import fonts
+from receipts.layout import markup
 
 GREYS = [colors.HexColor(c) for c in ("#222222", "#777777", "#bbbbbb", "#444444", "#999999", "#dddddd")]
 
@@ -36,7 +37,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _esc(text: str) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return markup(text)
 
 
 def _short(value: int) -> str:

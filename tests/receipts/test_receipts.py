@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 from datetime import date
+from decimal import Decimal
 from io import BytesIO
 
 import pytest
@@ -248,3 +249,44 @@ def test_thermal_voucher_and_kitchen_ticket(sold, owner):
         b"PESANAN" in ticket and b"2x Indomie" in ticket and b"Goreng" in ticket and b"* es sedikit" in ticket
     )
     assert b"Rp" not in ticket  # the kitchen sees items and notes, not prices
+
+
+def test_control_bytes_in_what_people_typed_never_reach_the_printer(sold):
+    """An ESC p (drawer kick) typed into a line note or a name is printed as text, never obeyed."""
+    import dataclasses
+
+    kick = "\x1bp\x00\x19\xfa"
+    lines = list(sold.lines)
+    lines[0] = dataclasses.replace(lines[0], note=f"pedas{kick}\x1d V\x00 sekali", name="Indomie\x1b@ Goreng")
+    nasty = dataclasses.replace(
+        sold,
+        lines=lines,
+        customer_name="Budi\x1bp\x01\x02",
+        footer="Terima kasih\x10\x04\x01",
+        reason="\x1b!",
+    )
+    for data in (escpos_out.receipt_bytes(nasty, 58), escpos_out.kitchen_bytes(nasty, 58)):
+        assert b"\x1bp" not in data and b"\x10\x04" not in data and b"\x1b@ " not in data
+        assert data.count(b"\x1b@") == 1  # only the printer's own init
+        assert b"pedasp" in data and b"sekali" in data
+    receipt_data = escpos_out.receipt_bytes(nasty, 58)
+    assert b"Budip" in receipt_data and b"Terima kasih" in receipt_data
+    assert b"\x1bp" in escpos_out.receipt_bytes(nasty, 58, drawer=True)  # the drawer opens only when asked
+    assert "\x1b" not in plain_text(nasty) and "pedasp" in plain_text(nasty)
+    assert "\x1b" not in pdf_text(receipt_pdf(nasty, 58))
+
+
+@pytest.mark.parametrize("name", ["<b>Agen Jaya", "Kopi & Susu", '<img src="x"> CV <font size=40>', "a\x1bb"])
+def test_a_supplier_or_customer_named_like_markup_is_printed_as_typed(sold, name):
+    import dataclasses
+    from types import SimpleNamespace
+
+    from receipts.order_pdf import order_pdf
+
+    item = SimpleNamespace(name=name, on_hand=Decimal(2), unit="pcs", buy=Decimal(10), cost=30_000)
+    text = " ".join(pdf_text(order_pdf(name, {name: [item]})).split())  # a long title wraps
+    shown = name.replace("\x1b", "")
+    assert text.count(shown) >= 3  # the title, the supplier's heading and the line, as typed
+    nasty = dataclasses.replace(sold, customer_name=name, customer_address=name, shop_name=name)
+    invoice = " ".join(pdf_text(invoice_pdf(nasty)).split())
+    assert invoice.count(shown) >= 3
