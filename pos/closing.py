@@ -7,13 +7,12 @@ total of the same kind plus this period's total — it only ever grows by what w
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 from typing import Any
 
 from peewee import fn
 
-from db.models import Closing, Shift, User
+from db.models import Closing, DaySales, Shift, User
 from pos import clock, journal, report, staff
 from pos.errors import InvalidInput, InvalidState
 from pos.i18n import N_, _
@@ -25,10 +24,29 @@ class ClosingError(InvalidInput):
 
 
 def _totals(period: report.Period) -> dict[str, Any]:
+    """What a closing seals of its period: the headline figures and the totals per payment method, channel
+    and cashier (a cash sale turned into QRIS changes two of them, whatever else was recomputed)."""
     head = report.totals(period)
     head["by_payment"] = {p["method"]: p["amount"] for p in report.by_payment(period)}
     head["by_channel"] = {c["code"]: c["total"] for c in report.by_channel(period)}
+    head["by_cashier"] = {
+        str(cashier): int(total)
+        for cashier, total in DaySales.select(DaySales.cashier_id, fn.SUM(DaySales.total))
+        .where(DaySales.day.between(period.start, period.end))
+        .group_by(DaySales.cashier_id)
+        .order_by(DaySales.cashier_id)
+        .tuples()
+    }
     return head
+
+
+_NAMES = {
+    "by_payment": N_("per metode bayar"),
+    "by_channel": N_("per saluran"),
+    "by_cashier": N_("per kasir"),
+    "total": N_("total"),
+    "sales_count": N_("jumlah nota"),
+}
 
 
 def _write(kind: str, period: report.Period, user: User) -> Closing:
@@ -38,6 +56,7 @@ def _write(kind: str, period: report.Period, user: User) -> Closing:
     if last is not None and last.period_end >= period.start:
         raise ClosingError(why=_("periode sebelum {date} sudah ditutup").format(date=last.period_end))
     totals = _totals(period)
+    totals["chain_head"] = list(journal.head())  # the journal as it was when the books were closed
     number = (last.number if last else 0) + 1
     grand = (last.grand_total if last else 0) + totals["total"]
     row = Closing.create(
@@ -110,13 +129,28 @@ def grand_total(kind: str = "daily") -> int:
 
 
 def check(problems: list[str]) -> None:
-    """For verify: every closing is in the journal unchanged, none deleted, and its totals still match
-    the sales of its period (a sale slipped into a closed day shows here)."""
+    """For verify: every closing is in the journal unchanged, none deleted, numbered 1, 2, 3... per kind
+    with a grand total that grew by exactly each closing's total, its chain head still in the journal, and
+    its figures (total, count, per payment method, channel and cashier) still those of its period's sales."""
     sealed: dict[str, str] = {}
     for (body,) in journal_bodies():
-        sealed[json.loads(body)["closing"]] = body
-    for row in Closing.select().order_by(Closing.id):
+        data = journal.load(body)
+        if isinstance(data, dict) and "closing" in data:
+            sealed[str(data["closing"])] = body
+    last: dict[str, tuple[int, int]] = {}
+    for row in Closing.select().order_by(Closing.kind, Closing.number):
         key = f"{row.kind}-{row.number}"
+        number, grand = last.get(row.kind, (0, 0))
+        totals = row.totals if isinstance(row.totals, dict) else {}
+        if row.number != number + 1:
+            problems.append(_("tutup buku {kind} #{n} hilang").format(kind=row.kind, n=number + 1))
+        elif row.grand_total != grand + int(totals.get("total", 0)):
+            problems.append(
+                _("total berjalan tutup buku {key} tidak cocok: {grand}, seharusnya {want}").format(
+                    key=key, grand=row.grand_total, want=grand + int(totals.get("total", 0))
+                )
+            )
+        last[row.kind] = (row.number, int(row.grand_total))
         body = sealed.pop(key, None)
         if body is None:
             problems.append(_("tutup buku {key} tidak ada di jurnal").format(key=key))
@@ -124,11 +158,48 @@ def check(problems: list[str]) -> None:
         if journal.canonical(content(row)) != body:
             problems.append(_("tutup buku {key} berubah setelah disimpan").format(key=key))
             continue
+        head = totals.get("chain_head")
+        if head and head[0] and journal_hash(head[0]) != head[1]:
+            problems.append(_("jurnal #{seq} berubah sejak tutup buku {key}").format(seq=head[0], key=key))
         now = _totals(report.Period(row.period_start, row.period_end))
-        if now["total"] != row.totals["total"] or now["sales_count"] != row.totals["sales_count"]:
-            problems.append(_("penjualan periode tutup buku {key} berubah").format(key=key))
+        changed = [
+            k
+            for k in sorted(totals)
+            if k != "chain_head" and journal.canonical(now.get(k)) != journal.canonical(totals[k])
+        ]
+        if changed:
+            what = ", ".join(_(_NAMES[k]) if k in _NAMES else k for k in changed)
+            problems.append(
+                _("penjualan periode tutup buku {key} berubah ({what})").format(key=key, what=what)
+            )
     for key in sealed:
         problems.append(_("tutup buku {key} dihapus").format(key=key))
+
+
+def journal_hash(seq: int) -> str | None:
+    from db import fast
+
+    row = fast.one('SELECT "hash" FROM "journal_entry" WHERE "seq" = ?', [seq])
+    return str(row[0]) if row else None
+
+
+def entry_of(row: Closing) -> tuple[int, str] | None:
+    """The closing's own journal entry (seq, hash): the chain head printed on the closing as its anchor."""
+    from db.models import NOT_A_SALE, JournalEntry
+
+    needle = journal.canonical(f"{row.kind}-{row.number}")
+    found = (
+        JournalEntry.select(JournalEntry.seq, JournalEntry.hash)
+        .where(
+            JournalEntry.event == "closing",
+            NOT_A_SALE,
+            JournalEntry.content.contains(f'"closing":{needle}'),
+        )
+        .order_by(JournalEntry.seq.desc())
+        .tuples()
+        .first()
+    )
+    return (int(found[0]), str(found[1])) if found else None
 
 
 def journal_bodies() -> Any:

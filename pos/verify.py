@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import groupby
 from typing import Any
 
@@ -33,7 +34,8 @@ from db.models import (
     Voucher,
     database,
 )
-from pos import closing, journal, stamps
+from pos import anchor, closing, journal, stamps
+from pos import verify_sealed as sealed
 from pos.i18n import _
 from pos.merge import merged_map, resolve
 from pos.sale import content
@@ -45,6 +47,7 @@ class Result:
     entries: int = 0
     checked_sales: int = 0
     problems: list[str] = field(default_factory=list)
+    voucher_uses: dict[str, list[str]] = field(default_factory=dict, repr=False)  # code -> sealed sales
 
     @property
     def ok(self) -> bool:
@@ -57,14 +60,16 @@ class Result:
 
 
 def _sealed(events: tuple[str, ...], key: str) -> dict[Any, str]:
-    """The last sealed content per key for these journal events (sale number, shift number...)."""
+    """The last sealed content per key for these journal events (sale number, shift number...); an entry
+    that is not JSON is skipped here (the chain check names it)."""
     out: dict[Any, str] = {}
     query = JournalEntry.select(JournalEntry.content).where(JournalEntry.event.in_(events))
     if "sale" not in events:  # the (event, time) index holds the other events
         query = query.where(NOT_A_SALE)
-    for (body,) in query.tuples():
-        data = json.loads(body)
-        out[data.get(key)] = body
+    for (body,) in query.tuples().iterator():
+        data = journal.load(body)
+        if isinstance(data, dict):
+            out[data.get(key)] = body
     return out
 
 
@@ -120,6 +125,8 @@ def _sales(result: Result) -> None:
     )
     seen: set[str] = set()
     merged = merged_map()
+    uses = result.voucher_uses
+    codes = {code for (code,) in Voucher.select(Voucher.code).tuples()}
     for sale in Sale.select().order_by(Sale.id).iterator():
         sale_lines: list[dict[str, Any]] = []
         while next_lines is not None and next_lines[0] <= sale.id:
@@ -150,6 +157,20 @@ def _sales(result: Result) -> None:
                 _("nota {number} tidak ada di jurnal: dimasukkan di luar Kasir").format(number=sale.number)
             )
             continue
+        was = json.loads(body)
+        if was.get("voucher"):
+            uses.setdefault(was["voucher"], []).append(sale.number)
+        unreadable = [
+            name for name in ("created_at", "paid_at") if not isinstance(getattr(sale, name), datetime)
+        ]
+        if unreadable:
+            for name in unreadable:
+                result.problems.append(
+                    _("nota {number}: waktu {value!r} tidak terbaca").format(
+                        number=sale.number, value=getattr(sale, name)
+                    )
+                )
+            continue
         sale_points = None
         if sale.customer_id:
             sale_points = (
@@ -160,15 +181,25 @@ def _sales(result: Result) -> None:
         sale_stamps = stamps.totals(
             [(0, kind, n) for kind, n in stamp_kinds.items()], refund=sale.kind == "refund"
         )
-        rebuilt = content(sale, sale_lines, sale_payments, sale_points, vouchers.get(sale.id), sale_stamps)
+        try:
+            rebuilt = content(
+                sale, sale_lines, sale_payments, sale_points, vouchers.get(sale.id), sale_stamps
+            )
+        except (TypeError, ValueError, AttributeError) as exc:
+            problem = _("nota {number}: data tidak terbaca ({why})")
+            result.problems.append(problem.format(number=sale.number, why=exc))
+            continue
         if journal.canonical(rebuilt) != body and merged:
-            was = json.loads(body).get("customer")
-            if was != rebuilt["customer"] and resolve(was, merged) == rebuilt["customer"]:
-                rebuilt["customer"] = was  # the sale's customer was merged into this one
+            if was.get("customer") != rebuilt["customer"]:
+                if resolve(was.get("customer"), merged) == rebuilt["customer"]:
+                    rebuilt["customer"] = was.get("customer")  # the sale's customer was merged into this one
+        if journal.canonical(rebuilt) != body and was.get("voucher") in codes:
+            if rebuilt["voucher"] is None:  # the voucher was taken from this sale: the voucher check names it
+                rebuilt["voucher"] = was["voucher"]
         if journal.canonical(rebuilt) != body:
             result.problems.append(
                 _("nota {number} berubah setelah disimpan ({what})").format(
-                    number=sale.number, what=_what_changed(json.loads(body), rebuilt)
+                    number=sale.number, what=_what_changed(was, rebuilt)
                 )
             )
     for number in sealed.keys() - seen:
@@ -218,29 +249,61 @@ def _gaps(result: Result) -> None:
 
 
 def _shifts(result: Result) -> None:
-    sealed = _sealed(("shift_close",), "shift")
-    for row in Shift.select(Shift, Register).join(Register).where(Shift.closed_at.is_null(False)):
-        body = sealed.pop(row.number, None)
-        if body is None:
+    """Every shift opened with the opening cash its journal entry says, and every closed one closed with
+    the sealed expected cash, count and variance (per register: each till numbers its own shifts)."""
+    opened = _by_register("shift_open")
+    closed = _by_register("shift_close")
+    for row in Shift.select(Shift, Register).join(Register).order_by(Shift.id):
+        key = (row.register.code, row.number)
+        data = opened.pop(key, None)
+        if data is None:
+            result.problems.append(
+                _("shift #{n} dibuka di luar Kasir (tidak ada di jurnal)").format(n=row.number)
+            )
+        elif data.get("opening_cash") != row.opening_cash:
+            result.problems.append(
+                _("kas awal shift #{n} berubah: {now}, jurnal {sealed}").format(
+                    n=row.number, now=row.opening_cash, sealed=data.get("opening_cash")
+                )
+            )
+        if row.closed_at is None:
+            continue
+        data = closed.pop(key, None)
+        if data is None:
             result.problems.append(_("penutupan shift #{n} tidak ada di jurnal").format(n=row.number))
             continue
-        data = json.loads(body)
-        if [data["expected"], data["counted"], data["variance"]] != [
+        if [data.get("expected"), data.get("counted"), data.get("variance")] != [
             row.expected_cash,
             row.counted_cash,
             row.variance,
         ]:
             result.problems.append(_("penutupan shift #{n} berubah setelah disimpan").format(n=row.number))
-    for number in sealed:
+    for _register, number in opened:
+        result.problems.append(_("shift #{n} dihapus").format(n=number))
+    for _register, number in closed:
         result.problems.append(_("penutupan shift #{n} dihapus").format(n=number))
+
+
+def _by_register(event: str) -> dict[tuple[str, Any], dict[str, Any]]:
+    """The last entry of `event` per (register, shift number)."""
+    out: dict[tuple[str, Any], dict[str, Any]] = {}
+    query = JournalEntry.select(JournalEntry.register, JournalEntry.content).where(
+        JournalEntry.event == event, NOT_A_SALE
+    )
+    for register, body in query.tuples().iterator():
+        data = journal.load(body)
+        if isinstance(data, dict):
+            out[(register, data.get("shift"))] = data
+    return out
 
 
 def _cash_moves(result: Result) -> None:
     sealed: dict[tuple[Any, ...], int] = defaultdict(int)
     query = JournalEntry.select(JournalEntry.content).where(JournalEntry.event == "cash_move", NOT_A_SALE)
     for (body,) in query.tuples():
-        data = json.loads(body)
-        sealed[(data["shift"], data["amount"], data["reason"])] += 1
+        data = journal.load(body)
+        if isinstance(data, dict):
+            sealed[(data.get("shift"), data.get("amount"), data.get("reason"))] += 1
     stored: dict[tuple[Any, ...], int] = defaultdict(int)
     for number, amount, reason in (
         CashMove.select(Shift.number, CashMove.amount, CashMove.reason).join(Shift).tuples()
@@ -271,7 +334,7 @@ def _restocks(result: Result) -> None:
             result.problems.append(_("pembelian #{n} tidak ada di jurnal").format(n=purchase.id))
             continue
         data = json.loads(body)
-        if data["total"] != purchase.total or data["items"] != moves.get(purchase.id, []):
+        if data.get("total") != purchase.total or data.get("items") != moves.get(purchase.id, []):
             result.problems.append(_("pembelian #{n} berubah setelah disimpan").format(n=purchase.id))
     for number in sealed:
         result.problems.append(_("pembelian #{n} dihapus").format(n=number))
@@ -286,19 +349,54 @@ def verify() -> Result:
 
 def _verify() -> Result:
     result = Result()
-    result.entries, chain = journal.verify_chain()
-    result.problems.extend(chain)
-    _sales(result)
-    _gaps(result)
-    _shifts(result)
-    _cash_moves(result)
-    _restocks(result)
-    closing.check(result.problems)
-    _day_books(result)
-    for _name, kept, fresh in balances.differences(database.obj):  # points, the only one
-        problem = _("jumlah poin semua pelanggan tidak cocok: tercatat {kept}, dihitung ulang {fresh}")
-        result.problems.append(problem.format(kept=kept, fresh=fresh))
+    problems = result.problems
+
+    def chain() -> None:
+        result.entries, found = journal.verify_chain()
+        problems.extend(found)
+
+    def points_total() -> None:
+        for _name, kept, fresh in balances.differences(database.obj):  # points, the only one
+            problem = _("jumlah poin semua pelanggan tidak cocok: tercatat {kept}, dihitung ulang {fresh}")
+            problems.append(problem.format(kept=kept, fresh=fresh))
+
+    checks: list[tuple[str, Callable[[], None]]] = [
+        (_("rantai jurnal"), chain),
+        (_("nota"), lambda: _sales(result)),
+        (_("nomor nota"), lambda: _gaps(result)),
+        (_("shift"), lambda: _shifts(result)),
+        (_("kas masuk/keluar"), lambda: _cash_moves(result)),
+        (_("pembelian"), lambda: _restocks(result)),
+        (_("tutup buku"), lambda: closing.check(problems)),
+        (_("ringkasan harian"), lambda: _day_books(result)),
+        (_("jumlah poin"), points_total),
+        (_("saldo dan riwayat"), lambda: sealed.balances(problems)),
+        (_("barang dibuang"), lambda: sealed.waste(problems)),
+        (_("kasbon"), lambda: sealed.kasbon_entries(problems)),
+        (_("koreksi poin"), lambda: sealed.points_adjustments(problems)),
+        (_("pengaturan"), lambda: sealed.settings(problems)),
+        (_("karyawan dan hak akses"), lambda: sealed.staff(problems)),
+        (_("harga"), lambda: sealed.prices(problems)),
+        (_("voucher"), lambda: sealed.vouchers(problems, result.voucher_uses)),
+        (_("jangkar cadangan"), lambda: anchor.check(problems)),
+    ]
+    for name, check in checks:
+        _guarded(result, name, check)
     return result
+
+
+def _guarded(result: Result, name: str, check: Callable[[], None]) -> None:
+    """Run one check; if a value in the tables is so malformed that the check cannot go on, that is damage
+    too: it is named and the other checks still run (verify never ends in a traceback)."""
+    try:
+        with database.atomic():  # a savepoint: on PostgreSQL a failed statement would end the snapshot
+            check()
+    except Exception as exc:  # noqa: BLE001 - any failure of a check is reported as a problem
+        result.problems.append(
+            _("pemeriksaan {name} terhenti: data tidak terbaca ({why})").format(
+                name=name, why=f"{type(exc).__name__}: {exc}"
+            )
+        )
 
 
 def _day_books(result: Result) -> None:

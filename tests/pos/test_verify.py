@@ -61,8 +61,9 @@ TAMPERING = [
     ),
     (
         "edit a journal row",
-        "UPDATE journal_entry SET content = replace(content, '3500', '3000') WHERE seq = 5",
-        "jurnal #5: isi berubah",
+        "UPDATE journal_entry SET content = replace(content, '3500', '3000') WHERE seq = "
+        "(SELECT min(seq) FROM journal_entry WHERE event = 'sale')",
+        ": isi berubah",
     ),
     (
         "insert a fake sale",
