@@ -82,18 +82,19 @@ def _validate(key: str, value: Any) -> None:
 def update(values: dict[str, Any], user: str = "") -> None:
     """Change several settings at once; one journal entry records what changed."""
     forget()
-    changed = {}
+    changed, written = {}, {}
     stored = {row.key for row in Setting.select(Setting.key)}
     for key, value in values.items():
         _validate(key, value)
         if get(key) != value or key not in stored:  # a default saved on purpose is stored too
             if get(key) != value:
                 changed[key] = value
+            written[key] = value
             Setting.insert(key=key, value=value).on_conflict(
                 conflict_target=[Setting.key], update={Setting.value: value}
             ).execute()
-    if changed:
-        journal.append("settings", {"changed": sorted(changed)}, user=user)
+    if written:  # the values too: verify holds every stored setting to its last entry
+        journal.append("settings", {"changed": sorted(changed), "values": written}, user=user)
     forget()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from peewee import fn
@@ -68,6 +68,7 @@ class ShiftReport:
     sales_total: int
     refunds_count: int
     refunds_total: int
+    anchor: tuple[int, str] | None = None  # the journal's head at closing (seq, hash): printed on the Z slip
 
 
 @service
@@ -150,7 +151,7 @@ def close_shift(user: User, counted: dict[int, int]) -> ShiftReport:
     shift.counted_detail = {str(d): n for d, n in sorted(counted.items(), reverse=True) if n}
     shift.variance = total - before.expected_cash
     shift.save()
-    journal.append(
+    entry = journal.append(
         "shift_close",
         {
             "shift": shift.number,
@@ -161,7 +162,7 @@ def close_shift(user: User, counted: dict[int, int]) -> ShiftReport:
         },
         user=user.name,
     )
-    return report(shift)
+    return replace(report(shift), anchor=(int(entry.seq), str(entry.hash)))
 
 
 def by_number(number: int) -> Shift:

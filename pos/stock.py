@@ -299,6 +299,7 @@ def write_off_expired(user: User, today: date | None = None) -> list[tuple[str, 
     staff.require(user, "stock")
     today = today or clock.now().date()
     gone = []
+    items: list[list[Any]] = []  # [product id, qty]: sealed, so verify compares the waste moves
     for batch in (
         Batch.select(Batch, Product)
         .join(Product)
@@ -324,10 +325,11 @@ def write_off_expired(user: User, today: date | None = None) -> list[tuple[str, 
         )
         fast.add_to(Product, "on_hand", batch.product_id, -qty)
         gone.append((batch.product.name, qty))
+        items.append([batch.product_id, str(qty)])
     if gone:
         journal.append(
             "waste",
-            {"expired": [[name, str(q)] for name, q in gone], "date": today.isoformat()},
+            {"expired": [[name, str(q)] for name, q in gone], "items": items, "date": today.isoformat()},
             user=user.name,
         )
     return gone
