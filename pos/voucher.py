@@ -109,36 +109,10 @@ def issue_batch(
             "customer": customer_id,
             "min_spend": min_spend,
             "codes": [v.code for v in made],
-            "approved_by": approved_by,
-            "program": program,
         },
         user=user.name if user else "",
     )
     return made
-
-
-@service
-def program_reward(program_id: int, *, customer_id: int, expires_on: date | None, campaign: str) -> Voucher:
-    """A running program's voucher for one customer (the birthday bonus): its value is the one the owner set
-    in the program ('settings'), so no one at the counter chooses it."""
-    from db.models import LoyaltyProgram
-
-    row = LoyaltyProgram.get_or_none(LoyaltyProgram.id == program_id)
-    value = int((row.rules or {}).get("voucher_value", 0)) if row is not None and row.active else 0
-    if value <= 0:
-        raise InvalidInput(N_("Program ini tidak memberi voucher."))
-    return _issue(
-        1,
-        kind="rp",
-        value=value,
-        expires_on=expires_on,
-        user=None,
-        min_spend=0,
-        campaign=campaign,
-        channels=None,
-        customer_id=customer_id,
-        program=row.id,
-    )[0]
 
 
 class VoucherUnusable(InvalidInput):
