@@ -196,7 +196,7 @@ def build(
 
     shop.open_shop(target)
     owner = staff.create_user("Pemilik Bench", "owner", "1234")
-    cashier = staff.create_user("Kasir Bench", "cashier", "1111")
+    cashier = staff.create_user("Kasir Bench", "cashier", "1111", by=owner)
     loyalty.configure_points(
         {"earn_per": 10_000, "point_value": 100, "min_redeem": 50, "expiry_months": 12}, True, owner
     )

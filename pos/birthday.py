@@ -83,13 +83,8 @@ def grant(today: date | None = None) -> list[dict[str, Any]]:
     for cid in due:
         code = ""
         if value:
-            code = voucher.issue_one(
-                "rp",
-                value,
-                customer_id=cid,
-                expires_on=_end_of_next_month(today),
-                campaign="Ulang tahun",
-                user=None,
+            code = voucher.program_reward(
+                run.id, customer_id=cid, expires_on=_end_of_next_month(today), campaign="Ulang tahun"
             ).code
         LoyaltyEntry.create(
             customer=cid,

@@ -166,3 +166,18 @@ class PhoneTaken(Duplicate):
 
 class TooLong(InvalidInput):
     template = N_("{field} terlalu panjang: paling banyak {limit} huruf.")
+
+
+# approvals and staff (privileges enforced in the services)
+class ApprovalInvalid(PermissionDenied):
+    """An approval that proves nothing: not made by the owner's PIN, expired, or already used."""
+
+    template = N_("Persetujuan pemilik tidak berlaku ({why}). Minta PIN pemilik lagi.")
+
+
+class UserInactive(PosError):
+    template = N_("{name} sudah dinonaktifkan dan tidak bisa masuk.")
+
+
+class OwnerOnly(PermissionDenied):
+    template = N_("{name} tidak berhak {action}: hanya pemilik yang boleh. Minta PIN pemilik.")

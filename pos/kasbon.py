@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from peewee import fn
 
@@ -15,6 +16,9 @@ from pos.errors import InvalidAmount, InvalidState
 from pos.i18n import _
 from pos.money import format_rupiah
 from pos.tx import service
+
+if TYPE_CHECKING:
+    from pos.staff import Approval
 
 PAY_METHODS = ("cash", "transfer", "qris")
 
@@ -30,11 +34,16 @@ class Debtor:
 
 
 @service
-def pay(customer_id: int, amount: int, method: str, user: User) -> int:
-    """A payment against the tab. Cash goes into the open shift's drawer. Returns what is still owed."""
+def pay(customer_id: int, amount: int, method: str, user: User, approver: Approval | None = None) -> int:
+    """A payment against the tab. Returns what is still owed. Cash goes into the open shift's drawer (the
+    cashier counts it at closing: 'take_payment'); a transfer or QRIS brings no money to the till, so only
+    who may confirm it arrived records it ('kasbon_noncash', or an owner's approval)."""
+    from pos import staff
+
     check_price(amount)
     if amount <= 0 or method not in PAY_METHODS:
         raise InvalidAmount(text=str(amount))
+    approved = staff.require(user, "take_payment" if method == "cash" else "kasbon_noncash", approver)
     who = Customer.get_by_id(customer_id)
     if amount > who.kasbon:
         raise InvalidAmount(
@@ -52,7 +61,14 @@ def pay(customer_id: int, amount: int, method: str, user: User) -> int:
     )
     left = int(fast.add_to(Customer, "kasbon", customer_id, -amount))
     journal.append(
-        "kasbon_payment", {"customer": customer_id, "amount": amount, "method": method}, user=user.name
+        "kasbon_payment",
+        {
+            "customer": customer_id,
+            "amount": amount,
+            "method": method,
+            "approved_by": approved.name if approved else "",
+        },
+        user=user.name,
     )
     if method == "cash":
         assert open_shift is not None

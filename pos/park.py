@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from db.models import ParkedOrder, User
 from pos import clock, journal, till
@@ -15,6 +16,9 @@ from pos.cart import Cart
 from pos.errors import EmptyCart, InvalidState, NeedReason, NotFound
 from pos.i18n import _
 from pos.tx import service
+
+if TYPE_CHECKING:
+    from pos.staff import Approval
 
 TRANSITIONS = {"parked": {"resumed", "cancelled"}, "resumed": set(), "cancelled": set()}
 
@@ -79,8 +83,12 @@ def resume(order_id: int) -> Cart:
 
 
 @service
-def cancel(order_id: int, reason: str, user: User) -> None:
-    """Void an unpaid order, with a reason (journalled: who, when, why, what was in it)."""
+def cancel(order_id: int, reason: str, user: User, approver: Approval | None = None) -> None:
+    """Void a parked unpaid order, with a reason (journalled: who, when, why, what was in it, who approved):
+    the 'void' permission, or an owner's approval, as void() at the counter."""
+    from pos import staff
+
+    approved = staff.require(user, "void", approver)
     reason = " ".join((reason or "").split())
     if not reason:
         raise NeedReason()
@@ -95,6 +103,7 @@ def cancel(order_id: int, reason: str, user: User) -> None:
             "parked": row.id,
             "label": row.label,
             "reason": row.reason,
+            "approved_by": approved.name if approved else "",
             "lines": [[ln.product_id, str(ln.qty), ln.unit_price] for ln in cart.lines],
         },
         user=user.name,
@@ -102,7 +111,7 @@ def cancel(order_id: int, reason: str, user: User) -> None:
 
 
 @service
-def void(cart: Cart, reason: str, user: User, approver: User | None = None) -> bool:
+def void(cart: Cart, reason: str, user: User, approver: Approval | None = None) -> bool:
     """Void the unpaid order at the counter: nothing is sold, but the journal keeps who, why and what."""
     from pos import staff
 

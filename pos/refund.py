@@ -78,7 +78,7 @@ def refund(
     items: dict[int, Decimal | int | str],
     reason: str,
     user: User,
-    approver: User | None = None,
+    approver: staff.Approval | None = None,
     to_cash: bool = False,
 ) -> Sale:
     """Refund `items` {sale_line_id: qty} of `sale`. Money goes back by the original methods, or in cash."""
@@ -156,7 +156,7 @@ def refund(
         source_ref=sale.source_ref,
         customer=sale.customer_id,
         cashier=user.id,
-        approved_by=approver.id if approver else None,
+        approved_by=approver.user_id if approver else None,
         shift=shift_id,
         created_at=now,
         paid_at=now,

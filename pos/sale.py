@@ -69,19 +69,60 @@ def next_number(register: Register) -> tuple[int, str]:
     return value, f"{register.code}-{value:06d}"
 
 
+def catalogue_prices(cart: Cart, channel: Any) -> list[int | None]:
+    """Each line's list price as the catalogue says on this channel (catalog.price_for: the channel's own
+    price or markup), never the cart's own figure; Rp 0 for a program's reward line (gifts and stamps check
+    it); None for a line with no catalogue item, whose price was typed in."""
+    from db.models import Product
+    from pos import catalog
+    from pos.errors import ProductNotFound
+
+    ids = sorted({ln.product_id for ln in cart.lines if ln.product_id is not None and not ln.reward})
+    found = fast.rows('SELECT "id", "price" FROM "product" WHERE "id" IN (?*)', ids) if ids else []
+    prices = {int(pid): catalog.price_for(Product(id=pid, price=int(price)), channel) for pid, price in found}
+    out: list[int | None] = []
+    for line in cart.lines:
+        if line.reward:  # a gift: Rp 0, held to its program by gifts.check / stamps.check_claims
+            out.append(0)
+        elif line.product_id is None:
+            out.append(None)
+        elif line.product_id not in prices:
+            raise ProductNotFound(code=str(line.product_id))
+        else:
+            out.append(prices[line.product_id])
+    return out
+
+
+def _approval(
+    cart: Cart, list_prices: list[int | None], cashier: User, approver: staff.Approval | None
+) -> staff.Approval | None:
+    """A unit price that is not the catalogue's needs 'price_override', any discount 'discount': the
+    cashier's own permission or the owner's approval (used up by this sale). Returns the approval used."""
+    needed = []
+    if any(lp is None or ln.unit_price != lp for ln, lp in zip(cart.lines, list_prices, strict=True)):
+        needed.append("price_override")
+    if cart.order_discount_amount > 0 or any(ln.discount > 0 for ln in cart.lines):
+        needed.append("discount")
+    approved = None
+    for permission in needed:
+        approved = staff.require(cashier, permission, approver) or approved
+    return approved
+
+
 @service
-def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | None = None) -> Sale:
-    """Turn the cart into a paid sale. Raises a PosError (and writes nothing) when anything is wrong."""
+def complete(
+    cart: Cart, tenders: list[Tender], cashier: User, approver: staff.Approval | None = None
+) -> Sale:
+    """Turn the cart into a paid sale. Raises a PosError (and writes nothing) when anything is wrong.
+    Prices come from the catalogue (`catalogue_prices`); a different one or a discount needs approval."""
     if cart.is_empty:
         raise EmptyCart()
     done = fast.scalar('SELECT "number" FROM "sale" WHERE "cart_uid" = ?', [cart.uid])
     if done is not None:
         raise AlreadyCompleted(number=done)
-    if cart.needs_approval:
-        overridden = any(ln.unit_price != ln.list_price for ln in cart.lines)
-        permission = "price_override" if overridden else "discount"
-        approver = staff.require(cashier, permission, approver)
     channel = channels.get(cart.channel)
+    list_prices = catalogue_prices(cart, channel)
+    approver = _approval(cart, list_prices, cashier, approver)
     shop = settings.all_settings()
     rules = rules_for(shop, channel)
     if any(ln.reward and not ln.reward_of for ln in cart.lines):
@@ -141,7 +182,7 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
         source_ref=cart.source_ref,
         customer=cart.customer_id,
         cashier=cashier.id,
-        approved_by=approver.id if approver else None,
+        approved_by=approver.user_id if approver else None,
         shift=shift_id,
         created_at=now,
         paid_at=now,
@@ -168,7 +209,7 @@ def complete(cart: Cart, tenders: list[Tender], cashier: User, approver: User | 
             name=line.name,
             qty=line.qty,
             unit_price=line.unit_price,
-            list_price=line.list_price,
+            list_price=line.unit_price if list_prices[position - 1] is None else list_prices[position - 1],
             discount=lq.discount,
             tax=lq.tax,
             total=lq.net,

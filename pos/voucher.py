@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from peewee import JOIN
 
@@ -18,6 +19,9 @@ from pos.cart import check_price
 from pos.errors import InvalidInput
 from pos.i18n import N_
 from pos.tx import service
+
+if TYPE_CHECKING:
+    from pos.staff import Approval
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 BODY = 8
@@ -63,13 +67,48 @@ def issue_batch(
     kind: str,
     value: int,
     expires_on: date | None,
-    user: User | None,
+    user: User,
     min_spend: int = 0,
     campaign: str = "",
     channels: list[str] | None = None,
     customer_id: int | None = None,
+    approver: Approval | None = None,
 ) -> list[Voucher]:
-    """Issue `count` new vouchers (Rp or % off) for a campaign, in one transaction."""
+    """Issue `count` new vouchers (Rp or % off) for a campaign, in one transaction. A voucher is money off:
+    the 'discount' permission, or an owner's approval (journalled with the vouchers)."""
+    from pos import staff
+
+    if user is None:
+        raise InvalidInput(N_("Voucher hanya diterbitkan oleh pengguna yang masuk."))
+    approved = staff.require(user, "discount", approver)
+    return _issue(
+        count,
+        kind=kind,
+        value=value,
+        expires_on=expires_on,
+        user=user,
+        min_spend=min_spend,
+        campaign=campaign,
+        channels=channels,
+        customer_id=customer_id,
+        approved_by=approved.name if approved else "",
+    )
+
+
+def _issue(
+    count: int,
+    *,
+    kind: str,
+    value: int,
+    expires_on: date | None,
+    user: User | None,
+    min_spend: int,
+    campaign: str,
+    channels: list[str] | None,
+    customer_id: int | None,
+    approved_by: str = "",
+    program: int | None = None,
+) -> list[Voucher]:
     if not isinstance(count, int) or not 1 <= count <= MAX_BATCH:
         raise InvalidInput(N_("Jumlah voucher harus 1 sampai {max}."), max=MAX_BATCH)
     if kind not in ("rp", "pct"):
@@ -109,10 +148,36 @@ def issue_batch(
             "customer": customer_id,
             "min_spend": min_spend,
             "codes": [v.code for v in made],
+            "approved_by": approved_by,
+            "program": program,
         },
         user=user.name if user else "",
     )
     return made
+
+
+@service
+def program_reward(program_id: int, *, customer_id: int, expires_on: date | None, campaign: str) -> Voucher:
+    """A running program's voucher for one customer (the birthday bonus): its value is the one the owner set
+    in the program ('settings'), so no one at the counter chooses it."""
+    from db.models import LoyaltyProgram
+
+    row = LoyaltyProgram.get_or_none(LoyaltyProgram.id == program_id)
+    value = int((row.rules or {}).get("voucher_value", 0)) if row is not None and row.active else 0
+    if value <= 0:
+        raise InvalidInput(N_("Program ini tidak memberi voucher."))
+    return _issue(
+        1,
+        kind="rp",
+        value=value,
+        expires_on=expires_on,
+        user=None,
+        min_spend=0,
+        campaign=campaign,
+        channels=None,
+        customer_id=customer_id,
+        program=row.id,
+    )[0]
 
 
 class VoucherUnusable(InvalidInput):
@@ -166,14 +231,15 @@ def issue_one(
     kind: str,
     value: int,
     *,
-    user: User | None,
+    user: User,
     customer_id: int | None = None,
     expires_on: date | None = None,
     min_spend: int = 0,
     campaign: str = "",
     channels: list[str] | None = None,
+    approver: Approval | None = None,
 ) -> Voucher:
-    """One voucher by hand (a gift for a customer, an apology) or as a program's reward."""
+    """One voucher by hand (a gift for a customer, an apology): issue_batch's permission."""
     return issue_batch(
         1,
         kind=kind,
@@ -184,11 +250,12 @@ def issue_one(
         campaign=campaign,
         channels=channels,
         customer_id=customer_id,
+        approver=approver,
     )[0]
 
 
 @service
-def cancel(code: str, reason: str, user: User, approver: User | None = None) -> Voucher:
+def cancel(code: str, reason: str, user: User, approver: Approval | None = None) -> Voucher:
     """Cancel an unused voucher ('discount' permission or the owner's PIN), with a reason."""
     from pos import staff
     from pos.errors import NeedReason

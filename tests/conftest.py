@@ -64,4 +64,4 @@ def owner(db, monkeypatch):
 
 @pytest.fixture
 def cashier(owner):
-    return staff.create_user("Dewi", "cashier", "1111")
+    return staff.create_user("Dewi", "cashier", "1111", by=owner)

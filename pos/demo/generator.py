@@ -201,7 +201,7 @@ def _setup_shop(kind: str, rng: random.Random) -> dict[str, User]:
         )
     people = {"owner": owner}
     for person, role, pin in STAFF[kind]:
-        people[role] = User.get_or_none(User.name == person) or staff.create_user(person, role, pin)
+        people[role] = User.get_or_none(User.name == person) or staff.create_user(person, role, pin, by=owner)
     if kind == "bakso":
         gofood = channels.get("gofood")
         channels.configure(
@@ -547,7 +547,7 @@ class _Day:
         approver = None
         if self.kind == "senapan" and rng.random() < 0.1 and cart.lines[0].unit_price > 1_000_000:
             cart.discount_order(amount=50_000, reason="Pelanggan lama")
-            approver = self.people["owner"]
+            approver = staff.owner_approval(DEMO_OWNER_PIN)
         total = sale.preview(cart).total
         sale.complete(cart, self._tenders(channel.kind, total, cart.customer_id), cashier, approver)
 

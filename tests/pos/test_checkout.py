@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from db.models import JournalEntry, Payment, Product, Sale, SaleLine, StockMove
-from pos import catalog, customer, journal, sale, settings
+from pos import catalog, customer, journal, sale, settings, staff
 from pos import channel as channels
 from pos.cart import Cart
 from pos.errors import (
@@ -151,7 +151,7 @@ def test_cashier_needs_owner_for_discount(items, cashier, owner):
     c.discount_line(0, amount=1_000, reason="Karung sobek")
     with pytest.raises(PermissionDenied):
         sale.complete(c, [Tender("cash", 14_000)], cashier)
-    s = sale.complete(c, [Tender("cash", 14_000)], cashier, approver=owner)
+    s = sale.complete(c, [Tender("cash", 14_000)], cashier, approver=staff.owner_approval("1234"))
     assert s.approved_by_id == owner.id and s.total == 14_000
 
 

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from db.models import Customer, CustomerAddress, CustomerPhone, JournalEntry
-from pos import customer, merge, sale, verify
+from pos import customer, merge, sale, staff, verify
 from pos.cart import Cart
 from pos.errors import (
     CustomerNotFound,
@@ -229,7 +229,10 @@ def test_a_cashier_may_edit_details_but_not_the_kasbon_limit(budi, owner, cashie
     row = customer.get(budi.id)
     assert (row.name, row.credit_limit) == ("Budi S.", 0)  # nothing of the refused change
     customer.update_customer(
-        budi.id, user=cashier, approver=owner, **details(name="Budi S.", credit_limit=100_000)
+        budi.id,
+        user=cashier,
+        approver=staff.owner_approval("1234"),
+        **details(name="Budi S.", credit_limit=100_000),
     )
     assert customer.get(budi.id).credit_limit == 100_000
     entry = entries("update")[-1]
@@ -239,7 +242,7 @@ def test_a_cashier_may_edit_details_but_not_the_kasbon_limit(budi, owner, cashie
 def test_a_cashier_approved_by_another_cashier_is_still_refused(budi, cashier):
     from pos import staff
 
-    other = staff.create_user("Rina", "cashier", "2222")
+    other = staff.create_user("Rina", "cashier", "2222", by=staff.owner())
     with pytest.raises(PermissionDenied):
         customer.update_customer(budi.id, user=cashier, approver=other, **details(credit_limit=1))
 
@@ -249,14 +252,16 @@ def test_creating_with_a_limit_needs_settings_too(owner, cashier):
         customer.create_customer("0813-1111-0000", "Ani", credit_limit=50_000, user=cashier)
     assert Customer.select().count() == 0
     customer.create_customer("0813-1111-0000", "Ani", user=cashier)
-    customer.create_customer("0813-1111-0001", "Ana", credit_limit=50_000, user=cashier, approver=owner)
+    customer.create_customer(
+        "0813-1111-0001", "Ana", credit_limit=50_000, user=cashier, approver=staff.owner_approval("1234")
+    )
     assert entries("create")[-1]["approved_by"] == "Bu Sri"
 
 
 def test_a_role_without_add_customer_cannot_edit(budi, owner):
     from pos import staff
 
-    helper = staff.create_user("Joko", "cashier", "3333")
+    helper = staff.create_user("Joko", "cashier", "3333", by=owner)
     staff.set_permissions("cashier", ["sell"], owner)
     with pytest.raises(PermissionDenied, match="Joko tidak berhak menambah pelanggan"):
         customer.update_customer(budi.id, user=staff.login(helper.id, "3333"), **details(name="Budi X"))

@@ -102,14 +102,14 @@ def test_first_steps_of_a_new_shop(owner):
     assert shop.first_steps()["products"]
     settings.update({"tax_mode": "none"}, user=owner.name)  # the default, chosen on purpose
     assert shop.first_steps()["tax"]
-    staff.create_user("Dewi", "cashier", "1111")
+    staff.create_user("Dewi", "cashier", "1111", by=owner)
     assert shop.first_steps() == {"products": True, "tax": True, "qris": False, "staff": True}
 
 
 def test_an_inactive_product_or_user_is_no_step_done(owner):
     mie = catalog.create_product("MIE", "Indomie Goreng", 3_500)
     Product.update(active=False).where(Product.id == mie.id).execute()
-    dewi = staff.create_user("Dewi", "cashier", "1111")
+    dewi = staff.create_user("Dewi", "cashier", "1111", by=owner)
     User.update(active=False).where(User.id == dewi.id).execute()
     state = shop.first_steps()
     assert state["products"] is False and state["staff"] is False

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from peewee import fn
 
 from db.models import Customer, LoyaltyEntry, SaleLine, database
-from pos import channel, clock, customer, loyalty, refund, sale, verify
+from pos import catalog, channel, clock, customer, loyalty, refund, sale, staff, verify
 from pos.cart import Cart
 from pos.errors import NeedCustomer, PermissionDenied, PosError
 from pos.payment import Tender
@@ -32,7 +32,8 @@ def shop(owner):
 def buy(items, who, user, *pairs, points=0, channel_code="walk_in", tender="cash"):
     c = Cart(customer_id=who.id if who else None, channel=channel_code, points_redeem=points)
     for key, qty in pairs:
-        c.add(items[key].id, items[key].name, items[key].price, qty)
+        price = catalog.price_for(items[key], channel.get(channel_code))  # as the counter rings it up
+        c.add(items[key].id, items[key].name, price, qty)
     total = sale.preview(c).total
     return sale.complete(c, [Tender(tender, total)], user)
 
@@ -119,7 +120,7 @@ def test_adjust_needs_the_owner_and_a_reason(shop, cashier, owner):
     items, budi = shop
     with pytest.raises(PermissionDenied):
         loyalty.adjust(budi.id, 100, "hadiah ulang tahun", cashier)
-    loyalty.adjust(budi.id, 100, "hadiah ulang tahun", cashier, approver=owner)
+    loyalty.adjust(budi.id, 100, "hadiah ulang tahun", cashier, approver=staff.owner_approval("1234"))
     with pytest.raises(PosError):
         loyalty.adjust(budi.id, -500, "koreksi", owner)
     assert points(budi) == 100

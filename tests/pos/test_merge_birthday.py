@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from db.models import Customer, KasbonEntry, LoyaltyEntry, Sale, StampCard, Voucher
-from pos import birthday, clock, customer, kasbon, loyalty, merge, sale, stamps, verify, voucher
+from pos import birthday, clock, customer, kasbon, loyalty, merge, sale, staff, stamps, verify, voucher
 from pos.cart import Cart
 from pos.errors import InvalidInput, NeedReason, PermissionDenied
 from pos.payment import Tender
@@ -78,7 +78,7 @@ def test_merge_refuses_bad_requests_and_needs_permission(shop, owner, cashier):
         merge.merge(a.id, a.id, owner)
     with pytest.raises(PermissionDenied):
         merge.merge(a.id, b.id, cashier)
-    merge.merge(a.id, b.id, cashier, approver=owner)
+    merge.merge(a.id, b.id, cashier, approver=staff.owner_approval("1234"))
     with pytest.raises(InvalidInput, match="sudah digabung"):
         merge.merge(a.id, b.id, owner)
 

@@ -8,7 +8,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from db.models import KasbonEntry, ParkedOrder, Payment, Product, Sale, SaleLine, StockMove
-from pos import customer, journal, park, refund, sale, shop
+from pos import customer, journal, park, refund, sale, shop, staff
 from pos.cart import Cart
 from pos.errors import InvalidQuantity, InvalidState, NeedReason, PermissionDenied
 from pos.payment import Tender
@@ -50,14 +50,26 @@ def test_parking_touches_nothing_and_survives_a_restart(items, cashier, tmp_path
     assert done.total == 12_000
 
 
-def test_cancel_a_parked_order_needs_a_reason_and_is_journalled(items, cashier):
+def test_cancel_a_parked_order_is_a_void_with_a_reason_and_is_journalled(items, cashier):
+    import json
+
     order = park.park(cart(items, ("teh", 1)), "Mas Budi", cashier)
+    with pytest.raises(PermissionDenied, match="Dewi tidak berhak membatalkan pesanan"):
+        park.cancel(order.id, "Pelanggan batal", cashier)  # a void: the 'void' permission or the PIN
+    assert ParkedOrder.get_by_id(order.id).state == "parked"
     with pytest.raises(NeedReason):
-        park.cancel(order.id, "  ", cashier)
-    park.cancel(order.id, "Pelanggan batal", cashier)
+        park.cancel(order.id, "  ", cashier, staff.owner_approval("1234"))
+    park.cancel(order.id, "Pelanggan batal", cashier, staff.owner_approval("1234"))
     assert ParkedOrder.get_by_id(order.id).state == "cancelled"
     assert journal.verify_chain()[1] == []
-    assert "Pelanggan batal" in [e.content for e in journal.JournalEntry.select()][-1]
+    last = journal.JournalEntry.select().order_by(journal.JournalEntry.seq.desc()).get()
+    body = json.loads(last.content)
+    assert (last.event, last.user, body["reason"], body["approved_by"]) == (
+        "void",
+        "Dewi",
+        "Pelanggan batal",
+        "Bu Sri",
+    )
 
 
 def test_refund_one_line_restores_stock_and_money(items, cashier, owner):
@@ -67,7 +79,7 @@ def test_refund_one_line_restores_stock_and_money(items, cashier, owner):
     mie_line = SaleLine.get(SaleLine.sale == s, SaleLine.position == 1)
     with pytest.raises(PermissionDenied):
         refund.refund(s, {mie_line.id: 1}, "Kemasan rusak", cashier)
-    r = refund.refund(s, {mie_line.id: 1}, "Kemasan rusak", cashier, approver=owner)
+    r = refund.refund(s, {mie_line.id: 1}, "Kemasan rusak", cashier, approver=staff.owner_approval("1234"))
     assert r.number == "K1-000002" and r.kind == "refund" and r.refund_of_id == s.id
     assert (r.total, r.net, r.gross) == (-3_500, -3_500, -3_500)
     assert on_hand(items, "mie") == Decimal("98.000")  # 100 - 3 + 1

@@ -19,8 +19,8 @@ def people(owner):
     items = small_shop(owner)
     return {
         "owner": owner,
-        "cashier": staff.create_user("Dewi", "cashier", "1111"),
-        "online_admin": staff.create_user("Nisa", "online_admin", "2222"),
+        "cashier": staff.create_user("Dewi", "cashier", "1111", by=owner),
+        "online_admin": staff.create_user("Nisa", "online_admin", "2222", by=owner),
         "items": items,
     }
 
@@ -113,7 +113,7 @@ def test_a_wrong_owner_pin_approves_nothing(people):
 
 def test_approvals_are_journalled_with_who_and_why(people):
     cashier, owner = people["cashier"], people["owner"]
-    do_refund(people, cashier, owner)
+    do_refund(people, cashier, staff.owner_approval("1234"))
     import json
 
     entry = JournalEntry.select().where(JournalEntry.event == "refund").get()

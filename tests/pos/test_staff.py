@@ -43,6 +43,48 @@ def test_permissions_and_owner_approval(owner, cashier):
     with pytest.raises(PermissionDenied) as err:
         staff.require(cashier, "refund")
     assert "Dewi tidak berhak mengembalikan uang" in err.value.text
-    assert staff.require(cashier, "refund", approver=staff.owner_approval("1234")) == owner
+    used = staff.require(cashier, "refund", approver=staff.owner_approval("1234"))
+    assert isinstance(used, staff.Approval) and used.user_id == owner.id and used.name == "Bu Sri"
     with pytest.raises(WrongPin):
         staff.owner_approval("1111")
+
+
+def test_a_deactivated_user_cannot_log_in(owner, cashier):
+    from pos.errors import UserInactive
+
+    staff.set_active(cashier.id, False, owner)
+    with pytest.raises(UserInactive) as err:
+        staff.login(cashier.id, "1111")
+    assert err.value.text == "Dewi sudah dinonaktifkan dan tidak bisa masuk."
+    with pytest.raises(UserInactive):  # nor act with a session opened before
+        staff.require(cashier, "sell")
+    staff.set_active(cashier.id, True, owner)
+    assert staff.login(cashier.id, "1111").id == cashier.id
+
+
+def test_only_the_first_owner_is_made_without_someone_who_may(owner):
+    from pos.errors import OwnerOnly
+
+    with pytest.raises(OwnerOnly):
+        staff.create_user("Rudi", "owner", "5678")  # a second owner from nowhere
+    assert not User.select().where(User.name == "Rudi").exists()
+
+
+def test_user_changes_are_journalled(owner, cashier):
+    import json
+
+    from db.models import JournalEntry
+
+    staff.change_pin(cashier.id, "2468", owner)
+    staff.set_active(cashier.id, False, owner)
+    bodies = [
+        (e.user, json.loads(e.content))
+        for e in JournalEntry.select().where(JournalEntry.event == "staff").order_by(JournalEntry.seq)
+    ]
+    assert bodies == [
+        ("Bu Sri", {"added": "Bu Sri", "role": "owner", "approved_by": ""}),  # the shop's set-up
+        ("Bu Sri", {"added": "Dewi", "role": "cashier", "approved_by": ""}),
+        ("Bu Sri", {"pin_changed": "Dewi", "approved_by": ""}),
+        ("Bu Sri", {"active": False, "user": "Dewi", "approved_by": ""}),
+    ]
+    assert "2468" not in "".join(e.content for e in JournalEntry.select())

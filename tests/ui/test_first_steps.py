@@ -108,7 +108,7 @@ def test_it_goes_by_itself_once_every_step_is_done(window, owner, qtbot):
     from tests.pos.test_qris import STATIC
 
     settings.update({"qris_payload": STATIC}, user=owner.name)
-    staff.create_user("Dewi", "cashier", "1111")
+    staff.create_user("Dewi", "cashier", "1111", by=owner)
     hub.changed.emit("settings")
     checklist = steps(window)
     assert checklist.heading.text() == "Langkah awal · 4 dari 5 selesai" and checklist.isVisible()
