@@ -134,3 +134,50 @@ def test_numbers_are_checked_per_register_up_to_its_last(shop_with_history):
     problems = verify.verify().problems
     assert any("nomor nota hilang: K2 sampai K2-000002" in p for p in problems), problems
     assert sum("nomor nota hilang: K1 sampai" in p for p in problems) == 1, problems
+
+
+MALFORMED = [
+    (
+        "a sale time that is no time",
+        "UPDATE sale SET created_at = 'kemarin sore' WHERE number = 'K1-000003'",
+        "nota K1-000003: waktu 'kemarin sore' tidak terbaca",
+    ),
+    (
+        "a journal time that is no time",
+        "UPDATE journal_entry SET created_at = 'x' WHERE seq = 3",
+        "jurnal #3: waktu 'x' tidak terbaca",
+    ),
+    (
+        "journal content that is not JSON",
+        "UPDATE journal_entry SET content = '{\"number\": \"K1-0' WHERE seq = "
+        "(SELECT min(seq) FROM journal_entry WHERE event = 'sale')",
+        ": isi bukan JSON",
+    ),
+    (
+        "a sequence number that is not a number",
+        "UPDATE journal_entry SET seq = 'tiga' WHERE seq = 3",
+        "jurnal: nomor urut 'tiga' bukan angka",
+    ),
+    (
+        "a total that is text",
+        "UPDATE sale SET total = 'banyak' WHERE number = 'K1-000002'",
+        "nota K1-000002 berubah setelah disimpan (total)",
+    ),
+    (
+        "a quantity no field can read",
+        "UPDATE sale_line SET qty = 'dua' WHERE id = (SELECT min(id) FROM sale_line)",
+        "pemeriksaan nota terhenti: data tidak terbaca (ValueError",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, statement, expected", MALFORMED, ids=[m[0] for m in MALFORMED])
+def test_a_malformed_value_is_damage_and_verify_goes_on(shop_with_history, name, statement, expected):
+    """One unreadable value is reported by name; every other check still runs (the cash move deleted
+    as well is found too) and verify returns a result instead of a traceback."""
+    sql(statement)
+    sql("DELETE FROM cash_move")
+    result = verify.verify()
+    assert any(expected in problem for problem in result.problems), result.problems
+    assert any("kas masuk/keluar shift #1" in problem for problem in result.problems), result.problems
+    assert result.summary().startswith("RUSAK")
