@@ -176,7 +176,8 @@ def _live() -> tuple[str | None, Path | None]:
 
 
 def backups(folder: Path | None = None) -> list[Path]:
-    """This database's backups in the backup folder (carrying its mark), newest first."""
+    """This database's backups in the backup folder (carrying its mark), the one with the longest journal
+    first (a day's backup before the month's copy of it)."""
     from pos import backup
 
     folder = Path(folder) if folder else backup.folder()
@@ -191,13 +192,18 @@ def backups(folder: Path | None = None) -> list[Path]:
             con = _connect(path)
             try:
                 mark = _meta(con).get(MARK_KEY)
+                last = (
+                    con.execute('SELECT max("seq") FROM "journal_entry"').fetchone()[0]
+                    if mark == ident
+                    else 0
+                )
             finally:
                 con.close()
         except (sqlite3.Error, OSError, ValueError):
             continue
         if mark == ident:
-            found.append(path)
-    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+            found.append((int(last or 0), len(path.name), path))
+    return [path for _seq, _length, path in sorted(found, reverse=True)]  # newest; a day's before a month's
 
 
 def _pairs(con: sqlite3.Connection) -> Iterator[tuple[int, str]]:

@@ -42,7 +42,24 @@ def rows(report: ShiftReport, shop_name: str) -> list[Row]:
         out.append(("bold_pair", _("Kas dihitung"), format_rupiah(r.counted_cash)))
         out.append(("bold_pair", _("Selisih"), format_rupiah(r.variance or 0)))
     out.append(("rule",))
+    out.extend(anchor_rows(r.anchor))
     out.append(("center", _("Tanda tangan kasir / pemilik")))
     out.append(("blank",))
     out.append(("blank",))
     return out
+
+
+def anchor_rows(head: tuple[int, str] | None) -> list[Row]:
+    """The journal's head when the slip was made, and its check code: kept on paper, outside the file."""
+    if head is None:
+        return []
+    from pos.anchor import check_code
+
+    seq, digest = head
+    return [
+        ("pair", _("Jurnal"), f"#{seq}"),
+        ("bold_pair", _("Kode cek"), check_code(digest)),
+        ("text", digest[:32]),
+        ("text", digest[32:]),
+        ("rule",),
+    ]
