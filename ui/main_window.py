@@ -197,10 +197,16 @@ class MainWindow(QMainWindow):
         self.integrity_label.setText(_("Memeriksa keutuhan data…"))
         job = worker.Worker(verify)
         job.finished.connect(self._integrity)
+        job.failed.connect(self._integrity_failed)  # a check that could not finish is a failed check
         worker.start(self, job)
 
     def _integrity(self, result: object) -> None:
+        self.integrity_label.setToolTip("")
         self.show_integrity(bool(getattr(result, "ok", False)))
+
+    def _integrity_failed(self, error: object) -> None:
+        self.show_integrity(False)
+        self.integrity_label.setToolTip(_("Pemeriksaan keutuhan data gagal: {why}").format(why=error))
 
     def show_integrity(self, ok: bool) -> None:
         self.integrity_label.setText(
