@@ -494,3 +494,6 @@ class ReportPage(QWidget):
                 grand=format_rupiah(done.grand_total),  # type: ignore[attr-defined]
             )
         )
+        from ui.closing_dialog import ClosingDialog
+
+        dialogs.run(ClosingDialog(self, done))  # the check code, offered to the owner by WhatsApp
