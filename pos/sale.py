@@ -93,18 +93,26 @@ def catalogue_prices(cart: Cart, channel: Any) -> list[int | None]:
     return out
 
 
-def _approval(
-    cart: Cart, list_prices: list[int | None], cashier: User, approver: staff.Approval | None
-) -> staff.Approval | None:
-    """A unit price that is not the catalogue's needs 'price_override', any discount 'discount': the
-    cashier's own permission or the owner's approval (used up by this sale). Returns the approval used."""
+def needed_permissions(cart: Cart, list_prices: list[int | None] | None = None) -> list[str]:
+    """What completing this cart needs beyond selling: 'price_override' for a unit price that is not the
+    catalogue's, 'discount' for any discount (the counter asks the owner's PIN up front from this)."""
+    if list_prices is None:
+        list_prices = catalogue_prices(cart, channels.get(cart.channel))
     needed = []
     if any(lp is None or ln.unit_price != lp for ln, lp in zip(cart.lines, list_prices, strict=True)):
         needed.append("price_override")
     if cart.order_discount_amount > 0 or any(ln.discount > 0 for ln in cart.lines):
         needed.append("discount")
+    return needed
+
+
+def _approval(
+    cart: Cart, list_prices: list[int | None], cashier: User, approver: staff.Approval | None
+) -> staff.Approval | None:
+    """needed_permissions: the cashier's own, or the owner's approval (used up by this sale). Returns the
+    approval used."""
     approved = None
-    for permission in needed:
+    for permission in needed_permissions(cart, list_prices):
         approved = staff.require(cashier, permission, approver) or approved
     return approved
 

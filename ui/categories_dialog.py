@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import catalog, product_edit
+from pos import catalog, product_edit, staff
 from pos.catalog import Category
 from pos.errors import PosError
 from pos.i18n import N_, _
@@ -176,8 +176,8 @@ class CategoriesDialog(QDialog):
     def _do(self, action: Callable[[User | None], object]) -> object | None:
         """Run one service (asking the owner's PIN once if the user may not change products)."""
         self.error.clear()
-        if not self.approved:
-            go_on, self.approver = products_approval(self, self.user, _("Ubah kategori"))
+        if not self.approved or (self.approver is not None and not staff.approval_valid(self.approver)):
+            go_on, self.approver = products_approval(self, self.user, _("Ubah kategori"))  # one per change
             if not go_on:
                 return None
             self.approved = True

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import customer, kasbon, phone, segments
+from pos import customer, kasbon, phone, segments, staff
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
 from ui import dialogs
+from ui.counter.approval import ApprovalDialog
 from ui.customer_edit_dialog import CustomerEditDialog
 from ui.customer_import_dialog import CustomerImportDialog
 from ui.customer_profile import OutreachDialog, ProfileDialog, WarrantyDialog
@@ -291,8 +292,16 @@ class CustomersPage(QWidget):
         if not ok:
             return
         user = getattr(self.window_, "user", None)
+        approver = None
+        if methods[method] != "cash" and user is not None and not staff.can(user, "kasbon_noncash"):
+            ask = ApprovalDialog(  # no money reaches the till: the owner confirms it arrived
+                self, _("Bayar kasbon lewat {method}").format(method=method), need_pin=True, need_reason=False
+            )
+            if not dialogs.run(ask):
+                return
+            approver = ask.approver
         try:
-            left = kasbon.pay(who.id, amount, methods[method], user)
+            left = kasbon.pay(who.id, amount, methods[method], user, approver)
         except PosError as exc:
             dialogs.show_error(self, exc.text)
             return

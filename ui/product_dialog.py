@@ -536,7 +536,7 @@ class ProductDialog(QDialog):
         except PosError as exc:
             self.error.setText(exc.text)
             return
-        if self.approver is None and not staff.can(self.user, "products"):
+        if not staff.can(self.user, "products") and not staff.approval_valid(self.approver):  # used or old
             go_on, self.approver = products_approval(self, self.user, _("Simpan barang"))
             if not go_on:
                 return

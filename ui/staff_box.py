@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,11 +24,26 @@ from PySide6.QtWidgets import (
 
 from db.models import Role, User
 from pos import staff
-from pos.errors import PosError
+from pos.errors import PermissionDenied, PosError
 from pos.i18n import _
 from ui import dialogs
+from ui.counter.approval import ApprovalDialog
 from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role as styled
+
+T = TypeVar("T")
+
+
+def with_owner_pin(parent: QWidget, action: Callable[[staff.Approval | None], T]) -> T:
+    """Run a staff change; refused for want of a right, ask the owner's PIN in place and run it once more
+    with that approval. Cancelling the PIN raises the refusal."""
+    try:
+        return action(None)
+    except PermissionDenied as exc:
+        ask = ApprovalDialog(parent, exc.text, need_pin=True, need_reason=False)
+        if not dialogs.run(ask):
+            raise
+        return action(ask.approver)
 
 
 class AddUserDialog(QDialog):
@@ -61,7 +79,8 @@ class AddUserDialog(QDialog):
             self.error.setText(_("PIN dan ulangan PIN tidak sama."))
             return
         try:
-            staff.add_user(self.name.text(), str(self.role.currentData()), self.pin.text(), self.by)
+            name, code, pin = self.name.text(), str(self.role.currentData()), self.pin.text()
+            with_owner_pin(self, lambda ok: staff.add_user(name, code, pin, self.by, ok))
         except PosError as exc:
             self.error.setText(exc.text)
             return
@@ -151,7 +170,7 @@ class StaffBox(QGroupBox):
         if not ok:
             return
         try:
-            staff.change_pin(target.id, pin, self.user)
+            with_owner_pin(self, lambda ok: staff.change_pin(target.id, pin, self.user, ok))
         except PosError as exc:
             self.message.setText(exc.text)
             return
@@ -160,7 +179,12 @@ class StaffBox(QGroupBox):
     def toggle(self) -> None:
         target = self.selected()
         if target is not None:
-            dialogs.run_service(self, lambda: staff.set_active(target.id, not target.active, self.user))
+            dialogs.run_service(
+                self,
+                lambda: with_owner_pin(
+                    self, lambda ok: staff.set_active(target.id, not target.active, self.user, ok)
+                ),
+            )
             self.refresh()
 
     def save_permissions(self) -> None:
@@ -170,7 +194,7 @@ class StaffBox(QGroupBox):
             if box.isChecked():
                 mapping[code].append(perm)
         try:
-            staff.set_all_permissions(mapping, self.user)
+            with_owner_pin(self, lambda ok: staff.set_all_permissions(mapping, self.user, ok))
         except PosError as exc:
             self.message.setText(exc.text)
             return

@@ -88,6 +88,12 @@ class IssueDialog(QDialog):
         self.value.setValue(10 if pct else 10_000)
 
     def submit(self) -> None:
+        approver = getattr(self, "approval", None)  # typed for a try the service refused: still fresh?
+        if not staff.can(self.user, "discount") and not staff.approval_valid(approver):
+            ask = ApprovalDialog(self, _("Terbitkan voucher"), need_pin=True, need_reason=False)
+            if not dialogs.run(ask):
+                return
+            approver = self.approval = ask.approver  # a voucher is money off: the owner's PIN
         try:
             who = customer.by_phone(self.phone.text()).id if self.phone.text().strip() else None
             expires = self.expires.date().toPython()
@@ -100,6 +106,7 @@ class IssueDialog(QDialog):
                 min_spend=self.min_spend.value(),
                 campaign=self.campaign.text().strip(),
                 customer_id=who,
+                approver=approver,
             )
         except PosError as exc:
             self.error.setText(exc.text)

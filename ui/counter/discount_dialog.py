@@ -29,7 +29,7 @@ class DiscountDialog(QDialog):
     def __init__(self, parent: QWidget | None, cart: Cart, line: int | None, user: User, mode: str) -> None:
         super().__init__(parent)
         self.cart, self.line, self.user, self.mode = cart, line, user, mode
-        self.approver: User | None = None
+        self.approver: staff.Approval | None = None
         permission = "price_override" if mode == "price" else "discount"
         self.need_pin = not staff.can(user, permission)
         self.setWindowTitle(_("Ubah harga") if mode == "price" else _("Diskon"))
@@ -88,5 +88,5 @@ class DiscountDialog(QDialog):
             self.error.setText(exc.text)
             return
         if self.approver is not None:
-            self.cart.approved_by = self.approver.id
+            self.cart.approved_by = self.approver.user_id
         self.accept()

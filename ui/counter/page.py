@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Customer, Product, User
-from pos import birthday, catalog, gifts, loyalty, park, phone, sale, settings, stamps, voucher
+from pos import birthday, catalog, gifts, loyalty, park, phone, sale, settings, staff, stamps, voucher
 from pos import channel as channels
 from pos.cart import Cart, parse_qty
 from pos.channel import ORDER_TYPES
@@ -70,6 +70,7 @@ class CounterPage(QWidget):
         self.window_ = window
         self.title = _("Kasir")
         self.cart = Cart()
+        self.approval: staff.Approval | None = None  # the owner's PIN for this cart's discount or price
         self.customer: Customer | None = None
         self.pending_qty: Decimal | None = None
         self.last_sale = None
@@ -619,6 +620,7 @@ class CounterPage(QWidget):
             return
         dialog = DiscountDialog(self, self.cart, row if row >= 0 else None, self.user, mode)
         if dialogs.run(dialog):
+            self.approval = dialog.approver or self.approval
             self.update_cart(select=row if row >= 0 else None)
         self.focus_search()
 
@@ -845,8 +847,6 @@ class CounterPage(QWidget):
     def void_order(self) -> None:
         if self.cart.is_empty:
             return
-        from pos import staff
-
         dialog = ApprovalDialog(self, _("Batalkan pesanan ini?"), need_pin=not staff.can(self.user, "void"))
         if dialogs.run(dialog):
             done = dialogs.run_service(
@@ -858,7 +858,7 @@ class CounterPage(QWidget):
         self.focus_search()
 
     def load_cart(self, cart: Cart) -> None:
-        self.cart = cart
+        self.cart, self.approval = cart, None
         self.voucher_button.setVisible(bool(cart.voucher_code))
         if cart.voucher_code:
             self.voucher_button.setText(_("× Voucher {code}").format(code=voucher.pretty(cart.voucher_code)))
@@ -881,7 +881,9 @@ class CounterPage(QWidget):
         quote = sale.preview(self.cart)
         c = self.customer
         kasbon_left = int(c.credit_limit) - int(c.kasbon) if c is not None and c.credit_limit else None
-        approver = User.get_or_none(User.id == self.cart.approved_by) if self.cart.approved_by else None
+        approver = self._pay_approval()
+        if approver is False:
+            return
         cart = self.cart
         dialog = PaymentDialog(
             self,
@@ -895,6 +897,27 @@ class CounterPage(QWidget):
         if dialogs.run(dialog) and dialog.sale is not None:
             self.finish(dialog.sale)
         self.focus_search()
+
+    def _pay_approval(self) -> staff.Approval | None | bool:
+        """The owner's approval this cart's discount or changed price needs, if the cashier may not give
+        it: the one typed at Diskon / Ubah harga while still fresh, else the PIN asked again now (an
+        approval lasts minutes, a parked order days). False when the owner did not approve."""
+        try:
+            missing = [p for p in sale.needed_permissions(self.cart) if not staff.can(self.user, p)]
+        except PosError as exc:
+            self.say(exc.text, error=True)
+            return False
+        if not missing:
+            return None
+        if staff.approval_valid(self.approval):
+            return self.approval
+        dialog = ApprovalDialog(
+            self, _("Diskon atau harga ubahan butuh PIN pemilik"), need_pin=True, need_reason=False
+        )
+        if not dialogs.run(dialog):
+            return False
+        self.approval = dialog.approver
+        return self.approval
 
     def finish(self, done) -> None:  # type: ignore[no-untyped-def]
         from db.models import Payment

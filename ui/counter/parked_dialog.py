@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -14,10 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import User
-from pos import park, sale
+from pos import park, sale, staff
 from pos.cart import Cart
 from pos.i18n import _
 from ui import dialogs
+from ui.counter.approval import ApprovalDialog
 from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
 
@@ -84,7 +84,11 @@ class ParkedDialog(QDialog):
         order = self.selected()
         if order is None:
             return
-        reason, ok = QInputDialog.getText(self, _("Batalkan pesanan"), _("Alasan pembatalan:"))
-        if ok:
-            dialogs.run_service(self, lambda: park.cancel(order.id, reason, self.user))
+        ask = ApprovalDialog(
+            self,
+            _("Batalkan pesanan {label}?").format(label=order.label),
+            need_pin=not staff.can(self.user, "void"),  # a void, as at the counter
+        )
+        if dialogs.run(ask):
+            dialogs.run_service(self, lambda: park.cancel(order.id, ask.reason, self.user, ask.approver))
             self.reload()
