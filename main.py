@@ -11,18 +11,75 @@ python main.py --help               every command
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import sqlite3
 import sys
 import time
 from typing import Any
+
+import peewee
 
 from pos import shop
 from pos.errors import PosError
 from pos.i18n import N_, _
 from pos.money import format_rupiah
 
+# argparse's own messages, said in Indonesian (argparse looks its texts up through its module's `_`)
+ARGPARSE_TEXTS = {
+    "usage: ": N_("pemakaian: "),
+    "positional arguments": N_("argumen"),
+    "options": N_("opsi"),
+    "show this help message and exit": N_("tampilkan bantuan ini lalu keluar"),
+    "%(prog)s: error: %(message)s\n": N_("%(prog)s: kesalahan: %(message)s\n"),
+    "the following arguments are required: %s": N_("argumen ini wajib diisi: %s"),
+    "unrecognized arguments: %s": N_("argumen tidak dikenal: %s"),
+    "invalid choice: %(value)r (choose from %(choices)s)": N_(
+        "pilihan %(value)r tidak ada (pilih %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": N_("nilai %(value)r tidak valid"),
+    "expected one argument": N_("butuh satu nilai"),
+    "expected at most one argument": N_("paling banyak satu nilai"),
+    "expected at least one argument": N_("butuh paling sedikit satu nilai"),
+    "expected %s argument": N_("butuh %s nilai"),
+    "expected %s arguments": N_("butuh %s nilai"),
+    "argument %(argument_name)s: %(message)s": N_("argumen %(argument_name)s: %(message)s"),
+    "not allowed with argument %s": N_("tidak boleh bersama argumen %s"),
+    "ignored explicit argument %r": N_("nilai %r diabaikan"),
+    "one of the arguments %s is required": N_("salah satu argumen ini wajib diisi: %s"),
+    "ambiguous option: %(option)s could match %(matches)s": N_("opsi %(option)s kurang jelas: %(matches)s?"),
+}
+
+
+class _IndonesianArgparse:
+    """While parsing (and building the parser), argparse speaks Indonesian; restored afterwards."""
+
+    def __enter__(self) -> None:
+        self.saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+        argparse._ = lambda text: _(ARGPARSE_TEXTS[text]) if text in ARGPARSE_TEXTS else text  # type: ignore[attr-defined]
+        argparse.ngettext = lambda one, many, n: argparse._(one if n == 1 else many)  # type: ignore[attr-defined]
+
+    def __exit__(self, *exc: object) -> None:
+        argparse._, argparse.ngettext = self.saved  # type: ignore[attr-defined]
+
+
+def whole_number(text: str) -> int:
+    """An argparse type: a whole number, said in Indonesian when it is not one."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("{text!r} bukan angka bulat").format(text=text)) from None
+    if abs(number) > 10**12:
+        raise argparse.ArgumentTypeError(_("{text} terlalu besar").format(text=text))
+    return number
+
 
 def build_parser() -> argparse.ArgumentParser:
+    with _IndonesianArgparse():
+        return _build_parser()
+
+
+def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
         description="Kasir: kasir offline dengan program loyalitas untuk UMKM. "
@@ -51,8 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="warung",
         help="jenis toko: warung kelontong, warung bakso, bengkel senapan angin",
     )
-    demo.add_argument("--days", type=int, default=60, help="berapa hari riwayat penjualan (bawaan 60)")
-    demo.add_argument("--seed", type=int, default=1, help="benih acak; benih sama = data sama (bawaan 1)")
+    demo.add_argument(
+        "--days", type=whole_number, default=60, help="berapa hari riwayat penjualan (bawaan 60)"
+    )
+    demo.add_argument(
+        "--seed", type=whole_number, default=1, help="benih acak; benih sama = data sama (bawaan 1)"
+    )
     demo.add_argument("--force", action="store_true", help="tetap isi walau database sudah berisi data")
 
     sub.add_parser("info", help="ringkasan database: toko, jumlah barang, pelanggan, nota")
@@ -64,7 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rec.add_argument("number", metavar="NOMOR", help="nomor nota, mis. K1-000123")
     rec.add_argument("--pdf", metavar="FILE", help="struk thermal sebagai PDF")
-    rec.add_argument("--width", type=int, choices=(58, 80), default=58, help="lebar kertas mm (bawaan 58)")
+    rec.add_argument(
+        "--width", type=whole_number, choices=(58, 80), default=58, help="lebar kertas mm (bawaan 58)"
+    )
     rec.add_argument("--escpos", metavar="FILE", help="struk sebagai byte ESC/POS (untuk printer thermal)")
     rec.add_argument("--invoice", metavar="FILE", help="nota A4 sebagai PDF")
 
@@ -85,6 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
         "*.before-restore-WAKTU, lalu memasang cadangan.",
     )
     res.add_argument("file", metavar="FILE", help="file cadangan, mis. kasir-2026-11-27.db")
+    res.add_argument(
+        "--force",
+        action="store_true",
+        help="pulihkan juga bila database sekarang punya nota yang lebih baru (tetap disimpan di sampingnya)",
+    )
 
     vou = sub.add_parser(
         "vouchers",
@@ -92,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Menerbitkan N voucher baru (kode unik dengan karakter cek) dan "
         "mencetaknya di lembar A4 dengan garis potong.",
     )
-    vou.add_argument("--batch", type=int, required=True, metavar="N", help="jumlah voucher (1-1000)")
+    vou.add_argument("--batch", type=whole_number, required=True, metavar="N", help="jumlah voucher (1-1000)")
     vou.add_argument("--value", required=True, metavar="RP", help="nilai voucher dalam rupiah, mis. 25000")
     vou.add_argument("--percent", action="store_true", help="nilai adalah persen, bukan rupiah")
     vou.add_argument("--min-spend", default="0", metavar="RP", help="minimal belanja (bawaan 0)")
@@ -131,7 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="stok: semua barang, yang di bawah batas (--low), yang segera kedaluwarsa (--expiring HARI)",
     )
     sto.add_argument("--low", action="store_true", help="hanya barang di bawah batas stok")
-    sto.add_argument("--expiring", type=int, metavar="HARI", help="batch yang kedaluwarsa dalam N hari")
+    sto.add_argument(
+        "--expiring", type=whole_number, metavar="HARI", help="batch yang kedaluwarsa dalam N hari"
+    )
     sto.add_argument("--json", action="store_true", help="sebagai JSON")
 
     clo = sub.add_parser(
@@ -197,7 +267,9 @@ def add_catalog_commands(sub: Any) -> None:
     lab.add_argument(
         "--sku", action="extend", nargs="+", default=[], metavar="KODE[:N]", help="SKU atau barcode, N label"
     )
-    lab.add_argument("--purchase", type=int, metavar="NOMOR", help="semua barang dari penerimaan ini")
+    lab.add_argument(
+        "--purchase", type=whole_number, metavar="NOMOR", help="semua barang dari penerimaan ini"
+    )
     lab.add_argument("--all", action="store_true", help="satu label untuk setiap barang aktif")
     lab.add_argument("--layout", default="a4-3x7", help="a4-3x7 (bawaan), a4-4x10 atau thermal58")
     lab.add_argument("--pdf", required=True, metavar="FILE", help="file PDF tujuan")
@@ -265,16 +337,50 @@ def cmd_info(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
+def os_why(exc: BaseException) -> str:
+    """An operating system error in Indonesian (the common ones), else its own words."""
+    texts = {
+        errno.ENOENT: N_("file atau folder tidak ada"),
+        errno.EACCES: N_("tidak ada izin"),
+        errno.EPERM: N_("tidak ada izin"),
+        errno.EISDIR: N_("itu folder, bukan file"),
+        errno.ENOTDIR: N_("bagian path-nya bukan folder"),
+        errno.ENOSPC: N_("disk penuh"),
+        errno.EROFS: N_("drive hanya bisa dibaca"),
+        errno.ENAMETOOLONG: N_("nama file terlalu panjang"),
+    }
+    code = getattr(exc, "errno", None)
+    if code in texts:
+        return _(texts[code])
+    if isinstance(exc, ValueError) and "null" in str(exc):
+        return _("nama file berisi karakter NUL")
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _check_writable(path: str) -> None:
+    """Refuse (PosError) a file that cannot be written, before anything is done: a folder, a missing
+    folder, no permission. A file that did not exist is not left behind."""
+    from pathlib import Path
+
+    target = Path(path)
+    existed = target.exists()
+    try:
+        with open(target, "ab"):
+            pass
+    except (OSError, ValueError) as exc:
+        raise PosError(N_("Tidak bisa menulis {path}: {why}"), path=path, why=os_why(exc)) from exc
+    if not existed:
+        target.unlink(missing_ok=True)
+
+
 def _write(path: str, data: bytes) -> None:
     from pos.errors import PosError
 
     try:
         with open(path, "wb") as fh:
             fh.write(data)
-    except OSError as exc:
-        raise PosError(
-            N_("Tidak bisa menulis {path}: {why}"), path=path, why=exc.strerror or str(exc)
-        ) from exc
+    except (OSError, ValueError) as exc:
+        raise PosError(N_("Tidak bisa menulis {path}: {why}"), path=path, why=os_why(exc)) from exc
 
 
 def cmd_receipt(args: argparse.Namespace, target: str) -> int:
@@ -319,6 +425,7 @@ def cmd_vouchers(args: argparse.Namespace, target: str) -> int:
         raise InvalidInput(N_("Tanggal {text} tidak valid; pakai YYYY-MM-DD."), text=args.expires) from exc
     owner = User.select().join(Role).where(Role.code == "owner").first()
     value = int(args.value) if args.percent and str(args.value).isdigit() else parse_rupiah(args.value)
+    _check_writable(args.pdf)  # before a voucher exists: a path that cannot be written issues none
     made = voucher.issue_batch(
         args.batch,
         kind="pct" if args.percent else "rp",
@@ -328,7 +435,17 @@ def cmd_vouchers(args: argparse.Namespace, target: str) -> int:
         min_spend=parse_rupiah(args.min_spend),
         campaign=args.campaign,
     )
-    _write(args.pdf, sheet_pdf(made, str(settings.get("shop_name") or "Kasir")))
+    try:
+        _write(args.pdf, sheet_pdf(made, str(settings.get("shop_name") or "Kasir")))
+    except PosError as exc:
+        print(
+            _(
+                "{n} voucher SUDAH diterbitkan dan tersimpan di database ({first} … {last}), tetapi PDF-nya "
+                "tidak tertulis: {why} Cetak ulang dari Pelanggan → Voucher."
+            ).format(n=len(made), first=made[0].code, last=made[-1].code, why=exc.text),
+            file=sys.stderr,
+        )
+        return 1
     print(_("{n} voucher diterbitkan -> {path}").format(n=len(made), path=args.pdf))
     return 0
 
@@ -357,11 +474,14 @@ def cmd_restore(args: argparse.Namespace, target: str) -> int:
     import tempfile
     from pathlib import Path
 
+    from db.database import file_path
     from pos import backup, verify
 
-    if "://" in target:
+    path = file_path(target)
+    if path is None:
         print(_("Pulihkan hanya untuk database SQLite berupa file."), file=sys.stderr)
         return 2
+    target = str(path)
     shop.close_shop()
     why = backup.check(args.file)
     if why:
@@ -375,22 +495,44 @@ def cmd_restore(args: argparse.Namespace, target: str) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         trial = Path(tmp) / "check.db"
         shutil.copyfile(args.file, trial)
-        shop.open_shop(str(trial), args.register)
-        result = verify.verify()
-        shop.close_shop()
+        try:
+            shop.open_shop(str(trial), args.register)
+            result = verify.verify()
+        except PosError as exc:
+            print(
+                _("Cadangan tidak bisa dipakai: {file}: {why} Database tidak diubah.").format(
+                    file=args.file, why=exc.values.get("why", exc.text)
+                ),
+                file=sys.stderr,
+            )
+            return 2
+        finally:
+            shop.close_shop()
     if not result.ok:
         print(
             _("Cadangan gagal diperiksa: {summary}. Database tidak diubah.").format(summary=result.summary()),
             file=sys.stderr,
         )
         return 2
+    lost = backup.dropped(args.file, target)
+    if not lost.nothing and not args.force:
+        print(
+            _(
+                "Cadangan {file} (ditulis {at}) lebih lama dari database sekarang: {lost}. Database tidak "
+                "diubah; pakai --force untuk tetap memulihkan (database sekarang disimpan di sampingnya)."
+            ).format(file=args.file, at=lost.backup_at or "?", lost=lost.text()),
+            file=sys.stderr,
+        )
+        return 1
     kept = backup.restore(args.file, target)
     shop.open_shop(target, args.register)
     print(
         _("Dipulihkan dari {file} ({summary}). Database lama disimpan sebagai {kept}.").format(
-            file=args.file, summary=result.summary(), kept=kept
+            file=args.file, summary=result.summary(), kept=kept if kept.exists() else "-"
         )
     )
+    if not lost.nothing or lost.unreadable:
+        print(lost.text())
     return 0
 
 
@@ -400,12 +542,12 @@ def _period(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from pos import report
     from pos.errors import InvalidInput
 
-    if args.week:
+    if args.week is not None:
         return report.iso_week(args.week)
-    if args.date_from or args.date_to:
+    if args.date_from is not None or args.date_to is not None:
         try:
-            start = date.fromisoformat(args.date_from or args.date_to)
-            end = date.fromisoformat(args.date_to or args.date_from)
+            start = date.fromisoformat(args.date_from if args.date_from is not None else args.date_to)
+            end = date.fromisoformat(args.date_to if args.date_to is not None else args.date_from)
         except ValueError as exc:
             raise InvalidInput(N_("Tanggal ditulis YYYY-MM-DD, mis. 2026-11-23.")) from exc
         return report.Period(start, end)
@@ -455,9 +597,9 @@ def cmd_closing(args: argparse.Namespace, target: str) -> int:
 
     owner = staff.owner()
     try:
-        if args.day:
+        if args.day is not None:
             row = closing.close_day(date.fromisoformat(args.day), owner)
-        elif args.month:
+        elif args.month is not None:
             year, month = (int(x) for x in args.month.split("-"))
             row = closing.close_month(year, month, owner)
         else:
@@ -683,26 +825,90 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+CREATES = {"setup", "demo"}  # the commands that may make a new database; the others need an existing one
+NO_OPEN = {"restore"}  # puts a file in place of the database: never opens (or creates) it first
+
+
+def _target_problem(database: str | None, command: str) -> str:
+    """Why `database` cannot be used for `command` before anything opens it ('' when it can)."""
+    from db.database import OpenError, file_path
+
+    target = database or shop.default_database()
+    try:
+        path = file_path(target)
+        if path is None or command in CREATES:
+            return ""
+        if path.is_dir():
+            raise OpenError("is_dir", str(path))
+        if command not in NO_OPEN and (not path.exists() or path.stat().st_size == 0):
+            raise OpenError("missing", str(path))
+    except OpenError as exc:
+        return _("Tidak bisa membuka data toko {target}: {why}").format(target=exc.target, why=shop._why(exc))
+    except (OSError, ValueError) as exc:
+        return _("Tidak bisa membuka data toko {target}: {why}").format(target=target, why=exc)
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    with _IndonesianArgparse():
+        args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except PosError as exc:
+        print(exc.text, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(_("Dibatalkan."), file=sys.stderr)
+        return 130
+    except OSError as exc:  # a file named on the command line
+        name = exc.filename or ""
+        print(_("File {name} tidak bisa dipakai: {why}.").format(name=name, why=os_why(exc)), file=sys.stderr)
+        return 2
+    except (sqlite3.Error, peewee.DatabaseError) as exc:
+        print(
+            _(
+                "Data di database tidak terbaca atau tidak bisa ditulis ({why}). Tidak ada yang berubah; "
+                "jalankan 'verify' atau pulihkan dari cadangan."
+            ).format(why=exc),
+            file=sys.stderr,
+        )
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the last line: a message, never a traceback, for the shop
+        if isinstance(exc, ValueError) and "null" in str(exc).lower():  # a NUL in a name or a path
+            print(_("Isian berisi karakter NUL (\\0); tidak ada yang diubah."), file=sys.stderr)
+            return 2
+        if os.environ.get("KASIR_DEBUG"):
+            raise
+        print(
+            _(
+                "Kesalahan tak terduga ({kind}: {why}). Tidak ada yang diubah setengah jalan; laporkan ini."
+            ).format(kind=type(exc).__name__, why=exc),
+            file=sys.stderr,
+        )
+        return 3
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "bench":
         return cmd_bench(args)
     if args.command is None:
         from ui.app import run
 
         return run(args.db, args.register)
-    try:
-        database = args.db or os.environ.get("KASIR_DB")
-        if args.command == "demo" and not database:  # a demo never fills the real shop's database
-            database = shop.demo_target(args.shop)
-        target = shop.open_shop(database, args.register)
-        try:
-            return COMMANDS[args.command](args, target)
-        finally:
-            shop.close_shop()
-    except PosError as exc:
-        print(exc.text, file=sys.stderr)
+    database = args.db or os.environ.get("KASIR_DB")
+    if args.command == "demo" and not database:  # a demo never fills the real shop's database
+        database = shop.demo_target(args.shop)
+    problem = _target_problem(database, args.command)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
+    if args.command in NO_OPEN:
+        return COMMANDS[args.command](args, database or shop.default_database())
+    target = shop.open_shop(database, args.register)
+    try:
+        return COMMANDS[args.command](args, target)
+    finally:
+        shop.close_shop()
 
 
 if __name__ == "__main__":

@@ -27,7 +27,10 @@ SQLITE_PRAGMAS = {
 
 
 class OpenError(Exception):
-    """The database cannot be used. `reason` is one of: not_sqlite, not_kasir, newer, unreadable, driver."""
+    """The database cannot be used. `reason` is one of: not_sqlite, corrupt, not_kasir, newer, unreadable,
+    driver (the file or server may be damaged or foreign) or, for a target that is fine but cannot be used
+    here: readonly, full, locked, cannot_open, is_dir, missing, bad_path, unsupported. Only the first group
+    can be helped by restoring a backup (RESTORABLE)."""
 
     def __init__(self, reason: str, target: str, detail: str = "", version: int = 0) -> None:
         super().__init__(f"{reason}: {target} {detail}".strip())
@@ -37,16 +40,109 @@ class OpenError(Exception):
         self.version = version
 
 
+RESTORABLE = frozenset({"not_sqlite", "corrupt", "unreadable"})
+URL_SCHEMES = ("postgresql", "postgres")  # besides sqlite:// (a file, opened like a path)
+
+
 def is_url(target: str) -> bool:
     return "://" in target
 
 
+def _checked_text(target: str) -> str:
+    if not target or not target.strip():
+        raise OpenError("bad_path", target, "kosong")
+    if "\x00" in target or any(ord(c) < 32 for c in target):
+        raise OpenError("bad_path", target.replace("\x00", "\\0"), "karakter kendali")
+    return target
+
+
+def sqlite_file(target: str) -> str | None:
+    """The SQLite file (or ':memory:') a target names: a path, or a sqlite:// URL opened like a path
+    (with the file check and the pragmas). None for a server URL. Raises OpenError for anything else."""
+    target = _checked_text(target)
+    if not is_url(target):
+        return target
+    scheme, _sep, rest = target.partition("://")
+    scheme = scheme.lower()
+    if scheme == "sqlite":
+        host, _slash, path = rest.split("?", 1)[0].partition("/")  # peewee's reading: sqlite:///a.db is
+        if host or not path:  # a.db, sqlite:////srv/a.db is /srv/a.db
+            raise OpenError("bad_path", target, scheme)
+        return path
+    if scheme.split("+", 1)[0] in URL_SCHEMES:
+        return None
+    raise OpenError("unsupported", target, scheme)
+
+
+def file_path(target: str) -> Path | None:
+    """The database file a target names (None for a server or in-memory)."""
+    file = sqlite_file(target)
+    if file is None or file == ":memory:":
+        return None
+    return Path(file).expanduser()
+
+
+def _errorname(exc: BaseException) -> str:
+    seen: BaseException | None = exc
+    for _hop in range(6):
+        if seen is None:
+            break
+        name = getattr(seen, "sqlite_errorname", "")
+        if name:
+            return str(name)
+        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = inner or seen.__cause__ or seen.__context__
+    return ""
+
+
+def _place(path: Path) -> str:
+    """'readonly' or 'full' when the file's folder is on a read-only or full file system, else ''."""
+    folder = path.parent if path.parent.exists() else Path(os.path.abspath(path)).parent
+    try:
+        stats = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return ""
+    if stats.f_flag & os.ST_RDONLY or not os.access(folder, os.W_OK):
+        return "readonly"
+    if stats.f_bavail * stats.f_frsize < 512 * 1024:
+        return "full"
+    return ""
+
+
+def classify(exc: BaseException, path: Path | None) -> str:
+    """Why SQLite could not open or prepare a file: damage (not_sqlite, corrupt) or a place that is fine
+    but cannot be written (readonly, full, locked, cannot_open); 'unreadable' when it does not say."""
+    name, text = _errorname(exc), str(exc).lower()
+    if name == "SQLITE_NOTADB" or "file is not a database" in text:
+        return "not_sqlite"
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
+        return "corrupt"
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return "readonly"
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        return "full"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return "locked"
+    place = _place(path) if path is not None else ""
+    if place:
+        return place
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM")) or "unable to open" in text:
+        return "cannot_open"
+    return "unreadable"
+
+
 def _precheck_sqlite_file(path: Path) -> None:
     """Look at an existing file read-only before anything writes to it (a pragma would)."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        if path.is_dir():
+            raise OpenError("is_dir", str(path))
+        if not path.exists() or path.stat().st_size == 0:
+            return
+    except OSError as exc:
+        raise OpenError("cannot_open", str(path), exc.strerror or str(exc)) from exc
+    try:
+        con = sqlite3.connect(Path(os.path.abspath(path)).as_uri() + "?mode=ro", uri=True)
+        con.text_factory = lambda b: b.decode("utf-8", "replace")
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
@@ -56,27 +152,36 @@ def _precheck_sqlite_file(path: Path) -> None:
             rows = dict(con.execute("SELECT key, value FROM meta"))
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
-        raise OpenError("not_sqlite", str(path), str(exc)) from exc
+    except sqlite3.Error as exc:
+        raise OpenError(classify(exc, path), str(path), str(exc)) from exc
     if rows.get("app") != APP_MARK:
         raise OpenError("not_kasir", str(path))
-    version = int(rows.get("schema_version", "0"))
+    try:
+        version = int(rows.get("schema_version", "0"))
+    except ValueError as exc:
+        raise OpenError("corrupt", str(path), "schema_version") from exc
     if version > migrations.SCHEMA_VERSION:
         raise OpenError("newer", str(path), version=version)
 
 
 def make_database(target: str) -> peewee.Database:
-    if is_url(target):
+    file = sqlite_file(target)
+    if file is None:
         try:
             return connect_url(target)
         except (ImportError, RuntimeError) as exc:  # missing psycopg2 and friends
             raise OpenError("driver", target, str(exc)) from exc
-    if target != ":memory:":
-        path = Path(target).expanduser()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        except (ValueError, TypeError) as exc:  # a URL peewee cannot read (a bad port, …)
+            raise OpenError("bad_path", target, str(exc)) from exc
+    if file != ":memory:":
+        path = Path(file).expanduser()
         _precheck_sqlite_file(path)
-        target = str(path)
-    return peewee.SqliteDatabase(target, pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OpenError(_place(path) or "cannot_open", str(path), exc.strerror or str(exc)) from exc
+        file = str(path)
+    return peewee.SqliteDatabase(file, pragmas=SQLITE_PRAGMAS, check_same_thread=False)
 
 
 def open_database(target: str) -> peewee.Database:
@@ -87,10 +192,14 @@ def open_database(target: str) -> peewee.Database:
     try:
         db.connect(reuse_if_open=True)
         _prepare_schema(db)
-    except peewee.DatabaseError as exc:
+    except (peewee.DatabaseError, sqlite3.Error) as exc:
         if not db.is_closed():
             db.close()
-        raise OpenError("unreadable", target, str(exc)) from exc
+        path = Path(str(db.database)) if isinstance(db, peewee.SqliteDatabase) else None
+        reason = classify(exc, path) if path is not None and str(path) != ":memory:" else "unreadable"
+        raise OpenError(reason, target, str(exc)) from exc
+    except peewee.ImproperlyConfigured as exc:  # a driver peewee knows but is not installed
+        raise OpenError("driver", target, str(exc)) from exc
     return db
 
 

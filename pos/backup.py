@@ -49,12 +49,15 @@ class Dropped:
     last: str
     entries: int  # journal entries after the backup
     diverged: bool  # the two journals differ before the backup's end: not an older copy of this database
+    unreadable: bool = False  # the current file cannot be read (why one restores): kept beside as it is
 
     @property
     def nothing(self) -> bool:
         return not (self.sales or self.entries or self.diverged)
 
     def text(self) -> str:
+        if self.unreadable:
+            return _("database sekarang tidak terbaca; filenya disimpan apa adanya di sampingnya")
         if self.diverged:
             return _(
                 "cadangan ini bukan salinan lama database sekarang (riwayat jurnalnya berbeda); "
@@ -304,8 +307,8 @@ def dropped(source: str | Path, target: str | Path) -> Dropped:
         finally:
             src.close()
             dst.close()
-    except sqlite3.Error:  # the current file cannot be read (that is why one restores): all of it goes
-        return Dropped(backup_at, 0, "", "", 0, True)
+    except sqlite3.Error:  # the current file cannot be read (that is why one restores)
+        return Dropped(backup_at, 0, "", "", 0, False, unreadable=True)
     return Dropped(backup_at, int(count), first or "", last or "", int(entries), diverged)
 
 

@@ -9,7 +9,7 @@ import peewee
 from platformdirs import user_data_dir
 
 from db import names_index
-from db.database import OpenError, close_database, default_target, open_database
+from db.database import RESTORABLE, OpenError, close_database, default_target, open_database
 from db.migrations import SCHEMA_VERSION
 from db.models import Product, Sale, Setting, User
 from pos import channel, i18n, phone, programs, settings, staff, till
@@ -43,7 +43,37 @@ def _why(error: OpenError) -> str:
         ).format(v=error.version, mine=SCHEMA_VERSION),
         "unreadable": _("database tidak bisa dibaca ({detail}).").format(detail=error.detail),
         "driver": _("driver database tidak terpasang ({detail}).").format(detail=error.detail),
+        "corrupt": _("database rusak ({detail}). Pulihkan dari cadangan terbaru.").format(
+            detail=error.detail
+        ),
+        "readonly": _(
+            "file atau foldernya hanya bisa dibaca (drive/USB read-only atau tanpa izin tulis). Database "
+            "tidak rusak dan tidak diubah; pindahkan ke tempat yang bisa ditulis atau beri izin tulis."
+        ),
+        "full": _(
+            "disk penuh, database tidak bisa dibuka untuk ditulis. Database tidak rusak dan tidak diubah; "
+            "kosongkan ruang disk lalu coba lagi."
+        ),
+        "locked": _(
+            "database sedang dikunci program lain. Tutup program itu lalu coba lagi; file tidak diubah."
+        ),
+        "cannot_open": _("file tidak bisa dibuka ({detail}). File tidak diubah.").format(detail=error.detail),
+        "is_dir": _("ini folder, bukan file database."),
+        "missing": _(
+            "database belum ada di sini (salah ketik path?). Tidak ada yang dibuat; 'setup' atau 'demo' "
+            "membuat database baru."
+        ),
+        "bad_path": _("path atau alamat database tidak valid ({detail}).").format(detail=error.detail),
+        "unsupported": _(
+            "jenis database {detail}:// tidak didukung. Pakai file SQLite atau URL postgresql://."
+        ).format(detail=error.detail),
     }.get(error.reason, error.detail)
+
+
+def restorable(error: PosError) -> bool:
+    """The shop could not be opened because its file is damaged, so a backup can help. Not for a healthy
+    file on a read-only or full disk, a mistyped path or a missing driver: restoring over those loses data."""
+    return isinstance(error, ShopOpenError) and error.values.get("reason") in RESTORABLE
 
 
 def open_shop(target: str | None = None, register: str = "K1") -> str:
@@ -52,7 +82,8 @@ def open_shop(target: str | None = None, register: str = "K1") -> str:
     try:
         open_database(target)
     except OpenError as exc:
-        raise ShopOpenError(target=target, why=_why(exc)) from exc
+        # values["reason"]: the app offers a backup only for a damaged file (db.database.RESTORABLE)
+        raise ShopOpenError(target=target, why=_why(exc), reason=exc.reason) from exc
     except (OSError, peewee.DatabaseError) as exc:
         raise ShopOpenError(target=target, why=str(exc)) from exc
     till.use(register)

@@ -74,6 +74,8 @@ def read_table(path: str | Path) -> Table:
         raise _refuse(path, _("ini folder, bukan file")) from exc
     except OSError as exc:
         raise _refuse(path, exc.strerror or str(exc)) from exc
+    except ValueError as exc:  # a NUL in the name: no file is called that
+        raise _refuse(path, _("nama file berisi karakter NUL")) from exc
     if size == 0:
         raise _refuse(path, _("file kosong"))
     if head.startswith(b"PK\x03\x04"):

@@ -145,10 +145,11 @@ class Controller(QObject):
                 pass
 
 
-def offer_backup(target: str | None, register: str, problem: str) -> str:
-    """The database cannot be opened: offer the latest good backup. Returns the opened target or ''."""
+def offer_backup(target: str | None, register: str, problem: str, damaged: bool = True) -> str:
+    """The database cannot be opened: offer the latest good backup when the file is damaged (never over a
+    healthy file on a read-only or full disk). Returns the opened target or ''."""
     path = target or shop.default_database()
-    latest = backup.latest()
+    latest = backup.latest() if damaged else None
     if "://" in path or latest is None or backup.check(latest):
         QMessageBox.critical(None, _("Database tidak bisa dibuka"), problem)
         return ""
@@ -174,7 +175,7 @@ def run(target: str | None, register: str = "K1") -> int:
     try:
         opened = shop.open_shop(target, register)
     except PosError as exc:
-        opened = offer_backup(target, register, exc.text)
+        opened = offer_backup(target, register, exc.text, shop.restorable(exc))
         if not opened:
             return 2
     controller = Controller(opened)
