@@ -97,7 +97,7 @@ def message(row: Closing, found: Anchor) -> str:
     return _(
         "{shop}: tutup buku {kind} #{n} ({period}). Dibayar {total} ({count} nota), total berjalan {grand}. "
         "Jurnal #{seq}, kode cek {code}. Simpan pesan ini: dengan kode ini Kasir bisa membuktikan "
-        "bahwa buku sampai hari ini tidak diubah."
+        "bahwa buku sampai hari ini tidak diubah. Hash lengkap: {hash}"
     ).format(
         shop=settings.get("shop_name") or "Kasir",
         kind=kind,
@@ -108,6 +108,7 @@ def message(row: Closing, found: Anchor) -> str:
         grand=format_rupiah(int(row.grand_total)),
         seq=found.seq,
         code=found.code,
+        hash=found.hash,
     )
 
 

@@ -93,7 +93,7 @@ def update(values: dict[str, Any], user: str = "") -> None:
             Setting.insert(key=key, value=value).on_conflict(
                 conflict_target=[Setting.key], update={Setting.value: value}
             ).execute()
-    if written:  # the values too: verify holds every stored setting to its last entry
+    if changed:  # the values too: verify holds every stored setting to its last entry
         journal.append("settings", {"changed": sorted(changed), "values": written}, user=user)
     forget()
 

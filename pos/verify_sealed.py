@@ -202,6 +202,8 @@ def settings(problems: list[str]) -> None:
     for key in sorted(set(stored) | set(expected)):
         want = expected.get(key)
         if key not in expected:
+            if key in DEFAULTS and journal.canonical(stored[key]) == journal.canonical(DEFAULTS[key]):
+                continue  # a default saved on purpose, never changed: the same as not stored
             problems.append(_("pengaturan {key} tidak ada di jurnal: diubah di luar Kasir").format(key=key))
         elif want is _UNSEALED:
             continue
@@ -325,6 +327,7 @@ def vouchers(problems: list[str], uses: dict[str, list[str]]) -> None:
         for code in data.get("codes", []):
             issued[code] = data
     cancelled = {data.get("code") for _seq, data in entries("voucher_cancel")}
+    merged = merged_map()
     seen = set()
     for code, kind, value, min_spend, customer, state, sale_number in (
         Voucher.select(
@@ -346,7 +349,8 @@ def vouchers(problems: list[str], uses: dict[str, list[str]]) -> None:
             problems.append(_("voucher {code} tidak ada di jurnal: dibuat di luar Kasir").format(code=shown))
             continue
         have = {"kind": kind, "value": value, "min_spend": min_spend, "customer": customer}
-        if any(key in sealed and sealed[key] != have[key] for key in have):
+        want = {**sealed, "customer": resolve(sealed.get("customer"), merged)}  # merged customers' vouchers
+        if any(key in sealed and want[key] != have[key] for key in have):
             problems.append(_("voucher {code} berubah setelah diterbitkan").format(code=shown))
         used = uses.get(code, [])
         if len(used) > 1:

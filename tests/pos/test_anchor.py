@@ -128,6 +128,7 @@ def test_a_closing_offers_its_anchor_by_whatsapp(owner):
     text = anchor.message(row, found)
     assert "tutup buku harian #1 (22-11-2026)" in text and "Rp 15.000 (1 nota)" in text
     assert f"Jurnal #{found.seq}, kode cek {found.code}" in text
+    assert text.endswith(f"Hash lengkap: {found.hash}")  # 8 characters can be matched by brute force; 64 not
 
 
 def test_verify_on_a_database_without_backups_compares_nothing(owner, tmp_path):
