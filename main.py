@@ -4,6 +4,7 @@ python main.py                      open the app (first run: set up your own, em
                                     be tried from there, in its own file beside, never in your shop)
 python main.py setup --shop NAME --owner NAME --pin PIN
                                     set up an empty shop without the app (scripted installs)
+python main.py reset-pin --code KODE  a new owner PIN with the recovery code shown at setup (lifts the lock)
 python main.py demo --shop warung   fill a database with a demo shop (made-up sales; use a separate --db)
 python main.py --help               every command
 """
@@ -222,6 +223,14 @@ def _build_parser() -> argparse.ArgumentParser:
     stp.add_argument("--pin", required=True, metavar="PIN", help="PIN pemilik, 4 sampai 6 angka")
     stp.add_argument("--address", default="", metavar="ALAMAT", help="alamat toko (opsional)")
     stp.add_argument("--whatsapp", default="", metavar="NO", help="nomor WhatsApp toko (opsional)")
+    rst = sub.add_parser(
+        "reset-pin",
+        help="PIN pemilik baru dengan kode pemulihan (juga membuka PIN yang terkunci)",
+        description="Untuk pemilik yang lupa PIN atau terkunci: kode pemulihan yang tampil saat toko "
+        "disiapkan membuat PIN baru. Setelah dipakai, kode baru ditampilkan (yang lama tidak berlaku).",
+    )
+    rst.add_argument("--code", required=True, metavar="KODE", help="kode pemulihan, mis. ABCD-EFGH-JKMN")
+    rst.add_argument("--pin", metavar="PIN", help="PIN baru, 4 sampai 6 angka (tanpa ini: ditanyakan)")
     add_catalog_commands(sub)
     return parser
 
@@ -314,13 +323,45 @@ def cmd_demo(args: argparse.Namespace, target: str) -> int:
 
 def cmd_setup(args: argparse.Namespace, target: str) -> int:
     owner = shop.first_run(args.shop, args.address, args.whatsapp, args.owner, args.pin)
-    from pos import settings
+    from pos import pin_guard, settings
 
     print(
         _("{shop} siap dipakai (pemilik: {owner}, tanpa barang dan tanpa data contoh) -> {target}").format(
             shop=settings.get("shop_name"), owner=owner.name, target=target
         )
     )
+    _print_code(pin_guard.issue_recovery_code(owner))
+    return 0
+
+
+def _print_code(code: str) -> None:
+    print(_("Kode pemulihan: {code}").format(code=code))
+    print(
+        _(
+            "Catat di kertas dan simpan di tempat aman; hanya tampil sekali. Untuk PIN pemilik yang lupa "
+            "atau terkunci: python main.py reset-pin --code KODE"
+        )
+    )
+
+
+def cmd_reset_pin(args: argparse.Namespace, target: str) -> int:
+    from getpass import getpass
+
+    from pos import pin_guard
+
+    pin = args.pin
+    if pin is None:
+        pin = getpass(_("PIN baru: "))
+        if getpass(_("Ulangi PIN: ")) != pin:
+            print(_("PIN dan ulangan PIN tidak sama."), file=sys.stderr)
+            return 2
+    owner, code = pin_guard.reset_pin(args.code, pin)
+    print(
+        _("PIN {name} sudah diganti; PIN tidak terkunci lagi. Kode lama tidak berlaku lagi.").format(
+            name=owner.name
+        )
+    )
+    _print_code(code)
     return 0
 
 
@@ -788,6 +829,7 @@ COMMANDS = {
     "report": cmd_report,
     "closing": cmd_closing,
     "setup": cmd_setup,
+    "reset-pin": cmd_reset_pin,
     "demo": cmd_demo,
     "info": cmd_info,
     "receipt": cmd_receipt,

@@ -214,11 +214,18 @@ def unseen_failures(user: User) -> list[Failure]:
 
 
 def failures_note(failures: list[Failure], shown: int = 5) -> str:
-    """'3 kali PIN salah sejak login terakhir: Kasir Ani 21:03, layar login 21:05, …' ('' when none)."""
+    """'3 kali PIN Anda salah sejak login terakhir: Kasir Ani 21:03, layar login 21:05 (2×).' ('' when
+    none); the last `shown` places and minutes."""
     if not failures:
         return ""
-    items = ", ".join(f.text() for f in failures[-shown:])
-    if len(failures) > shown:
+    groups: list[list[str]] = []  # the same place and minute in a row once: 'layar login 21:03 (4×)'
+    for text in (f.text() for f in failures):
+        if groups and groups[-1][0] == text:
+            groups[-1].append(text)
+        else:
+            groups.append([text])
+    items = ", ".join(g[0] + (f" ({len(g)}×)" if len(g) > 1 else "") for g in groups[-shown:])
+    if len(groups) > shown:
         items = "…, " + items
     return _("{n} kali PIN Anda salah sejak login terakhir: {items}.").format(n=len(failures), items=items)
 

@@ -26,9 +26,12 @@ def test_setup_makes_an_empty_set_up_shop_and_refuses_a_second_time(tmp_path):
         "--address", "Jl. Kenanga 2", "--whatsapp", "0812 5555 6666",
     )  # fmt: skip
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip().splitlines() == [
+    lines = first.stdout.strip().splitlines()
+    assert lines[0] == (
         f"Toko Maju siap dipakai (pemilik: Pak Budi, tanpa barang dan tanpa data contoh) -> {db}"
-    ]
+    )
+    assert lines[1].startswith("Kode pemulihan: ") and len(lines[1].split(": ")[1]) == 14  # once, here
+    assert "reset-pin --code" in lines[2] and len(lines) == 3
     assert rows(db, "SELECT name FROM user") == [("Pak Budi",)]
     assert rows(db, "SELECT count(*) FROM product") == [(0,)] and rows(db, "SELECT count(*) FROM sale") == [
         (0,)
@@ -41,6 +44,26 @@ def test_setup_makes_an_empty_set_up_shop_and_refuses_a_second_time(tmp_path):
     assert again.returncode == 2 and "Traceback" not in again.stderr
     assert again.stderr.strip() == "Database ini sudah disiapkan untuk toko Toko Maju. Tidak ada yang diubah."
     assert rows(db, "SELECT name FROM user") == [("Pak Budi",)]
+
+
+def test_reset_pin_with_the_code_setup_printed(tmp_path):
+    db = tmp_path / "kasir.db"
+    made = run("--db", str(db), "setup", "--shop", "Toko Maju", "--owner", "Pak Budi", "--pin", "2468")
+    code = made.stdout.splitlines()[1].split(": ")[1]
+    wrong = run("--db", str(db), "reset-pin", "--code", "AAAA-BBBB-CCCC", "--pin", "5831")
+    assert wrong.returncode == 2 and wrong.stderr.strip() == "Kode pemulihan salah. PIN tidak diubah."
+    weak = run("--db", str(db), "reset-pin", "--code", code, "--pin", "1111")
+    assert weak.returncode == 2 and weak.stderr.startswith("PIN ini terlalu mudah ditebak")
+    done = run("--db", str(db), "reset-pin", "--code", code, "--pin", "5831")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert lines[0] == "PIN Pak Budi sudah diganti; PIN tidak terkunci lagi. Kode lama tidak berlaku lagi."
+    new = lines[1].split(": ")[1]
+    assert new != code and len(new) == 14
+    again = run("--db", str(db), "reset-pin", "--code", code, "--pin", "5831")
+    assert again.returncode == 2  # the used code is spent
+    events = [e for (e,) in rows(db, "SELECT event FROM journal_entry WHERE event = 'recovery_code'")]
+    assert events == ["recovery_code", "recovery_code"]  # issued at setup, used once
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,13 @@
-"""Login: tap your name, type your PIN (keyboard or the on-screen pad)."""
+"""Login: tap your name, type your PIN (keyboard or the on-screen pad). A locked user is told how long is
+left; an owner is told the wrong PINs typed for them since their last login; "Lupa PIN pemilik?" sets a new
+owner PIN with the shop's recovery code."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -16,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import User
-from pos import settings, staff
+from pos import pin_guard, settings, staff
 from pos.demo.catalogs import DEMO_OWNER_PIN, STAFF
 from pos.errors import PosError
 from pos.i18n import _
+from ui.recovery_dialog import ResetPinDialog, code_label, code_note
 from ui.theme import role
 
 
@@ -60,6 +64,7 @@ class LoginPage(QWidget):
         self.users_box = QHBoxLayout()
         self.users_group = QButtonGroup(self)
         self.users_group.setExclusive(True)
+        self.users_group.buttonToggled.connect(self._chosen)
         box.addLayout(self.users_box)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -82,7 +87,15 @@ class LoginPage(QWidget):
         self.error = role(QLabel(""), "error")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         box.addWidget(self.error)
+        self.forgot = QPushButton(_("Lupa PIN pemilik?"))
+        self.forgot.setFlat(True)
+        self.forgot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.forgot.setStyleSheet("color: #52615a; text-decoration: underline; border: none;")
+        self.forgot.clicked.connect(self.reset_pin)
+        box.addWidget(self.forgot, 0, Qt.AlignmentFlag.AlignCenter)
+        self.notice: LoginNotice | None = None  # what an owner is told after logging in
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(card)
@@ -110,7 +123,14 @@ class LoginPage(QWidget):
             buttons[0].setChecked(True)
         self.pin.clear()
         self.error.clear()
+        self._chosen()
         self.pin.setFocus()
+
+    def _chosen(self, *_args: object) -> None:
+        """Tapping a locked user's name says at once how long is left."""
+        button = self.users_group.checkedButton()
+        if button is not None:
+            self.error.setText(pin_guard.lock_message(int(button.property("user_id"))))
 
     def select_user(self, user: User) -> None:
         for button in self.users_group.buttons():
@@ -139,4 +159,45 @@ class LoginPage(QWidget):
             return
         self.pin.clear()
         self.error.clear()
+        note = pin_guard.failures_to_show(user)
+        code = ""
+        if user.role.code == "owner" and not settings.get("demo") and not pin_guard.has_recovery_code():
+            code = pin_guard.issue_recovery_code(user)  # a shop set up before Kasir had recovery codes
         self.logged_in.emit(user)
+        if note or code:
+            self.notice = LoginNotice(self.window(), note, code)
+            self.notice.show()  # not modal: the counter is usable behind it
+
+    def reset_pin(self) -> None:
+        dialog = ResetPinDialog(self.window())
+        if dialog.exec() and dialog.owner is not None:
+            self.reload()
+            self.select_user(dialog.owner)
+            self.error.setText(_("PIN baru tersimpan. Masuk dengan PIN baru."))
+        dialog.deleteLater()
+
+
+class LoginNotice(QDialog):
+    """After an owner's login: the wrong PINs typed for them since the last login, and a recovery code when
+    the shop had none yet."""
+
+    def __init__(self, parent: QWidget | None, failures: str, code: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Perhatian"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        self.failures = QLabel(failures)
+        self.failures.setWordWrap(True)
+        self.failures.setTextFormat(Qt.TextFormat.PlainText)
+        self.failures.setStyleSheet("color: #9b2c1f; font-weight: 600; font-size: 15px;")
+        self.failures.setVisible(bool(failures))
+        layout.addWidget(self.failures)
+        self.code = code_label(code)
+        if code:
+            layout.addWidget(code_note())
+            layout.addWidget(self.code)
+        else:
+            self.code.hide()
+        ok = role(QPushButton(_("Sudah saya catat") if code else _("OK")), "primary")
+        ok.clicked.connect(self.accept)
+        layout.addWidget(ok)

@@ -1,5 +1,7 @@
 """First run of the real shop: shop name, address, WhatsApp, the owner's PIN twice -> an empty, real shop.
 
+After set-up the shop's recovery code is shown in place, once (pos/pin_guard.py keeps only its hash).
+
 Trying Kasir first is a separate, secondary way: "Coba dulu dengan toko contoh" opens a demo shop of the
 chosen kind in its own database file (made once, reused after); the real shop's file is never touched.
 """
@@ -18,12 +20,14 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
-from pos import shop
+from pos import pin_guard, shop
 from pos.demo.generator import fill
 from pos.errors import PosError
 from pos.i18n import N_, _
+from ui.recovery_dialog import code_label, code_note
 from ui.theme import role
 
 DEMO_DAYS = 45
@@ -47,6 +51,7 @@ class SetupDialog(QDialog):
         self.owner = None
         self.real = real or shop.database_path()
         self.opened = ""
+        self.recovery_code = ""  # shown after set-up, until "Sudah saya catat"
         self.busy = False
         layout = QVBoxLayout(self)
         layout.addWidget(role(QLabel(_("Selamat datang di Kasir")), "title"))
@@ -58,7 +63,10 @@ class SetupDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(role(intro, "muted"))
-        form = QFormLayout()
+        self.intro = intro
+        self.form_box = QWidget()
+        form = QFormLayout(self.form_box)
+        form.setContentsMargins(0, 0, 0, 0)
         self.shop_name = QLineEdit()
         self.shop_name.setPlaceholderText(_("mis. Warung Bu Sri"))
         self.address = QLineEdit()
@@ -78,7 +86,15 @@ class SetupDialog(QDialog):
         form.addRow(_("Nama pemilik"), self.owner_name)
         form.addRow(_("PIN pemilik"), self.pin)
         form.addRow(_("Ulangi PIN"), self.pin2)
-        layout.addLayout(form)
+        layout.addWidget(self.form_box)
+        self.code_box = QWidget()
+        code_layout = QVBoxLayout(self.code_box)
+        code_layout.setContentsMargins(0, 0, 0, 0)
+        code_layout.addWidget(code_note())
+        self.code_label = code_label("")
+        code_layout.addWidget(self.code_label)
+        self.code_box.hide()
+        layout.addWidget(self.code_box)
 
         self.error = role(QLabel(""), "error")
         self.error.setWordWrap(True)
@@ -141,6 +157,9 @@ class SetupDialog(QDialog):
     def submit(self) -> None:
         if self.busy:
             return
+        if self.owner is not None:  # the recovery code was shown
+            self.accept()
+            return
         self.error.setText("")
         if self.pin.text() != self.pin2.text():
             self.error.setText(_("PIN dan ulangan PIN tidak sama."))
@@ -157,7 +176,21 @@ class SetupDialog(QDialog):
             self.error.setText(exc.text)
             return
         self.opened = ""
-        self.accept()
+        try:
+            self.recovery_code = pin_guard.issue_recovery_code(self.owner)
+        except PosError:  # the shop is set up; the owner is given a code at the first login instead
+            self.accept()
+            return
+        self._show_code()
+
+    def _show_code(self) -> None:
+        """The shop is set up: its recovery code, once, before the counter."""
+        for widget in (self.intro, self.form_box, self.demo_button, self.demo_panel):
+            widget.hide()
+        self.code_label.setText(self.recovery_code)
+        self.code_box.show()
+        self.ok.setText(_("Sudah saya catat, mulai"))
+        self.ok.setFocus()
 
     # --- a demo shop, in its own file ---
     def try_demo(self, kind: str) -> None:

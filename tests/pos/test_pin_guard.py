@@ -173,6 +173,18 @@ def test_the_note_names_the_last_five(owner):
     )
 
 
+def test_wrong_pins_in_the_same_minute_are_named_once_with_their_number(owner, cashier):
+    wrong_logins(owner, 3)
+    with pytest.raises(WrongPin):
+        pin_guard.owner_by_pin("4444", by=cashier)
+    at(seconds=30)
+    wrong_logins(owner, 1)
+    assert pin_guard.failures_to_show(owner) == (
+        "5 kali PIN Anda salah sejak login terakhir: layar login 10:30 (3×), Kasir Dewi 10:30, "
+        "layar login 10:30."
+    )
+
+
 # --- the recovery code ------------------------------------------------------------------------------
 
 

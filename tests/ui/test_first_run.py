@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QRadioButton
 
 from db.models import Product, Sale, User
-from pos import settings, shop
+from pos import pin_guard, settings, shop
 from tests.ui.conftest import when_modal
 from ui import app, setup_dialog
 from ui.main_window import MainWindow
@@ -49,13 +49,29 @@ def test_enter_sets_up_the_empty_real_shop_and_nothing_else(qtbot, db):
     assert dialog.ok.isDefault() and not dialog.demo_button.autoDefault()
     assert dialog.demo_panel.isHidden()
     fill_in(qtbot, dialog)
+    qtbot.keyClick(dialog.pin2, Qt.Key.Key_Return)
+    assert dialog.result() != dialog.DialogCode.Accepted  # first the recovery code, once
+    assert dialog.code_box.isVisible() and dialog.form_box.isHidden() and dialog.demo_button.isHidden()
+    assert dialog.code_label.text() == dialog.recovery_code and len(dialog.recovery_code) == 14
+    assert dialog.ok.text() == "Sudah saya catat, mulai"
     with qtbot.waitSignal(dialog.accepted, timeout=5_000):
-        qtbot.keyClick(dialog.pin2, Qt.Key.Key_Return)
+        dialog.ok.click()
+    assert pin_guard.reset_pin(dialog.recovery_code, "5831")[0].name == "Pak Budi"  # the code shown works
     assert dialog.opened == "" and dialog.owner.name == "Pak Budi"
     assert shop.is_set_up() and not shop.is_demo() and shop.database_path() == db
     assert settings.get("shop_name") == "Toko Maju" and settings.get("shop_address") == "Jl. Kenanga 2"
     assert [u.name for u in User.select()] == ["Pak Budi"]
     assert not Product.select().exists() and not Sale.select().exists()
+
+
+def test_a_weak_owner_pin_is_refused_with_a_clear_message(qtbot, db):
+    dialog = SetupDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill_in(qtbot, dialog, pin="1234")
+    qtbot.keyClick(dialog.pin2, Qt.Key.Key_Return)
+    assert dialog.error.text().startswith("PIN ini terlalu mudah ditebak")
+    assert not shop.is_set_up() and dialog.code_box.isHidden() and not dialog.form_box.isHidden()
 
 
 def test_the_demo_is_made_in_its_own_file_and_the_real_file_is_untouched(qtbot, db, data):
@@ -144,6 +160,7 @@ def test_siapkan_toko_sendiri_leads_back_to_setting_up_the_real_shop(qtbot, db, 
         assert dialog.real == db and dialog.shop_name.text() == ""
         fill_in(qtbot, dialog)
         qtbot.keyClick(dialog.pin2, Qt.Key.Key_Return)
+        dialog.ok.click()  # "Sudah saya catat, mulai", under the recovery code
 
     when_modal(qtbot, set_up)
     qtbot.mouseClick(window.real_shop_button, Qt.MouseButton.LeftButton)

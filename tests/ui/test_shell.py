@@ -23,6 +23,8 @@ def test_first_run_empty_shop(qtbot, db):
     assert "tidak sama" in dialog.error.text() and not shop.is_set_up()
     dialog.pin2.setText("2468")
     dialog.submit()
+    assert shop.is_set_up() and dialog.code_label.text() == dialog.recovery_code != ""  # shown once
+    dialog.submit()  # "Sudah saya catat, mulai"
     assert dialog.result() == dialog.DialogCode.Accepted
     assert settings.get("shop_name") == "Toko Maju" and settings.get("shop_phone") == "6281255556666"
     assert User.get().name == "Pak Budi" and not Product.select().exists()

@@ -35,6 +35,7 @@ class ApprovalDialog(QDialog):
             form.addRow(_("PIN pemilik"), self.pin)
         layout.addLayout(form)
         self.error = role(QLabel(""), "error")
+        self.error.setWordWrap(True)
         layout.addWidget(self.error)
         ok = role(QPushButton(_("Setujui")), "primary")
         ok.clicked.connect(self.submit)
@@ -51,8 +52,8 @@ class ApprovalDialog(QDialog):
         if self.need_pin:
             try:
                 self.approver = staff.owner_approval(self.pin.text())
-            except PosError:
-                self.error.setText(_("PIN pemilik salah."))
+            except PosError as exc:  # wrong ("Sisa percobaan: 3") or locked, with the time left
+                self.error.setText(exc.text)
                 self.pin.clear()
                 return
         self.accept()
