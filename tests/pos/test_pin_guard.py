@@ -289,3 +289,15 @@ def test_a_demo_shop_keeps_its_easy_pins(owner):
     settings.update({"demo": True})
     staff.change_pin(owner.id, "1234", owner)
     assert staff.login(owner.id, "1234").id == owner.id
+
+
+def test_a_schema_7_database_gets_the_failures_table(db, owner):
+    from db.models import database
+
+    database.execute_sql('DROP TABLE "pin_failure"')
+    Meta.update(value="7").where(Meta.key == "schema_version").execute()
+    shop.close_shop()
+    shop.open_shop(db)
+    assert Meta.get_by_id("schema_version").value == "8"
+    wrong_logins(owner, 1)
+    assert PinFailure.select().count() == 1 and fresh(owner).failed_pins == 1
