@@ -196,7 +196,12 @@ def backup(to: str | Path | None = None) -> Path:
         monthly = target_dir / f"kasir-{now:%Y-%m}.db"
         _may_write(daily, live, ident)
         _may_write(monthly, live, ident)
+        from pos import anchor
+
+        differs: list[str] = []  # the live journal against the backups already there, before one is replaced
+        anchor.check(differs, target_dir)
         _copy(str(live), daily, mark=ident)
+        anchor.stamp(daily, differs)  # the journal's head (and what differed) kept in the backup's meta
         part = monthly.with_name(monthly.name + ".part")
         shutil.copyfile(daily, part)
         os.replace(part, monthly)

@@ -105,6 +105,7 @@ def create_user(
 
             pin_guard.refuse_weak(pin)  # a real shop's owner: no 1234, 0000, 1212... (set-up: shop.first_run)
     new = User.create(name=name, role=role, pin_hash=hasher.hash(pin), created_at=clock.now())
+    _seal(new.id, by.name if by is not None else new.name)
     journal.append(
         "staff",
         {"added": new.name, "role": role.code, "approved_by": approved.name if approved else ""},
@@ -371,6 +372,7 @@ def change_pin(user_id: int, pin: str, by: User, approver: Approval | None = Non
     User.update(pin_hash=hasher.hash(pin), failed_pins=0, locked_until=None).where(
         User.id == user_id
     ).execute()
+    _seal(user_id, by.name)
     journal.append(
         "staff",
         {"pin_changed": target.name, "approved_by": approved.name if approved else ""},
@@ -396,11 +398,19 @@ def set_active(user_id: int, active: bool, by: User, approver: Approval | None =
         if not others:
             raise InvalidInput(N_("Pemilik terakhir tidak bisa dinonaktifkan."))
     User.update(active=active).where(User.id == user_id).execute()
+    _seal(user_id, by.name)
     journal.append(
         "staff",
         {"active": active, "user": target.name, "approved_by": approved.name if approved else ""},
         user=by.name,
     )
+
+
+def _seal(user_id: int, by: str) -> None:
+    """Name, role, state and PIN hash (as a hash of it) in the journal: verify holds the row to it."""
+    from pos.verify_sealed import seal_user
+
+    seal_user(user_id, by)
 
 
 def all_users() -> list[User]:
