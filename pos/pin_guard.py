@@ -6,6 +6,8 @@ another till does not reset them): the 5th wrong PIN in a row locks the user 1 m
 longer (LOCKS: 5 min, 30 min, 2 h, 8 h, then 24 h each). A locked user is refused even with the right PIN;
 the right PIN once the lock is over resets the count. Each failure is a `pin_failure` row: the owner sees
 those against their own PIN at their next login (`failures_to_show`).
+Check PINs outside a service's transaction (as the screens do): a failure is committed before its error
+is raised, and an enclosing transaction rolled back by that error would take the count with it.
 
 The recovery code (12 characters, ~59 bits) is shown once at setup and after each use; only its argon2 hash
 is kept (table meta, key "recovery_code"). With it the owner sets a new PIN and the lock is lifted.
