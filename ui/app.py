@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pos import backup, shop
 from pos.errors import PosError
 from pos.i18n import _
-from ui import theme, worker
+from ui import dialogs, theme, worker
 from ui.events import hub
 
 
@@ -68,7 +68,7 @@ class Controller(QObject):
         try:
             shop.switch_to(self.target)
         except PosError as exc:
-            QMessageBox.critical(self.window, _("Database tidak bisa dibuka"), exc.text)
+            QMessageBox.critical(self.window, _("Database tidak bisa dibuka"), dialogs.plain(exc.text))
             shop.switch_to(demo)
             if self.window is not None:
                 self.window.show()
@@ -117,10 +117,12 @@ class Controller(QObject):
             QMessageBox.critical(
                 self.window,
                 _("Database rusak"),
-                _(
-                    "SQLite menemukan kerusakan di {file}: {problem}. Pulihkan dari cadangan terbaru di "
-                    "Pengaturan → Cadangan dan integritas data."
-                ).format(file=self.current, problem=problem),
+                dialogs.plain(
+                    _(
+                        "SQLite menemukan kerusakan di {file}: {problem}. Pulihkan dari cadangan terbaru di "
+                        "Pengaturan → Cadangan dan integritas data."
+                    ).format(file=self.current, problem=problem)
+                ),
             )
             return
         expiring = worker.Worker(shop.daily_upkeep)  # expiry and birthday bonuses, once a start
@@ -151,19 +153,19 @@ def offer_backup(target: str | None, register: str, problem: str, damaged: bool 
     path = target or shop.default_database()
     latest = backup.latest() if damaged else None
     if "://" in path or latest is None or backup.check(latest):
-        QMessageBox.critical(None, _("Database tidak bisa dibuka"), problem)
+        QMessageBox.critical(None, _("Database tidak bisa dibuka"), dialogs.plain(problem))
         return ""
     question = _(
         "{problem}\n\nPulihkan dari cadangan terbaru ({name})? Database sekarang disimpan di sampingnya."
     ).format(problem=problem, name=latest.name)
-    answer = QMessageBox.question(None, _("Database tidak bisa dibuka"), question)
+    answer = QMessageBox.question(None, _("Database tidak bisa dibuka"), dialogs.plain(question))
     if answer != QMessageBox.StandardButton.Yes:
         return ""
     try:
         backup.restore(latest, path)
         return shop.open_shop(path, register)
     except PosError as exc:
-        QMessageBox.critical(None, _("Database tidak bisa dibuka"), exc.text)
+        QMessageBox.critical(None, _("Database tidak bisa dibuka"), dialogs.plain(exc.text))
         return ""
 
 

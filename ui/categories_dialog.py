@@ -26,6 +26,7 @@ from pos.catalog import Category
 from pos.errors import PosError
 from pos.i18n import N_, _
 from pos.staff import User
+from ui import dialogs
 from ui.events import hub
 from ui.product_dialog import products_approval
 from ui.theme import role
@@ -102,7 +103,7 @@ class CategoriesDialog(QDialog):
             button = QPushButton()
             button.setIcon(swatch(color, 22))
             button.setIconSize(QSize(22, 22))
-            button.setToolTip(_(name))
+            button.setToolTip(dialogs.plain(_(name)))
             button.setFixedWidth(52)
             button.clicked.connect(lambda _c=False, value=color: self.set_color(value))
             palette.addWidget(button, index // 5, index % 5)

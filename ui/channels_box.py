@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QLineEd
 from pos import channel as channels
 from pos.i18n import _
 from pos.money import parse_rate, parse_rupiah
+from ui.theme import plain_label
 
 
 def _pct(value: Decimal) -> str:
@@ -47,7 +48,7 @@ class ChannelsBox(QGroupBox):
                     "rate": QLineEdit(),
                     "fixed": QLineEdit(),
                 }
-                self.grid.addWidget(QLabel(_(ch.name)), row, 0)
+                self.grid.addWidget(plain_label(_(ch.name)), row, 0)
                 for col, key in enumerate(("active", "earns", "markup", "rate", "fixed"), start=1):
                     self.grid.addWidget(widgets[key], row, col)
                     if key in ("markup", "rate", "fixed"):

@@ -277,8 +277,10 @@ class CustomersPage(QWidget):
         amount, ok = QInputDialog.getInt(
             self,
             _("Bayar kasbon"),
-            _("{name} berutang {owed}. Dibayar berapa (Rp)?").format(
-                name=who.name, owed=format_rupiah(who.kasbon)
+            dialogs.plain(
+                _("{name} berutang {owed}. Dibayar berapa (Rp)?").format(
+                    name=who.name, owed=format_rupiah(who.kasbon)
+                )
             ),
             who.kasbon,
             1,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
@@ -14,6 +15,12 @@ from ui.theme import role
 # Tests replace these to answer dialogs without a person.
 show_error: Callable[[QWidget | None, str], None]
 ask_yes_no: Callable[[QWidget | None, str], bool]
+
+
+def plain(text: str) -> str:
+    """Text for a place that reads rich text (a tool tip, an input dialog's label, a message box of Qt's):
+    shown exactly as written, a name with HTML in it included."""
+    return str(QtGui.Qt.convertFromPlainText(str(text), Qt.WhiteSpaceMode.WhiteSpaceNormal))
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:

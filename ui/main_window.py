@@ -29,7 +29,7 @@ from pos.i18n import _
 from ui.events import hub
 from ui.login import LoginPage
 from ui.printing import Printing
-from ui.theme import role
+from ui.theme import plain_label, role
 
 
 def make_sections(window: MainWindow) -> list[QWidget]:
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         brand = QLabel("Kasir")
         brand.setObjectName("brand")
         side.addWidget(brand)
-        self.shop_label = QLabel("")
+        self.shop_label = plain_label()
         self.shop_label.setStyleSheet("color: #a9bdb3; padding: 0 14px 12px 14px;")
         self.shop_label.setWordWrap(True)
         side.addWidget(self.shop_label)
@@ -140,11 +140,11 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(section)
         self.nav.idClicked.connect(self.open_section)
         side.addStretch(1)
-        self.integrity_label = QLabel("")
+        self.integrity_label = plain_label()
         self.integrity_label.setWordWrap(True)
         self.integrity_label.setStyleSheet("color: #a9bdb3; padding: 4px 14px; font-size: 12px;")
         side.addWidget(self.integrity_label)
-        self.user_label = QLabel("")
+        self.user_label = plain_label()
         self.user_label.setStyleSheet("color: #dfe9e3; padding: 6px 14px;")
         self.user_label.setWordWrap(True)
         side.addWidget(self.user_label)

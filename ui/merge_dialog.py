@@ -22,7 +22,7 @@ from pos.i18n import _
 from pos.money import format_rupiah
 from ui import dialogs
 from ui.counter.approval import ApprovalDialog
-from ui.theme import role
+from ui.theme import plain_label, role
 
 
 def _describe(c: Customer) -> str:
@@ -47,7 +47,7 @@ class MergeDialog(QDialog):
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         layout.addWidget(role(QLabel(_("Gabungkan dua data orang yang sama")), "title"))
-        layout.addWidget(QLabel(_("Pelanggan pertama: {who}").format(who=_describe(self.first))))
+        layout.addWidget(plain_label(_("Pelanggan pertama: {who}").format(who=_describe(self.first))))
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Cari data kedua: nama atau nomor HP"))
         self.search.textChanged.connect(self.find)

@@ -25,7 +25,7 @@ from pos.i18n import _
 from receipts.layout import plain_text, rows
 from ui import paper
 from ui.printing import Printing, PrintSettings
-from ui.theme import role
+from ui.theme import plain_label, role
 
 # Tests replace these to answer file dialogs and the browser without a person.
 ask_save_path = QFileDialog.getSaveFileName
@@ -57,7 +57,7 @@ class ReceiptDialog(QDialog):
         scroll.setWidget(self.image)
         scroll.setStyleSheet("QScrollArea { background: #d9dedb; }")
         layout.addWidget(scroll, 1)
-        self.message = QLabel("")
+        self.message = plain_label()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()

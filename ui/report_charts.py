@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QPainter
 
 from pos.i18n import _
 from pos.money import format_rupiah
+from ui.dialogs import plain
 
 PALETTE = ["#1b6b3a", "#4f9d69", "#9cc9a8", "#d9a441", "#7a5c99", "#c2573a", "#5b8db8", "#8a8a8a"]
 
@@ -129,5 +130,5 @@ def top_products(report: dict[str, Any], count: int = 8) -> QChartView:
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(values)
     view = _view(chart)
-    view.setToolTip("\n".join(f"{p['name']}: {format_rupiah(p['net'])}" for p in reversed(top)))
+    view.setToolTip(plain("\n".join(f"{p['name']}: {format_rupiah(p['net'])}" for p in reversed(top))))
     return view

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -22,7 +21,7 @@ from pos.i18n import _
 from pos.verify import Result, verify
 from ui import dialogs, worker
 from ui.events import hub
-from ui.theme import role
+from ui.theme import plain_label, role
 
 # Tests replace this to answer the file dialog.
 ask_open_path = QFileDialog.getOpenFileName
@@ -46,7 +45,7 @@ class SafetyBox(QGroupBox):
             row.addWidget(b)
         row.addStretch(1)
         form.addRow(row)
-        self.status = QLabel("")
+        self.status = plain_label()  # paths and messages that quote them
         self.status.setWordWrap(True)
         form.addRow(self.status)
         self.problems = QPlainTextEdit()

@@ -32,7 +32,7 @@ from ui.printer_box import PrinterBox
 from ui.programs_box import ProgramsBox
 from ui.safety_box import SafetyBox
 from ui.staff_box import StaffBox
-from ui.theme import role
+from ui.theme import plain_label, role
 
 TAX_MODES = [
     ("none", N_("Tanpa pajak")),
@@ -162,7 +162,7 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
 
         row = QHBoxLayout()
-        self.message = QLabel("")
+        self.message = plain_label()
         self.message.setWordWrap(True)
         row.addWidget(self.message, 1)
         self.save_button = role(QPushButton(_("Simpan pengaturan")), "primary")

@@ -29,6 +29,7 @@ from pos.i18n import _
 from ui import dialogs
 from ui.counter.approval import ApprovalDialog
 from ui.models.table import Column, RowsModel, setup_view
+from ui.theme import plain_label
 from ui.theme import role as styled
 
 T = TypeVar("T")
@@ -131,7 +132,7 @@ class StaffBox(QGroupBox):
         layout.addLayout(self.grid)
         save = QPushButton(_("Simpan hak akses"))
         save.clicked.connect(self.save_permissions)
-        self.message = QLabel("")
+        self.message = plain_label()
         row = QHBoxLayout()
         row.addWidget(save)
         row.addWidget(self.message, 1)
@@ -164,7 +165,7 @@ class StaffBox(QGroupBox):
         pin, ok = QInputDialog.getText(
             self,
             _("Ganti PIN"),
-            _("PIN baru untuk {name}:").format(name=target.name),
+            dialogs.plain(_("PIN baru untuk {name}:").format(name=target.name)),
             QLineEdit.EchoMode.Password,
         )
         if not ok:

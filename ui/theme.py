@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 GREEN = "#1f7a4d"
 GREEN_DARK = "#155c39"
@@ -63,6 +64,18 @@ def apply(app: QApplication) -> None:
 
 
 def role(widget, name: str):  # type: ignore[no-untyped-def]
-    """Tag a widget with a style role (primary, danger, nav, tile, pin, title, muted, error, total)."""
+    """Tag a widget with a style role (primary, danger, nav, tile, pin, title, muted, error, total). A label
+    shows its text as plain text (a name with HTML in it is shown, never rendered) unless it asked for rich
+    text itself."""
     widget.setProperty("role", name)
+    if isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.RichText:
+        widget.setTextFormat(Qt.TextFormat.PlainText)
     return widget
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A label that shows its text as plain text: for anything a person typed (names, paths, messages
+    that quote them)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

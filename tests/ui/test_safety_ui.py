@@ -245,3 +245,71 @@ def test_warranty_lookup_and_follow_up(window, owner, qtbot, monkeypatch):
     when_modal(qtbot, check)
     page.warranty()
     assert opened and opened[0].startswith("https://wa.me/6281270000001")
+
+
+PAYLOAD = '<img src=x><h1 style="color:red">LUNAS</h1>'
+
+
+def _rendered(widget_root):
+    """Every label (and tool tip) under `widget_root` whose user text Qt would render as HTML."""
+    from PySide6.QtGui import Qt as GuiQt
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    bad = []
+    for label in widget_root.findChildren(QLabel):
+        text = label.text()
+        if "<img" not in text:
+            continue
+        rich = label.textFormat() == Qt.TextFormat.RichText or (
+            label.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
+        )
+        if rich:
+            bad.append(("label", type(label.parent()).__name__, text[:60]))
+    for widget in [widget_root, *widget_root.findChildren(QWidget)]:
+        tip = widget.toolTip()
+        if "<img" in tip and GuiQt.mightBeRichText(tip):
+            bad.append(("tooltip", type(widget).__name__, tip[:60]))
+    return bad
+
+
+def test_html_in_names_is_shown_literally_on_every_screen(window, owner, qtbot):
+    """A customer, a product, a category, a supplier-like name and the shop itself named with HTML: every
+    label and tool tip shows the text as typed; nothing renders an image or a big red LUNAS."""
+    from pos import catalog, customer, settings
+    from pos.cart import Cart
+    from pos.payment import Tender
+    from ui.customers_page import CustomersPage
+
+    items = small_shop(owner)
+    settings.update({"shop_name": PAYLOAD}, user=owner.name)
+    odd = customer.create_customer("0812 9999 0000", PAYLOAD, wa_consent=True)
+    thing = catalog.create_product("HTML", PAYLOAD, 1_000, quick=True, track_stock=False)
+    from pos import sale
+
+    c = Cart(customer_id=odd.id)
+    c.add(thing.id, thing.name, 1_000, 1)
+    c.add(items["teh"].id, "Es Teh Manis", 5_000, 1)
+    sale.complete(c, [Tender("cash", 6_000)], owner)
+    window.enter(owner)
+    counter = window.section(CounterPage)
+    counter.set_customer(customer.get(odd.id))
+    counter.add_product(thing)
+    assert PAYLOAD in counter.message.text() or PAYLOAD in counter.customer_label.text().replace("&lt;", "<")
+    seen_shop = window.shop_label.text()
+    assert seen_shop == PAYLOAD and window.shop_label.textFormat() == Qt.TextFormat.PlainText
+    for index, section in enumerate(window.sections):
+        window.open_section(index)
+        qtbot.wait(20)
+        assert _rendered(section) == [], type(section).__name__
+    people = window.section(CustomersPage)
+    window.open_section(window.sections.index(people))
+    people.table.selectRow(0)
+    assert _rendered(window) == []
+    from PySide6.QtWidgets import QLabel
+
+    guessing = [  # a styled label (messages, titles, errors: they quote names) never guesses at HTML
+        label.text()[:40]
+        for label in window.findChildren(QLabel)
+        if label.property("role") and label.textFormat() == Qt.TextFormat.AutoText
+    ]
+    assert guessing == []

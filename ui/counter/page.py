@@ -491,7 +491,7 @@ class CounterPage(QWidget):
             return
         if product.serialised:
             serial, ok = QInputDialog.getText(
-                self, _("Nomor seri"), _("Nomor seri {name}:").format(name=product.name)
+                self, _("Nomor seri"), dialogs.plain(_("Nomor seri {name}:").format(name=product.name))
             )
             if ok:
                 self.cart.lines[index].serial_number = " ".join(serial.split())[:60]
@@ -568,7 +568,7 @@ class CounterPage(QWidget):
         text, ok = QInputDialog.getText(
             self,
             _("Jumlah"),
-            _("Jumlah {name} (mis. 2 atau 0,25):").format(name=self.cart.lines[row].name),
+            dialogs.plain(_("Jumlah {name} (mis. 2 atau 0,25):").format(name=self.cart.lines[row].name)),
             text=qty_text(self.cart.lines[row].qty),
         )
         if ok:
@@ -582,7 +582,9 @@ class CounterPage(QWidget):
         text, ok = QInputDialog.getText(
             self,
             _("Catatan"),
-            _("Catatan untuk {name} (mis. tanpa sambal):").format(name=self.cart.lines[row].name),
+            dialogs.plain(
+                _("Catatan untuk {name} (mis. tanpa sambal):").format(name=self.cart.lines[row].name)
+            ),
             text=self.cart.lines[row].note,
         )
         if ok:
@@ -671,8 +673,10 @@ class CounterPage(QWidget):
         number, ok = QInputDialog.getInt(
             self,
             _("Tukar poin"),
-            _("{name} punya {n} poin. 1 poin = {value}. Tukar berapa poin? (minimal {min})").format(
-                name=c.name, n=c.points, value=format_rupiah(program.point_value), min=program.min_redeem
+            dialogs.plain(
+                _("{name} punya {n} poin. 1 poin = {value}. Tukar berapa poin? (minimal {min})").format(
+                    name=c.name, n=c.points, value=format_rupiah(program.point_value), min=program.min_redeem
+                )
             ),
             most,
             0,

@@ -12,6 +12,7 @@ from db.models import Product
 from pos import catalog
 from pos.i18n import _
 from pos.money import format_rupiah
+from ui import dialogs
 from ui.theme import role
 
 COLUMNS = 3
@@ -39,7 +40,7 @@ class QuickGrid(QTabWidget):
                 name = textwrap.shorten(product.name, 34, placeholder="…")
                 label = "\n".join(textwrap.wrap(name, 15)[:2])
                 button = role(QPushButton(f"{label}\n{format_rupiah(product.price)}"), "tile")
-                button.setToolTip(product.name)
+                button.setToolTip(dialogs.plain(product.name))
                 button.setMinimumWidth(100)
                 button.setStyleSheet("padding: 4px;")
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

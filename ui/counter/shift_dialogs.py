@@ -3,6 +3,8 @@ counted note by note, then the slip."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -45,6 +47,7 @@ class ShiftBar(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 4, 10, 4)
         self.label = QLabel("")
+        self.label.setTextFormat(Qt.TextFormat.RichText)  # bold words; the cashier's name escaped
         self.label.setWordWrap(True)
         self.label.setMinimumWidth(120)
         row.addWidget(self.label, 1)
@@ -77,7 +80,7 @@ class ShiftBar(QFrame):
             self.label.setText(
                 _("Shift #{n} · {name} · sejak {time}").format(
                     n=current.number,
-                    name=current.opened_by.name,
+                    name=escape(current.opened_by.name),
                     time=current.opened_at.strftime("%d-%m %H:%M"),
                 )
             )
