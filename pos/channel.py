@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from db.models import Channel
+from pos import caches
 from pos.i18n import N_
 from pos.money import apply_rate
 from pos.tx import service
@@ -45,6 +46,7 @@ _cache: dict[str, Channel] = {}
 
 def get(code: str) -> Channel:
     """A channel by code (kept in memory: channels change only through configure())."""
+    caches.refresh()
     row = _cache.get(code)
     if row is None:
         row = _cache[code] = Channel.get(Channel.code == code)
@@ -53,6 +55,9 @@ def get(code: str) -> Channel:
 
 def forget() -> None:
     _cache.clear()
+
+
+caches.register(forget)
 
 
 def active() -> list[Channel]:

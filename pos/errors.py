@@ -137,6 +137,13 @@ class StorageError(PosError):
     template = N_("Data tidak bisa disimpan: {why}. Tidak ada yang berubah; coba lagi.")
 
 
+class ServerUnreachable(StorageError):
+    template = N_(
+        "Server database tidak terjangkau — {what} belum tersimpan, tidak ada yang setengah tertulis. "
+        "Periksa jaringan dan server, lalu coba lagi."
+    )
+
+
 class ShopOpenError(PosError):
     template = N_("Tidak bisa membuka data toko {target}: {why}")
 

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from db.models import LoyaltyProgram, User
+from pos import caches
 
 _cache: list[LoyaltyProgram] | None = None
 
@@ -17,9 +18,13 @@ def forget() -> None:
     _cache = None
 
 
+caches.register(forget)
+
+
 def running(kind: str, on: date | None = None) -> list[LoyaltyProgram]:
     """Active programs of `kind`, oldest first; with `on`, only those running that day."""
     global _cache
+    caches.refresh()
     if _cache is None:
         _cache = list(LoyaltyProgram.select().order_by(LoyaltyProgram.id))
     return [

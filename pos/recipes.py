@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from db.models import Product, RecipeItem, User
-from pos import clock, journal, staff
+from pos import caches, clock, journal, staff
 from pos.cart import parse_qty
 from pos.errors import InvalidInput
 from pos.i18n import N_
@@ -28,9 +28,13 @@ def forget() -> None:
     _cache = None
 
 
+caches.register(forget)
+
+
 def table() -> dict[int, list[tuple[int, Decimal]]]:
     """{product id: [(ingredient id, qty per unit)]} for every product with a recipe."""
     global _cache
+    caches.refresh()
     if _cache is None:
         found: dict[int, list[tuple[int, Decimal]]] = {}
         for product_id, ingredient_id, qty in (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from db.models import Setting, User
-from pos import journal
+from pos import caches, journal
 from pos.i18n import LANGUAGES, N_
 from pos.tx import service
 
@@ -44,6 +44,7 @@ def get(key: str) -> Any:
 
 def all_settings() -> dict[str, Any]:
     global _cache
+    caches.refresh()
     if _cache is None:
         values = dict(DEFAULTS)
         values.update({row.key: row.value for row in Setting.select()})
@@ -55,6 +56,9 @@ def forget() -> None:
     """Drop the cache (a new database was opened, or a transaction that changed settings rolled back)."""
     global _cache
     _cache = None
+
+
+caches.register(forget)
 
 
 def _validate(key: str, value: Any) -> None:
