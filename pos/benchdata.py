@@ -493,6 +493,7 @@ def build(
             seconds = sorted(rng.randrange(7 * 3600, 21 * 3600) for _ in range(count))
             opened = datetime.combine(day, datetime.min.time()).replace(hour=6, minute=50)
             closed = opened.replace(hour=21, minute=10)
+            seal(opened, cashier.name, "shift_open", {"shift": shift_id, "opening_cash": 0})
             for second in seconds:
                 if sale_id >= scale.sales:
                     break

@@ -430,7 +430,9 @@ class _Day:
         for debtor in kasbon.debtors()[:2]:
             if self.rng.random() < 0.6:
                 part = min(debtor.owed, self.rng.choice((20_000, 50_000, debtor.owed)))
-                kasbon.pay(debtor.id, part, self.rng.choice(("cash", "cash", "transfer")), keeper)
+                method = self.rng.choice(("cash", "cash", "transfer"))
+                # a transfer is the owner's to confirm (it arrives in the owner's account), cash the cashier's
+                kasbon.pay(debtor.id, part, method, keeper if method == "cash" else self.people["owner"])
 
     def _close(self, keeper: User) -> None:
         """Count the drawer note by note; now and then a note is missing or there is a little extra."""

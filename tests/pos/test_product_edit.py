@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 
 from db.models import Barcode, ChannelPrice, JournalEntry, PriceChange, Product
-from pos import barcodes, catalog, channel, price_bulk, product_edit, product_list, verify
+from pos import barcodes, catalog, channel, price_bulk, product_edit, product_list, staff, verify
 from pos.cart import Cart
 from pos.errors import Duplicate, InvalidBarcode, InvalidInput, InvalidName, InvalidPrice, PermissionDenied
 from pos.price_bulk import PriceRule
@@ -125,7 +125,7 @@ def test_a_cashier_needs_the_owner(owner, cashier):
     with pytest.raises(PermissionDenied):
         product_edit.save_product(data, cashier)
     assert not Product.select().exists()
-    product = product_edit.save_product(data, cashier, owner)
+    product = product_edit.save_product(data, cashier, staff.owner_approval("1234"))
     assert (
         '"approved_by":"Bu Sri"' in JournalEntry.select().where(JournalEntry.event == "product").get().content
     )

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.models import Barcode, Category, JournalEntry, PriceChange, Product, StockMove
-from pos import barcodes, catalog, product_import, verify
+from pos import barcodes, catalog, product_import, staff, verify
 from pos.errors import InvalidInput, PermissionDenied
 from pos.product_import import parse_price
 from tests.pos.helpers import small_shop
@@ -195,7 +195,7 @@ def test_a_file_that_is_not_a_table_and_a_cashier_are_refused(owner, cashier, tm
     with pytest.raises(PermissionDenied):
         product_import.apply(product_import.preview(path), cashier)
     assert not Product.select().exists()
-    product_import.apply(product_import.preview(path), cashier, owner)
+    product_import.apply(product_import.preview(path), cashier, staff.owner_approval("1234"))
     assert Product.select().count() == 1
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from db.models import Batch, Product, SaleLine, StockMove, Supplier
-from pos import catalog, clock, paged, recipes, refund, sale, settings, stock, stock_list, verify
+from pos import catalog, clock, paged, recipes, refund, sale, settings, staff, stock, stock_list, verify
 from pos.cart import Cart
 from pos.errors import InvalidInput, NeedReason, PermissionDenied
 from pos.payment import Tender
@@ -94,7 +94,10 @@ def test_opname_adjusts_each_difference_and_needs_the_owner(kitchen, owner, cash
     with pytest.raises(NeedReason):
         stock.opname({items["mie"].id: 97}, " ", owner)
     changes = stock.opname(
-        {items["mie"].id: "97", butir.id: 200, items["teh"].id: "100,5"}, "hitung", cashier, owner
+        {items["mie"].id: "97", butir.id: 200, items["teh"].id: "100,5"},
+        "hitung",
+        cashier,
+        staff.owner_approval("1234"),
     )
     assert changes == [(items["mie"].id, D(-3)), (items["teh"].id, D("0.5"))]
     assert (qty(items["mie"]), qty(butir), qty(items["teh"])) == (D(97), D(200), D("100.5"))
