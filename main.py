@@ -946,7 +946,7 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     if args.command in NO_OPEN:
         return COMMANDS[args.command](args, database or shop.default_database())
-    target = shop.open_shop(database, args.register)
+    target = shop.open_shop(database, args.register, sells=args.command in CREATES)
     try:
         return COMMANDS[args.command](args, target)
     finally:

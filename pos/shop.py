@@ -12,7 +12,7 @@ from db import names_index
 from db.database import RESTORABLE, OpenError, close_database, default_target, open_database
 from db.migrations import SCHEMA_VERSION
 from db.models import Product, Sale, Setting, User
-from pos import channel, i18n, phone, programs, settings, staff, till
+from pos import caches, channel, i18n, phone, settings, staff, till
 from pos.errors import InvalidInput, InvalidName, PosError, ShopOpenError
 from pos.i18n import N_, _
 from pos.tx import service
@@ -76,8 +76,11 @@ def restorable(error: PosError) -> bool:
     return isinstance(error, ShopOpenError) and error.values.get("reason") in RESTORABLE
 
 
-def open_shop(target: str | None = None, register: str = "K1") -> str:
-    """Open (create, upgrade) the shop's database and prepare the fixed rows. Returns the target opened."""
+def open_shop(target: str | None = None, register: str = "K1", sells: bool = True) -> str:
+    """Open (create, upgrade) the shop's database and prepare the fixed rows. Returns the target opened.
+    `sells`: this process rings up sales, so its register is made if new; a command that only reads or
+    manages (a report, verify) leaves the registers as they are."""
+    register = till.checked(register)  # before anything is opened: a bad code changes nothing
     target = target or default_database()
     try:
         open_database(target)
@@ -86,21 +89,20 @@ def open_shop(target: str | None = None, register: str = "K1") -> str:
         raise ShopOpenError(target=target, why=_why(exc), reason=exc.reason) from exc
     except (OSError, peewee.DatabaseError) as exc:
         raise ShopOpenError(target=target, why=str(exc)) from exc
-    till.use(register)
-    settings.forget()
-    channel.forget()
-    programs.forget()
+    till.use(register, create=sells)
+    caches.forget_all()  # settings, channels, programs, recipes: this database's, read afresh
     names_index.forget()
-    _ensure_fixed_rows()
+    _ensure_fixed_rows(sells)
     i18n.set_language(str(settings.get("language")))
     return target
 
 
 @service
-def _ensure_fixed_rows() -> None:
+def _ensure_fixed_rows(sells: bool) -> None:
     staff.ensure_roles()
     channel.ensure_channels()
-    till.register()
+    if sells:
+        till.register()
 
 
 def close_shop() -> None:

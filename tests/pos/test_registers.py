@@ -1,0 +1,90 @@
+"""Register codes and what one till sees of another's changes (two connections to one shop file, as two
+tills are)."""
+
+from __future__ import annotations
+
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import main
+from db.models import Register, database
+from pos import caches, channel, settings, shop, staff, till
+from pos.till import InvalidRegister, UnknownRegister
+
+
+@pytest.mark.parametrize("code", ["", " ", "K 1", "KASIR-SATU", "K1;DROP", "k\x00", "-K1", "Ä1", "K1\tK2"])
+def test_a_bad_register_code_is_refused_before_anything_is_opened(tmp_path, code):
+    target = tmp_path / "toko.db"
+    with pytest.raises(InvalidRegister, match="Kode kasir"):
+        shop.open_shop(str(target), code)
+    assert not target.exists()
+
+
+def test_a_register_code_is_stored_plain(tmp_path):
+    shop.open_shop(str(tmp_path / "toko.db"), " k2 ")
+    try:
+        assert till.code() == "K2" and till.register().code == "K2"
+    finally:
+        shop.close_shop()
+
+
+def _registers(path: Path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        return [c for (c,) in con.execute('SELECT "code" FROM "register" ORDER BY "code"')]
+    finally:
+        con.close()
+
+
+def test_a_command_that_only_reads_never_makes_a_register(tmp_path, capsys):
+    path = tmp_path / "toko.db"
+    assert main.main(["--db", str(path), "demo", "--days", "2"]) == 0
+    assert _registers(path) == ["K1"]
+    for command in (["info"], ["verify"], ["report", "--from", "2026-11-29", "--to", "2026-11-30"]):
+        main.main(["--db", str(path), "--register", "K7", *command])
+    assert _registers(path) == ["K1"]
+    shop.open_shop(str(path), "K7", sells=False)
+    try:
+        with pytest.raises(UnknownRegister, match="Kasir K7 belum ada di toko ini \\(yang ada: K1\\)"):
+            till.register()
+    finally:
+        shop.close_shop()
+    assert main.main(["--db", str(path), "--register", "K 7", "info"]) == 2
+    assert "Kode kasir 'K 7' tidak bisa dipakai" in capsys.readouterr().err
+
+
+def test_a_change_on_one_till_is_seen_by_the_other_without_a_restart(tmp_path):
+    """Till 2 changes settings and a channel through its own connection; till 1's caches notice at its next
+    service, and its readers within a second."""
+    from db import config_version
+
+    path = tmp_path / "toko.db"
+    shop.open_shop(str(path), "K1")
+    try:
+        owner = staff.create_user("Bu Sri", "owner", "7391")
+        assert settings.get("shop_name") == "" and channel.get("gofood").commission_rate == Decimal("0.20")
+        before = config_version.read(database.obj)
+        other = sqlite3.connect(path)  # the other till, writing as Kasir's triggers see it
+        other.execute('UPDATE "setting" SET "value" = \'"Toko Dua"\' WHERE "key" = \'shop_name\'')
+        other.execute(
+            'INSERT INTO "setting" ("key", "value") SELECT \'shop_name\', \'"Toko Dua"\' '
+            'WHERE NOT EXISTS (SELECT 1 FROM "setting" WHERE "key" = \'shop_name\')'
+        )
+        other.execute('UPDATE "channel" SET "commission_rate" = \'0.15\' WHERE "code" = \'gofood\'')
+        other.commit()
+        other.close()
+        assert config_version.read(database.obj) > before
+        assert settings.get("shop_name") == ""  # the cache's last look is under a second old
+        caches.refresh(force=True)  # what every service does first, and every reader after a second
+        assert settings.get("shop_name") == "Toko Dua"
+        assert channel.get("gofood").commission_rate == Decimal("0.15")
+        settings.update(
+            {"receipt_footer": "Terima kasih"}, user=owner.name
+        )  # a service of this till: seen at once
+        assert settings.get("receipt_footer") == "Terima kasih"
+        assert Register.select().count() == 1
+    finally:
+        shop.close_shop()
