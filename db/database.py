@@ -26,6 +26,13 @@ SQLITE_PRAGMAS = {
 }  # temp_store stays on file: a year's report sorts faster there than in memory (measured)
 
 
+# A till waits at most 5 s for a lock another program holds (then the service retries, then says so); a till
+# that hangs inside a transaction (its write lock held) is cut off by the server after 60 s so the other tills
+# go on; keepalives notice a server or network that went away within ~25 s instead of hanging the counter.
+POSTGRES_OPTIONS = "-c lock_timeout=5000 -c idle_in_transaction_session_timeout=60000"
+POSTGRES_KEEPALIVE = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3}
+
+
 class OpenError(Exception):
     """The database cannot be used. `reason` is one of: not_sqlite, corrupt, not_kasir, newer, unreadable,
     driver (the file or server may be damaged or foreign) or, for a target that is fine but cannot be used
@@ -168,7 +175,9 @@ def make_database(target: str) -> peewee.Database:
     file = sqlite_file(target)
     if file is None:
         try:
-            return connect_url(target)
+            extra: dict[str, object] = {} if "options=" in target else {"options": POSTGRES_OPTIONS}
+            extra.update({k: v for k, v in POSTGRES_KEEPALIVE.items() if k + "=" not in target})
+            return connect_url(target, **extra)
         except (ImportError, RuntimeError) as exc:  # missing psycopg2 and friends
             raise OpenError("driver", target, str(exc)) from exc
         except (ValueError, TypeError) as exc:  # a URL peewee cannot read (a bad port, …)

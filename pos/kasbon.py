@@ -83,7 +83,7 @@ def pay(customer_id: int, amount: int, method: str, user: User, approver: Approv
 def debtors() -> list[Debtor]:
     """Who owes what and since when, the largest first."""
     out = []
-    for c in Customer.select().where(Customer.kasbon > 0).order_by(Customer.kasbon.desc()):
+    for c in Customer.select().where(Customer.kasbon > 0).order_by(Customer.kasbon.desc(), Customer.id):
         out.append(
             Debtor(c.id, c.name, c.phone or "", int(c.kasbon), int(c.credit_limit), _since(c.id, c.kasbon))
         )

@@ -148,3 +148,95 @@ def test_the_shops_own_catalogue_on_postgresql(pg_shop, tmp_path):
     again = product_import.apply(product_import.preview(out, update=True), owner)
     assert (again.added, again.updated, again.stock_moves) == (0, 0, 0)
     assert verify.verify().ok
+
+
+def _a_till(owner_pin: str = "7391"):
+    """An owner, an open shift and a tracked product with stock, on the PostgreSQL shop."""
+    from decimal import Decimal
+
+    from pos import stock
+
+    owner = staff.create_user("Bu Sri", "owner", owner_pin)
+    shift.open_shift(owner, 0)
+    mie = catalog.create_product("MIE", "Indomie Goreng", 3_500, cost=2_900)
+    stock.restock([(mie, Decimal(50), 2_900)], owner)
+    return owner, mie
+
+
+def _cart(product):
+    c = Cart()
+    c.add(product.id, product.name, 3_500, 1)
+    return c
+
+
+def test_a_server_out_of_reach_says_the_sale_is_not_saved_and_the_next_one_reconnects(pg_shop):
+    import psycopg2
+
+    from db.models import Sale, database
+    from pos.errors import ServerUnreachable
+
+    owner, mie = _a_till()
+    sale.complete(_cart(mie), [Tender("cash", 5_000)], owner)
+    pid = database.obj.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+    admin = psycopg2.connect(URL)
+    admin.autocommit = True
+    admin.cursor().execute("SELECT pg_terminate_backend(%s)", (pid,))  # the server or the network went away
+    admin.close()
+    with pytest.raises(ServerUnreachable, match="tidak terjangkau — penjualan belum tersimpan"):
+        sale.complete(_cart(mie), [Tender("cash", 5_000)], owner)
+    again = sale.complete(
+        _cart(mie), [Tender("cash", 5_000)], owner
+    )  # a new connection, nothing half written
+    assert again.number == "K1-000002" and Sale.select().count() == 2
+    assert verify.verify().ok
+
+
+def test_a_row_another_program_holds_is_waited_for_then_the_sale_is_retried(pg_shop):
+    import threading
+
+    import psycopg2
+
+    from db.models import Product, database
+    from pos import tx
+
+    owner, mie = _a_till()
+    database.obj.execute_sql("SET lock_timeout = '200ms'")  # 5 s in a shop; short here
+    other = psycopg2.connect(URL.rsplit("/", 1)[0] + "/" + database.obj.database)
+    other.cursor().execute('SELECT 1 FROM "product" WHERE "id" = %s FOR UPDATE', (mie.id,))
+    threading.Timer(0.6, other.rollback).start()  # the other program lets go after 0.6 s
+    before = tx.retried
+    done = sale.complete(_cart(mie), [Tender("cash", 5_000)], owner)
+    other.close()
+    assert done.number == "K1-000001" and tx.retried > before
+    assert Product.get_by_id(mie.id).on_hand == 49
+
+
+def test_the_same_seed_makes_the_same_demo_shop_on_postgresql_and_sqlite(pg_shop, tmp_path):
+    """Row order differs between the two (PostgreSQL returns updated rows last): every choice the demo
+    makes from a list reads it in a fixed order."""
+    from db.models import Payment, Sale, SaleLine, StockMove, database
+    from pos.demo.generator import fill
+
+    def fingerprint():
+        lines = {}
+        rows = SaleLine.select(SaleLine.sale, SaleLine.product, SaleLine.qty).order_by(SaleLine.id)
+        for sale_id, product, qty in rows.tuples():
+            lines.setdefault(sale_id, []).append((product, str(qty)))
+        return (
+            [
+                (n, int(t), c, lines.get(i))
+                for i, n, t, c in Sale.select(Sale.id, Sale.number, Sale.total, Sale.customer)
+                .order_by(Sale.id)
+                .tuples()
+            ],
+            sorted((m, int(a)) for m, a in Payment.select(Payment.method, Payment.amount).tuples()),
+            StockMove.select().count(),
+        )
+
+    fill("warung", days=30, seed=7)  # the clock stands at NOW (pg_shop)
+    on_postgres = fingerprint()
+    assert database.obj.__class__.__name__ == "PostgresqlDatabase"
+    shop.close_shop()
+    shop.open_shop(str(tmp_path / "contoh.db"))  # pg_shop closes it at the end
+    fill("warung", days=30, seed=7)
+    assert fingerprint() == on_postgres
