@@ -87,8 +87,9 @@ def _causes(exc: BaseException) -> list[BaseException]:
     seen: BaseException | None = exc
     while seen is not None and seen not in chain and len(chain) < 8:
         chain.append(seen)
-        if seen.args and isinstance(seen.args[0], BaseException):
-            chain.append(seen.args[0])  # peewee wraps the driver's error as its first argument
+        orig = getattr(seen, "orig", None)  # peewee keeps the driver's own error here
+        if isinstance(orig, BaseException) and orig not in chain:
+            chain.append(orig)
         seen = seen.__cause__ or seen.__context__
     return chain
 
