@@ -9,8 +9,10 @@ is over MAX_AGE seconds old; a new number forgets every cache, which then reads 
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from db import config_version
 from db.models import database
@@ -19,6 +21,24 @@ MAX_AGE = 1.0  # seconds a reader outside a service trusts its last look at the 
 _forgets: list[Callable[[], None]] = []
 _seen: int | None = None
 _looked = 0.0
+_local = threading.local()
+
+
+@contextmanager
+def bypassed() -> Iterator[None]:
+    """Inside, this thread's reads neither use nor fill the caches: a read-only snapshot (verify, on its
+    own thread) may be older than what the counter has already seen, and must not put that back."""
+    before = getattr(_local, "off", False)
+    _local.off = True
+    try:
+        yield
+    finally:
+        _local.off = before
+
+
+def usable() -> bool:
+    """May this thread read and fill the caches now (not inside a snapshot)?"""
+    return not getattr(_local, "off", False)
 
 
 def register(forget: Callable[[], None]) -> Callable[[], None]:
@@ -37,6 +57,8 @@ def forget_all() -> None:
 def refresh(force: bool = False) -> None:
     """Forget every cache if the shop's configuration changed since this till last looked."""
     global _seen, _looked
+    if not usable():
+        return
     now = time.monotonic()
     if not force and now - _looked < MAX_AGE:
         return

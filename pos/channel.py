@@ -47,9 +47,11 @@ _cache: dict[str, Channel] = {}
 def get(code: str) -> Channel:
     """A channel by code (kept in memory: channels change only through configure())."""
     caches.refresh()
-    row = _cache.get(code)
+    row = _cache.get(code) if caches.usable() else None
     if row is None:
-        row = _cache[code] = Channel.get(Channel.code == code)
+        row = Channel.get(Channel.code == code)
+        if caches.usable():
+            _cache[code] = row
     return row
 
 

@@ -25,11 +25,14 @@ def running(kind: str, on: date | None = None) -> list[LoyaltyProgram]:
     """Active programs of `kind`, oldest first; with `on`, only those running that day."""
     global _cache
     caches.refresh()
-    if _cache is None:
-        _cache = list(LoyaltyProgram.select().order_by(LoyaltyProgram.id))
+    every = _cache
+    if every is None or not caches.usable():
+        every = list(LoyaltyProgram.select().order_by(LoyaltyProgram.id))
+        if caches.usable():
+            _cache = every
     return [
         p
-        for p in _cache
+        for p in every
         if p.kind == kind
         and p.active
         and (

@@ -35,7 +35,7 @@ def table() -> dict[int, list[tuple[int, Decimal]]]:
     """{product id: [(ingredient id, qty per unit)]} for every product with a recipe."""
     global _cache
     caches.refresh()
-    if _cache is None:
+    if _cache is None or not caches.usable():
         found: dict[int, list[tuple[int, Decimal]]] = {}
         for product_id, ingredient_id, qty in (
             RecipeItem.select(RecipeItem.product, RecipeItem.ingredient, RecipeItem.qty)
@@ -43,6 +43,8 @@ def table() -> dict[int, list[tuple[int, Decimal]]]:
             .tuples()
         ):
             found.setdefault(product_id, []).append((ingredient_id, qty))
+        if not caches.usable():
+            return found
         _cache = found
     return _cache
 

@@ -45,9 +45,11 @@ def get(key: str) -> Any:
 def all_settings() -> dict[str, Any]:
     global _cache
     caches.refresh()
-    if _cache is None:
+    if _cache is None or not caches.usable():
         values = dict(DEFAULTS)
         values.update({row.key: row.value for row in Setting.select()})
+        if not caches.usable():
+            return values
         _cache = values
     return dict(_cache)
 

@@ -16,10 +16,11 @@ to the start, before the checks. A serialization failure, deadlock or lock timeo
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, ParamSpec, TypeVar
 
 import peewee
@@ -65,16 +66,21 @@ def atomic() -> Any:
     return _Write(db)
 
 
-def snapshot() -> Any:
+@contextlib.contextmanager
+def snapshot() -> Iterator[None]:
     """A read-only transaction: every query inside sees the same committed state (one snapshot), however
     many tills commit meanwhile. SQLite: a deferred transaction in WAL mode reads one snapshot from its first
-    read; PostgreSQL: REPEATABLE READ. Nested inside a transaction, the caller's snapshot is used."""
+    read; PostgreSQL: REPEATABLE READ. Nested inside a transaction, the caller's snapshot is used. The
+    shared caches are left alone inside (the snapshot may be older than what they hold)."""
     db = database.obj
     if db.in_transaction():
-        return database.atomic()
-    if isinstance(db, peewee.PostgresqlDatabase):
-        return db.atomic(isolation_level="REPEATABLE READ")
-    return db.atomic("DEFERRED")
+        inner = database.atomic()
+    elif isinstance(db, peewee.PostgresqlDatabase):
+        inner = db.atomic(isolation_level="REPEATABLE READ")
+    else:
+        inner = db.atomic("DEFERRED")
+    with caches.bypassed(), inner:
+        yield
 
 
 _WHAT = {"pos.sale": N_("penjualan"), "pos.refund": N_("pengembalian")}  # what the message says was not saved

@@ -88,3 +88,35 @@ def test_a_change_on_one_till_is_seen_by_the_other_without_a_restart(tmp_path):
         assert Register.select().count() == 1
     finally:
         shop.close_shop()
+
+
+def test_an_older_snapshot_on_another_thread_never_puts_old_settings_back(tmp_path):
+    """verify reads one snapshot on its own thread while the counter saves settings: what verify sees
+    there must not become what the counter reads afterwards."""
+    import threading
+
+    from pos import tx
+
+    shop.open_shop(str(tmp_path / "toko.db"), "K1")
+    try:
+        owner = staff.create_user("Bu Sri", "owner", "7391")
+        inside, saved, seen = threading.Event(), threading.Event(), []
+
+        def checker() -> None:
+            with tx.snapshot():
+                seen.append(settings.get("tax_mode"))  # the snapshot starts here
+                inside.set()
+                saved.wait(10)
+                seen.append(settings.get("tax_mode"))  # still the old value, in its snapshot
+            database.obj.close()
+
+        thread = threading.Thread(target=checker)
+        thread.start()
+        inside.wait(10)
+        settings.save_all({"tax_mode": "added", "tax_rate": "0.1"}, {}, owner)
+        saved.set()
+        thread.join(10)
+        assert seen == ["none", "none"]
+        assert settings.get("tax_mode") == "added"
+    finally:
+        shop.close_shop()
