@@ -491,7 +491,9 @@ class _Day:
 
     def _restock(self, day: date) -> None:
         tracked = Product.track_stock == True  # noqa: E712
-        low = list(Product.select().where(tracked, Product.on_hand < 60, Product.price > 0).order_by(Product.id))
+        low = list(
+            Product.select().where(tracked, Product.on_hand < 60, Product.price > 0).order_by(Product.id)
+        )
         if low:
             with clock.frozen(datetime.combine(day, time(6, 30))):
                 items = [
