@@ -9,10 +9,12 @@ from pathlib import Path
 
 import peewee
 from playhouse.db_url import connect as connect_url
+from playhouse.db_url import register_database
 from playhouse.migrate import SchemaMigrator
 
 from db import balances, config_version, migrations, names_index
 from db.models import ALL_MODELS, Meta, cluster_day_books, database
+from db.pipeline import TillPostgres
 
 APP_MARK = "kasir"
 DB_ID_KEY = "db_id"  # meta: this database's own id, which its backups carry (pos.backup)
@@ -177,6 +179,7 @@ def make_database(target: str) -> peewee.Database:
         try:
             extra: dict[str, object] = {} if "options=" in target else {"options": POSTGRES_OPTIONS}
             extra.update({k: v for k, v in POSTGRES_KEEPALIVE.items() if k + "=" not in target})
+            register_database(TillPostgres, "postgres", "postgresql")  # a till's PostgreSQL (db/pipeline.py)
             return connect_url(target, **extra)
         except (ImportError, RuntimeError) as exc:  # missing psycopg2 and friends
             raise OpenError("driver", target, str(exc)) from exc

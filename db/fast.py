@@ -24,6 +24,7 @@ from peewee import (
 )
 
 from db.models import BaseModel, database
+from db.pipeline import defer
 
 _sql: dict[tuple[Any, ...], str] = {}
 
@@ -94,9 +95,10 @@ def insert_many(model: type[BaseModel], rows: list[dict[str, Any]], returning: s
     params: list[Any] = []
     for row in rows:
         params.extend(_params(model, row))
-    cursor = database.execute_sql(_many_sql(model, tuple(rows[0]), len(rows), returning), params)
-    if not returning:
+    if not returning:  # nobody reads its answer: on PostgreSQL it travels with the next statement
+        defer(database.obj, _many_sql(model, tuple(rows[0]), len(rows)), params)
         return {}
+    cursor = database.execute_sql(_many_sql(model, tuple(rows[0]), len(rows), returning), params)
     back = model._meta.fields[returning]
     return {back.python_value(value): int(row_id) for row_id, value in cursor.fetchall()}
 
@@ -107,7 +109,7 @@ def insert_values(model: type[BaseModel], names: tuple[str, ...], rows: list[tup
     per value."""
     for i in range(0, len(rows), 200):  # keep each statement well inside the databases' limits
         chunk = rows[i : i + 200]
-        database.execute_sql(_many_sql(model, names, len(chunk)), [v for row in chunk for v in row])
+        defer(database.obj, _many_sql(model, names, len(chunk)), [v for row in chunk for v in row])
 
 
 def _many_sql(model: type[BaseModel], names: tuple[str, ...], count: int, returning: str = "") -> str:
@@ -178,7 +180,8 @@ def scalar(sql: str, params: list[Any]) -> Any:
 
 
 def run(sql: str, params: list[Any]) -> None:
-    """Run a fixed statement that returns no rows (see `rows` for '(?*)')."""
+    """Run a fixed statement that returns no rows (see `rows` for '(?*)'); on PostgreSQL inside a
+    transaction it travels with the next statement (db/pipeline.py)."""
     rows(sql, params, fetch=False)
 
 
@@ -207,8 +210,9 @@ def rows(sql: str, params: list[Any], fetch: bool = True) -> list[tuple[Any, ...
             extra = len(params) - (sql.count("?") - sql.count("(?*)"))  # a (?*) is no mark of its own
             sql = sql.replace("(?*)", "(" + ", ".join("?" * max(extra, 1)) + ")")
         text = _sql[key] = sql.replace("?", database.param)
-    cursor = database.execute_sql(text, params)
     if not fetch:
+        defer(database.obj, text, params)
         return []
+    cursor = database.execute_sql(text, params)
     with collector_paused():
         return list(cursor.fetchall())

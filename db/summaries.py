@@ -17,6 +17,7 @@ from typing import Any
 import peewee
 
 from db.fields import QtyField
+from db.pipeline import defer
 
 SALE_SUMS = (
     "gross",
@@ -67,7 +68,8 @@ def add(
     at = fields["created_at"]
     day = at.date().isoformat()
     week = monday(at.date()).isoformat()
-    db.execute_sql(
+    defer(
+        db,
         _upsert(db, "day_sales", SALE_KEY, ("count", *SALE_SUMS), (), 1),
         [
             day,
@@ -88,8 +90,8 @@ def add(
         params: list[Any] = []
         for method, (count, amount) in methods.items():
             params += [day, method, count, amount]
-        db.execute_sql(
-            _upsert(db, "day_payment", ("day", "method"), ("count", "amount"), (), len(methods)), params
+        defer(
+            db, _upsert(db, "day_payment", ("day", "method"), ("count", "amount"), (), len(methods)), params
         )
     included = bool(fields["tax_included"])
     products: dict[int, list[Any]] = {}  # one row per product: PostgreSQL refuses a row twice in one upsert
@@ -105,7 +107,8 @@ def add(
         params = []
         for pid, (qty, total, tax, cost, name) in products.items():
             params += [day, pid, qty, total, tax, cost, name]
-        db.execute_sql(
+        defer(
+            db,
             _upsert(
                 db,
                 "day_product",
@@ -119,7 +122,8 @@ def add(
         params = []
         for pid, (qty, total, tax, cost, _name) in products.items():
             params += [week, pid, qty, total, tax, cost]
-        db.execute_sql(
+        defer(
+            db,
             _upsert(db, "week_product", ("week", "product_id"), PRODUCT_SUMS, (), len(products)),
             params,
         )

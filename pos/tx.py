@@ -25,7 +25,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import peewee
 
-from db import reader
+from db import pipeline, reader
 from db.models import database
 from pos import caches
 from pos.errors import ServerUnreachable, StorageError
@@ -52,7 +52,7 @@ class _Write:
     def __enter__(self) -> Any:
         done = self.inner.__enter__()
         if isinstance(self.db, peewee.PostgresqlDatabase):
-            self.db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            pipeline.defer(self.db, "SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))  # sent with the next
         return done
 
     def __exit__(self, *exc: Any) -> Any:
@@ -151,6 +151,8 @@ def _why(exc: BaseException) -> str:
 def _drop_connection() -> None:
     """The server went away: forget this connection, so the next action connects again."""
     db = database.obj
+    if isinstance(db, pipeline.TillPostgres):
+        db.forget_deferred()
     try:
         state = db._state
         if state.conn is not None:

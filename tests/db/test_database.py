@@ -108,14 +108,16 @@ def test_postgres_url_goes_through_db_url(monkeypatch):
 
     seen = {}
 
-    def fake_connect(url):
-        seen["url"] = url
+    def fake_connect(url, **params):
+        seen["url"], seen["params"] = url, params
         return peewee.SqliteDatabase(":memory:")
 
     monkeypatch.setattr(dbmod, "connect_url", fake_connect)
     db = open_database("postgresql://kasir@localhost/toko")
     try:
         assert seen["url"] == "postgresql://kasir@localhost/toko"
+        assert "lock_timeout=5000" in seen["params"]["options"]  # a till never waits forever for a lock
+        assert seen["params"]["keepalives"] == 1
         assert "sale" in db.get_tables()
     finally:
         db.close()

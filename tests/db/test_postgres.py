@@ -8,6 +8,7 @@ import os
 import uuid
 from datetime import timedelta
 
+import peewee
 import pytest
 from openpyxl import load_workbook
 
@@ -235,8 +236,27 @@ def test_the_same_seed_makes_the_same_demo_shop_on_postgresql_and_sqlite(pg_shop
 
     fill("warung", days=30, seed=7)  # the clock stands at NOW (pg_shop)
     on_postgres = fingerprint()
-    assert database.obj.__class__.__name__ == "PostgresqlDatabase"
+    assert isinstance(database.obj, peewee.PostgresqlDatabase)
     shop.close_shop()
     shop.open_shop(str(tmp_path / "contoh.db"))  # pg_shop closes it at the end
     fill("warung", days=30, seed=7)
     assert fingerprint() == on_postgres
+
+
+def test_statements_sent_together_are_seen_in_order_and_fail_together(pg_shop):
+    from db import pipeline
+    from db.models import Meta, database
+
+    db = database.obj
+    assert isinstance(db, pipeline.TillPostgres)
+    insert = 'INSERT INTO "meta" ("key", "value") VALUES (%s, %s)'
+    with db.atomic():
+        pipeline.defer(db, insert, ("uji", "diskon 10% 'Bu Sri'; DROP"))  # quotes, a percent, a semicolon
+        assert db._queue()  # waiting for the next statement
+        found = db.execute_sql('SELECT "value" FROM "meta" WHERE "key" = %s', ("uji",)).fetchone()
+        assert found == ("diskon 10% 'Bu Sri'; DROP",)
+    with pytest.raises(peewee.IntegrityError), db.atomic():
+        pipeline.defer(db, insert, ("uji2", "1"))
+        pipeline.defer(db, insert, ("uji", "2"))  # a duplicate key: fails with the COMMIT it travels with
+    assert Meta.get_or_none(Meta.key == "uji2") is None  # the one before it went back too
+    assert Meta.get(Meta.key == "uji").value == "diskon 10% 'Bu Sri'; DROP"
