@@ -194,6 +194,12 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     ben.add_argument("--json", metavar="FILE", help="tulis hasil sebagai JSON")
     ben.add_argument("--keep", metavar="DB", help="simpan database sintetis di sini (file baru)")
+    ben.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="juga ukur 4 kasir sekaligus di server PostgreSQL ini (pengguna boleh membuat database; "
+        "database ujinya dibuat lalu dihapus)",
+    )
 
     sto = sub.add_parser(
         "stock",
@@ -857,7 +863,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
             bar = "#" * int(done * 30)
             print(f"\r[{bar:30}] {done * 100:5.1f} %  {what:20}", end="", file=sys.stderr, flush=True)
 
-    result = bench.run(args.scale, args.keep, progress)
+    result = bench.run(args.scale, args.keep, progress, postgres=args.postgres)
     print(file=sys.stderr)
     print(bench.table(result))
     if args.json:

@@ -93,9 +93,14 @@ def _add(
 
 
 def run(
-    scale: str = "small", keep: str | None = None, progress: Callable[[str, float], None] | None = None
+    scale: str = "small",
+    keep: str | None = None,
+    progress: Callable[[str, float], None] | None = None,
+    postgres: str | None = None,
 ) -> Result:
-    """Build the shop at `scale` and measure. With `keep`, the database stays at that path."""
+    """Build the shop at `scale` and measure. With `keep`, the database stays at that path. Then four tills
+    selling at once on an SQLite file, and with `postgres` (a server URL whose user may create databases)
+    on a database of their own there."""
     from pos import shop
 
     folder = tempfile.mkdtemp(prefix="kasir-bench-")
@@ -108,8 +113,58 @@ def run(
         _measure(result, target, scale, progress)
     finally:
         shop.close_shop()
+    try:
+        _tills(result, str(Path(folder) / "kasir-bersama.db"), "SQLite", 50 if scale == "tiny" else 500)
+        if postgres:
+            from pos import bench_tills
+
+            url, drop = bench_tills.fresh_postgres(postgres)
+            try:
+                _tills(result, url, "PostgreSQL", 50 if scale == "tiny" else 500)
+            finally:
+                drop()
+    finally:
         shutil.rmtree(folder, ignore_errors=True)  # (a kept database lives outside it)
     return result
+
+
+TILLS = 4
+
+
+def _tills(result: Result, target: str, label: str, sales: int) -> None:
+    """Four till processes, each its own register and cashier, selling 5-line sales on overlapping baskets
+    into one shop at once; on PostgreSQL also one till alone. Targets are PostgreSQL's (issue: several tills
+    on one server); SQLite's figures are reported beside them."""
+    from pos import bench_tills
+
+    info = bench_tills.prepare(target, TILLS)
+    runs = bench_tills.sell(info, TILLS, sales)
+    errors = sum(len(r.errors) for r in runs)
+    times = [t * 1000 for r in runs for t in r.times] or [0.0]
+    on_pg = label == "PostgreSQL"
+    note = f"{errors} errors, {sum(r.retried for r in runs)} retried"
+    m = _add(
+        result, f"{TILLS} tills at once: one 5-line sale ({label})", times, 50 if on_pg else None, note=note
+    )
+    if on_pg:
+        m.ok = bool(m.ok) and errors == 0
+    per_second = round(bench_tills.rate(runs), 1)
+    result.measures.append(
+        Measure(
+            f"{TILLS} tills at once: sales per second together ({label})",
+            "/s",
+            per_second,
+            per_second,
+            "≥ 150/s, 0 errors" if on_pg else "",
+            (per_second >= 150 and errors == 0) if on_pg else None,
+            TILLS * sales,
+            note,
+        )
+    )
+    if on_pg:
+        alone = bench_tills.sell(info, 1, sales)
+        one = [t * 1000 for r in alone for t in r.times] or [0.0]
+        _add(result, f"one till alone: 5-line sale ({label})", one, None, p50_target=5)
 
 
 def _reference_work(i: int) -> int:

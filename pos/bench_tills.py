@@ -12,6 +12,7 @@ import multiprocessing
 import random
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -34,6 +35,8 @@ class TillRun:
     won: list[int] = field(default_factory=list)  # rounds of a race this till won
     refused: list[str] = field(default_factory=list)  # the messages of the rounds it lost
     retried: int = 0
+    started: float = 0.0  # time.monotonic() as the tills were released, and after its last sale
+    ended: float = 0.0
 
 
 def prepare(target: str, tills: int) -> dict[str, Any]:
@@ -136,6 +139,7 @@ def _sell_till(
         items = {p.id: p for p in Product.select().where(Product.id.in_(shop_info["products"]))}
         ids = sorted(items)
         gate.wait()
+        run.started = time.monotonic()
         for _n in range(sales):
             cart = Cart(customer_id=rng.choice(shop_info["members"]) if members else None)
             for pid in rng.sample(ids, 5):  # a random order: two tills meet the same products in other orders
@@ -148,6 +152,7 @@ def _sell_till(
                 continue
             run.times.append(time.perf_counter() - started)
             run.numbers.append(done.number)
+        run.ended = time.monotonic()
         run.retried = tx.retried
     except Exception:  # noqa: BLE001 - the parent reports it
         run.errors.append(traceback.format_exc())
@@ -253,3 +258,28 @@ def race(shop_info: dict[str, Any], tills: int, kind: str) -> list[TillRun]:
         for n, code in enumerate(_registers(tills))
     ]
     return _gather(procs, out)
+
+
+def rate(runs: list[TillRun]) -> float:
+    """Sales per second all tills together, from the moment they were released to the last sale."""
+    span = max(r.ended for r in runs) - min(r.started for r in runs)
+    return sum(len(r.times) for r in runs) / span if span > 0 else 0.0
+
+
+def fresh_postgres(url: str) -> tuple[str, Callable[[], None]]:
+    """A new, empty database on the server at `url` (whose user may create databases) and a function that
+    drops it again."""
+    import uuid
+
+    import psycopg2
+
+    name = "kasir_bench_" + uuid.uuid4().hex[:10]
+    admin = psycopg2.connect(url)
+    admin.autocommit = True
+    admin.cursor().execute(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+    return url.rsplit("/", 1)[0] + "/" + name, drop
