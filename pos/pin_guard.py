@@ -6,8 +6,9 @@ another till does not reset them): the 5th wrong PIN in a row locks the user 1 m
 longer (LOCKS: 5 min, 30 min, 2 h, 8 h, then 24 h each). A locked user is refused even with the right PIN;
 the right PIN once the lock is over resets the count. Each failure is a `pin_failure` row: the owner sees
 those against their own PIN at their next login (`failures_to_show`).
-Check PINs outside a service's transaction (as the screens do): a failure is committed before its error
-is raised, and an enclosing transaction rolled back by that error would take the count with it.
+PINs are checked only outside any transaction (as the screens do): a failure is committed before its error
+is raised. Inside a caller's transaction a rollback would take the count with it — a script could guess
+for ever — so a check there is refused (PinCheckRefused) before the PIN is even looked at.
 
 The recovery code (12 characters, ~59 bits) is shown once at setup and after each use; only its argon2 hash
 is kept (table meta, key "recovery_code"). With it the owner sets a new PIN and the lock is lifted.
@@ -25,6 +26,18 @@ from pos import clock, journal, settings, till
 from pos.errors import InvalidPin, NotFound, PosError, UserLocked, WrongPin
 from pos.i18n import N_, _
 from pos.tx import atomic, service
+
+
+class PinCheckRefused(PosError):
+    template = N_(
+        "PIN hanya diperiksa sebagai tindakan sendiri, di luar transaksi lain. Tidak ada yang diubah."
+    )
+
+
+def _outside_transactions() -> None:
+    if database.obj.in_transaction():
+        raise PinCheckRefused()
+
 
 LOCK_AFTER = 5  # wrong PINs in a row before the first lock
 LOCKS = (
@@ -136,9 +149,13 @@ def _passed(user: User) -> None:
 def login(user_id: int, pin: str) -> User:
     """Check a user's PIN at the login screen: the user, or WrongPin / PinLocked (the failure is kept)."""
     from pos import staff
+    from pos.errors import UserInactive
 
+    _outside_transactions()
     with atomic():
         user = User.select(User, Role).join(Role).where(User.id == user_id).get()
+        if not user.active:
+            raise UserInactive(name=user.name)
         now = clock.now()
         error: PosError | None = locked_error(user, now)
         if error is None:
@@ -156,6 +173,7 @@ def owner_by_pin(pin: str, by: User | None = None) -> User:
     default the last user logged in at this till)."""
     from pos import staff
 
+    _outside_transactions()
     asking = by.id if by is not None else _asking()
     with atomic():
         now = clock.now()
@@ -346,6 +364,7 @@ def reset_pin(code: str, new_pin: str, user_id: int | None = None) -> tuple[User
 
     staff._check_pin(new_pin)
     refuse_weak(new_pin)
+    _outside_transactions()  # a wrong code is counted, like a wrong PIN
     with atomic():
         row = Meta.get_or_none(Meta.key == CODE_KEY)
         if row is None:

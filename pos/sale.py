@@ -125,6 +125,7 @@ def complete(
     Prices come from the catalogue (`catalogue_prices`); a different one or a discount needs approval."""
     if cart.is_empty:
         raise EmptyCart()
+    staff.require(cashier, "sell")  # as stored now: a deactivated cashier, or one whose role lost it, cannot
     done = fast.scalar('SELECT "number" FROM "sale" WHERE "cart_uid" = ?', [cart.uid])
     if done is not None:
         raise AlreadyCompleted(number=done)
@@ -133,8 +134,8 @@ def complete(
     approver = _approval(cart, list_prices, cashier, approver)
     shop = settings.all_settings()
     rules = rules_for(shop, channel)
-    if any(ln.reward and not ln.reward_of for ln in cart.lines):
-        raise gifts.GiftError(why=_("baris hadiah tanpa program"))
+    if any(ln.reward and not ln.reward_of.startswith(("gift:", "stamp:")) for ln in cart.lines):
+        raise gifts.GiftError(why=_("baris hadiah tanpa program"))  # a free line only from a running program
     gift_list = gifts.programs() if any(ln.reward_of.startswith("gift:") for ln in cart.lines) else []
     gifts.check(cart, gift_list)
     cards = stamps.programs() if cart.customer_id or cart.stamp_claims else []

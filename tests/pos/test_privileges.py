@@ -276,3 +276,45 @@ def test_a_staff_manager_cannot_give_more_than_they_have(ctx):
     with pytest.raises(OwnerOnly):  # online admins may do 'delivery', which she may not
         staff.add_user("Ayu", "online_admin", "1357", ctx["cashier"])
     assert not User.select().where(User.name.in_(["Rudi", "Ayu"])).exists()
+
+
+def test_a_free_line_comes_only_from_a_running_program(ctx):
+    """A line marked as a reward with a made-up tag would sell anything at Rp 0."""
+    from decimal import Decimal
+
+    from pos.cart import CartLine
+    from pos.gifts import GiftError
+
+    c = _cart(ctx)
+    teh = ctx["items"]["teh"]
+    c.lines.append(CartLine(teh.id, teh.name, Decimal(10), 0, 0, reward=True, reward_of="x"))
+    before = everything()
+    with pytest.raises(GiftError, match="baris hadiah tanpa program"):
+        sale.complete(c, [Tender("cash", 15_000)], ctx["cashier"])
+    assert everything() == before
+
+
+def test_a_pin_is_never_checked_inside_a_transaction_a_script_could_roll_back(ctx):
+    """Otherwise each wrong guess's count would go back with the rollback: guessing for ever."""
+    from pos import pin_guard
+
+    for guess in (lambda: staff.owner_approval("9999"), lambda: pin_guard.login(ctx["owner"].id, "9999")):
+        with database.atomic():
+            with pytest.raises(pin_guard.PinCheckRefused):
+                guess()
+    assert User.get_by_id(ctx["owner"].id).failed_pins == 0  # nothing was looked at, nothing counted
+    with pytest.raises(Exception, match="PIN salah"):
+        staff.owner_approval("9999")  # outside: counted
+    assert User.get_by_id(ctx["owner"].id).failed_pins == 1
+
+
+def test_a_deactivated_cashier_can_neither_log_in_nor_sell(ctx):
+    from pos import pin_guard
+    from pos.errors import UserInactive
+
+    stale = ctx["cashier"]  # the object the counter still holds
+    staff.set_active(stale.id, False, ctx["owner"])
+    with pytest.raises(UserInactive):
+        pin_guard.login(stale.id, "1111")
+    with pytest.raises(UserInactive):
+        sale.complete(_cart(ctx), [Tender("cash", 15_000)], stale)
