@@ -229,6 +229,10 @@ def create_customer(
         tags=tags,
     )
     approved = None
+    if user is None and new.credit_limit:  # a tab is credit: only someone with the right gives it
+        raise InvalidInput(
+            N_("Batas kasbon hanya diberikan oleh pengguna yang berhak (atau dengan PIN pemilik).")
+        )
     if user is not None:
         approved = staff.require(user, "add_customer", approver)
         if new.credit_limit:

@@ -154,7 +154,7 @@ def fill(
             products = _catalogue(kind, rng, people["owner"])
             _programs(kind, people["owner"])
             kitchen = _kitchen(kind, people["owner"]) if kind == "bakso" else None
-            members = _customers(kind, rng)
+            members = _customers(kind, rng, people["owner"])
         gen = _Day(kind, rng, people, products, members)
         gen.kitchen = kitchen
         with clock.frozen(datetime.combine(start, time(7, 0))):
@@ -341,7 +341,7 @@ def _opening_qty(kind: str, product: Product, rng: random.Random) -> Decimal:
     return Decimal(rng.randint(200, 400))
 
 
-def _customers(kind: str, rng: random.Random) -> list[tuple[Customer, float]]:
+def _customers(kind: str, rng: random.Random, owner: User) -> list[tuple[Customer, float]]:
     profile = PROFILE[kind]
     made: list[tuple[Customer, float]] = []
     while len(made) < int(profile["customers"]):  # type: ignore[call-overload]
@@ -360,6 +360,7 @@ def _customers(kind: str, rng: random.Random) -> list[tuple[Customer, float]]:
             credit_limit=limit,
             wa_consent=rng.random() < 0.8,
             address=f"Jl. {rng.choice(LAST_NAMES)} No. {rng.randint(1, 99)}",
+            user=owner if limit else None,  # a tab's limit is the owner's to give
         )
         made.append((row, 8.0 if regular else 1.0))
     return made

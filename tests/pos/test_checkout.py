@@ -164,11 +164,11 @@ def test_second_click_on_bayar_makes_no_second_sale(items, cashier):
     assert Sale.select().count() == 1
 
 
-def test_kasbon_needs_a_customer_and_stays_within_limit(items, cashier):
+def test_kasbon_needs_a_customer_and_stays_within_limit(items, owner, cashier):
     c = cart_of(items, ("beras", 2))
     with pytest.raises(NeedCustomer):
         sale.complete(c, [Tender("kasbon", 30_000)], cashier)
-    budi = customer.create_customer("0812-1111-3333", "Budi", credit_limit=50_000)
+    budi = customer.create_customer("0812-1111-3333", "Budi", credit_limit=50_000, user=owner)
     c.customer_id = budi.id
     sale.complete(c, [Tender("kasbon", 30_000)], cashier)
     c2 = cart_of(items, ("beras", 2))

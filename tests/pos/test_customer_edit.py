@@ -310,7 +310,7 @@ def test_a_customer_who_owes_kasbon_stays_active(owner):
     from pos import kasbon
 
     items = small_shop(owner)
-    sari = customer.create_customer("0813-2222-3333", "Sari", credit_limit=100_000)
+    sari = customer.create_customer("0813-2222-3333", "Sari", credit_limit=100_000, user=owner)
     cart = Cart(customer_id=sari.id)
     cart.add(items["teh"].id, items["teh"].name, items["teh"].price, 3)
     sale.complete(cart, [Tender("kasbon", 15_000)], owner)

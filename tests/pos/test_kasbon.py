@@ -13,7 +13,7 @@ from tests.pos.helpers import small_shop
 @pytest.fixture
 def tab(owner):
     items = small_shop(owner)
-    sari = customer.create_customer("0813-2222-3333", "Sari", credit_limit=100_000)
+    sari = customer.create_customer("0813-2222-3333", "Sari", credit_limit=100_000, user=owner)
     return items, sari
 
 

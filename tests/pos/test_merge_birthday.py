@@ -35,9 +35,11 @@ def test_merge_moves_history_points_stamps_kasbon_and_vouchers(shop, owner, cash
     program = stamps.configure(
         "Kartu Bakso", 5, products=[items["bakso"].id], reward_product=items["teh"].id, user=owner
     )
-    siti = customer.create_customer("0812-1000-0001", "Siti", notes="suka pedas", credit_limit=100_000)
+    siti = customer.create_customer(
+        "0812-1000-0001", "Siti", notes="suka pedas", credit_limit=100_000, user=owner
+    )
     siti2 = customer.create_customer(
-        "0857-2000-0002", "Bu Siti", birthday=date(1980, 5, 4), tags="arisan", credit_limit=50_000
+        "0857-2000-0002", "Bu Siti", birthday=date(1980, 5, 4), tags="arisan", credit_limit=50_000, user=owner
     )
     buy(items, siti, cashier, "bakso", 2)  # 36 points, 2 stamps
     buy(items, siti2, cashier, "bakso", 1)  # 18 points, 1 stamp

@@ -116,7 +116,7 @@ def test_refund_in_cash_instead_of_original_method(items, owner):
 
 
 def test_refund_of_kasbon_sale_reduces_the_tab(items, owner):
-    budi = customer.create_customer("0812-1111-3333", "Budi", credit_limit=100_000)
+    budi = customer.create_customer("0812-1111-3333", "Budi", credit_limit=100_000, user=owner)
     c = cart(items, ("beras", 2))
     c.customer_id = budi.id
     s = sale.complete(c, [Tender("kasbon", 30_000)], owner)

@@ -47,7 +47,7 @@ def _parked(ctx):
 
 def _tab(ctx):
     sari = customer.create_customer(
-        f"0813-2222-{3000 + ctx['n']:04d}", f"Sari {ctx['n']}", credit_limit=100_000
+        f"0813-2222-{3000 + ctx['n']:04d}", f"Sari {ctx['n']}", credit_limit=100_000, user=ctx["owner"]
     )
     ctx["n"] += 1
     c = Cart(customer_id=sari.id)
@@ -318,3 +318,14 @@ def test_a_deactivated_cashier_can_neither_log_in_nor_sell(ctx):
         pin_guard.login(stale.id, "1111")
     with pytest.raises(UserInactive):
         sale.complete(_cart(ctx), [Tender("cash", 15_000)], stale)
+
+
+def test_a_tab_limit_is_never_given_without_someone_who_may(ctx):
+    from pos.errors import InvalidInput
+
+    before = everything()
+    with pytest.raises(InvalidInput, match="Batas kasbon hanya diberikan"):
+        customer.create_customer("0812-7777-0001", "Teman", credit_limit=10_000_000)  # no user at all
+    with pytest.raises(PermissionDenied):
+        customer.create_customer("0812-7777-0001", "Teman", credit_limit=10_000_000, user=ctx["cashier"])
+    assert everything() == before

@@ -149,7 +149,7 @@ MALFORMED = [
     ),
     (
         "journal content that is not JSON",
-        "UPDATE journal_entry SET content = '{\"number\": \"K1-0' WHERE seq = "
+        'UPDATE journal_entry SET content = \'{"number": "K1-0\' WHERE seq = '
         "(SELECT min(seq) FROM journal_entry WHERE event = 'sale')",
         ": isi bukan JSON",
     ),

@@ -81,7 +81,7 @@ def shop(owner, cashier):
     closing.close_day(YESTERDAY, owner)
     shift.open_shift(owner, 50_000)
     loyalty.configure_points({}, True, owner)
-    sari = customer.create_customer("0813-2222-3333", "Sari", credit_limit=100_000)
+    sari = customer.create_customer("0813-2222-3333", "Sari", credit_limit=100_000, user=owner)
     c = Cart(customer_id=sari.id)
     c.add(items["mie"].id, "Indomie Goreng", 3_500, 10)
     sale.complete(c, [Tender("cash", 35_000)], owner)  # 3 points

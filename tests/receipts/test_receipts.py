@@ -108,9 +108,9 @@ def test_refund_receipt_says_so(sold, owner):
     assert "STRUK RETUR" in text and "K1-000001" in text and "kemasan rusak" in text and r.number in text
 
 
-def test_kasbon_receipt_carries_a_qris_for_what_is_owed(items, cashier):
+def test_kasbon_receipt_carries_a_qris_for_what_is_owed(items, owner, cashier):
     settings.update({"qris_payload": STATIC})
-    sari = customer.create_customer("0813-1111-2222", "Sari", credit_limit=100_000)
+    sari = customer.create_customer("0813-1111-2222", "Sari", credit_limit=100_000, user=owner)
     c = Cart(customer_id=sari.id)
     c.add(items["beras"].id, "Beras", 15_000, 2)
     s = sale.complete(c, [Tender("cash", 10_000), Tender("kasbon", 20_000)], cashier)

@@ -143,7 +143,7 @@ def test_take_a_kasbon_payment_from_the_customer_list(window, owner, qtbot, monk
     from ui.customers_page import CustomersPage
 
     items = small_shop(owner)
-    sari = customer.create_customer("0813-2222-3333", "Sari", credit_limit=100_000)
+    sari = customer.create_customer("0813-2222-3333", "Sari", credit_limit=100_000, user=owner)
     c = Cart(customer_id=sari.id)
     c.add(items["beras"].id, "Beras", 15_000, 3)
     sale.complete(c, [Tender("kasbon", 45_000)], owner)
