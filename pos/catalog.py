@@ -80,6 +80,9 @@ def create_product(
         if Barcode.get_or_none(Barcode.code == code):
             raise Duplicate(what=f"Barcode {code}")
         Barcode.create(product=product, code=code)
+    from pos import journal  # (journal imports nothing of the catalogue; late to keep this module light)
+
+    journal.append("product", {"product": product.id, "new": True, "values": {"price": price}})  # sealed
     return product
 
 

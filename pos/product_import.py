@@ -301,9 +301,18 @@ def apply(preview: ImportPreview, user: User, approver: User | None = None) -> I
     updated = _update(fresh.rows, categories, user, now)
     moves += _opening_stock(fresh.rows, user, now)
     _channel_prices(fresh.rows)
+    ids = [row.product_id for row in fresh.rows if row.product_id]
+    prices = {
+        str(pid): int(price)
+        for i in range(0, len(ids), 500)
+        for pid, price in fast.rows(
+            'SELECT "id", "price" FROM "product" WHERE "id" IN (?*)', ids[i : i + 500]
+        )
+    }
     journal.append(
         "product_import",
         {
+            "prices": prices,  # each product's price as imported: verify holds the catalogue to it
             "file": path.name,
             "sha256": fresh.digest,
             "added": added,

@@ -282,7 +282,12 @@ def prices(problems: list[str]) -> None:
     an older Kasir) is held to its own price history's last change."""
     expected: dict[Any, int] = {}
     sealed_changes: dict[Any, int] = defaultdict(int)
-    for _seq, data in entries("price", "product"):
+    for _seq, data in entries("price", "product", "product_import"):
+        if isinstance(data.get("prices"), dict):  # an import: every product it added or changed
+            for key, value in data["prices"].items():
+                if str(key).isdigit():
+                    expected[int(key)] = value
+            continue
         if "new" in data and "old" in data and "product" in data and "values" not in data:
             expected[data["product"]] = data["new"]
             sealed_changes[(data["product"], data["old"], data["new"])] += 1

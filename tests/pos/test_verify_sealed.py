@@ -281,3 +281,20 @@ def test_the_closing_keeps_its_figures(shop):
 
 def test_quantities_are_exact(shop):
     assert stock.on_hand(shop["items"]["mie"].id) == Decimal(82)
+
+
+def test_a_price_never_changed_since_the_product_was_made(shop):
+    """Indomie kept the price it was created with: sealed by its creation's entry."""
+    sql("UPDATE product SET price = 1 WHERE sku = 'MIE'")
+    named("harga Indomie Goreng berubah di luar Kasir: 1, jurnal 3500")
+
+
+def test_a_price_as_imported(shop, owner, tmp_path):
+    from pos import product_import
+
+    path = tmp_path / "barang.csv"
+    path.write_text("Nama;Harga;SKU\nGula Pasir;17.000;GULA\n", "utf-8")
+    product_import.apply(product_import.preview(path), owner)
+    assert verify.verify().ok
+    sql("UPDATE product SET price = 1 WHERE sku = 'GULA'")
+    named("harga Gula Pasir berubah di luar Kasir: 1, jurnal 17000")
