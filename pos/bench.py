@@ -259,7 +259,7 @@ def _measure(result: Result, target: str, scale: str, progress: Callable[[str, f
         for p in rng.sample(products, 3):
             c.add(p.id, p.name, int(p.price), 1)
         row = park.park(c, f"Meja {i}", cashier)
-        park.resume(row.id)
+        park.resume(row.id, cashier)
 
     _add(result, "park and resume", _times(park_resume, small_runs), None)
 

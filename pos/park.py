@@ -74,12 +74,24 @@ def _get(order_id: int) -> ParkedOrder:
 
 
 @service
-def resume(order_id: int) -> Cart:
-    """Take a parked order back to the counter; it leaves the parked list."""
+def resume(order_id: int, user: User) -> Cart:
+    """Take a parked order back to the counter; it leaves the parked list. Journalled (who, which order,
+    what was in it): an order taken back and never paid is accounted for by whoever took it, as a void is."""
     row = _get(order_id)
     _move(row, "resumed")
     row.save()
-    return Cart.from_json(row.cart)
+    cart = Cart.from_json(row.cart)
+    journal.append(
+        "park_resume",
+        {
+            "order": row.id,
+            "label": row.label,
+            "cart": cart.uid,
+            "lines": [[ln.product_id, str(ln.qty), ln.unit_price] for ln in cart.lines],
+        },
+        user=user.name,
+    )
+    return cart
 
 
 @service

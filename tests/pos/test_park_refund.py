@@ -1,5 +1,6 @@
 """Parked orders and refunds, with exact rupiah and quantities."""
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -7,7 +8,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from db.models import KasbonEntry, ParkedOrder, Payment, Product, Sale, SaleLine, StockMove
+from db.models import JournalEntry, KasbonEntry, ParkedOrder, Payment, Product, Sale, SaleLine, StockMove
 from pos import customer, journal, park, refund, sale, shop, staff
 from pos.cart import Cart
 from pos.errors import InvalidQuantity, InvalidState, NeedReason, PermissionDenied
@@ -41,11 +42,13 @@ def test_parking_touches_nothing_and_survives_a_restart(items, cashier, tmp_path
     shop.open_shop(db)  # the app restarts
     orders = park.open_orders()
     assert [(o.label, o.items) for o in orders] == [("Meja 4", 2)]
-    resumed = park.resume(orders[0].id)
+    resumed = park.resume(orders[0].id, cashier)
     assert resumed == c and resumed.lines[1].note == "es sedikit"
     assert park.open_orders() == []
+    taken = JournalEntry.select().where(JournalEntry.event == "park_resume").get()
+    assert (taken.user, json.loads(taken.content)["label"]) == (cashier.name, "Meja 4")  # who took it back
     with pytest.raises(InvalidState):
-        park.resume(orders[0].id)
+        park.resume(orders[0].id, cashier)
     done = sale.complete(resumed, [Tender("cash", 12_000)], cashier)
     assert done.total == 12_000
 

@@ -75,7 +75,7 @@ class ParkedDialog(QDialog):
         order = self.selected()
         if order is None:
             return
-        cart = dialogs.run_service(self, lambda: park.resume(order.id))
+        cart = dialogs.run_service(self, lambda: park.resume(order.id, self.user))
         if isinstance(cart, Cart):
             self.cart = cart
             self.accept()
