@@ -95,6 +95,12 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--register", default="K1", metavar="KODE", help="kode mesin kasir ini, untuk nomor nota (bawaan: K1)"
     )
+    parser.add_argument(
+        "--owner-pin",
+        metavar="PIN",
+        help="PIN pemilik, untuk perintah yang mengubah atas nama pemilik (impor, voucher, tutup buku); "
+        "tanpa ini: $KASIR_OWNER_PIN, atau ditanyakan",
+    )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
 
     demo = sub.add_parser(
@@ -460,7 +466,6 @@ def cmd_receipt(args: argparse.Namespace, target: str) -> int:
 def cmd_vouchers(args: argparse.Namespace, target: str) -> int:
     from datetime import date
 
-    from db.models import Role, User
     from pos import settings, voucher
     from pos.errors import InvalidInput
     from pos.money import parse_rupiah
@@ -470,9 +475,9 @@ def cmd_vouchers(args: argparse.Namespace, target: str) -> int:
         expires = date.fromisoformat(args.expires) if args.expires else None
     except ValueError as exc:
         raise InvalidInput(N_("Tanggal {text} tidak valid; pakai YYYY-MM-DD."), text=args.expires) from exc
-    owner = User.select().join(Role).where(Role.code == "owner").first()
     value = int(args.value) if args.percent and str(args.value).isdigit() else parse_rupiah(args.value)
     _check_writable(args.pdf)  # before a voucher exists: a path that cannot be written issues none
+    owner = owner_with_pin(args)
     made = voucher.issue_batch(
         args.batch,
         kind="pct" if args.percent else "rp",
@@ -639,10 +644,10 @@ def cmd_report(args: argparse.Namespace, target: str) -> int:
 def cmd_closing(args: argparse.Namespace, target: str) -> int:
     from datetime import date
 
-    from pos import closing, staff
+    from pos import closing
     from pos.errors import InvalidInput
 
-    owner = staff.owner()
+    owner = owner_with_pin(args) if args.day is not None or args.month is not None else None
     try:
         if args.day is not None:
             row = closing.close_day(date.fromisoformat(args.day), owner)
@@ -750,7 +755,7 @@ def _problems(problems: list[tuple[int, str]], shown: int = 50) -> int:
 
 
 def cmd_products(args: argparse.Namespace, target: str) -> int:
-    from pos import product_import, staff
+    from pos import product_import
 
     if args.action == "export":
         count = product_import.export(args.file)
@@ -765,7 +770,7 @@ def cmd_products(args: argparse.Namespace, target: str) -> int:
     if args.dry_run:
         print(_("Periksa saja: {summary}. Tidak ada yang ditulis.").format(summary=shown.summary()))
         return 0
-    done = product_import.apply(shown, staff.owner())
+    done = product_import.apply(shown, owner_with_pin(args))
     print(
         _(
             "Impor selesai: {added} barang baru, {updated} diubah, {moves} stok awal, {cats} kategori baru."
@@ -801,7 +806,7 @@ def cmd_labels(args: argparse.Namespace, target: str) -> int:
 
 
 def cmd_customers(args: argparse.Namespace, target: str) -> int:
-    from pos import customer_import, staff
+    from pos import customer_import
 
     shown = customer_import.preview(args.file)
     for note in shown.notes:
@@ -818,7 +823,7 @@ def cmd_customers(args: argparse.Namespace, target: str) -> int:
     if args.dry_run:
         print(_("Periksa saja: {counts}. Tidak ada yang ditulis.").format(counts=counts))
         return 0
-    done = customer_import.apply(shown, staff.owner(), skip_errors=args.skip_errors)
+    done = customer_import.apply(shown, owner_with_pin(args), skip_errors=args.skip_errors)
     print(
         _("Impor selesai: {added} pelanggan baru, {old} sudah terdaftar, {skipped} dilewati.").format(
             added=done.added, old=done.existing, skipped=len(done.skipped)
@@ -871,6 +876,27 @@ def cmd_bench(args: argparse.Namespace) -> int:
             json.dumps(result.as_json(), ensure_ascii=False, indent=1), encoding="utf-8"
         )
     return 0
+
+
+def owner_with_pin(args: argparse.Namespace) -> Any:
+    """The owner, proven by their PIN (counted and locked like at the counter): a cashier at the shop's laptop
+    cannot issue vouchers or change prices from a terminal. --owner-pin, $KASIR_OWNER_PIN, or asked."""
+    from getpass import getpass
+
+    from pos import pin_guard
+    from pos.errors import InvalidInput
+
+    pin = args.owner_pin or os.environ.get("KASIR_OWNER_PIN", "")
+    if not pin and sys.stdin.isatty():
+        pin = getpass(_("PIN pemilik: "))
+    if not pin:
+        raise InvalidInput(
+            N_(
+                "Perintah ini butuh PIN pemilik: tulis --owner-pin PIN (atau KASIR_OWNER_PIN). "
+                "Tidak ada yang diubah."
+            )
+        )
+    return pin_guard.owner_by_pin(pin)
 
 
 CREATES = {"setup", "demo"}  # the commands that may make a new database; the others need an existing one

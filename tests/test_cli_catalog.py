@@ -27,7 +27,11 @@ def test_a_shop_from_the_command_line_imports_exports_and_refuses_bad_rows(tmp_p
     )
     checked = run("--db", db, "products", "import", str(good), "--dry-run")
     assert checked.returncode == 0 and "2 baru" in checked.stdout and _count(db, "product") == 0
-    done = run("--db", db, "products", "import", str(good))
+    nobody = run("--db", db, "products", "import", str(good))  # a cashier at the shop's laptop, no PIN
+    assert nobody.returncode == 2 and "butuh PIN pemilik" in nobody.stderr and _count(db, "product") == 0
+    wrong = run("--db", db, "--owner-pin", "1111", "products", "import", str(good))
+    assert wrong.returncode == 2 and "PIN salah" in wrong.stderr and _count(db, "product") == 0
+    done = run("--db", db, "--owner-pin", "4826", "products", "import", str(good))
     assert done.returncode == 0 and "2 barang baru" in done.stdout
     assert (_count(db, "product"), _count(db, "stock_move")) == (2, 2)
     bad = tmp_path / "salah.csv"
@@ -38,7 +42,7 @@ def test_a_shop_from_the_command_line_imports_exports_and_refuses_bad_rows(tmp_p
     assert _count(db, "product") == 2
     out = tmp_path / "katalog.xlsx"
     assert run("--db", db, "products", "export", str(out)).returncode == 0
-    again = run("--db", db, "products", "import", str(out), "--update")
+    again = run("--db", db, "--owner-pin", "4826", "products", "import", str(out), "--update")
     assert again.returncode == 0 and "0 barang baru, 0 diubah, 0 stok awal" in again.stdout
     assert run("--db", db, "verify").returncode == 0
 
@@ -50,7 +54,7 @@ def test_labels_from_the_command_line(tmp_path):
     run("--db", db, "setup", "--shop", "Warung Ani", "--owner", "Bu Ani", "--pin", "4826")
     products = tmp_path / "barang.csv"
     products.write_text("SKU;Nama;Harga;Barcode\nMIE;Indomie Goreng;3.500;8998866200301\nGL;Gula;17.000;\n")
-    run("--db", db, "products", "import", str(products))
+    run("--db", db, "--owner-pin", "4826", "products", "import", str(products))
     pdf = tmp_path / "label.pdf"
     done = run("--db", db, "labels", "--sku", "MIE:3", "GL", "--pdf", str(pdf))  # several after one --sku
     assert done.returncode == 0 and "4 label" in done.stdout
@@ -73,8 +77,8 @@ def test_customers_from_a_phones_contacts(tmp_path):
     )
     checked = run("--db", db, "customers", "import", str(vcf), "--dry-run")
     assert checked.returncode == 0 and "2 baru" in checked.stdout and _count(db, "customer") == 0
-    done = run("--db", db, "customers", "import", str(vcf))
+    done = run("--db", db, "--owner-pin", "4826", "customers", "import", str(vcf))
     assert done.returncode == 0 and "2 pelanggan baru" in done.stdout and _count(db, "customer") == 2
-    again = run("--db", db, "customers", "import", str(vcf))
+    again = run("--db", db, "--owner-pin", "4826", "customers", "import", str(vcf))
     assert again.returncode == 0 and "0 pelanggan baru, 2 sudah terdaftar" in again.stdout
     assert _count(db, "customer") == 2
