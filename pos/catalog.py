@@ -82,7 +82,7 @@ def create_product(
         Barcode.create(product=product, code=code)
     from pos import journal  # (journal imports nothing of the catalogue; late to keep this module light)
 
-    journal.append("product", {"product": product.id, "new": True, "values": {"price": price}})  # sealed
+    journal.append("product_made", {"product": product.id, "values": {"price": price}})  # its price, sealed
     return product
 
 

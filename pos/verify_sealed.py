@@ -282,7 +282,7 @@ def prices(problems: list[str]) -> None:
     an older Kasir) is held to its own price history's last change."""
     expected: dict[Any, int] = {}
     sealed_changes: dict[Any, int] = defaultdict(int)
-    for _seq, data in entries("price", "product", "product_import"):
+    for _seq, data in entries("price", "product", "product_made", "product_import"):
         if isinstance(data.get("prices"), dict):  # an import: every product it added or changed
             for key, value in data["prices"].items():
                 if str(key).isdigit():

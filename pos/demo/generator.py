@@ -552,7 +552,9 @@ class _Day:
         approver = None
         if self.kind == "senapan" and rng.random() < 0.1 and cart.lines[0].unit_price > 1_000_000:
             cart.discount_order(amount=50_000, reason="Pelanggan lama")
-            approver = staff.owner_approval(DEMO_OWNER_PIN)
+            approver = staff._approval_for(
+                self.people["owner"]
+            )  # the demo's owner, inside its one transaction
         total = sale.preview(cart).total
         sale.complete(cart, self._tenders(channel.kind, total, cart.customer_id), cashier, approver)
 
