@@ -48,6 +48,8 @@ class CustomerDialog(QDialog):
         form = QFormLayout(box)
         self.new_phone = QLineEdit()
         self.new_phone.setPlaceholderText("0812-3456-7890")
+        self._phone_typed = False  # typed into by hand: the search no longer fills it
+        self.new_phone.textEdited.connect(lambda _t: setattr(self, "_phone_typed", True))
         self.new_name = QLineEdit()
         self.new_name.returnPressed.connect(self.add_new)
         form.addRow(_("No. HP"), self.new_phone)
@@ -72,6 +74,8 @@ class CustomerDialog(QDialog):
         self.error.clear()
         if not text.strip():
             return
+        if phone.looks_like_phone(text) and not self._phone_typed:
+            self.new_phone.setText(text.strip())  # the whole number as typed, found or not
         for row in customer.search(text, 30):
             label = f"{row.name}   {phone.local_form(row.phone) if row.phone else ''}"
             if row.kasbon:
@@ -81,8 +85,6 @@ class CustomerDialog(QDialog):
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
-        elif phone.looks_like_phone(text):
-            self.new_phone.setText(text)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.search.hasFocus():
