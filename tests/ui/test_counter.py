@@ -378,3 +378,14 @@ def test_html_in_a_customers_or_products_name_is_shown_as_text(window, owner):
     thing = catalog.create_product("HTML", "<h1>Gratis</h1>", 1_000)
     page.add_product(thing)
     assert page.message.textFormat() == Qt.TextFormat.PlainText and "<h1>Gratis</h1>" in page.message.text()
+
+
+def test_a_quantity_too_large_stops_the_next_scan_instead_of_selling_one(counter, qtbot):
+    qtbot.keyClicks(counter.search, "1000000000*")
+    assert "Jumlah barang tidak valid: 1000000000" in counter.message.text()
+    scan(qtbot, counter, "BRS")
+    assert counter.cart.is_empty  # not silently 1
+    assert "Beras Pandan Wangi belum ditambahkan; pindai lagi." in counter.message.text()
+    assert "Jumlah barang tidak valid" in counter.message.text()
+    scan(qtbot, counter, "BRS")  # scanned again, on purpose: one
+    assert [ln.qty for ln in counter.cart.lines] == [Decimal("1.000")]

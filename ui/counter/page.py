@@ -73,6 +73,9 @@ class CounterPage(QWidget):
         self.approval: staff.Approval | None = None  # the owner's PIN for this cart's discount or price
         self.customer: Customer | None = None
         self.pending_qty: Decimal | None = None
+        self.refused_qty = (
+            ""  # a quantity prefix refused: the next scan is stopped with its message, not sold as 1
+        )
         self.last_sale = None
         self.points_rules: loyalty.Rules | None = None
         self.stamp_cards: list[stamps.Card] = []
@@ -351,7 +354,7 @@ class CounterPage(QWidget):
         if key == Qt.Key.Key_Escape:
             if text or self.results.isVisible():
                 self.search.clear()
-            self.pending_qty = None
+            self.pending_qty, self.refused_qty = None, ""
             return True
         if not text.strip():
             if event.text() == "+":
@@ -368,8 +371,9 @@ class CounterPage(QWidget):
                 return True
         elif event.text() == "*":
             try:
-                self.pending_qty = parse_qty(text.strip())
+                self.pending_qty, self.refused_qty = parse_qty(text.strip()), ""
             except PosError as exc:
+                self.pending_qty, self.refused_qty = None, exc.text
                 self.say(exc.text, error=True)
             else:
                 self.say(_("Jumlah berikutnya: {q}").format(q=qty_text(self.pending_qty)))
@@ -475,6 +479,17 @@ class CounterPage(QWidget):
         self.add_product(Product.get_by_id(int(item.data(Qt.ItemDataRole.UserRole))))
 
     def add_product(self, product: Product) -> None:
+        if self.refused_qty:  # the cashier meant another quantity: nothing sold until they scan again
+            self.say(
+                self.refused_qty
+                + " "
+                + _("{name} belum ditambahkan; pindai lagi.").format(name=product.name),
+                True,
+            )
+            self.refused_qty = ""
+            self.search.clear()
+            self.results.hide()
+            return
         qty = self.pending_qty or Decimal(1)
         price = catalog.price_for(product, channels.get(self.cart.channel))
         try:
