@@ -207,7 +207,7 @@ def complete(
         commission=q.commission,
         net=q.net + paid.rounding,
         cost=sum(costs),
-        delivery_address=cart.delivery_address,
+        delivery_address=cart.delivery_address if cart.order_type == "delivery" else "",  # walk-ins: none
         note=cart.note,
         reason="",
     )

@@ -250,3 +250,17 @@ def test_a_long_basket_keeps_every_line_and_its_stock_move(items, owner):
     moves = {m.sale_line_id: m.qty for m in StockMove.select().where(StockMove.kind == "sale")}
     assert set(moves) == {ln.id for ln in lines} and set(moves.values()) == {Decimal(-1)}
     assert Product.get_by_id(items["mie"].id).on_hand == Decimal(100 - 250)
+
+
+def test_only_a_delivery_keeps_a_delivery_address(items, owner, cashier):
+    """A walk-in sale printed the customer's saved address as 'Antar ke: …'."""
+    sari = customer.create_customer("0813-2222-7777", "Sari", address="Jl. Mawar 3")
+    walk_in = Cart(customer_id=sari.id)  # the counter, order type Bungkus
+    walk_in.add(items["teh"].id, "Es Teh Manis", 5_000, 1)
+    walk_in.set_delivery(0, "Jl. Mawar 3")  # what the hidden address box held
+    assert sale.complete(walk_in, [Tender("cash", 5_000)], cashier).delivery_address == ""
+    sent = Cart(customer_id=sari.id, channel="delivery", order_type="delivery")
+    sent.add(items["teh"].id, "Es Teh Manis", 5_000, 1)
+    sent.set_delivery(3_000, "Jl. Mawar 3")
+    done = sale.complete(sent, [Tender("cash", 8_000)], cashier)
+    assert (done.delivery_address, done.delivery_fee, done.total) == ("Jl. Mawar 3", 3_000, 8_000)

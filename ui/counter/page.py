@@ -729,7 +729,8 @@ class CounterPage(QWidget):
         for program_id in list(self.cart.stamp_claims):
             stamps.unclaim(self.cart, program_id)
         self.update_cart()
-        if customer is not None and not self.address.text() and customer.addresses.count():
+        delivering = channels.get(self.cart.channel).kind == "delivery"
+        if delivering and customer is not None and not self.address.text() and customer.addresses.count():
             self.address.setText(customer.addresses.first().address)
         self._show_customer()
         self.focus_search()
