@@ -61,6 +61,9 @@ def apply(app: QApplication) -> None:
     font.setPointSize(11)
     app.setFont(font)
     app.setStyleSheet(STYLE)
+    from ui import wheel
+
+    wheel.install(app)
 
 
 def role(widget, name: str):  # type: ignore[no-untyped-def]
