@@ -40,6 +40,7 @@ def main(target: str, seed: int) -> None:
     owner = prepare()
     products = list(Product.select())
     rng = random.Random(seed)
+    print("SELLING", flush=True)  # the parent waits for this, not for a guessed start-up time
     while True:
         cart = Cart()
         for product in rng.sample(products, rng.randint(1, 5)):
