@@ -3,6 +3,7 @@ shop in its own file), login."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QObject, QThread, QTimer
@@ -169,7 +170,69 @@ def offer_backup(target: str | None, register: str, problem: str, damaged: bool 
         return ""
 
 
+# What Qt's X11 plugin loads on Linux (README's Linux notes): missing, Qt aborts naming another library.
+X11_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-image": "libxcb-image0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-shape": "libxcb-shape0",
+    "xcb-randr": "libxcb-randr0",
+    "xcb-xinerama": "libxcb-xinerama0",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+    "EGL": "libegl1",
+    "fontconfig": "libfontconfig1",
+}
+
+
+_known: str | None = None
+
+
+def _has_library(name: str) -> bool:
+    """Is lib<name>.so known to the system's loader? One `ldconfig -p` for all (ctypes' find_library runs
+    it once per name: 60 ms at start-up); without ldconfig, ctypes asks."""
+    global _known
+    if _known is None:
+        import subprocess
+
+        try:
+            _known = subprocess.run(
+                ["/sbin/ldconfig", "-p"], capture_output=True, text=True, timeout=5, check=False
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            _known = ""
+    if _known:
+        return f"lib{name}.so" in _known
+    import ctypes.util
+
+    return ctypes.util.find_library(name) is not None
+
+
+def display_problem(environ: dict[str, str] | None = None) -> str:
+    """Why no window can open here, in the shop's words ('' when one can): checked before Qt starts, since
+    Qt itself aborts (core dump) and names the wrong library."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return ""
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        return _(
+            "Tidak ada layar untuk membuka jendela Kasir (DISPLAY kosong). Jalankan dari desktop, atau pakai "
+            "perintah baris (python main.py --help)."
+        )
+    missing = [pkg for lib, pkg in X11_LIBRARIES.items() if not _has_library(lib)]
+    if missing and not env.get("WAYLAND_DISPLAY"):
+        return _("Pustaka layar belum terpasang. Pasang dulu: sudo apt-get install -y {packages}").format(
+            packages=" ".join(missing)
+        )
+    return ""
+
+
 def run(target: str | None, register: str = "K1") -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Kasir")
     app.setOrganizationName("Kasir")
