@@ -56,6 +56,13 @@ def normalise(text: str) -> str:
     return code
 
 
+def looks_like(text: str) -> bool:
+    """Shaped like a voucher code (its length, its letters) whatever its check character says: a typo in a
+    voucher is then named as one, not as a product not found."""
+    code = "".join(c for c in (text or "").upper() if c.isalnum())
+    return len(code) == BODY + 1 and all(c in ALPHABET for c in code) and any(c.isdigit() for c in code)
+
+
 def pretty(code: str) -> str:
     return f"{code[:4]}-{code[4:8]}-{code[8:]}"
 

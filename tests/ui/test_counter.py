@@ -389,3 +389,16 @@ def test_a_quantity_too_large_stops_the_next_scan_instead_of_selling_one(counter
     assert "Jumlah barang tidak valid" in counter.message.text()
     scan(qtbot, counter, "BRS")  # scanned again, on purpose: one
     assert [ln.qty for ln in counter.cart.lines] == [Decimal("1.000")]
+
+
+def test_a_mistyped_voucher_code_is_named_as_one(counter, qtbot, items):
+    from pos import voucher
+
+    scan(qtbot, counter, "BRS")
+    good = voucher.new_code()
+    wrong = good[:-1] + next(c for c in voucher.ALPHABET if c != good[-1])
+    scan(qtbot, counter, voucher.pretty(wrong))
+    assert "salah ketik" in counter.message.text() and "tidak ditemukan" not in counter.message.text()
+    assert counter.cart.voucher_code == ""
+    scan(qtbot, counter, "ZZZZZZ")  # nothing like a voucher: the product search answers
+    assert "tidak ditemukan" in counter.message.text() or "belum terdaftar" in counter.message.text()

@@ -645,8 +645,12 @@ class CounterPage(QWidget):
         """A typed or scanned voucher code: check it against this order and take it off the total."""
         try:
             code = voucher.normalise(text)
-        except PosError:
-            return False
+        except PosError as exc:
+            if not voucher.looks_like(text):
+                return False  # not a voucher: the product search says what it found
+            self.say(exc.text + " " + _("Periksa huruf terakhirnya."), error=True)
+            self.search.selectAll()
+            return True
         if self.cart.is_empty:
             self.say(_("Scan barangnya dulu, lalu vouchernya."), error=True)
             return True
