@@ -402,3 +402,34 @@ def test_a_mistyped_voucher_code_is_named_as_one(counter, qtbot, items):
     assert counter.cart.voucher_code == ""
     scan(qtbot, counter, "ZZZZZZ")  # nothing like a voucher: the product search answers
     assert "tidak ditemukan" in counter.message.text() or "belum terdaftar" in counter.message.text()
+
+
+def test_an_ongkir_that_is_not_an_amount_blocks_paying_until_fixed(counter, qtbot, monkeypatch):
+    from ui.counter import page as counter_page
+
+    opened = []
+    monkeypatch.setattr(counter_page, "PaymentDialog", lambda *a, **k: opened.append(a) or None)
+    monkeypatch.setattr(counter_page.dialogs, "run", lambda d: False)
+    scan(qtbot, counter, "BRS")
+    counter.channel.setCurrentIndex(counter.channel.findData("delivery"))
+    counter.fee.setText("10rb?")
+    counter.pay()
+    assert opened == [] and "Ongkir: Jumlah uang tidak valid: 10rb?" in counter.message.text()
+    assert counter.cart.delivery_fee == 0
+    counter.fee.setText("10.000")
+    counter.pay()
+    assert len(opened) == 1 and counter.cart.delivery_fee == 10_000
+
+
+def test_paying_before_the_shift_is_open_says_so_before_counting_cash(window, owner, qtbot, monkeypatch):
+    from ui.counter import page as counter_page
+
+    small_shop(owner, open_shift=False)
+    window.enter(owner)
+    counter = window.section(CounterPage)
+    opened = []
+    monkeypatch.setattr(counter_page, "PaymentDialog", lambda *a, **k: opened.append(a) or None)
+    monkeypatch.setattr(counter_page.dialogs, "run", lambda d: False)
+    scan(qtbot, counter, "BRS")
+    counter.pay()
+    assert opened == [] and "Buka shift dulu" in counter.message.text()

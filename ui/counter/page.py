@@ -34,7 +34,7 @@ from pos import birthday, catalog, gifts, loyalty, park, phone, sale, settings, 
 from pos import channel as channels
 from pos.cart import Cart, parse_qty
 from pos.channel import ORDER_TYPES
-from pos.errors import PosError, ProductNotFound
+from pos.errors import PosError, ProductNotFound, ShiftRequired
 from pos.i18n import N_, _
 from pos.money import format_rupiah, parse_rupiah
 from ui import dialogs
@@ -831,15 +831,17 @@ class CounterPage(QWidget):
         self.fee.setText(str(self.cart.delivery_fee) if self.cart.delivery_fee else "")
         self.address.setText(self.cart.delivery_address)
 
-    def _details_changed(self) -> None:
+    def _details_changed(self) -> bool:
+        """The order's details into the cart; False (and said) while the ongkir is not a rupiah amount."""
         self.cart.source_ref = " ".join(self.reference.text().split())[:60]
         try:
             fee = parse_rupiah(self.fee.text() or "0")
             self.cart.set_delivery(fee, self.address.text())
         except PosError as exc:
-            self.say(exc.text, error=True)
-            return
+            self.say(_("Ongkir: {why}").format(why=exc.text), error=True)
+            return False
         self.update_cart()
+        return True
 
     # --- park, void, history ---
     def park_order(self) -> None:
@@ -900,7 +902,14 @@ class CounterPage(QWidget):
         if self.cart.is_empty:
             self.say(_("Keranjang masih kosong."), error=True)
             return
-        self._details_changed()
+        if not self._details_changed():  # an ongkir of "10rb?" is never paid as Rp 0: fix it first
+            self.fee.setFocus()
+            return
+        from pos import shift
+
+        if shift.current() is None:  # before the payment dialog, not after the cash was counted
+            self.say(ShiftRequired().text, error=True)
+            return
         shop = settings.all_settings()
         quote = sale.preview(self.cart)
         c = self.customer
