@@ -433,3 +433,25 @@ def test_paying_before_the_shift_is_open_says_so_before_counting_cash(window, ow
     scan(qtbot, counter, "BRS")
     counter.pay()
     assert opened == [] and "Buka shift dulu" in counter.message.text()
+
+
+def test_a_message_goes_with_the_amount_that_caused_it(counter, qtbot, items):
+    """'Pembayaran kurang Rp …' stayed beside 'Kembalian Rp 10.500' after the amount was put right."""
+    scan(qtbot, counter, "BRS")  # Rp 15.000
+    seen = {}
+
+    def answer(dialog):
+        dialog.choose("cash")
+        qtbot.keyClicks(dialog.cash_input, "10000")
+        qtbot.keyClick(dialog.cash_input, Qt.Key.Key_Return)  # short: refused, said
+        seen["short"] = dialog.error.text()
+        dialog.cash_input.clear()
+        qtbot.keyClicks(dialog.cash_input, "20000")
+        seen["after"] = (dialog.error.text(), dialog.change_label.text())
+        qtbot.keyClick(dialog.cash_input, Qt.Key.Key_Return)
+
+    when_modal(qtbot, answer)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F12)
+    assert "kurang" in seen["short"].lower()
+    assert seen["after"] == ("", "Kembalian: Rp 5.000")
+    assert Sale.get().total == 15_000

@@ -198,11 +198,13 @@ class PaymentDialog(QDialog):
         self.other_amount = QLineEdit()
         self.other_amount.setStyleSheet("font-size: 24px;")
         self.other_amount.returnPressed.connect(self.pay)
+        self.other_amount.textChanged.connect(lambda _t: self.error.clear())  # a message is the last try's
         box.addWidget(self.other_amount)
         self.reference_label = QLabel(_("No. referensi"))
         box.addWidget(self.reference_label)
         self.reference = QLineEdit()
         self.reference.returnPressed.connect(self.pay)
+        self.reference.textChanged.connect(lambda _t: self.error.clear())
         box.addWidget(self.reference)
         self.other_note = role(QLabel(""), "muted")
         self.other_note.setWordWrap(True)
@@ -279,6 +281,7 @@ class PaymentDialog(QDialog):
             self.pay()
 
     def _update_change(self) -> None:
+        self.error.clear()  # "Pembayaran kurang …" belongs to the amount that was short, not to this one
         text = self.cash_input.text().strip()
         if not text:
             self.change_label.setText(_("Uang pas: {due}").format(due=format_rupiah(self.due("cash"))))
