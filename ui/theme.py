@@ -61,9 +61,6 @@ def apply(app: QApplication) -> None:
     font.setPointSize(11)
     app.setFont(font)
     app.setStyleSheet(STYLE)
-    from ui import wheel
-
-    wheel.install(app)
 
 
 def role(widget, name: str):  # type: ignore[no-untyped-def]
