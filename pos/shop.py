@@ -105,6 +105,13 @@ def _ensure_fixed_rows(sells: bool) -> None:
         till.register()
 
 
+def is_open() -> bool:
+    """Is a shop's database open in this process now?"""
+    from db.models import database
+
+    return database.obj is not None and not database.obj.is_closed()
+
+
 def close_shop() -> None:
     close_database()
 

@@ -7,6 +7,8 @@ real one.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from db.models import User
 from pos import settings, shop, staff
+from pos.errors import PosError
 from pos.i18n import _
+from ui import dialogs
 from ui.events import hub
 from ui.login import LoginPage
 from ui.printing import Printing
@@ -157,13 +161,35 @@ class MainWindow(QMainWindow):
         side.addWidget(self.real_shop_button)
         switch = role(QPushButton(_("Ganti kasir")), "nav")
         switch.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        switch.clicked.connect(self.show_login)
+        switch.clicked.connect(self.switch_user)
         side.addWidget(switch)
         layout.addWidget(sidebar)
         layout.addWidget(self.pages, 1)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.show_login)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.switch_user)
 
     # --- login / sections ---
+    def _counter(self) -> Any:
+        from ui.counter.page import CounterPage
+
+        return next((s for s in self.sections if isinstance(s, CounterPage)), None)
+
+    def switch_user(self) -> None:
+        """Ctrl+L: a cart with items is asked about first — kept as a parked order, or the switch waits."""
+        counter = self._counter()
+        if counter is not None and self.user is not None and not counter.cart.is_empty:
+            n = len(counter.cart.lines)
+            if not dialogs.ask_yes_no(
+                self,
+                _(
+                    "Keranjang berisi {n} baris. Simpan sebagai pesanan (F9 membukanya lagi) "
+                    "lalu ganti kasir?"
+                ).format(n=n),
+            ):
+                counter.focus_search()
+                return
+            dialogs.run_service(self, counter.set_aside)
+        self.show_login()
+
     def show_login(self) -> None:
         previous = self.user
         self.user = None
@@ -185,6 +211,9 @@ class MainWindow(QMainWindow):
                 first = index
         self.stack.setCurrentWidget(self.workspace)
         self.open_section(first or 0)
+        counter = self._counter()
+        if counter is not None:
+            counter.say_left_behind()
         self.integrity_label.clear()
         if staff.can(user, "settings"):
             self.check_integrity()
@@ -263,5 +292,11 @@ class MainWindow(QMainWindow):
         from ui import worker
 
         worker.wait_all()
+        counter = self._counter()
+        if counter is not None and shop.is_open():
+            try:
+                counter.set_aside()  # closing never loses a cart: it waits as a parked order (said at login)
+            except PosError:
+                pass
         QSettings("Kasir", "Kasir").setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db.models import Payment, Product, Sale, SaleLine
-from pos import channel, customer, shop
+from pos import channel, customer, park, shop
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
 from ui.counter.page import CounterPage
@@ -455,3 +455,37 @@ def test_a_message_goes_with_the_amount_that_caused_it(counter, qtbot, items):
     assert "kurang" in seen["short"].lower()
     assert seen["after"] == ("", "Kembalian: Rp 5.000")
     assert Sale.get().total == 15_000
+
+
+def test_switching_cashier_with_items_asks_and_keeps_the_cart(window, counter, qtbot, monkeypatch):
+    from ui import dialogs
+
+    scan(qtbot, counter, "BRS")
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, text: False)  # "Tidak": stay
+    window.switch_user()
+    assert window.user is not None and len(counter.cart.lines) == 1
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, text: asked.append(text) or True)
+    window.switch_user()
+    assert "Keranjang berisi 1 baris" in asked[0]
+    assert window.user is None and counter.cart.is_empty
+    [order] = park.open_orders()
+    assert order.label.startswith("Ditinggal Dewi ") and order.items == 1
+
+
+def test_closing_kasir_with_items_keeps_them_as_a_parked_order_and_says_so_next_time(
+    window, counter, qtbot, db
+):
+    from ui.main_window import MainWindow
+
+    cashier = window.user
+    scan(qtbot, counter, "BRS")
+    scan(qtbot, counter, "8998866200301")
+    window.close()
+    [order] = park.open_orders()
+    assert order.items == 2
+    again = MainWindow(db)
+    qtbot.addWidget(again)
+    again.enter(cashier)
+    shown = again.section(CounterPage).message.text()
+    assert "Keranjang yang ditinggal menunggu di pesanan tersimpan (F9)" in shown and order.label in shown

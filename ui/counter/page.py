@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Customer, Product, User
-from pos import birthday, catalog, gifts, loyalty, park, phone, sale, settings, staff, stamps, voucher
+from pos import birthday, catalog, clock, gifts, loyalty, park, phone, sale, settings, staff, stamps, voucher
 from pos import channel as channels
 from pos.cart import Cart, parse_qty
 from pos.channel import ORDER_TYPES
@@ -896,6 +896,27 @@ class CounterPage(QWidget):
 
     def new_cart(self) -> None:
         self.load_cart(Cart())
+
+    def say_left_behind(self) -> None:
+        """At login: the carts set aside when Kasir last closed wait among the parked orders; say so."""
+        prefix = _("Ditinggal {name} {time}").split("{")[0]
+        left = [o.label for o in park.open_orders() if o.label.startswith(prefix)]
+        if left:
+            self.say(
+                _("Keranjang yang ditinggal menunggu di pesanan tersimpan (F9): {labels}").format(
+                    labels=", ".join(left)
+                )
+            )
+
+    def set_aside(self) -> str:
+        """The cart, if it has items, becomes a parked order (F9 opens it again): when Kasir closes or the
+        cashier changes, nothing rung up is lost. Returns the order's label ('' when there was nothing)."""
+        if self.cart.is_empty or self.window_.user is None:  # type: ignore[attr-defined]
+            return ""
+        label = _("Ditinggal {name} {time}").format(name=self.user.name, time=clock.now().strftime("%H:%M"))
+        park.park(self.cart, label, self.user)
+        self.new_cart()
+        return label
 
     # --- paying ---
     def pay(self) -> None:
