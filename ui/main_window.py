@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import User
 from pos import settings, shop, staff
 from pos.errors import PosError
 from pos.i18n import _
+from pos.staff import User
 from ui import dialogs
 from ui.events import hub
 from ui.login import LoginPage

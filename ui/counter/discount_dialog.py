@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import User
 from pos import staff
 from pos.cart import Cart
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import parse_rate, parse_rupiah
+from pos.staff import User
 from ui.theme import role
 
 

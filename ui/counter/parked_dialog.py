@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import User
 from pos import park, sale, staff
 from pos.cart import Cart
 from pos.i18n import _
+from pos.staff import User
 from ui import dialogs
 from ui.counter.approval import ApprovalDialog
 from ui.models.table import Column, RowsModel, setup_view

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Sale
 from pos import qris
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah, parse_rupiah
 from pos.payment import CASH_QUICK, Tender, method_name
 from pos.pricing import Quote
+from pos.sale import Sale
 from ui.qr import QrWidget
 from ui.theme import role
 

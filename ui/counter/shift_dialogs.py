@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import User
 from pos import settings, shift
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah, parse_rupiah
+from pos.staff import User
 from receipts import shift_slip
 from ui import dialogs, paper
 from ui.theme import role

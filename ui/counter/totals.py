@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel
 
-from db.models import Channel
 from pos import settings
 from pos.cart import Cart
+from pos.channel import Channel
 from pos.i18n import _
 from pos.money import format_rupiah
 from pos.pricing import Quote
