@@ -8,7 +8,7 @@ from peewee import JOIN, fn
 
 from db import fast, names_index
 from db.models import Barcode, Category, Channel, ChannelPrice, Product
-from pos import clock
+from pos import clock, journal
 from pos.errors import Duplicate, InvalidName, InvalidPrice, ProductNotFound
 from pos.money import MAX_AMOUNT, apply_rate
 from pos.text import fold, search_words
@@ -80,8 +80,6 @@ def create_product(
         if Barcode.get_or_none(Barcode.code == code):
             raise Duplicate(what=f"Barcode {code}")
         Barcode.create(product=product, code=code)
-    from pos import journal  # (journal imports nothing of the catalogue; late to keep this module light)
-
     journal.append("product_made", {"product": product.id, "values": {"price": price}})  # its price, sealed
     return product
 
