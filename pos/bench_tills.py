@@ -12,7 +12,8 @@ import multiprocessing
 import random
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -117,6 +118,22 @@ def _open(shop_info: dict[str, Any], register: str, cashier_id: int) -> Any:
     return cashier
 
 
+@contextmanager
+def _till_run(register: str, out: Any) -> Iterator[TillRun]:
+    """One till process's record: whatever stops it is reported, the shop is closed, the parent gets it."""
+    from pos import shop, tx
+
+    run = TillRun(register)
+    try:
+        yield run
+        run.retried = tx.retried
+    except Exception:  # noqa: BLE001 - the parent reports it
+        run.errors.append(traceback.format_exc())
+    finally:
+        shop.close_shop()
+        out.put(run)
+
+
 def _sell_till(
     shop_info: dict[str, Any],
     register: str,
@@ -128,12 +145,11 @@ def _sell_till(
     out: Any,
 ) -> None:
     from db.models import Product
-    from pos import sale, shop, tx
+    from pos import sale
     from pos.cart import Cart
     from pos.payment import Tender
 
-    run = TillRun(register)
-    try:
+    with _till_run(register, out) as run:
         cashier = _open(shop_info, register, cashier_id)
         rng = random.Random(seed)
         items = {p.id: p for p in Product.select().where(Product.id.in_(shop_info["products"]))}
@@ -153,25 +169,18 @@ def _sell_till(
             run.times.append(time.perf_counter() - started)
             run.numbers.append(done.number)
         run.ended = time.monotonic()
-        run.retried = tx.retried
-    except Exception:  # noqa: BLE001 - the parent reports it
-        run.errors.append(traceback.format_exc())
-    finally:
-        shop.close_shop()
-        out.put(run)
 
 
 def _race_till(
     shop_info: dict[str, Any], register: str, cashier_id: int, kind: str, gate: Any, out: Any
 ) -> None:
     from db.models import Product
-    from pos import sale, shop, tx
+    from pos import sale
     from pos.cart import Cart
     from pos.errors import PosError, StorageError
     from pos.payment import Tender
 
-    run = TillRun(register)
-    try:
+    with _till_run(register, out) as run:
         cashier = _open(shop_info, register, cashier_id)
         loose = Product.get_by_id(shop_info["loose"])
         for r in range(ROUNDS):
@@ -202,12 +211,6 @@ def _race_till(
                 run.refused.append(str(exc))
             else:
                 run.won.append(r)
-        run.retried = tx.retried
-    except Exception:  # noqa: BLE001 - the parent reports it
-        run.errors.append(traceback.format_exc())
-    finally:
-        shop.close_shop()
-        out.put(run)
 
 
 def _registers(tills: int) -> list[str]:
