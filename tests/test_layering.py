@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,16 @@ def test_no_new_screen_imports_db() -> None:
     }
     assert reading - UI_READING_DB == set(), "read through pos/ query functions instead"
     assert UI_READING_DB - reading == set(), "no longer reads db/: take it off UI_READING_DB"
+
+
+WHEEL_BOXES = re.compile(r"\b(QComboBox|QSpinBox|QDoubleSpinBox|QDateEdit|QTimeEdit|QDateTimeEdit)\(")
+
+
+def test_screens_build_their_boxes_from_ui_boxes() -> None:
+    """A wheel passing over a Qt box changes it (#20: Pembulatan tunai became Rp 1.000); ui/boxes.py's do not."""
+    raw = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "ui").rglob("*.py"))
+        if path.name != "boxes.py" and WHEEL_BOXES.search(path.read_text(encoding="utf-8"))
+    ]
+    assert raw == [], "use ui.boxes.ComboBox / SpinBox / DoubleSpinBox / DateEdit"

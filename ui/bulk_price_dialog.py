@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from pos.i18n import N_, _
 from pos.money import parse_rupiah
 from pos.price_bulk import PriceProposal, PriceRule
 from pos.staff import User
+from ui.boxes import ComboBox
 from ui.events import hub
 from ui.models.table import Column, Index, RowsModel, setup_view
 from ui.product_dialog import products_approval
@@ -76,7 +76,7 @@ class BulkPriceDialog(QDialog):
 
         scope = QHBoxLayout()
         self.by_category = QRadioButton(_("Kategori"))
-        self.category = QComboBox()
+        self.category = ComboBox()
         for c in catalog.categories(active_only=True):
             self.category.addItem(c.name, c.id)
         self.by_selection = QRadioButton(_("Barang yang dipilih ({n})").format(n=len(self.product_ids)))
@@ -92,7 +92,7 @@ class BulkPriceDialog(QDialog):
         form.addRow(_("Barang"), scope)
 
         rule = QHBoxLayout()
-        self.direction = QComboBox()
+        self.direction = ComboBox()
         self.direction.addItem(_("+ naik"), 1)
         self.direction.addItem(_("− turun"), -1)
         rule.addWidget(self.direction)
@@ -100,12 +100,12 @@ class BulkPriceDialog(QDialog):
         self.amount.setPlaceholderText(_("mis. 10"))
         self.amount.setMaximumWidth(140)
         rule.addWidget(self.amount)
-        self.kind = QComboBox()
+        self.kind = ComboBox()
         self.kind.addItem(_("persen (%)"), "percent")
         self.kind.addItem(_("rupiah (Rp)"), "rupiah")
         rule.addWidget(self.kind)
         rule.addWidget(QLabel(_("dibulatkan ke")))
-        self.rounding = QComboBox()
+        self.rounding = ComboBox()
         for step, name in ROUNDING_NAMES:
             self.rounding.addItem(_(name), step)
         rule.addWidget(self.rounding)

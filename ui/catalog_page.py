@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from pos.errors import PosError
 from pos.i18n import _
 from pos.staff import User
 from ui import dialogs
+from ui.boxes import ComboBox
 from ui.bulk_price_dialog import BulkPriceDialog
 from ui.categories_dialog import CategoriesDialog
 from ui.events import hub
@@ -88,11 +88,11 @@ class CatalogPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self._search_entered)
         filters.addWidget(self.search, 1)
-        self.category = QComboBox()
+        self.category = ComboBox()
         self.category.setMinimumWidth(200)
         self.category.currentIndexChanged.connect(lambda _i: self.refresh())
         filters.addWidget(self.category)
-        self.show_filter = QComboBox()
+        self.show_filter = ComboBox()
         for text, code in ((_("Aktif"), "active"), (_("Nonaktif"), "inactive"), (_("Semua"), "all")):
             self.show_filter.addItem(text, code)
         self.show_filter.currentIndexChanged.connect(lambda _i: self.refresh())

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from pos import customer, loyalty, outreach, phone, segments, stamps, voucher, w
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
+from ui.boxes import ComboBox
 from ui.theme import role
 
 # Tests replace this to see the link instead of a browser opening.
@@ -110,7 +110,7 @@ class ProfileDialog(QDialog):
             lists.addLayout(box)
         layout.addLayout(lists, 1)
         row = QHBoxLayout()
-        self.template = QComboBox()
+        self.template = ComboBox()
         for code, (label, _text) in outreach.TEMPLATES.items():
             self.template.addItem(_(label), code)
         row.addWidget(self.template)
@@ -183,7 +183,7 @@ class OutreachDialog(QDialog):
         self.setWindowTitle(_("Kirim WhatsApp"))
         self.setMinimumSize(560, 420)
         layout = QVBoxLayout(self)
-        self.template = QComboBox()
+        self.template = ComboBox()
         for code, (label, _text) in outreach.TEMPLATES.items():
             self.template.addItem(_(label), code)
         self.template.currentIndexChanged.connect(lambda _i: self.show_current())

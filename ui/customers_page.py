@@ -6,7 +6,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -22,6 +21,7 @@ from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
 from ui import dialogs
+from ui.boxes import ComboBox
 from ui.counter.approval import ApprovalDialog
 from ui.customer_edit_dialog import CustomerEditDialog
 from ui.customer_import_dialog import CustomerImportDialog
@@ -68,7 +68,7 @@ class CustomersPage(QWidget):
         self.search.setClearButtonEnabled(True)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
-        self.segment = QComboBox()
+        self.segment = ComboBox()
         self.segment.addItem(_("Semua segmen"), "")
         self.segment.addItem(_("Pelanggan top"), "top")
         for code in segments.NAMES:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from pos.i18n import _
 from pos.money import format_rupiah
 from receipts.labels import LAYOUTS, labels_pdf, layout_names
 from ui import dialogs, files
+from ui.boxes import ComboBox
 from ui.product_dialog import NumberEdit
 from ui.theme import role
 
@@ -53,7 +53,7 @@ class LabelsDialog(QDialog):
         self.everything = QRadioButton(_("Semua barang"))
         self.everything.setToolTip(_("Semua barang aktif (1 label tiap barang)"))
         self.chosen.setChecked(True)
-        self.purchases = QComboBox()
+        self.purchases = ComboBox()
         for p in labels.recent_purchases():
             when = p.received_at.strftime("%d-%m-%Y %H:%M") if p.received_at else ""
             text = _("#{n} {when} {supplier} ({lines} barang)").format(
@@ -88,7 +88,7 @@ class LabelsDialog(QDialog):
         layout.addLayout(body, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(_("Kertas:")))
-        self.layout_box = QComboBox()
+        self.layout_box = ComboBox()
         for key, name in layout_names():
             self.layout_box.addItem(name, key)
         bottom.addWidget(self.layout_box)

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
 )
 
 from pos.errors import PosError
 from pos.i18n import N_, _
 from receipts.printer import PrinterConfig, send
+from ui.boxes import ComboBox, SpinBox
 from ui.printing import PrintSettings, print_rows
 from ui.theme import role
 
@@ -33,19 +32,19 @@ class PrinterBox(QGroupBox):
     def __init__(self) -> None:
         super().__init__(_("Printer (khusus komputer ini)"))
         form = QFormLayout(self)
-        self.kind = QComboBox()
+        self.kind = ComboBox()
         for code, label in KIND_LABELS:
             self.kind.addItem(_(label), code)
         self.address = QLineEdit()
         self.address.setPlaceholderText("192.168.1.50:9100")
-        self.width = QComboBox()
+        self.width = ComboBox()
         self.width.addItem("58 mm (32 kolom)", 58)
         self.width.addItem("80 mm (48 kolom)", 80)
         self.auto = QCheckBox(_("Cetak otomatis setelah bayar"))
-        self.copies = QSpinBox()
+        self.copies = SpinBox()
         self.copies.setRange(1, 5)
         self.drawer = QCheckBox(_("Buka laci uang pada penjualan tunai"))
-        self.kitchen_kind = QComboBox()
+        self.kitchen_kind = ComboBox()
         for code, label in KIND_LABELS[:5]:
             self.kitchen_kind.addItem(_(label), code)
         self.kitchen_address = QLineEdit()

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -33,6 +32,7 @@ from pos.money import apply_rate, format_rupiah, parse_rupiah
 from pos.product_edit import ProductData, ZeroPrice
 from pos.staff import User
 from ui import dialogs
+from ui.boxes import ComboBox
 from ui.counter.approval import ApprovalDialog
 from ui.events import hub
 from ui.models.table import Column, RowsModel, setup_view
@@ -177,12 +177,12 @@ class ProductDialog(QDialog):
         self.sku.setMaxLength(40)
         self.sku.setPlaceholderText(_("otomatis"))
         form.addRow(_("SKU / PLU"), self.sku)
-        self.category = QComboBox()
+        self.category = ComboBox()
         self.category.addItem(_("(tanpa kategori)"), None)
         for c in catalog.categories(active_only=True):
             self.category.addItem(c.name, c.id)
         form.addRow(_("Kategori"), self.category)
-        self.unit = QComboBox()
+        self.unit = ComboBox()
         for unit in UNITS:
             self.unit.addItem(unit, unit)
         form.addRow(_("Satuan"), self.unit)

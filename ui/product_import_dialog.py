@@ -28,6 +28,7 @@ from pos.i18n import _
 from pos.money import format_rupiah
 from pos.staff import User
 from ui import dialogs, files, worker
+from ui.boxes import ComboBox
 from ui.counter.approval import ApprovalDialog
 from ui.events import hub
 from ui.models.table import Column, RowsModel, setup_view
@@ -189,7 +190,7 @@ class ProductImportDialog(QDialog):
             self.mapping.removeRow(0)
         choices = [("", _("(abaikan)"))] + [(k, _(v)) for k, v in product_columns.LABELS.items()]
         for index, header in enumerate(shown.headers):
-            combo = QComboBox()
+            combo = ComboBox()
             for key, text in choices:
                 combo.addItem(text, key)
             combo.setCurrentIndex(max(0, combo.findData(shown.columns.get(index, ""))))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,12 +24,13 @@ from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah, parse_rupiah
 from ui import dialogs
+from ui.boxes import ComboBox, SpinBox
 from ui.events import hub
 from ui.theme import role
 
 
 def _product_combo() -> QComboBox:
-    combo = QComboBox()
+    combo = ComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     for p in Product.select(Product.id, Product.name).where(Product.active == True).order_by(Product.name):  # noqa: E712
@@ -40,7 +40,7 @@ def _product_combo() -> QComboBox:
 
 def _scope_combo() -> QComboBox:
     """One category or one product that counts for a stamp card or a gift."""
-    combo = QComboBox()
+    combo = ComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     for c in Category.select().order_by(Category.sort, Category.name):
@@ -108,11 +108,11 @@ class StampDialog(_ProgramDialog):
         form = self.form
         self.scope = _scope_combo()
         form.addRow(_("Dapat stempel dari"), self.scope)
-        self.needed = QSpinBox()
+        self.needed = SpinBox()
         self.needed.setRange(2, stamps.MAX_NEEDED)
         self.needed.setValue(10)
         form.addRow(_("Stempel untuk 1 hadiah"), self.needed)
-        self.reward = QComboBox()
+        self.reward = ComboBox()
         self.reward.addItem(_("Barang gratis"), "item")
         self.reward.addItem(_("Potongan rupiah"), "rp")
         form.addRow(_("Hadiah"), self.reward)

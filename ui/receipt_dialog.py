@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from pos.errors import PosError
 from pos.i18n import _
 from receipts.layout import plain_text, rows
 from ui import paper
+from ui.boxes import ComboBox
 from ui.printing import Printing, PrintSettings
 from ui.theme import plain_label, role
 
@@ -43,7 +43,7 @@ class ReceiptDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(role(QLabel(_("Struk {number}").format(number=number)), "title"))
         top.addStretch(1)
-        self.width_box = QComboBox()
+        self.width_box = ComboBox()
         self.width_box.addItem("58 mm", 58)
         self.width_box.addItem("80 mm", 80)
         self.width_box.setCurrentIndex(0 if PrintSettings.load().receipt.width == 58 else 1)

@@ -9,8 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFrame,
@@ -30,6 +28,7 @@ from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
 from ui import dialogs, report_charts, worker
+from ui.boxes import ComboBox, DateEdit
 from ui.events import hub
 from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
@@ -148,13 +147,13 @@ class ReportPage(QWidget):
         head = QHBoxLayout()
         head.addWidget(role(QLabel(self.title), "title"))
         head.addSpacing(16)
-        self.choice = QComboBox()
+        self.choice = ComboBox()
         for code, label in PERIODS:
             self.choice.addItem(_(label), code)
         self.choice.currentIndexChanged.connect(self._choice_changed)
         head.addWidget(self.choice)
-        self.start = QDateEdit()
-        self.end = QDateEdit()
+        self.start = DateEdit()
+        self.end = DateEdit()
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from pos import i18n, phone, qris, settings
 from pos.errors import InvalidInput, PosError
 from pos.i18n import N_, _
 from pos.money import parse_rate
+from ui.boxes import ComboBox
 from ui.channels_box import ChannelsBox
 from ui.events import hub
 from ui.points_box import PointsBox
@@ -78,10 +78,10 @@ class SettingsPage(QWidget):
         self.address = QLineEdit()
         self.whatsapp = QLineEdit()
         self.footer = QLineEdit()
-        self.timezone = QComboBox()
+        self.timezone = ComboBox()
         for zone in ("WIB", "WITA", "WIT"):
             self.timezone.addItem(zone, zone)
-        self.language = QComboBox()
+        self.language = ComboBox()
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
         form.addRow(_("Nama toko"), self.shop_name)
@@ -94,13 +94,13 @@ class SettingsPage(QWidget):
 
         tax_box = QGroupBox(_("Pajak dan pembulatan"))
         form = QFormLayout(tax_box)
-        self.tax_mode = QComboBox()
+        self.tax_mode = ComboBox()
         for code, label in TAX_MODES:
             self.tax_mode.addItem(_(label), code)
         self.tax_name = QLineEdit()
         self.tax_rate = QLineEdit()
         self.service_rate = QLineEdit()
-        self.rounding = QComboBox()
+        self.rounding = ComboBox()
         for step, label in ROUNDINGS:
             self.rounding.addItem(_(label), step)
         form.addRow(_("Pajak"), self.tax_mode)
@@ -132,7 +132,7 @@ class SettingsPage(QWidget):
         form = QFormLayout(receipt_box)
         self.logo = QLineEdit()
         self.logo.setPlaceholderText(_("file PNG/JPG (opsional)"))
-        self.receipt_qr = QComboBox()
+        self.receipt_qr = ComboBox()
         for code, label in RECEIPT_QR:
             self.receipt_qr.addItem(_(label), code)
         form.addRow(_("Logo di struk"), self.logo)

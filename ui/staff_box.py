@@ -7,7 +7,6 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -27,6 +26,7 @@ from pos import staff
 from pos.errors import PermissionDenied, PosError
 from pos.i18n import _
 from ui import dialogs
+from ui.boxes import ComboBox
 from ui.counter.approval import ApprovalDialog
 from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import plain_label
@@ -55,7 +55,7 @@ class AddUserDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit()
-        self.role = QComboBox()
+        self.role = ComboBox()
         for code, (label, _perms) in staff.ROLES.items():
             self.role.addItem(_(label), code)
         self.role.setCurrentIndex(1)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah, parse_rupiah
 from ui import dialogs
+from ui.boxes import ComboBox, DateEdit, SpinBox
 from ui.counter.approval import ApprovalDialog
 from ui.product_dialog import ProductDialog, products_approval
 from ui.theme import role
@@ -40,7 +40,7 @@ def qty_text(value: Decimal) -> str:
 
 
 def product_combo(tracked_only: bool = True) -> QComboBox:
-    combo = QComboBox()
+    combo = ComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     query = Product.select().where(Product.active == True)  # noqa: E712
@@ -68,14 +68,14 @@ class RestockDialog(QDialog):
         self.setMinimumSize(900, 520)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.supplier = QComboBox()
+        self.supplier = ComboBox()
         self.supplier.setEditable(True)
         self.supplier.addItem("")
         for s in Supplier.select().order_by(Supplier.name):
             self.supplier.addItem(s.name, s.id)
         self.supplier_phone = QLineEdit()
         self.supplier_phone.setPlaceholderText(_("WhatsApp pemasok (untuk pesan ulang)"))
-        self.lead = QSpinBox()
+        self.lead = SpinBox()
         self.lead.setRange(0, 60)
         self.lead.setValue(1)
         supplier_row = QHBoxLayout()
@@ -101,7 +101,7 @@ class RestockDialog(QDialog):
         entry.addWidget(self.cost, 1)
         self.has_expiry = QCheckBox(_("kedaluwarsa"))
         entry.addWidget(self.has_expiry)
-        self.expiry = QDateEdit()
+        self.expiry = DateEdit()
         self.expiry.setCalendarPopup(True)
         self.expiry.setDisplayFormat("dd-MM-yyyy")
         _date(self.expiry, 7)
@@ -228,7 +228,7 @@ class OpnameDialog(QDialog):
         self.setMinimumSize(760, 560)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.category = QComboBox()
+        self.category = ComboBox()
         self.category.addItem(_("Semua kategori"), None)
         for c in Category.select().order_by(Category.sort, Category.name):
             self.category.addItem(c.name, c.id)
@@ -350,7 +350,7 @@ class WasteDialog(QDialog):
         form.addRow(_("Barang"), self.product)
         self.qty = QLineEdit()
         form.addRow(_("Jumlah"), self.qty)
-        self.reason = QComboBox()
+        self.reason = ComboBox()
         self.reason.setEditable(True)
         self.reason.addItems([_("basi / busuk"), _("kedaluwarsa"), _("rusak / pecah"), _("hilang")])
         form.addRow(_("Alasan"), self.reason)
@@ -452,7 +452,7 @@ class ProductionDialog(QDialog):
         self.setWindowTitle(_("Produksi"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.product = QComboBox()
+        self.product = ComboBox()
         for p in Product.select().where(Product.id.in_(list(recipes.table())), Product.track_stock == True):  # noqa: E712
             self.product.addItem(f"{p.name} ({p.unit})", p.id)
         if product_id is not None:

@@ -9,13 +9,11 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
 from ui import dialogs
+from ui.boxes import ComboBox, SpinBox
 from ui.events import hub
 from ui.models.table import Column, RowsModel, fit_once, setup_view
 from ui.stock_dialogs import (
@@ -59,7 +58,7 @@ class ExpiringDialog(QDialog):
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(QLabel(_("Kedaluwarsa dalam")))
-        self.days = QSpinBox()
+        self.days = SpinBox()
         self.days.setRange(0, 365)
         self.days.setValue(7)
         self.days.valueChanged.connect(lambda _v: self.refresh())
@@ -119,12 +118,12 @@ class SuggestionDialog(QDialog):
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(QLabel(_("Pemakaian rata-rata")))
-        self.history = QSpinBox()
+        self.history = SpinBox()
         self.history.setRange(7, 180)
         self.history.setValue(28)
         row.addWidget(self.history)
         row.addWidget(QLabel(_("hari terakhir; cukup untuk")))
-        self.cover = QSpinBox()
+        self.cover = SpinBox()
         self.cover.setRange(1, 60)
         self.cover.setValue(7)
         row.addWidget(self.cover)
@@ -242,7 +241,7 @@ class StockPage(QWidget):
         self.search.setPlaceholderText(_("Cari nama barang atau SKU"))
         self.search.setClearButtonEnabled(True)
         row.addWidget(self.search, 1)
-        self.filter = QComboBox()
+        self.filter = ComboBox()
         self.filter.addItem(_("Semua barang"), "all")
         self.filter.addItem(_("Di bawah batas stok"), "low")
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())

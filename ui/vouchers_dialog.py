@@ -7,8 +7,6 @@ from datetime import timedelta
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -16,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +25,7 @@ from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
 from ui import dialogs
+from ui.boxes import ComboBox, DateEdit, SpinBox
 from ui.counter.approval import ApprovalDialog
 from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
@@ -47,23 +45,23 @@ class IssueDialog(QDialog):
         self.setWindowTitle(_("Terbitkan voucher"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.kind = QComboBox()
+        self.kind = ComboBox()
         self.kind.addItem(_("Potongan rupiah"), "rp")
         self.kind.addItem(_("Potongan persen"), "pct")
         form.addRow(_("Jenis"), self.kind)
-        self.value = QSpinBox()
+        self.value = SpinBox()
         self.value.setRange(1, 10_000_000)
         self.value.setSingleStep(5_000)
         self.value.setValue(10_000)
         self.value.setGroupSeparatorShown(True)
         form.addRow(_("Nilai"), self.value)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.min_spend = QSpinBox()
+        self.min_spend = SpinBox()
         self.min_spend.setRange(0, 100_000_000)
         self.min_spend.setSingleStep(10_000)
         self.min_spend.setGroupSeparatorShown(True)
         form.addRow(_("Minimal belanja (Rp)"), self.min_spend)
-        self.expires = QDateEdit()
+        self.expires = DateEdit()
         self.expires.setCalendarPopup(True)
         self.expires.setDisplayFormat("dd-MM-yyyy")
         later = clock.now().date() + timedelta(days=30)
@@ -75,7 +73,7 @@ class IssueDialog(QDialog):
         self.campaign = QLineEdit()
         self.campaign.setPlaceholderText(_("mis. Lebaran, Maaf telat, Hadiah"))
         form.addRow(_("Keterangan"), self.campaign)
-        self.count = QSpinBox()
+        self.count = SpinBox()
         self.count.setRange(1, voucher.MAX_BATCH)
         form.addRow(_("Jumlah"), self.count)
         layout.addLayout(form)
@@ -126,7 +124,7 @@ class VouchersDialog(QDialog):
         self.search.setPlaceholderText(_("Cari kode, keterangan atau nama pelanggan"))
         self.search.textChanged.connect(lambda _t: self.refresh())
         row.addWidget(self.search, 1)
-        self.state = QComboBox()
+        self.state = ComboBox()
         self.state.addItem(_("Semua status"), "")
         for code, label in voucher.STATES.items():
             self.state.addItem(_(label), code)

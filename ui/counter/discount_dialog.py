@@ -4,7 +4,6 @@ the owner's PIN when the cashier may not do it alone."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
@@ -20,6 +19,7 @@ from pos.errors import PosError
 from pos.i18n import _
 from pos.money import parse_rate, parse_rupiah
 from pos.staff import User
+from ui.boxes import ComboBox
 from ui.theme import role
 
 
@@ -35,12 +35,12 @@ class DiscountDialog(QDialog):
         self.setWindowTitle(_("Ubah harga") if mode == "price" else _("Diskon"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.scope = QComboBox()
+        self.scope = ComboBox()
         if line is not None:
             self.scope.addItem(_("Baris: {name}").format(name=cart.lines[line].name), "line")
         if mode == "discount":
             self.scope.addItem(_("Seluruh pesanan"), "order")
-        self.kind = QComboBox()
+        self.kind = ComboBox()
         if mode == "discount":
             self.kind.addItem(_("Persen (%)"), "pct")
             self.kind.addItem(_("Rupiah (Rp)"), "rp")

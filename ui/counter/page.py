@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +37,7 @@ from pos.errors import PosError, ProductNotFound, ShiftRequired
 from pos.i18n import N_, _
 from pos.money import format_rupiah, parse_rupiah
 from ui import dialogs
+from ui.boxes import ComboBox
 from ui.counter.approval import ApprovalDialog
 from ui.counter.customer_dialog import CustomerDialog
 from ui.counter.discount_dialog import DiscountDialog
@@ -107,7 +107,7 @@ class CounterPage(QWidget):
         self.search.textChanged.connect(self._search_changed)
         self.search.installEventFilter(self)
         top.addWidget(self.search, 1)
-        self.channel = QComboBox()
+        self.channel = ComboBox()
         self.channel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.channel.setMinimumWidth(170)
         self.channel.currentIndexChanged.connect(self._channel_changed)
@@ -115,7 +115,7 @@ class CounterPage(QWidget):
         left.addLayout(top)
 
         details = QHBoxLayout()
-        self.order_type = QComboBox()
+        self.order_type = ComboBox()
         for code in ("take_away", "dine_in"):
             self.order_type.addItem(_(ORDER_TYPES[code]), code)
         self.order_type.setFocusPolicy(Qt.FocusPolicy.NoFocus)

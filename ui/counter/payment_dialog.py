@@ -11,7 +11,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from pos.money import format_rupiah, parse_rupiah
 from pos.payment import CASH_QUICK, Tender, method_name
 from pos.pricing import Quote
 from pos.sale import Sale
+from ui.boxes import ComboBox
 from ui.qr import QrWidget
 from ui.theme import role
 
@@ -190,7 +190,7 @@ class PaymentDialog(QDialog):
         box = QVBoxLayout(page)
         self.other_title = role(QLabel(""), "title")
         box.addWidget(self.other_title)
-        self.wallet = QComboBox()
+        self.wallet = ComboBox()
         for code in EWALLETS:
             self.wallet.addItem(method_name(code), code)
         box.addWidget(self.wallet)

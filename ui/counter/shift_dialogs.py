@@ -31,6 +31,7 @@ from pos.money import format_rupiah, parse_rupiah
 from pos.staff import User
 from receipts import shift_slip
 from ui import dialogs, paper
+from ui.boxes import SpinBox
 from ui.theme import role
 
 
@@ -178,7 +179,7 @@ class CloseShiftDialog(QDialog):
         grid = QGridLayout()
         self.counts: dict[int, QSpinBox] = {}
         for index, note in enumerate(shift.DENOMINATIONS):
-            box = QSpinBox()
+            box = SpinBox()
             box.setRange(0, 100_000)
             box.valueChanged.connect(self._update)
             grid.addWidget(QLabel(format_rupiah(note)), index % 5, (index // 5) * 2)
