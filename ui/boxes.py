@@ -10,9 +10,11 @@ event of every widget, down to the last ones at exit, where it crashed PySide6 6
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QSpinBox, QWidget
+
+from pos import i18n
 
 
 class _WheelWhenChosen:
@@ -53,3 +55,5 @@ class DateEdit(_WheelWhenChosen, QDateEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         QDateEdit.__init__(self, parent)
         self._wheel_when_chosen()
+        if i18n.language() == "id":  # month and day names in the calendar, e.g. "Desember", "Sen"
+            self.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
