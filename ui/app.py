@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pos import backup, shop
 from pos.errors import PosError
 from pos.i18n import _
-from ui import dialogs, theme, worker
+from ui import dialogs, qt_words, theme, worker
 from ui.events import hub
 
 
@@ -237,6 +237,7 @@ def run(target: str | None, register: str = "K1") -> int:
     app.setApplicationName("Kasir")
     app.setOrganizationName("Kasir")
     theme.apply(app)
+    qt_words.install(app)
     try:
         opened = shop.open_shop(target, register)
     except PosError as exc:
