@@ -168,6 +168,12 @@ class LoginPage(QWidget):
             self.notice = LoginNotice(self.window(), note, code)
             self.notice.show()  # not modal: the counter is usable behind it
 
+    def close_notice(self) -> None:
+        if self.notice is not None:
+            self.notice.close()
+            self.notice.deleteLater()
+            self.notice = None
+
     def reset_pin(self) -> None:
         dialog = ResetPinDialog(self.window())
         if dialog.exec() and dialog.owner is not None:

@@ -165,7 +165,11 @@ class MainWindow(QMainWindow):
         side.addWidget(switch)
         layout.addWidget(sidebar)
         layout.addWidget(self.pages, 1)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.switch_user)
+        lock = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock.setContext(
+            Qt.ShortcutContext.ApplicationShortcut
+        )  # also from the owner's notice, a window of its own
+        lock.activated.connect(self.switch_user)
 
     # --- login / sections ---
     def _counter(self) -> Any:
@@ -196,8 +200,11 @@ class MainWindow(QMainWindow):
         self.login.reload()
         if previous is not None:
             self.login.select_user(previous)
+        self.login.close_notice()  # the owner's notice (and its recovery code) is not for the next person
         self.stack.setCurrentWidget(self.login)
-        self.login.pin.setFocus()
+        self.raise_()
+        self.activateWindow()  # the PIN typed next goes to the PIN box, never to a box of the last screen
+        self.login.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def enter(self, user: User) -> None:
         self.user = user

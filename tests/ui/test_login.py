@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, QThread
+from PySide6.QtWidgets import QApplication
 
 from pos import clock, pin_guard, staff
 from tests.conftest import NOW
@@ -79,3 +80,28 @@ def test_forgotten_owner_pin_is_reset_with_the_recovery_code(window, owner, qtbo
     window.show_login()
     type_pin(qtbot, window, "5831")
     assert window.user.id == owner.id
+
+
+def test_ctrl_l_from_the_owners_notice_takes_the_focus_to_the_pin(window, owner, cashier, qtbot):
+    """#20: once Ctrl+L did nothing and the PIN typed next went into the counter's search box."""
+    staff.login(cashier.id, "1111")
+    try:
+        staff.owner_approval("5555")
+    except Exception:  # noqa: S110 - the wrong PIN is the point
+        pass
+    window.show_login()
+    window.login.select_user(owner)
+    type_pin(qtbot, window, "1234")
+    notice = window.login.notice
+    notice.activateWindow()
+    qtbot.waitUntil(notice.isActiveWindow)
+    qtbot.keyClick(notice, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.login and window.user is None
+    assert not notice.isVisible() and window.login.notice is None  # the recovery code is gone from the screen
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.pin)
+    window.login.select_user(cashier)
+    qtbot.keyClicks(QApplication.focusWidget(), "1111")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.user.id == cashier.id
+    counter = window._counter()
+    assert counter.search.text() == "" and "1111" not in counter.message.text()
