@@ -89,3 +89,15 @@ def parse_rate(text: str | Decimal) -> Decimal:
     if not (0 <= value <= 1):
         raise InvalidAmount(text=str(text))
     return value
+
+
+_SHORT = ((1_000_000_000, "M"), (1_000_000, "jt"), (1_000, "rb"))
+
+
+def short_rupiah(amount: int) -> str:
+    """A short figure for chart axes, in Indonesian: 0, 500, 500 rb, 1 jt, 1,5 jt, 2 M (miliar)."""
+    for unit, word in _SHORT:
+        if abs(amount) >= unit:
+            text = format_decimal(Decimal(int(amount)) / unit, format="#,##0.##", locale="id_ID")
+            return f"{text} {word}"
+    return format_decimal(int(amount), format="#,##0", locale="id_ID")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -44,86 +44,24 @@ from db.models import (
     database,
 )
 from pos import clock, loyalty, segments, stock_list
-from pos.errors import InvalidInput
-from pos.i18n import N_
+from pos.i18n import _
 from pos.money import line_amount
 from pos.payment import method_name
+from pos.periods import (  # noqa: F401 (the report's periods, named here as before)
+    CHOICES,
+    Period,
+    PeriodError,
+    iso_week,
+    last_month,
+    last_week,
+    named,
+    this_month,
+    this_week,
+    today,
+    yesterday,
+)
 
 TOP = 10
-
-
-class PeriodError(InvalidInput):
-    template = N_("Periode tidak valid: {why}")
-
-
-@dataclass(frozen=True)
-class Period:
-    start: date  # first day
-    end: date  # last day, inclusive
-
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise PeriodError(why=N_("tanggal akhir sebelum tanggal awal"))
-        if (self.end - self.start).days > 3660:
-            raise PeriodError(why=N_("paling panjang 10 tahun"))
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    @property
-    def since(self) -> datetime:
-        return datetime.combine(self.start, time.min)
-
-    @property
-    def until(self) -> datetime:
-        """Exclusive upper bound."""
-        return datetime.combine(self.end + timedelta(days=1), time.min)
-
-    def previous(self) -> Period:
-        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
-
-    @property
-    def label(self) -> str:
-        if self.start == self.end:
-            return self.start.strftime("%d-%m-%Y")
-        return f"{self.start.strftime('%d-%m-%Y')} – {self.end.strftime('%d-%m-%Y')}"
-
-    def as_json(self) -> dict[str, str]:
-        return {"from": self.start.isoformat(), "to": self.end.isoformat()}
-
-
-def last_week(today: date | None = None) -> Period:
-    """The last full week, Monday to Sunday."""
-    today = today or clock.now().date()
-    monday = summaries.monday(today) - timedelta(days=7)
-    return Period(monday, monday + timedelta(days=6))
-
-
-def this_week(today: date | None = None) -> Period:
-    today = today or clock.now().date()
-    return Period(summaries.monday(today), today)
-
-
-def this_month(today: date | None = None) -> Period:
-    today = today or clock.now().date()
-    return Period(today.replace(day=1), today)
-
-
-def last_month(today: date | None = None) -> Period:
-    today = today or clock.now().date()
-    end = today.replace(day=1) - timedelta(days=1)
-    return Period(end.replace(day=1), end)
-
-
-def iso_week(text: str) -> Period:
-    """'2026-W47' -> Monday to Sunday of that ISO week."""
-    try:
-        year, week = text.upper().split("-W")
-        monday = date.fromisocalendar(int(year), int(week), 1)
-    except (ValueError, TypeError) as exc:
-        raise PeriodError(why=N_("minggu ditulis seperti 2026-W47")) from exc
-    return Period(monday, monday + timedelta(days=6))
 
 
 # --- small pieces ----------------------------------------------------------------------------------
@@ -176,6 +114,7 @@ def totals(period: Period) -> dict[str, int]:
     both = {f: sold[i + 1] + back[i + 1] for i, f in enumerate(TOTAL_FIELDS)}
     count = sold[0]
     net = both["gross"] - both["discount"]
+    added_tax = both["total"] - net - both["service"] - both["delivery_fee"] - both["rounding"]
     return {
         "sales_count": count,
         "refunds_count": back[0],
@@ -193,7 +132,109 @@ def totals(period: Period) -> dict[str, int]:
         "cost": both["cost"],
         "margin": both["net"] - both["tax"] - both["cost"],
         "average_basket": sold[TOTAL_FIELDS.index("total") + 1] // count if count else 0,
+        # the same figures split as the summary shows them (every sale's total is its items after
+        # discounts + service + added tax + ongkir + rounding, refunds alike, so these are exact):
+        "discounts_given": sold[TOTAL_FIELDS.index("discount") + 1],
+        "refunded_items": -(back[1] - back[TOTAL_FIELDS.index("discount") + 1]),
+        "added_tax": added_tax,
+        "included_tax": both["tax"] - added_tax,
+        "sales_ex_tax": net + both["service"] - (both["tax"] - added_tax),
     }
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One line of the report's summary: an amount added (+) or taken off (−) the running figure, a
+    subtotal (`total`: the running figure itself, named), or a note beside the figures (`note`: not
+    added)."""
+
+    label: str
+    amount: int
+    kind: str = "line"  # line | total | note
+
+
+def summary(report: dict[str, Any], tax_name: str = "") -> list[SummaryLine]:
+    """The report's figures as a ledger from item value to gross profit, in the shop's words: each
+    subtotal equals the one before plus the lines between them, to the rupiah (what the screen and the
+    PDF show). Lines that are zero in the period are left out; the subtotals always show."""
+    tax = tax_name or _("Pajak")
+    out = [
+        SummaryLine(_("Penjualan kotor (harga barang sebelum diskon)"), report["gross"]),
+        SummaryLine(_("Diskon, voucher, poin & stempel ditukar"), -report["discounts_given"]),
+    ]
+    if report["refunds_count"] or report["refunded_items"]:
+        out.append(
+            SummaryLine(
+                _("Retur barang ({n} nota)").format(n=report["refunds_count"]), -report["refunded_items"]
+            )
+        )
+    out.append(SummaryLine(_("Penjualan bersih (barang, tanpa ongkir)"), report["net"], "total"))
+    if report["included_tax"]:
+        out.append(SummaryLine(_("termasuk {tax} di harga").format(tax=tax), report["included_tax"], "note"))
+    for label, key in (
+        (_("Biaya layanan"), "service"),
+        (_("{tax} ditambahkan").format(tax=tax), "added_tax"),
+        (_("Ongkir"), "delivery_fees"),
+        (_("Pembulatan tunai"), "rounding"),
+    ):
+        if report[key]:
+            out.append(SummaryLine(label, report[key]))
+    out.append(SummaryLine(_("Dibayar pelanggan"), report["total"], "total"))
+    channels = [c for c in report.get("by_channel", []) if c["commission"]]
+    if channels and sum(c["commission"] for c in channels) == report["commission"]:
+        out += [
+            SummaryLine(
+                _("Komisi {channel} ({n} nota)").format(channel=_(c["name"]), n=c["count"]), -c["commission"]
+            )
+            for c in channels
+        ]
+    elif report["commission"]:
+        out.append(SummaryLine(_("Komisi aplikasi"), -report["commission"]))
+    out.append(SummaryLine(_("Pendapatan bersih (diterima toko)"), report["net_revenue"], "total"))
+    if report["tax"]:
+        out.append(SummaryLine(_("{tax} disetor ke negara").format(tax=tax), -report["tax"]))
+    out.append(SummaryLine(_("Harga pokok barang (HPP)"), -report["cost"]))
+    out.append(SummaryLine(_("Laba kotor"), report["margin"], "total"))
+    return out
+
+
+def tax_lines(report: dict[str, Any], tax_name: str = "") -> list[SummaryLine]:
+    """The tax the period collected and what it was collected on (without ongkir)."""
+    tax = tax_name or _("Pajak")
+    base = (
+        _("Penjualan bersih + biaya layanan, tanpa {tax} dan ongkir")
+        if report["service"]
+        else _("Penjualan bersih tanpa {tax} dan ongkir")
+    )
+    out = [SummaryLine(base.format(tax=tax), report["sales_ex_tax"])]
+    if report["added_tax"]:
+        out.append(SummaryLine(_("{tax} ditambahkan ke harga").format(tax=tax), report["added_tax"]))
+    if report["included_tax"]:
+        out.append(SummaryLine(_("{tax} termasuk di harga").format(tax=tax), report["included_tax"]))
+    out.append(SummaryLine(_("{tax} dipungut").format(tax=tax), report["tax"], "total"))
+    return out
+
+
+def axis_ticks(peak: int, most: int = 5) -> list[int]:
+    """Round rupiah ticks from 0 up to at least `peak` for a chart's money axis (at most `most` of them):
+    steps of 1, 2, 2,5 or 5 times a power of ten, so every label is short (short_rupiah: 500 rb, 1 jt)."""
+    peak = max(int(peak), 1_000)  # an empty chart still reads 0 … 1 rb
+    scale = 1
+    while True:
+        for mantissa in (10, 20, 25, 50):
+            step = mantissa * scale // 10 or 1
+            count = -(-peak // step)  # ceiling
+            if count <= most - 1:
+                return [step * i for i in range(count + 1)]
+        scale *= 10
+
+
+def opening_choice(day: date | None = None) -> str:
+    """The period the report opens on: on a shop's first day (no sale or refund before today) today's,
+    else last week's (an owner reviewing the week)."""
+    first = (day or clock.now().date()).isoformat()
+    earlier = DaySales.select(DaySales.day).where(DaySales.day < first).limit(1)
+    return "last_week" if earlier.exists() else "today"
 
 
 def by_day(period: Period) -> list[dict[str, Any]]:
