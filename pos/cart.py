@@ -73,7 +73,7 @@ class CartLine:
 @dataclass
 class Cart:
     channel: str = "walk_in"
-    order_type: str = "take_away"
+    order_type: str = ""  # "" | dine_in | take_away (a shop that sells food) | delivery
     customer_id: int | None = None
     lines: list[CartLine] = field(default_factory=list)
     order_discount: int = 0  # rupiah, or computed from order_discount_rate

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from db.models import Channel
 from pos import caches
+from pos.errors import UnknownOrderType
 from pos.i18n import N_
 from pos.money import apply_rate
 from pos.tx import service
@@ -23,6 +24,15 @@ DEFAULT_CHANNELS: dict[str, tuple[str, str, str, str, int, bool]] = {
 }
 
 ORDER_TYPES = {"dine_in": N_("Makan di tempat"), "take_away": N_("Bungkus"), "delivery": N_("Diantar")}
+FOOD_ORDER_TYPES = ("dine_in", "take_away")  # asked only where the shop sells food (setting food_orders)
+
+
+def order_type_for(code: str, food_orders: bool) -> str:
+    """What a sale stores as its order type: a delivery stays one; eat here / take away only in a shop that
+    sells food (a grocery's sales were all marked "Bungkus"); nothing otherwise."""
+    if code not in ("", *ORDER_TYPES):
+        raise UnknownOrderType(code=code)
+    return code if code == "delivery" or food_orders else ""
 
 
 def ensure_channels() -> None:

@@ -34,6 +34,10 @@ class InvalidQuantity(InvalidInput):
     template = N_("Jumlah barang tidak valid: {text}. Harus lebih dari 0 dan paling banyak 9.999.")
 
 
+class UnknownOrderType(InvalidInput):
+    template = N_("Jenis pesanan tidak dikenal: {code}.")
+
+
 class InvalidPrice(InvalidInput):
     template = N_("Harga tidak valid: {text}. Paling tinggi Rp 1.000.000.000.")
 

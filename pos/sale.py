@@ -133,6 +133,7 @@ def complete(
     list_prices = catalogue_prices(cart, channel)
     approver = _approval(cart, list_prices, cashier, approver)
     shop = settings.all_settings()
+    order_type = channels.order_type_for(cart.order_type, bool(shop["food_orders"]))
     rules = rules_for(shop, channel)
     if any(ln.reward and not ln.reward_of.startswith(("gift:", "stamp:")) for ln in cart.lines):
         raise gifts.GiftError(why=_("baris hadiah tanpa program"))  # a free line only from a running program
@@ -187,7 +188,7 @@ def complete(
         kind="sale",
         refund_of=None,
         channel=channel.id,
-        order_type=cart.order_type,
+        order_type=order_type,
         source_ref=cart.source_ref,
         customer=cart.customer_id,
         cashier=cashier.id,
@@ -207,7 +208,7 @@ def complete(
         commission=q.commission,
         net=q.net + paid.rounding,
         cost=sum(costs),
-        delivery_address=cart.delivery_address if cart.order_type == "delivery" else "",  # walk-ins: none
+        delivery_address=cart.delivery_address if order_type == "delivery" else "",  # walk-ins: none
         note=cart.note,
         reason="",
     )

@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "receipt_logo": "",  # path to a PNG/JPG printed at the top; a missing file is skipped
     "receipt_qr": "lookup",  # lookup (the sale's code) | qris (the shop's QRIS) | none
     "negative_stock": True,
+    "food_orders": False,  # the shop sells food: the counter asks "Makan di tempat" or "Bungkus"
     "backup_dir": "",  # empty: <data dir>/cadangan
     "setup_done": False,
     "demo": False,  # a demo shop (made up data, its own database file): marked on screen and every receipt

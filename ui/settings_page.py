@@ -90,6 +90,8 @@ class SettingsPage(QWidget):
         form.addRow(_("Teks kaki struk"), self.footer)
         form.addRow(_("Zona waktu"), self.timezone)
         form.addRow(_("Bahasa"), self.language)
+        self.food_orders = QCheckBox(_("Menjual makanan/minuman: kasir memilih Makan di tempat atau Bungkus"))
+        form.addRow("", self.food_orders)
         layout.addWidget(shop_box)
 
         tax_box = QGroupBox(_("Pajak dan pembulatan"))
@@ -188,6 +190,7 @@ class SettingsPage(QWidget):
         self.logo.setText(str(values["receipt_logo"]))
         self.receipt_qr.setCurrentIndex(max(0, self.receipt_qr.findData(values["receipt_qr"])))
         self.negative_stock.setChecked(bool(values["negative_stock"]))
+        self.food_orders.setChecked(bool(values["food_orders"]))
         self.printer.refresh()
         self.safety.refresh(str(values["backup_dir"]))
         self.staff.refresh()
@@ -220,6 +223,7 @@ class SettingsPage(QWidget):
             "receipt_logo": self.logo.text().strip(),
             "receipt_qr": self.receipt_qr.currentData(),
             "negative_stock": self.negative_stock.isChecked(),
+            "food_orders": self.food_orders.isChecked(),
             "backup_dir": self.safety.value(),
         }
 

@@ -181,6 +181,7 @@ def fill(
 def _setup_shop(kind: str, rng: random.Random) -> dict[str, User]:
     name, address, phone, footer = SHOP_DETAILS[kind]
     values = {"receipt_footer": footer, "setup_done": True, "qris_payload": demo_qris(name), "demo": True}
+    values["food_orders"] = kind == "bakso"  # makan di tempat / bungkus: asked at a food stall only
     if not settings.get("shop_name"):
         values.update(shop_name=name, shop_address=address, shop_phone="62" + phone[1:])
     staff.ensure_roles()

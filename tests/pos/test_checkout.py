@@ -18,6 +18,7 @@ from pos.errors import (
     PaymentInvalid,
     PaymentShort,
     PermissionDenied,
+    PosError,
     StorageError,
 )
 from pos.payment import Tender
@@ -264,3 +265,30 @@ def test_only_a_delivery_keeps_a_delivery_address(items, owner, cashier):
     sent.set_delivery(3_000, "Jl. Mawar 3")
     done = sale.complete(sent, [Tender("cash", 8_000)], cashier)
     assert (done.delivery_address, done.delivery_fee, done.total) == ("Jl. Mawar 3", 3_000, 8_000)
+
+
+def test_only_a_shop_that_sells_food_asks_eat_here_or_take_away(items, owner, cashier):
+    """#20: a grocery's every sale was marked and printed "Bungkus"."""
+    from pos import receipt as receipt_mod
+
+    grocery = Cart()
+    grocery.add(items["teh"].id, "Es Teh Manis", 5_000, 1)
+    done = sale.complete(grocery, [Tender("cash", 5_000)], cashier)
+    assert done.order_type == ""
+    assert receipt_mod.for_sale(done.number).order_type == ""
+    told = Cart(order_type="dine_in")  # a caller that did not look at the shop's kind
+    told.add(items["teh"].id, "Es Teh Manis", 5_000, 1)
+    assert sale.complete(told, [Tender("cash", 5_000)], cashier).order_type == ""
+    settings.update({"food_orders": True}, user=owner.name)
+    here = Cart(order_type="dine_in")
+    here.add(items["teh"].id, "Es Teh Manis", 5_000, 1)
+    done = sale.complete(here, [Tender("cash", 5_000)], cashier)
+    assert done.order_type == "dine_in" and receipt_mod.for_sale(done.number).order_type == "Makan di tempat"
+    sent = Cart(channel="delivery", order_type="delivery")
+    sent.add(items["teh"].id, "Es Teh Manis", 5_000, 1)
+    settings.update({"food_orders": False}, user=owner.name)
+    assert sale.complete(sent, [Tender("cash", 5_000)], cashier).order_type == "delivery"
+    with pytest.raises(PosError):
+        odd = Cart(order_type="picnic")
+        odd.add(items["teh"].id, "Es Teh Manis", 5_000, 1)
+        sale.complete(odd, [Tender("cash", 5_000)], cashier)

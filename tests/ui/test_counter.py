@@ -489,3 +489,34 @@ def test_closing_kasir_with_items_keeps_them_as_a_parked_order_and_says_so_next_
     again.enter(cashier)
     shown = again.section(CounterPage).message.text()
     assert "Keranjang yang ditinggal menunggu di pesanan tersimpan (F9)" in shown and order.label in shown
+
+
+def test_eat_here_or_take_away_is_asked_only_in_a_shop_that_sells_food(window, cashier, owner, items, qtbot):
+    """#20: the order type read "Bungkus" in a grocery, and every grocery sale was stored and printed so."""
+    from pos import settings
+
+    window.enter(cashier)
+    page = window.section(CounterPage)
+    assert page.order_type.isHidden()
+    scan(qtbot, page, "2000000000015")
+    keys_to_pay_exact(qtbot, page)
+    assert Sale.select().order_by(Sale.id.desc()).first().order_type == ""
+    settings.update({"food_orders": True}, user=owner.name)
+    page.new_cart()
+    assert not page.order_type.isHidden() and page.order_type.currentData() == "take_away"
+    page.order_type.setCurrentIndex(page.order_type.findData("dine_in"))
+    scan(qtbot, page, "2000000000015")
+    keys_to_pay_exact(qtbot, page)
+    assert Sale.select().order_by(Sale.id.desc()).first().order_type == "dine_in"
+
+
+def test_pengaturan_says_whether_the_shop_sells_food(window, owner, qtbot):
+    from pos import settings
+
+    window.enter(owner)
+    window.go("settings")
+    page = window.pages.currentWidget()
+    assert not page.food_orders.isChecked()
+    page.food_orders.setChecked(True)
+    page.save_button.click()
+    assert settings.get("food_orders") is True

@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -36,7 +35,7 @@ from pos.channel import ORDER_TYPES
 from pos.errors import PosError, ProductNotFound, ShiftRequired
 from pos.i18n import N_, _
 from pos.money import format_rupiah, parse_rupiah
-from ui import dialogs
+from ui import dialogs, theme
 from ui.boxes import ComboBox
 from ui.counter.approval import ApprovalDialog
 from ui.counter.customer_dialog import CustomerDialog
@@ -92,6 +91,7 @@ class CounterPage(QWidget):
 
     # --- building ---
     def _build(self) -> None:
+        theme.touch(self)  # fingers: every control 44 px
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         left = QVBoxLayout()
@@ -174,8 +174,7 @@ class CounterPage(QWidget):
         message_row.addWidget(self.retry_button)
         left.addLayout(message_row)
 
-        buttons = QGridLayout()
-        buttons.setSpacing(6)
+        buttons = dialogs.FlowLayout(uniform=True)  # 5 a row on a laptop, fewer on a 1024 px terminal
         actions = [
             (_("Jumlah (*)"), self.ask_quantity),
             (_("Catatan (F6)"), self.ask_note),
@@ -192,16 +191,17 @@ class CounterPage(QWidget):
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
-            buttons.addWidget(button, index // 5, index % 5)
+            buttons.addWidget(button)
         left.addLayout(buttons)
         help_line = role(QLabel(_(KEYS_HELP)), "muted")
         help_line.setWordWrap(True)
         help_line.setStyleSheet("font-size: 12px;")
         left.addWidget(help_line)
-        layout.addLayout(left, 1)
+        layout.addLayout(left, 3)
 
         right_box = QWidget()
-        right_box.setFixedWidth(450)  # with the 200 px sidebar the window fits a 1366 px screen
+        right_box.setMinimumWidth(330)  # 450 on a 1366 px laptop, narrower on a 1024 px touch terminal
+        right_box.setMaximumWidth(450)
         right = QVBoxLayout(right_box)
         right.setContentsMargins(0, 0, 0, 0)
 
@@ -214,7 +214,7 @@ class CounterPage(QWidget):
         pick.clicked.connect(self.ask_customer)
         self.drop_customer = QPushButton("×")
         self.drop_customer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.drop_customer.setFixedWidth(40)
+        self.drop_customer.setFixedWidth(44)
         self.drop_customer.clicked.connect(lambda: self.set_customer(None))
         customer_row.addWidget(pick)
         customer_row.addWidget(self.drop_customer)
@@ -249,7 +249,7 @@ class CounterPage(QWidget):
         self.pay_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pay_button.clicked.connect(self.pay)
         right.addWidget(self.pay_button)
-        layout.addWidget(right_box)
+        layout.addWidget(right_box, 2)
 
     def _shortcuts(self) -> None:
         """Function keys, handled as key events (not QShortcut, which would also fire inside dialogs)."""
@@ -813,7 +813,7 @@ class CounterPage(QWidget):
             if line.product_id and not line.changed:
                 product = Product.get_by_id(line.product_id)
                 line.unit_price = line.list_price = catalog.price_for(product, channel)
-        self.cart.order_type = "delivery" if channel.kind in ("delivery", "aggregator") else "take_away"
+        self.cart.order_type = "delivery" if channel.kind in ("delivery", "aggregator") else ""
         if channel.kind != "delivery":
             self.cart.set_delivery(0, "")
         self._show_details()
@@ -822,7 +822,10 @@ class CounterPage(QWidget):
 
     def _show_details(self) -> None:
         kind = channels.get(self.cart.channel).kind
-        self.order_type.setVisible(kind == "counter")
+        food = kind == "counter" and bool(settings.get("food_orders"))  # eat here / take away: food shops only
+        if food and self.cart.order_type not in channels.FOOD_ORDER_TYPES:
+            self.cart.order_type = "take_away"
+        self.order_type.setVisible(food)
         self.order_type.setCurrentIndex(max(0, self.order_type.findData(self.cart.order_type)))
         self.reference.setVisible(kind in ("social", "aggregator"))
         self.reference.setText(self.cart.source_ref)
