@@ -516,7 +516,7 @@ def cmd_backup(args: argparse.Namespace, target: str) -> int:
     from pos import backup
 
     path = backup.backup(args.to)
-    print(_("Cadangan ditulis: {path}").format(path=path))
+    print(backup.written(path))
     return 0
 
 

@@ -186,7 +186,7 @@ def backups(folder: Path | None = None) -> list[Path]:
     if ident is None or not folder.is_dir():
         return []
     found = []
-    for path in folder.glob("kasir-*.db"):
+    for path in backup.named(folder):  # this database's names only (pos.backup names them)
         try:
             if live is not None and live.exists() and os.path.samefile(path, live):
                 continue

@@ -1,5 +1,7 @@
 """Backups with SQLite's online backup API (never a file copy of a live database), kept as the last 7
-daily and 12 monthly copies in a folder of the owner's choice (a USB drive, a synced folder).
+daily and 12 monthly copies in a folder of the owner's choice (a USB drive, a synced folder), named after
+the database's file (`warung.db` -> `warung-2026-12-02.db`, `warung-2026-12.db`), so two shops' backups
+in one folder never meet; a name another database's file already has gets this database's short id.
 
 Every backup Kasir writes carries a mark inside it (`meta.backup_of` = the id of the database it copies),
 and pruning removes only files with this database's mark: never the live database (even when it lives in
@@ -12,6 +14,7 @@ that the backup has not (`dropped`), and never overwrites silently.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -31,8 +34,6 @@ from pos.i18n import N_, _
 
 KEEP_DAILY, KEEP_MONTHLY = 7, 12
 MARK_KEY, MARK_AT_KEY = "backup_of", "backup_at"  # meta rows only a backup Kasir wrote has
-_DAILY = re.compile(r"^kasir-(\d{4}-\d{2}-\d{2})\.db$")
-_MONTHLY = re.compile(r"^kasir-(\d{4}-\d{2})\.db$")
 
 
 class BackupError(PosError):
@@ -161,8 +162,49 @@ def _copy(source: str, target: Path, mark: str = "") -> None:
     os.replace(tmp, target)
 
 
-def _may_write(target: Path, live: Path, ident: str) -> None:
-    """Refuse to write a backup over the live database or over a file that is not this database's backup."""
+# --- names: a backup is named after its database's file, anchored on that exact stem ----------------------
+_DAY, _MONTH = r"\d{4}-\d{2}-\d{2}", r"\d{4}-\d{2}"
+
+
+def stem_of(path: str | Path) -> str:
+    """What backups of the database file `path` are named after: its stem with letters, digits, '-' and
+    '_' kept (any other run of characters becomes one '-'); 'kasir' when nothing is left.
+    `/data/warung.db` -> 'warung', `Toko Bu Ani.db` -> 'Toko-Bu-Ani'."""
+    clean = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(path).stem).strip("-")[:60].strip("-")
+    return clean or "kasir"
+
+
+def short_id(ident: str) -> str:
+    """8 hex characters of a database's id: added to a backup's name when another database's file
+    already has the plain name (two shops' `kasir.db` backed up into one folder)."""
+    return hashlib.sha256(ident.encode()).hexdigest()[:8]
+
+
+def _pattern(stem: str, when: str, ident: str | None) -> re.Pattern[str]:
+    """`stem-DATE.db` or `stem-DATE-<short id>.db`, anchored on the exact stem: the date part has a fixed
+    shape, so no other stem's daily or monthly backups (`warung-2026-…` against `warung-…`) ever match."""
+    tag = short_id(ident) if ident else "[0-9a-f]{8}"
+    return re.compile(rf"^{re.escape(stem)}-({when})(?:-{tag})?\.db$")
+
+
+def _names_of(live: Path | None) -> str:
+    if live is not None:
+        return stem_of(live)
+    from pos.shop import default_database
+
+    return stem_of(default_database())
+
+
+def _foreign(target: Path, ident: str) -> bool:
+    """`target` exists and is not this database's backup (nor one written before backups carried a mark)."""
+    if not target.exists():
+        return False
+    rows = _meta(target)
+    legacy = rows.get("app") == APP_MARK and MARK_KEY not in rows and DB_ID_KEY not in rows
+    return not (rows.get(MARK_KEY) == ident or (legacy and not Path(str(target) + "-wal").exists()))
+
+
+def _refuse_live(target: Path, live: Path) -> None:
     if _is_live(target, live):
         raise BackupError(
             why=_(
@@ -170,32 +212,61 @@ def _may_write(target: Path, live: Path, ident: str) -> None:
                 "database itu tidak tertimpa. Pilih folder cadangan lain."
             ).format(name=target.name)
         )
-    if not target.exists():
-        return
-    rows = _meta(target)
-    legacy = rows.get("app") == APP_MARK and MARK_KEY not in rows and DB_ID_KEY not in rows
-    if rows.get(MARK_KEY) == ident or (legacy and not Path(str(target) + "-wal").exists()):
-        return  # this database's earlier backup (or one written before backups carried a mark)
-    raise BackupError(
-        why=_(
-            "{name} di folder cadangan bukan cadangan database ini; file itu tidak ditimpa. "
-            "Pindahkan file itu atau pilih folder cadangan lain."
-        ).format(name=target.name)
+
+
+def _may_write(target: Path, live: Path, ident: str) -> None:
+    """Refuse to write a backup over the live database or over a file that is not this database's backup."""
+    _refuse_live(target, live)
+    if _foreign(target, ident):
+        raise BackupError(
+            why=_(
+                "{name} di folder cadangan bukan cadangan database ini; file itu tidak ditimpa. "
+                "Pindahkan file itu atau pilih folder cadangan lain."
+            ).format(name=target.name)
+        )
+
+
+def _place(plain: Path, live: Path, ident: str) -> Path:
+    """Where a backup of the plain name goes: that name, or — when another database's file (or the owner's
+    own) has it — the same name with this database's short id, so the shop's backup is still written."""
+    _refuse_live(plain, live)
+    if not _foreign(plain, ident):
+        return plain
+    other = plain.with_name(f"{plain.stem}-{short_id(ident)}{plain.suffix}")
+    _may_write(other, live, ident)
+    return other
+
+
+_TAGGED = re.compile(rf"^(.+-(?:{_DAY}|{_MONTH}))-[0-9a-f]{{8}}\.db$")
+
+
+def written(path: Path) -> str:
+    """What to tell the owner about a backup just written: where, and why the name carries an id."""
+    text = _("Cadangan ditulis: {path}").format(path=path)
+    tagged = _TAGGED.match(Path(path).name)
+    if tagged is None:
+        return text
+    return (
+        text
+        + " "
+        + _("({plain} di folder itu milik database lain, jadi cadangan ini diberi kode database ini)").format(
+            plain=tagged.group(1) + ".db"
+        )
     )
 
 
 def backup(to: str | Path | None = None) -> Path:
-    """Write today's backup (and this month's) into `to` (default: the folder from settings)."""
+    """Write today's backup (and this month's) into `to` (default: the folder from settings), named after
+    the database's file: `warung.db` -> `warung-2026-12-02.db` and `warung-2026-12.db`. Returns the day's."""
     target_dir = Path(to).expanduser() if to else folder()
     live = Path(_live_path())
+    stem = stem_of(live)
     try:
         ident = database_id()
         target_dir.mkdir(parents=True, exist_ok=True)
         now = clock.now()
-        daily = target_dir / f"kasir-{now:%Y-%m-%d}.db"
-        monthly = target_dir / f"kasir-{now:%Y-%m}.db"
-        _may_write(daily, live, ident)
-        _may_write(monthly, live, ident)
+        daily = _place(target_dir / f"{stem}-{now:%Y-%m-%d}.db", live, ident)
+        monthly = _place(target_dir / f"{stem}-{now:%Y-%m}.db", live, ident)
         from pos import anchor
 
         differs: list[str] = []  # the live journal against the backups already there, before one is replaced
@@ -211,55 +282,90 @@ def backup(to: str | Path | None = None) -> Path:
     return daily
 
 
-def _ours(target_dir: Path, pattern: re.Pattern[str], ident: str | None, live: Path | None) -> list[Path]:
-    """Files of `pattern`'s name that Kasir wrote as backups (of database `ident`, when given), oldest
-    first; never the live database or its side files."""
+def _found(target_dir: Path, when: str, ident: str | None, live: Path | None) -> list[tuple[str, Path]]:
+    """(date, file) of the backups of this database's name that Kasir wrote (of database `ident`, when
+    given), oldest first; never the live database or its side files, never a file of another name."""
+    pattern = _pattern(_names_of(live), when, ident)
     found = []
-    for path in sorted(p for p in target_dir.iterdir() if pattern.match(p.name)):
-        if not path.is_file() or _is_live(path, live):
+    for path in target_dir.iterdir():
+        matched = pattern.match(path.name)
+        if matched is None or not path.is_file() or _is_live(path, live):
             continue
         mark = _meta(path).get(MARK_KEY)
         if mark and (ident is None or mark == ident):
-            found.append(path)
-    return found
+            found.append((matched.group(1), path))
+    return sorted(found, key=lambda pair: (pair[0], pair[1].name))
+
+
+def named(target_dir: Path) -> list[Path]:
+    """The files in `target_dir` named like the open database's backups (daily or monthly, with or without
+    its id), whoever wrote them: the caller checks their mark."""
+    ident, live = _open_identity()
+    if live is None or not target_dir.is_dir():
+        return []
+    patterns = [_pattern(stem_of(live), when, ident) for when in (_DAY, _MONTH)]
+    return sorted(p for p in target_dir.iterdir() if any(x.match(p.name) for x in patterns))
 
 
 def prune(target_dir: Path, ident: str | None = None, live: Path | None = None) -> list[Path]:
     """Keep the newest 7 daily and 12 monthly backups of this database; returns what was removed. Only
-    files carrying this database's backup mark are ever removed."""
+    files of this database's own name carrying its backup mark are ever removed."""
     ident = ident or database_id()
     live = live if live is not None else Path(_live_path())
     removed = []
-    for pattern, keep in ((_DAILY, KEEP_DAILY), (_MONTHLY, KEEP_MONTHLY)):
-        found = _ours(target_dir, pattern, ident, live)
+    for when, keep in ((_DAY, KEEP_DAILY), (_MONTH, KEEP_MONTHLY)):
+        found = [path for _when, path in _found(target_dir, when, ident, live)]
         for old in found[:-keep] if len(found) > keep else []:
             old.unlink()
             removed.append(old)
     return removed
 
 
+def _identity_of(path: Path) -> tuple[str | None, Path]:
+    """A database file that is not open (it may have failed to open): its id when it can still say it."""
+    return (_meta(path).get(DB_ID_KEY) if path.is_file() else None), path
+
+
 def _open_identity() -> tuple[str | None, Path | None]:
+    """The id and file of the SQLite database open (or last opened); (None, None) for no file database."""
     db = database.obj
-    if db is None or db.is_closed() or not isinstance(db, peewee.SqliteDatabase) or db.database == ":memory:":
+    if not isinstance(db, peewee.SqliteDatabase) or db.database == ":memory:":
         return None, None
+    live = Path(str(db.database))
+    if db.is_closed():
+        return _identity_of(live)
     row = Meta.get_or_none(Meta.key == DB_ID_KEY)
-    return (str(row.value) if row is not None else None), Path(str(db.database))
+    return (str(row.value) if row is not None else None), live
 
 
-def latest(target_dir: Path | None = None) -> Path | None:
-    """The newest daily backup Kasir wrote in the folder (of the open database, when one is open)."""
+def _latest(target_dir: Path | None, of: str | Path | None) -> tuple[str, Path] | None:
     target_dir = target_dir or folder()
+    if of is not None:
+        if "://" in str(of):
+            return None  # a server database: Kasir writes no backups of it
+        ident, live = _identity_of(Path(of).expanduser())
+    else:
+        db = database.obj
+        ident, live = _open_identity()
+        if live is None and db is not None and not db.is_closed():
+            return None  # PostgreSQL (or in memory): Kasir writes no backups of it
     if not target_dir.is_dir():
         return None
-    ident, live = _open_identity()
-    found = _ours(target_dir, _DAILY, ident, live)
+    found = _found(target_dir, _DAY, ident, live)
     return found[-1] if found else None
 
 
+def latest(target_dir: Path | None = None, of: str | Path | None = None) -> Path | None:
+    """The newest daily backup Kasir wrote in the folder of this database: the file `of` (one that
+    failed to open), else the open database (with none yet, the default file's name)."""
+    found = _latest(target_dir, of)
+    return found[1] if found else None
+
+
 def due(target_dir: Path | None = None) -> bool:
-    """True when there is no backup from today yet."""
-    last = latest(target_dir)
-    return last is None or last.name != f"kasir-{clock.now():%Y-%m-%d}.db"
+    """True when there is no backup of the open database from today yet."""
+    found = _latest(target_dir, None)
+    return found is None or found[0] != f"{clock.now():%Y-%m-%d}"
 
 
 def check(path: str | Path) -> str:

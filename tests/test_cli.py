@@ -152,7 +152,7 @@ def test_restore_of_an_older_backup_says_what_it_drops_and_wants_force(tmp_path)
     path = tmp_path / "k.db"
     shop_with_sales(path, 1)
     assert run("--db", str(path), "backup", "--to", str(tmp_path / "usb")).returncode == 0
-    older = next((tmp_path / "usb").glob("kasir-????-??-??.db"))
+    older = next((tmp_path / "usb").glob("k-????-??-??.db"))  # named after k.db
     shop_with_sales_more = run("--db", str(path), "info")
     assert shop_with_sales_more.returncode == 0
     from pos import shop
@@ -184,7 +184,7 @@ def test_restore_of_a_broken_backup_and_into_a_broken_database(tmp_path):
     path = tmp_path / "k.db"
     shop_with_sales(path, 1)
     assert run("--db", str(path), "backup", "--to", str(tmp_path / "usb")).returncode == 0
-    good = next((tmp_path / "usb").glob("kasir-????-??-??.db"))
+    good = next((tmp_path / "usb").glob("k-????-??-??.db"))  # named after k.db
     broken = tmp_path / "broken.db"
     data = bytearray(good.read_bytes())
     data[8192 : len(data) : 4096] = b"\xff" * len(data[8192 : len(data) : 4096])

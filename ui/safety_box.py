@@ -72,7 +72,7 @@ class SafetyBox(QGroupBox):
         except PosError as exc:
             self.status.setText(exc.text)
             return
-        self.status.setText(_("Cadangan ditulis: {path}").format(path=path))
+        self.status.setText(backup.written(path))  # says why a name carries the database's id
 
     def run_verify(self) -> None:
         self.verify_button.setEnabled(False)

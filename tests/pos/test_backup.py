@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -85,7 +86,8 @@ def _count(path):
 
 
 def test_pruning_never_touches_the_live_database_named_like_a_backup(tmp_path):
-    """`--db DIR/kasir-2026-11-01.db backup --to DIR`: the live file is older than 7 daily backups."""
+    """`--db DIR/kasir-2026-11-01.db backup --to DIR`: the live file is older than 7 daily backups. Its
+    backups are named after its own stem (`kasir-2026-11-01-2026-11-23.db`), never like the file itself."""
     folder = tmp_path / "cadangan"
     folder.mkdir()
     live = folder / "kasir-2026-11-01.db"
@@ -99,6 +101,41 @@ def test_pruning_never_touches_the_live_database_named_like_a_backup(tmp_path):
             with clock.frozen(datetime(2026, 11, day, 21, 0)):
                 backup.backup(folder)
         assert live.exists() and Sale.select().count() == 1
+        daily = sorted(p.name for p in folder.glob("kasir-????-??-??*.db"))
+        assert daily == sorted(
+            ["kasir-2026-11-01.db", "kasir-2026-11-01-2026-11.db"]  # the live file, its month's backup
+            + [f"kasir-2026-11-01-2026-11-{d}.db" for d in range(17, 24)]
+        )
+        sell_one(items, owner)  # the live database still works
+        assert Sale.select().count() == 2
+    finally:
+        shop.close_shop()
+        clock.set_fixed(None)
+    assert _count(live) == 2
+
+
+def _linked_shop(folder, name):
+    """A shop whose live file `folder/kasir.db` also has the name `folder/<name>` (a hard link): the live
+    database under one of its own backup names."""
+    folder.mkdir()
+    live = folder / "kasir.db"
+    shop.open_shop(str(live))
+    owner = shop.first_run("Warung Uji", "", "", "Bu Sri", "1357")
+    items = small_shop(owner)
+    sell_one(items, owner)
+    os.link(live, folder / name)
+    return live, items, owner
+
+
+def test_pruning_never_touches_the_live_database_under_a_backups_name(tmp_path):
+    folder = tmp_path / "cadangan"
+    clock.set_fixed(datetime(2026, 11, 23, 10, 0))
+    try:
+        live, items, owner = _linked_shop(folder, "kasir-2026-11-01.db")
+        for day in range(10, 24):  # 14 daily backups after the linked name's "date"
+            with clock.frozen(datetime(2026, 11, day, 21, 0)):
+                backup.backup(folder)
+        assert live.exists() and Sale.select().count() == 1
         daily = sorted(p.name for p in folder.glob("kasir-????-??-??.db"))
         assert daily == ["kasir-2026-11-01.db"] + [f"kasir-2026-11-{d}.db" for d in range(17, 24)]
         sell_one(items, owner)  # the live database still works
@@ -106,7 +143,7 @@ def test_pruning_never_touches_the_live_database_named_like_a_backup(tmp_path):
     finally:
         shop.close_shop()
         clock.set_fixed(None)
-    assert _count(live) == 2
+    assert _count(live) == 2 and _count(folder / "kasir-2026-11-01.db") == 2
 
 
 def test_a_file_that_is_not_this_databases_backup_is_neither_pruned_nor_overwritten(owner, tmp_path):
@@ -132,24 +169,49 @@ def test_a_file_that_is_not_this_databases_backup_is_neither_pruned_nor_overwrit
     assert (folder / "kasir-2026-01-02.db").read_bytes() == other.read_bytes()
     assert len(list(folder.glob("kasir-2026-11-??.db"))) == 7
     (folder / "kasir-2026-11-23.db").write_bytes(other.read_bytes())  # today's name is taken by a stranger
+    tag = backup.short_id(backup.database_id())
+    path = backup.backup(folder)  # the shop's backup is still written, under a name with its id
+    assert path.name == f"kasir-2026-11-23-{tag}.db" and backup.check(path) == ""
+    assert (folder / "kasir-2026-11.db").exists()  # this month's name was free
+    assert "kasir-2026-11-23.db di folder itu milik database lain" in backup.written(path)
+    assert backup.latest(folder) == path and not backup.due(folder)
+    assert (folder / "kasir-2026-11-23.db").read_bytes() == other.read_bytes()
+    path.unlink()
+    path.write_bytes(other.read_bytes())  # and the name with the id too
     with pytest.raises(backup.BackupError, match="bukan cadangan database ini"):
         backup.backup(folder)
     assert (folder / "kasir-2026-11-23.db").read_bytes() == other.read_bytes()
+    assert path.read_bytes() == other.read_bytes()
 
 
 def test_a_backup_never_writes_over_the_live_database(tmp_path):
     folder = tmp_path / "cadangan"
-    live = folder / "kasir-2026-11-23.db"  # today's backup name
+    clock.set_fixed(datetime(2026, 11, 23, 10, 0))
+    try:
+        live, _items, _owner = _linked_shop(folder, "kasir-2026-11-23.db")  # today's backup name
+        with pytest.raises(backup.BackupError, match="sedang dipakai"):
+            backup.backup(folder)
+        assert backup.latest(folder) is None  # the live file is no backup to offer either
+        assert Sale.select().count() == 1
+    finally:
+        shop.close_shop()
+        clock.set_fixed(None)
+    assert _count(live) == 1
+
+
+def test_a_live_file_named_like_a_backup_is_backed_up_under_its_own_stem(tmp_path):
+    folder = tmp_path / "cadangan"
+    live = folder / "kasir-2026-11-23.db"  # today's backup name of a `kasir.db`
     folder.mkdir()
     clock.set_fixed(datetime(2026, 11, 23, 10, 0))
     try:
         shop.open_shop(str(live))
         owner = shop.first_run("Warung Uji", "", "", "Bu Sri", "1357")
         sell_one(small_shop(owner), owner)
-        with pytest.raises(backup.BackupError, match="sedang dipakai"):
-            backup.backup(folder)
-        assert backup.latest(folder) is None  # the live file is no backup to offer either
-        assert Sale.select().count() == 1
+        path = backup.backup(folder)
+        assert path == folder / "kasir-2026-11-23-2026-11-23.db"
+        assert (folder / "kasir-2026-11-23-2026-11.db").exists()
+        assert backup.latest(folder) == path and Sale.select().count() == 1
     finally:
         shop.close_shop()
         clock.set_fixed(None)
