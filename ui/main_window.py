@@ -1,15 +1,19 @@
 """The main window: login page, then the workspace with a sidebar of sections.
 
 Sections are added only when they work: each is a QWidget with `key` (for `MainWindow.go`), `title`,
-`permission` and `refresh()`. A demo shop says so in the title and the sidebar, with a way back to the
-real one.
+`permission` and `refresh()`. A section is built when it is first opened, or while the window waits at the
+login, one at a time: the first window paints without importing or building any of them. A demo shop says
+so in the title and the sidebar, with a way back to the real one.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from pos import settings, shop, staff
 from pos.errors import PosError
-from pos.i18n import _
+from pos.i18n import N_, _
 from pos.staff import User
 from ui import dialogs
 from ui.events import hub
@@ -36,23 +40,91 @@ from ui.printing import Printing
 from ui.theme import plain_label, role
 
 
-def make_sections(window: MainWindow) -> list[QWidget]:
-    """Every section of the workspace, in sidebar order."""
-    from ui.catalog_page import CatalogPage
-    from ui.counter.page import CounterPage
-    from ui.customers_page import CustomersPage
-    from ui.report_page import ReportPage
-    from ui.settings_page import SettingsPage
-    from ui.stock_page import StockPage
+@dataclass(frozen=True)
+class Spec:
+    """A section as the sidebar names it before it is built (its page class says the same: a test checks)."""
 
-    return [
-        CounterPage(window),
-        CatalogPage(window),
-        CustomersPage(window),
-        StockPage(window),
-        ReportPage(window),
-        SettingsPage(window),
-    ]
+    key: str
+    title: str  # a msgid, shown through _()
+    permission: str
+    module: str
+    name: str  # the page class in `module`
+    shortcut: str = ""
+
+
+SECTIONS = (  # sidebar order
+    Spec("counter", N_("Kasir"), "sell", "ui.counter.page", "CounterPage", "F2"),
+    Spec("catalog", N_("Barang"), "products", "ui.catalog_page", "CatalogPage"),
+    Spec("customers", N_("Pelanggan"), "add_customer", "ui.customers_page", "CustomersPage"),
+    Spec("stock", N_("Stok"), "stock", "ui.stock_page", "StockPage"),
+    Spec("reports", N_("Laporan"), "reports", "ui.report_page", "ReportPage"),
+    Spec("settings", N_("Pengaturan"), "settings", "ui.settings_page", "SettingsPage"),
+)
+
+
+class Sections(Sequence[QWidget]):
+    """The window's sections in sidebar order; `sections[i]` builds section i the first time (importing its
+    module), adds it to the window's page stack and keeps it. `built()` are those built so far."""
+
+    def __init__(self, window: MainWindow, specs: tuple[Spec, ...]) -> None:
+        self.window, self.specs = window, specs
+        self._pages: list[QWidget | None] = [None] * len(specs)
+
+    def __len__(self) -> int:
+        return len(self.specs)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        page = self._pages[index]
+        if page is None:
+            spec = self.specs[index]
+            page = getattr(importlib.import_module(spec.module), spec.name)(self.window)
+            self.window.pages.addWidget(page)
+            self._pages[index] = page
+        return page
+
+    def __iter__(self) -> Iterator[QWidget]:
+        return (self[i] for i in range(len(self)))
+
+    def __contains__(self, page: object) -> bool:
+        return any(p is page for p in self._pages if p is not None)
+
+    def built(self) -> list[QWidget]:
+        return [p for p in self._pages if p is not None]
+
+    def index(self, page: Any, start: int = 0, stop: Any = None) -> int:
+        return next(i for i, p in enumerate(self._pages) if p is page and p is not None)
+
+    def find(self, kind: type) -> int:
+        """The index of the section whose page is a `kind`."""
+        for i, spec in enumerate(self.specs):
+            cls = getattr(importlib.import_module(spec.module), spec.name)
+            if issubclass(cls, kind):
+                return i
+        raise StopIteration(kind)
+
+    def build_next(self) -> bool:
+        """Build the first section not built yet; False when all are."""
+        missing = next((i for i, p in enumerate(self._pages) if p is None), None)
+        if missing is not None:
+            self[missing]
+        return missing is not None
+
+
+class _AfterFirstPaint(QObject):
+    """Calls `then` once, right after the watched widget's first paint."""
+
+    def __init__(self, watched: QWidget, then: Any) -> None:
+        super().__init__(watched)
+        self.then = then
+        watched.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.then)
+        return False
 
 
 def reveal(section: QWidget, area: str) -> None:
@@ -99,6 +171,13 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.show_login()
         hub.changed.connect(self._changed)
+        _AfterFirstPaint(self.login, self._build_ahead)
+
+    def _build_ahead(self) -> None:
+        """While the login waits for a PIN: build the sections one at a time (the counter first), letting
+        the window take keys between them, so that each opens at once later."""
+        if self.sections.build_next():
+            QTimer.singleShot(0, self, self._build_ahead)
 
     # --- layout ---
     def _build_workspace(self) -> None:
@@ -131,17 +210,15 @@ class MainWindow(QMainWindow):
         side.addWidget(self.demo_banner)
         self.pages = QStackedWidget()
         self.nav = QButtonGroup(self)
-        self.sections = make_sections(self)
-        for index, section in enumerate(self.sections):
-            button = role(QPushButton(f"{section.title}"), "nav")
+        self.sections = Sections(self, SECTIONS)
+        for index, spec in enumerate(SECTIONS):
+            button = role(QPushButton(_(spec.title)), "nav")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            key = getattr(section, "shortcut", "")
-            if key:
-                button.setToolTip(key)
+            if spec.shortcut:
+                button.setToolTip(spec.shortcut)
             self.nav.addButton(button, index)
             side.addWidget(button)
-            self.pages.addWidget(section)
         self.nav.idClicked.connect(self.open_section)
         side.addStretch(1)
         self.integrity_label = plain_label()
@@ -175,7 +252,7 @@ class MainWindow(QMainWindow):
     def _counter(self) -> Any:
         from ui.counter.page import CounterPage
 
-        return next((s for s in self.sections if isinstance(s, CounterPage)), None)
+        return next((s for s in self.sections.built() if isinstance(s, CounterPage)), None)
 
     def switch_user(self) -> None:
         """Ctrl+L: a cart with items is asked about first — kept as a parked order, or the switch waits."""
@@ -211,8 +288,8 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"{user.name}\n{_(user.role.name)}")
         self.shop_label.setText(str(settings.get("shop_name") or ""))
         first = None
-        for index, section in enumerate(self.sections):
-            allowed = staff.can(user, getattr(section, "permission", "sell"))
+        for index, spec in enumerate(SECTIONS):
+            allowed = staff.can(user, spec.permission)
             self.nav.button(index).setVisible(allowed)
             if allowed and first is None:
                 first = index
@@ -260,15 +337,12 @@ class MainWindow(QMainWindow):
         section.refresh()
 
     def section(self, kind: type) -> QWidget:
-        return next(s for s in self.sections if isinstance(s, kind))
+        return self.sections[self.sections.find(kind)]
 
     def can_go(self, key: str) -> bool:
         """There is a section `key` and the logged-in user may see it."""
         return any(
-            getattr(s, "key", "") == key
-            and self.user is not None
-            and staff.can(self.user, getattr(s, "permission", "sell"))
-            for s in self.sections
+            s.key == key and self.user is not None and staff.can(self.user, s.permission) for s in SECTIONS
         )
 
     def go(self, key: str, area: str = "") -> None:
@@ -277,7 +351,7 @@ class MainWindow(QMainWindow):
         page's "tax_mode", "qris", "printer", "staff") to scroll to and highlight."""
         if not self.can_go(key):
             return
-        index = next(i for i, s in enumerate(self.sections) if getattr(s, "key", "") == key)
+        index = next(i for i, s in enumerate(SECTIONS) if s.key == key)
         self.open_section(index)
         if area:
             section = self.sections[index]
