@@ -1,5 +1,6 @@
 """The bookkeeper's files: sales lines, payments and the daily summary of a period, as CSV (one file
-each) or as one XLSX workbook (pos.xlsx; one sheet each: typed numbers, rupiah format, frozen header).
+each) or as one XLSX workbook (pos.xlsx; one sheet each: typed numbers, rupiah format, real dates, frozen
+header, and the words the screens use where the database keeps a code: Penjualan, Tunai, QRIS).
 
 Rows stream from the database (raw SQL, in batches); nothing is held for the whole period. Money is
 whole rupiah.
@@ -10,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
-from collections.abc import Iterator
-from datetime import datetime
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ from typing import Any
 from db.models import database
 from pos import xlsx
 from pos.errors import PosError
-from pos.i18n import N_
+from pos.i18n import N_, _
+from pos.payment import method_name
 from pos.report import Period, by_day
 from pos.tabular import safe_cell
 
@@ -28,7 +30,14 @@ class ExportError(PosError):
     template = N_("File tidak bisa ditulis ({path}): {why}")
 
 
-# (header, kind): kind is text | int | rupiah | qty | datetime
+SALE_KINDS = {"sale": N_("Penjualan"), "refund": N_("Retur")}  # sale.kind
+
+
+def kind_name(code: str) -> str:
+    return _(SALE_KINDS.get(code, code))
+
+
+# (header, kind): kind is text | int | rupiah | qty | datetime | date
 LINE_COLUMNS = [
     ("nota", "text"),
     ("waktu", "datetime"),
@@ -54,7 +63,11 @@ PAYMENT_COLUMNS = [
     ("kembalian", "rupiah"),
     ("referensi", "text"),
 ]
-DAY_COLUMNS = [("tanggal", "text"), ("nota", "int"), ("penjualan_bersih", "rupiah"), ("dibayar", "rupiah")]
+DAY_COLUMNS = [("tanggal", "date"), ("nota", "int"), ("penjualan_bersih", "rupiah"), ("dibayar", "rupiah")]
+# The XLSX is read by people: these columns show the word the screens show for the code (a channel's
+# name as the counter shows it). CSV is for machines (formulas, an accounting import): it keeps the codes
+# and its columns exactly as they were (sale, cash, qris), so nothing reading it breaks.
+WORDS: dict[str, Callable[[str], str]] = {"jenis": kind_name, "metode": method_name, "saluran": _}
 
 
 def _stream(sql: str, period: Period, qty_at: int | None = None) -> Iterator[list[Any]]:
@@ -99,7 +112,7 @@ def payment_rows(period: Period) -> Iterator[list[Any]]:
 
 def day_rows(period: Period) -> Iterator[list[Any]]:
     for d in by_day(period):
-        yield [d["date"], d["count"], d["net"], d["total"]]
+        yield [date.fromisoformat(d["date"]), d["count"], d["net"], d["total"]]
 
 
 SHEETS = {
@@ -114,6 +127,8 @@ def _text(value: Any, kind: str) -> Any:
         return safe_cell(value)
     if kind == "datetime":
         return value.strftime("%Y-%m-%d %H:%M:%S") if value is not None else ""
+    if kind == "date":
+        return value.isoformat()
     if kind == "qty":
         return format(Decimal(value).normalize(), "f")
     return value
@@ -139,6 +154,20 @@ def write_csv(period: Period, folder: str | Path) -> list[Path]:
     return written
 
 
+def _in_words(columns: Sequence[tuple[str, str]], rows: Iterable[list[Any]]) -> Iterator[list[Any]]:
+    """The rows with each code of a WORDS column as its word (each distinct code looked up once)."""
+    words = [(i, WORDS[title]) for i, (title, _kind) in enumerate(columns) if title in WORDS]
+    seen: dict[tuple[int, Any], str] = {}
+    for row in rows:
+        for i, word in words:
+            key = (i, row[i])
+            text = seen.get(key)
+            if text is None:
+                text = seen[key] = word(row[i])
+            row[i] = text
+        yield row
+
+
 def write_xlsx(period: Period, target: str | Path) -> Path:
     """One workbook, one sheet per table; numbers stay numbers, rupiah formatted, header frozen.
     Written beside the target and renamed at the end: a full disk leaves no half workbook."""
@@ -148,7 +177,11 @@ def write_xlsx(period: Period, target: str | Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         with part.open("wb") as out:
             xlsx.write(
-                out, [xlsx.Sheet(name, columns, rows(period)) for name, (columns, rows) in SHEETS.items()]
+                out,
+                [
+                    xlsx.Sheet(name, columns, _in_words(columns, rows(period)))
+                    for name, (columns, rows) in SHEETS.items()
+                ],
             )
         os.replace(part, path)
     except OSError as exc:

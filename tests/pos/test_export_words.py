@@ -1,0 +1,70 @@
+"""The bookkeeper's XLSX in the shop's words and with real dates (opened with openpyxl); the CSV keeps its
+codes; every money column still adds up to the report's totals to the rupiah."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+
+from pos import export, i18n, report, xlsx
+from tests.pos.test_report import WEEK, week  # noqa: F401  (the known week)
+
+
+def columns(sheet) -> dict[str, list]:
+    header = [c.value for c in sheet[1]]
+    return {title: [row[i].value for row in sheet.iter_rows(min_row=2)] for i, title in enumerate(header)}
+
+
+def test_xlsx_shows_words_real_dates_and_adds_up(week, tmp_path):  # noqa: F811
+    book = load_workbook(export.write_xlsx(WEEK, tmp_path / "minggu.xlsx"))
+    r = report.build(WEEK)
+
+    lines = columns(book["penjualan_baris"])
+    assert set(lines["jenis"]) == {"Penjualan", "Retur"}
+    assert lines["jenis"].count("Retur") == 1  # the one refunded Indomie
+    assert set(lines["saluran"]) == {"Datang langsung", "GoFood"}
+    assert all(isinstance(v, datetime) for v in lines["waktu"])
+    assert lines["waktu"][0] == datetime(2026, 11, 16, 10, 0)
+    assert book["penjualan_baris"]["B2"].number_format == xlsx.DATETIME
+    assert all(type(v) is int for v in lines["total"]) and sum(lines["total"]) == r["total"] == 83_000
+
+    payments = columns(book["pembayaran"])
+    assert set(payments["metode"]) == {"Tunai", "QRIS", "Dibayar platform"}
+    assert payments["metode"][:3] == ["Tunai", "QRIS", "Dibayar platform"]  # 16th cash, 17th QRIS, GoFood
+    assert set(payments["jenis"]) == {"Penjualan", "Retur"}
+    assert all(type(v) is int for v in payments["jumlah"]) and sum(payments["jumlah"]) == r["total"]
+    assert all(isinstance(v, datetime) for v in payments["waktu"])
+
+    days = book["ringkasan_harian"]
+    by_day = columns(days)
+    assert by_day["tanggal"] == [datetime(2026, 11, d) for d in range(16, 23)]  # dates, not text
+    assert all(not isinstance(v, str) and isinstance(v, date) for v in by_day["tanggal"])
+    assert days["A2"].is_date and days["A2"].number_format == xlsx.DATE
+    assert by_day["penjualan_bersih"] == [33_500, 36_000, 10_000, -3_500, 7_000, 0, 0]
+    assert sum(by_day["penjualan_bersih"]) == r["net"] and sum(by_day["dibayar"]) == r["total"]
+    assert all(type(v) is int for v in by_day["nota"] + by_day["dibayar"])
+
+
+def test_xlsx_words_follow_the_chosen_language(week, tmp_path):  # noqa: F811
+    i18n.set_language("en")  # the db fixture goes back to Bahasa Indonesia
+    book = load_workbook(export.write_xlsx(WEEK, tmp_path / "week.xlsx"))
+    payments = columns(book["pembayaran"])
+    assert set(payments["metode"]) == {"Cash", "QRIS", "Paid via platform"}
+    assert "Walk-in" in columns(book["penjualan_baris"])["saluran"]
+
+
+def test_csv_keeps_its_codes_and_iso_dates(week, tmp_path):  # noqa: F811
+    lines, payments, days = export.write_csv(WEEK, tmp_path)
+    with payments.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["metode"] for r in rows} == {"cash", "qris", "platform"}
+    assert {r["jenis"] for r in rows} == {"sale", "refund"}
+    assert rows[0]["waktu"] == "2026-11-16 10:00:00"
+    with lines.open(encoding="utf-8-sig") as fh:
+        assert {r["jenis"] for r in csv.DictReader(fh)} == {"sale", "refund"}
+    with days.open(encoding="utf-8-sig") as fh:
+        day_rows = list(csv.DictReader(fh))
+    assert [r["tanggal"] for r in day_rows] == [f"2026-11-{d}" for d in range(16, 23)]
+    assert sum(int(r["dibayar"]) for r in day_rows) == 83_000
