@@ -209,3 +209,15 @@ def test_a_database_that_fails_to_open_is_offered_its_own_backup(tmp_path):
     assert backup.latest(folder, of=tmp_path / "warung.db") == mine == folder / "warung-2026-11-20.db"
     assert backup.latest(folder, of=tmp_path / "toko.db") == folder / "toko-2026-11-22.db"
     assert backup.latest(folder, of="postgresql://kasir@localhost/kasir") is None
+
+
+def test_a_database_that_is_no_file_has_no_backups_to_offer(tmp_path):
+    folder = tmp_path / "usb"
+    make_shop(tmp_path / "kasir.db")
+    back_up_on([datetime(2026, 11, 20, 21, 0)], folder)
+    shop.close_shop()
+    shop.open_shop(":memory:")  # like a PostgreSQL server: no file to copy, none of the folder's is its
+    with pytest.raises(backup.BackupError, match="hanya database SQLite berupa file"):
+        backup.backup(folder)
+    assert backup.latest(folder) is None and backup.due(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["kasir-2026-11-20.db", "kasir-2026-11.db"]
