@@ -520,3 +520,34 @@ def test_pengaturan_says_whether_the_shop_sells_food(window, owner, qtbot):
     page.food_orders.setChecked(True)
     page.save_button.click()
     assert settings.get("food_orders") is True
+
+
+def test_a_cart_left_by_a_crash_comes_back_as_a_parked_order(window, counter, qtbot, db):
+    """No closeEvent, as after a power cut: the cart saved a moment after the last scan comes back."""
+    from ui.main_window import MainWindow
+
+    cashier = window.user
+    scan(qtbot, counter, "BRS")
+    scan(qtbot, counter, "8998866200301")
+    qtbot.waitUntil(lambda: not counter.draft_timer.isActive(), timeout=2000)  # on disk
+    assert park.open_orders() == []
+    again = MainWindow(db)  # the next start; the first window never closed
+    qtbot.addWidget(again)
+    again.enter(cashier)
+    [order] = park.open_orders()
+    assert order.items == 2 and order.label.startswith("Ditinggal Dewi ")
+    shown = again.section(CounterPage).message.text()
+    assert "Keranjang yang ditinggal menunggu di pesanan tersimpan (F9)" in shown and order.label in shown
+
+
+def test_a_paid_or_closed_cart_does_not_come_back(window, counter, qtbot, db):
+    from ui.main_window import MainWindow
+
+    cashier = window.user
+    scan(qtbot, counter, "BRS")
+    keys_to_pay_exact(qtbot, counter)
+    window.close()  # at once, before the empty cart's draft was due
+    again = MainWindow(db)
+    qtbot.addWidget(again)
+    again.enter(cashier)
+    assert park.open_orders() == []

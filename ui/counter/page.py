@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Customer, Product, User
-from pos import birthday, catalog, clock, gifts, loyalty, park, phone, sale, settings, staff, stamps, voucher
+from pos import (
+    birthday,
+    catalog,
+    clock,
+    draft,
+    gifts,
+    loyalty,
+    park,
+    phone,
+    sale,
+    settings,
+    staff,
+    stamps,
+    voucher,
+)
 from pos import channel as channels
 from pos.cart import Cart, parse_qty
 from pos.channel import ORDER_TYPES
@@ -80,6 +94,10 @@ class CounterPage(QWidget):
         self.stamp_cards: list[stamps.Card] = []
         self.gift_programs: list[gifts.Gift] = []
         self.full_cards: list[stamps.Card] = []
+        self.draft_timer = QTimer(self)  # the cart to disk a moment after each change (pos/draft.py)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(300)
+        self.draft_timer.timeout.connect(self.keep_draft)
         self._build()
         self._shortcuts()
         hub.changed.connect(self._changed)
@@ -187,7 +205,7 @@ class CounterPage(QWidget):
             (_("Struk (F11)"), self.show_last_receipt),
             (_("Batal"), self.void_order),
         ]
-        for index, (text, slot) in enumerate(actions):
+        for text, slot in actions:
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
@@ -200,8 +218,7 @@ class CounterPage(QWidget):
         layout.addLayout(left, 3)
 
         right_box = QWidget()
-        right_box.setMinimumWidth(330)  # 450 on a 1366 px laptop, narrower on a 1024 px touch terminal
-        right_box.setMaximumWidth(450)
+        right_box.setMaximumWidth(450)  # 450 on a 1366 px laptop, its content's minimum on a 1024 px terminal
         right = QVBoxLayout(right_box)
         right.setContentsMargins(0, 0, 0, 0)
 
@@ -546,6 +563,13 @@ class CounterPage(QWidget):
         elif self.cart.lines and self.selected_line() < 0:
             self.select_line(len(self.cart.lines) - 1)
         self._show_customer()
+        self.draft_timer.start()
+
+    def keep_draft(self) -> None:
+        """What a crash or power cut would otherwise lose: the cart as it is now, on disk."""
+        self.draft_timer.stop()
+        if self.window_.user is not None:  # type: ignore[attr-defined]
+            draft.keep(self.cart, self.user.name)
 
     def selected_line(self) -> int:
         rows = self.table.selectionModel().selectedRows()
@@ -822,7 +846,7 @@ class CounterPage(QWidget):
 
     def _show_details(self) -> None:
         kind = channels.get(self.cart.channel).kind
-        food = kind == "counter" and bool(settings.get("food_orders"))  # eat here / take away: food shops only
+        food = kind == "counter" and bool(settings.get("food_orders"))  # eat here / take away: food only
         if food and self.cart.order_type not in channels.FOOD_ORDER_TYPES:
             self.cart.order_type = "take_away"
         self.order_type.setVisible(food)
@@ -901,7 +925,9 @@ class CounterPage(QWidget):
         self.load_cart(Cart())
 
     def say_left_behind(self) -> None:
-        """At login: the carts set aside when Kasir last closed wait among the parked orders; say so."""
+        """At login: the carts set aside when Kasir last closed, or left by a crash or a power cut (parked
+        now), wait among the parked orders; say so."""
+        dialogs.run_service(self, lambda: draft.recover(self.user))
         prefix = _("Ditinggal {name} {time}").split("{")[0]
         left = [o.label for o in park.open_orders() if o.label.startswith(prefix)]
         if left:
@@ -915,10 +941,12 @@ class CounterPage(QWidget):
         """The cart, if it has items, becomes a parked order (F9 opens it again): when Kasir closes or the
         cashier changes, nothing rung up is lost. Returns the order's label ('' when there was nothing)."""
         if self.cart.is_empty or self.window_.user is None:  # type: ignore[attr-defined]
+            self.keep_draft()  # a change of a moment ago (a voided cart) is not brought back after a restart
             return ""
         label = _("Ditinggal {name} {time}").format(name=self.user.name, time=clock.now().strftime("%H:%M"))
         park.park(self.cart, label, self.user)
         self.new_cart()
+        self.keep_draft()
         return label
 
     # --- paying ---
