@@ -8,18 +8,19 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QHorizontalBarSeries,
     QPieSeries,
     QStackedBarSeries,
-    QValueAxis,
 )
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 
 from pos.i18n import _
-from pos.money import format_rupiah
+from pos.money import format_rupiah, short_rupiah
+from pos.report import axis_ticks
 from ui.dialogs import plain
 
 PALETTE = ["#1b6b3a", "#4f9d69", "#9cc9a8", "#d9a441", "#7a5c99", "#c2573a", "#5b8db8", "#8a8a8a"]
@@ -31,17 +32,20 @@ def _view(chart: QChart) -> QChartView:
     chart.setMargins(chart.margins() * 0)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(240)
+    view.setMinimumHeight(210)
     return view
 
 
-def _money_axis(maximum: int) -> QValueAxis:
-    axis = QValueAxis()
-    axis.setRange(0, max(1, maximum) * 1.1 / 1000)
-    axis.setLabelFormat("%.0f")
-    axis.setTitleText(_("ribu Rp"))
-    axis.setTickCount(5)
-    axis.applyNiceNumbers()
+def _money_axis(peak: int) -> QCategoryAxis:
+    """A rupiah axis from 0 to a round figure above `peak`, labelled the one Indonesian way on every
+    chart (0, 500 rb, 1 jt, 1,5 jt: pos.money.short_rupiah), values in whole rupiah."""
+    ticks = axis_ticks(peak)
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setStartValue(0)
+    for tick in ticks:
+        axis.append(short_rupiah(tick), tick)
+    axis.setRange(0, ticks[-1])
     return axis
 
 
@@ -52,7 +56,7 @@ def daily_by_channel(report: dict[str, Any]) -> QChartView:
     for index, (name, per_day) in enumerate(channels):
         bar = QBarSet(name)
         bar.setColor(QColor(PALETTE[index % len(PALETTE)]))
-        bar.append([max(0, per_day.get(d, 0)) / 1000 for d in days])
+        bar.append([max(0, per_day.get(d, 0)) for d in days])
         series.append(bar)
     chart = QChart()
     chart.setTitle(_("Penjualan harian per saluran"))
@@ -61,10 +65,8 @@ def daily_by_channel(report: dict[str, Any]) -> QChartView:
     axis.append([d[8:10] + "/" + d[5:7] if len(days) <= 31 else "" for d in days])
     chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis)
-    values = _money_axis(max((max(0, d["net"]) for d in report["by_day"]), default=0))
     peak = max((sum(max(0, v.get(d, 0)) for v in report["by_day_channel"].values()) for d in days), default=0)
-    values.setRange(0, max(1, peak) * 1.1 / 1000)
-    values.applyNiceNumbers()
+    values = _money_axis(peak)
     chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(values)
     return _view(chart)
@@ -74,7 +76,7 @@ def by_hour(report: dict[str, Any]) -> QChartView:
     hours = [h for h in report["by_hour"] if 6 <= h["hour"] <= 23]
     bar = QBarSet(_("Dibayar"))
     bar.setColor(QColor(PALETTE[1]))
-    bar.append([h["total"] / 1000 for h in hours])
+    bar.append([h["total"] for h in hours])
     series = QBarSeries()
     series.append(bar)
     chart = QChart()
@@ -83,6 +85,10 @@ def by_hour(report: dict[str, Any]) -> QChartView:
     chart.legend().hide()
     axis = QBarCategoryAxis()
     axis.append([str(h["hour"]) for h in hours])
+    axis.setTruncateLabels(False)  # 18 two-digit hours on half a laptop screen: never "…"
+    font = axis.labelsFont()
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    axis.setLabelsFont(font)
     chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis)
     values = _money_axis(max((h["total"] for h in hours), default=0))
@@ -111,7 +117,7 @@ def top_products(report: dict[str, Any], count: int = 8) -> QChartView:
     top = list(reversed(report["by_product"][:count]))
     bar = QBarSet(_("Penjualan"))
     bar.setColor(QColor(PALETTE[0]))
-    bar.append([p["net"] / 1000 for p in top])
+    bar.append([p["net"] for p in top])
     series = QHorizontalBarSeries()
     series.append(bar)
     chart = QChart()

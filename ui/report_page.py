@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from pos import clock, closing, export, report, segments, settings
 from pos.errors import PosError
-from pos.i18n import _
+from pos.i18n import N_, _
 from pos.money import format_rupiah
 from ui import dialogs, report_charts, worker
 from ui.boxes import ComboBox, DateEdit
@@ -33,20 +35,26 @@ from ui.events import hub
 from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
 
-PERIODS = [
-    ("last_week", "Minggu lalu"),
-    ("this_week", "Minggu ini"),
-    ("this_month", "Bulan ini"),
-    ("last_month", "Bulan lalu"),
-    ("custom", "Pilih tanggal"),
-]
-TILES = [
-    ("net", "Penjualan bersih"),
-    ("total", "Dibayar pelanggan"),
-    ("net_revenue", "Pendapatan bersih"),
-    ("margin", "Laba kotor"),
-    ("sales_count", "Jumlah nota"),
-    ("average_basket", "Rata-rata belanja"),
+PERIODS = [*report.CHOICES, ("custom", N_("Pilih tanggal"))]  # Hari ini, Kemarin, ... (pos/periods.py)
+TILES = [  # (figure, title, what it is: the tile's tooltip)
+    (
+        "net",
+        N_("Penjualan bersih"),
+        N_("Barang setelah diskon, voucher, poin ditukar dan retur; tanpa ongkir, layanan, pajak tambahan."),
+    ),
+    (
+        "total",
+        N_("Dibayar pelanggan"),
+        N_("Semua yang dibayar: barang, biaya layanan, pajak, ongkir dan pembulatan, dikurangi retur."),
+    ),
+    (
+        "net_revenue",
+        N_("Pendapatan bersih"),
+        N_("Dibayar pelanggan dikurangi komisi aplikasi (GoFood, GrabFood, ShopeeFood): yang diterima toko."),
+    ),
+    ("margin", N_("Laba kotor"), N_("Pendapatan bersih dikurangi pajak dan harga pokok barang (HPP).")),
+    ("sales_count", N_("Jumlah nota"), N_("Nota penjualan; retur tidak dihitung.")),
+    ("average_basket", N_("Rata-rata belanja"), N_("Dibayar pelanggan per nota penjualan, sebelum retur.")),
 ]
 
 
@@ -61,33 +69,156 @@ def compute(period: report.Period, progress: Any) -> dict[str, Any]:
     return data
 
 
+class FitLabel(QLabel):
+    """A figure that is never cut: its font shrinks, from `largest` down to `smallest` pixels, to the
+    width it is given, and its minimum width is the whole figure at the smallest size (so a layout never
+    gives it less). Only a window forced below its minimum elides it, with the whole figure as tooltip."""
+
+    def __init__(self, largest: int = 20, smallest: int = 13) -> None:
+        super().__init__("–")
+        self.largest, self.smallest = largest, smallest
+        self.full = "–"
+        self._size = 0
+        self._apply(largest)
+
+    def _font(self, size: int) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(size)
+        font.setBold(True)
+        return font
+
+    def _apply(self, size: int) -> None:
+        if size != self._size:
+            self._size = size
+            self.setStyleSheet(f"font-size: {size}px; font-weight: 700;")  # the theme sets fonts by sheet
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self.full = text
+        super().setText(text)
+        self.updateGeometry()
+        self._fit()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        metrics = QFontMetrics(self._font(self.largest))
+        margins = self.contentsMargins()
+        return QSize(
+            metrics.horizontalAdvance(self.full) + margins.left() + margins.right() + 2, metrics.height()
+        )
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        small, large = QFontMetrics(self._font(self.smallest)), QFontMetrics(self._font(self.largest))
+        margins = self.contentsMargins()
+        return QSize(
+            small.horizontalAdvance(self.full) + margins.left() + margins.right() + 2, large.height()
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = self.contentsRect().width()
+        size = self.largest
+        while size > self.smallest and QFontMetrics(self._font(size)).horizontalAdvance(self.full) > room:
+            size -= 1
+        self._apply(size)
+        metrics = QFontMetrics(self._font(size))
+        shown = self.full
+        if metrics.horizontalAdvance(shown) > room:
+            shown = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room)
+        QLabel.setText(self, shown)
+        self.setToolTip(self.full if shown != self.full else "")
+
+
 class Tile(QFrame):
-    def __init__(self, title: str) -> None:
+    """One headline figure: what it is (its tooltip says exactly), the figure, the change against the
+    period before."""
+
+    def __init__(self, title: str, meaning: str = "") -> None:
         super().__init__()
         self.setObjectName("tile")
         self.setStyleSheet("#tile { background: white; border: 1px solid #d8e2dc; border-radius: 8px; }")
+        self.meaning = meaning
+        self.setToolTip(meaning)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        layout.addWidget(role(QLabel(title), "muted"))
-        self.value = QLabel("–")
-        self.value.setStyleSheet("font-size: 20px; font-weight: 700;")
+        layout.setSpacing(2)
+        self.title = role(QLabel(title), "muted")
+        layout.addWidget(self.title)
+        self.value = FitLabel()
         layout.addWidget(self.value)
         self.change = QLabel("")
         layout.addWidget(self.change)
 
-    def show_value(self, text: str, change: dict[str, Any]) -> None:
+    def show_value(self, text: str, change: dict[str, Any], before: str = "") -> None:
         self.value.setText(text)
         percent = change.get("percent")
         if percent is None:
-            self.change.setText(_("periode sebelumnya kosong"))
+            self.change.setText(_("sebelumnya kosong"))
             self.change.setStyleSheet("color: #6b7a72;")
+            self.change.setToolTip("")
             return
         up = change["change"] >= 0
-        self.change.setText(
-            ("▲ " if up else "▼ ")
-            + _("{p} % vs sebelumnya").format(p=f"{abs(percent):.1f}".replace(".", ","))
-        )
+        self.change.setText(("▲ " if up else "▼ ") + f"{abs(percent):.1f}".replace(".", ",") + " %")
+        self.change.setToolTip(_("Periode sebelumnya: {value}").format(value=before))
         self.change.setStyleSheet("color: %s;" % ("#1b6b3a" if up else "#b3261e"))
+
+
+class Ledger(QWidget):
+    """The report's summary as a ledger (pos.report.summary): lines, subtotals in bold under a rule,
+    notes in grey; beside it the tax the period collected (pos.report.tax_lines)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 8, 4, 4)
+        self.left, self.right = QGridLayout(), QGridLayout()
+        for grid, title, stretch in ((self.left, _("Ringkasan"), 3), (self.right, _("Pajak"), 2)):
+            grid.setHorizontalSpacing(0)
+            grid.setVerticalSpacing(0)
+            grid.setColumnStretch(0, 1)
+            card = QFrame()
+            card.setObjectName("ledger")
+            card.setStyleSheet(
+                "#ledger { background: white; border: 1px solid #d8e2dc; border-radius: 8px; }"
+            )
+            box = QVBoxLayout(card)
+            box.setContentsMargins(16, 10, 16, 12)
+            heading = QLabel(title)
+            heading.setStyleSheet("font-size: 17px; font-weight: 700; padding-bottom: 4px;")
+            box.addWidget(heading)
+            box.addLayout(grid)
+            box.addStretch(1)
+            row.addWidget(card, stretch)
+        self.labels: list[tuple[QLabel, QLabel]] = []
+
+    @staticmethod
+    def _fill(grid: QGridLayout, lines: list[report.SummaryLine]) -> list[tuple[QLabel, QLabel]]:
+        while grid.count():
+            item = grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        out = []
+        for index, line in enumerate(lines):
+            name = QLabel(line.label)
+            value = QLabel(format_rupiah(line.amount))
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            look = "padding: 3px 0 3px 0;"
+            if line.kind == "total":
+                look += "font-weight: 700; border-top: 1px solid #9aa8a0;"
+            elif line.kind == "note":
+                look += "color: #6b7a72; font-style: italic;"
+            name.setStyleSheet(look + ("padding-left: 18px;" if line.kind == "note" else ""))
+            value.setStyleSheet(look + "padding-left: 24px;")
+            grid.addWidget(name, index, 0)
+            grid.addWidget(value, index, 1)
+            out.append((name, value))
+        return out
+
+    def show_report(self, data: dict[str, Any]) -> None:
+        tax = str(settings.get("tax_name") or "") or _("Pajak")
+        self.labels = self._fill(self.left, report.summary(data, tax))
+        self.labels += self._fill(self.right, report.tax_lines(data, tax))
 
 
 class SalesOfProduct(QDialog):
@@ -141,7 +272,8 @@ class ReportPage(QWidget):
         self.window_ = window
         self.title = _("Laporan")
         self.data: dict[str, Any] | None = None
-        self.period = report.last_week()
+        opening = report.opening_choice()  # a shop's first day opens on Hari ini, else Minggu lalu
+        self.period = report.named(opening)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         head = QHBoxLayout()
@@ -150,6 +282,7 @@ class ReportPage(QWidget):
         self.choice = ComboBox()
         for code, label in PERIODS:
             self.choice.addItem(_(label), code)
+        self.choice.setCurrentIndex(self.choice.findData(opening))
         self.choice.currentIndexChanged.connect(self._choice_changed)
         head.addWidget(self.choice)
         self.start = DateEdit()
@@ -182,18 +315,27 @@ class ReportPage(QWidget):
         layout.addWidget(self.caption)
 
         tiles = QHBoxLayout()
+        tiles.setSpacing(6)
         self.tiles = {}
-        for key, label in TILES:
-            tile = Tile(_(label))
+        for key, label, meaning in TILES:
+            tile = Tile(_(label), _(meaning))
             self.tiles[key] = tile
-            tiles.addWidget(tile)
+            tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
 
         self.tabs = QTabWidget()
         self.charts = QWidget()
         self.chart_grid = QGridLayout(self.charts)
         self.chart_grid.setContentsMargins(0, 6, 0, 0)
+        for column in (0, 1):
+            self.chart_grid.setColumnStretch(column, 1)
         self.tabs.addTab(self.charts, _("Grafik"))
+        self.ledger = Ledger()
+        ledger_scroll = QScrollArea()
+        ledger_scroll.setWidgetResizable(True)
+        ledger_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        ledger_scroll.setWidget(self.ledger)
+        self.tabs.addTab(ledger_scroll, _("Ringkasan"))
         self.products, self.product_model = _table(
             [
                 Column(_("Barang"), lambda r: r["name"]),
@@ -224,6 +366,7 @@ class ReportPage(QWidget):
                 Column(_("Saluran"), lambda r: r["name"]),
                 Column(_("Nota"), lambda r: r["count"], "number"),
                 Column(_("Penjualan bersih"), lambda r: r["net"], "rupiah"),
+                Column(_("Dibayar"), lambda r: r["total"], "rupiah"),
                 Column(_("Komisi"), lambda r: r["commission"], "rupiah"),
                 Column(_("Pendapatan bersih"), lambda r: r["net_revenue"], "rupiah"),
             ],
@@ -310,7 +453,7 @@ class ReportPage(QWidget):
         for edit in (self.start, self.end):
             edit.setEnabled(custom)
         if not custom:
-            period = getattr(report, code)()
+            period = report.named(code)
             self.start.setDate(_qdate(period.start))
             self.end.setDate(_qdate(period.end))
 
@@ -359,10 +502,10 @@ class ReportPage(QWidget):
             )
         )
         for key, tile in self.tiles.items():
-            value = data[key]
-            tile.show_value(
-                str(value) if key == "sales_count" else format_rupiah(value), data["compare"][key]
-            )
+            value, change = data[key], data["compare"][key]
+            shown = str if key == "sales_count" else format_rupiah
+            tile.show_value(shown(value), change, shown(change["previous"]))
+        self.ledger.show_report(data)
         while self.chart_grid.count():
             item = self.chart_grid.takeAt(0)
             if item.widget() is not None:

@@ -43,3 +43,94 @@ def test_dashboard_on_demo_data(window, db, qtbot):
     page.refresh()
     qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)
     assert page.data["period"]["from"].endswith("-01")
+
+
+def _big_week(owner):
+    """Two sales of Rp 617.283.945 last week (Rp 1.234.567.890 in all) and one of Rp 26.618.720."""
+    from datetime import datetime
+
+    from pos import catalog, clock, sale, shift
+    from pos.cart import Cart
+    from pos.payment import Tender
+
+    shift.open_shift(owner, 0)
+    car = catalog.create_product("MBL", "Mobil Bekas", 617_283_945, cost=500_000_000, track_stock=False)
+    boat = catalog.create_product("PRH", "Perahu Motor", 26_618_720, cost=20_000_000, track_stock=False)
+    for day, item in ((16, car), (18, car), (20, boat)):
+        with clock.frozen(datetime(2026, 11, day, 10, 0)):
+            c = Cart()
+            c.add(item.id, item.name, item.price, 1)
+            sale.complete(c, [Tender("qris", item.price)], owner)
+
+
+def test_tiles_show_every_rupiah_of_big_figures_at_1366_by_768(window, owner, qtbot):
+    """The tiles showed 'Rp 26.618.72…' at 1366×768: a figure shrinks its font to fit, never cut."""
+    _big_week(owner)
+    window.enter(owner)
+    page = window.section(ReportPage)
+    window.open_section(window.sections.index(page))
+    qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)
+    assert page.choice.currentData() == "last_week"  # not the first day: the week in review
+    wanted = window.minimumSizeHint()
+    assert wanted.width() <= 1366 and wanted.height() <= 768, wanted
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    expected = {
+        "net": "Rp 1.261.186.610",
+        "total": "Rp 1.261.186.610",
+        "sales_count": "3",
+        "average_basket": "Rp 420.395.536",
+    }
+    for key, tile in page.tiles.items():
+        label = tile.value
+        assert label.text() == label.full and label.toolTip() == "", key
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width(), key
+        if key in expected:
+            assert label.text() == expected[key]
+        assert tile.toolTip()  # what the figure is, in words
+        assert (
+            tile.title.fontMetrics().horizontalAdvance(tile.title.text()) <= tile.title.contentsRect().width()
+        )
+
+
+def test_a_figure_squeezed_below_its_minimum_is_elided_with_the_whole_figure_as_tooltip(qtbot):
+    from ui.report_page import FitLabel
+
+    label = FitLabel()
+    qtbot.addWidget(label)
+    label.setText("Rp 1.234.567.890")
+    label.resize(label.minimumSizeHint())
+    label.show()
+    assert label.text() == "Rp 1.234.567.890" and label.toolTip() == ""
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    label.resize(60, label.height())
+    assert label.text().endswith("…") and label.toolTip() == "Rp 1.234.567.890"
+
+
+def test_a_shops_first_day_opens_on_today(window, owner, qtbot):
+    from pos import shift
+
+    shift.open_shift(owner, 0)
+    window.enter(owner)
+    page = window.section(ReportPage)
+    window.open_section(window.sections.index(page))
+    qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)
+    assert page.choice.currentData() == "today" and page.choice.currentText() == "Hari ini"
+    assert page.period == report.today()
+    assert page.choice.itemData(1) == "yesterday" and page.choice.itemText(1) == "Kemarin"
+    page.choice.setCurrentIndex(1)
+    assert page.chosen_period() == report.yesterday()
+
+
+def test_the_summary_tab_shows_the_ledger_that_adds_up(window, owner, qtbot):
+    from pos.money import format_rupiah
+
+    _big_week(owner)
+    window.enter(owner)
+    page = window.section(ReportPage)
+    window.open_section(window.sections.index(page))
+    qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)
+    shown = [(name.text(), value.text()) for name, value in page.ledger.labels]
+    lines = report.summary(page.data, "PPN")
+    assert shown[: len(lines)] == [(x.label, format_rupiah(x.amount)) for x in lines]
+    assert ("Laba kotor", format_rupiah(page.data["margin"])) in shown
