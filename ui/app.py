@@ -152,7 +152,7 @@ def offer_backup(target: str | None, register: str, problem: str, damaged: bool 
     """The database cannot be opened: offer the latest good backup when the file is damaged (never over a
     healthy file on a read-only or full disk). Returns the opened target or ''."""
     path = target or shop.default_database()
-    latest = backup.latest() if damaged else None
+    latest = backup.latest(of=path) if damaged and "://" not in path else None  # this file's, no other shop's
     if "://" in path or latest is None or backup.check(latest):
         QMessageBox.critical(None, _("Database tidak bisa dibuka"), dialogs.plain(problem))
         return ""
