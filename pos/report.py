@@ -43,7 +43,7 @@ from db.models import (
     Voucher,
     database,
 )
-from pos import clock, loyalty, segments, stock_list
+from pos import clock, loyalty, segments, settings, stock_list
 from pos.i18n import _
 from pos.money import line_amount
 from pos.payment import method_name
@@ -156,8 +156,9 @@ class SummaryLine:
 def summary(report: dict[str, Any], tax_name: str = "") -> list[SummaryLine]:
     """The report's figures as a ledger from item value to gross profit, in the shop's words: each
     subtotal equals the one before plus the lines between them, to the rupiah (what the screen and the
-    PDF show). Lines that are zero in the period are left out; the subtotals always show."""
-    tax = tax_name or _("Pajak")
+    PDF show). Lines that are zero in the period are left out; the subtotals always show. The tax is
+    named `tax_name`, else as the report names it (the shop's setting), else "Pajak"."""
+    tax = tax_name or report.get("tax_name") or _("Pajak")
     out = [
         SummaryLine(_("Penjualan kotor (harga barang sebelum diskon)"), report["gross"]),
         SummaryLine(_("Diskon, voucher, poin & stempel ditukar"), -report["discounts_given"]),
@@ -200,7 +201,7 @@ def summary(report: dict[str, Any], tax_name: str = "") -> list[SummaryLine]:
 
 def tax_lines(report: dict[str, Any], tax_name: str = "") -> list[SummaryLine]:
     """The tax the period collected and what it was collected on (without ongkir)."""
-    tax = tax_name or _("Pajak")
+    tax = tax_name or report.get("tax_name") or _("Pajak")
     base = (
         _("Penjualan bersih + biaya layanan, tanpa {tax} dan ongkir")
         if report["service"]
@@ -633,6 +634,7 @@ def build(period: Period, progress: Any = None) -> dict[str, Any]:
         "period": period.as_json(),
         "previous_period": previous.as_json(),
         "generated_at": clock.now().isoformat(),
+        "tax_name": str(settings.get("tax_name") or ""),  # PPN, PB1: how the summary names the tax
         **head,
         "compare": _delta(head, before),
         "by_day": by_day(period),

@@ -16,8 +16,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pos import report as reports
 from pos.i18n import _
-from pos.money import format_rupiah
+from pos.money import format_rupiah, short_rupiah
 from receipts import fonts
 from receipts.layout import markup
 
@@ -40,13 +41,40 @@ def _esc(text: str) -> str:
     return markup(text)
 
 
-def _short(value: int) -> str:
-    """Axis labels: 1,2 jt / 350 rb."""
-    if abs(value) >= 1_000_000:
-        return f"{value / 1_000_000:.1f} jt".replace(".", ",")
-    if abs(value) >= 1_000:
-        return f"{value // 1_000} rb"
-    return str(value)
+def _short(value: float) -> str:
+    """Axis labels the one way the screen writes them too: 0, 500 rb, 1 jt, 1,5 jt."""
+    return short_rupiah(round(value))
+
+
+def _money_axis(axis: Any, peak: int) -> None:
+    """A rupiah value axis from 0 to a round figure above `peak` in round steps (pos.report.axis_ticks)."""
+    ticks = reports.axis_ticks(peak)
+    axis.valueMin, axis.valueMax = 0, ticks[-1]
+    axis.valueStep = ticks[1] - ticks[0]
+    axis.labelTextFormat = _short
+
+
+def _ledger(lines: list[reports.SummaryLine], widths: list[float]) -> Table:
+    """A summary from pos.report: subtotals bold under a rule, notes grey and indented."""
+    regular, bold = fonts.register()
+    rows = [[("    " if x.kind == "note" else "") + x.label, format_rupiah(x.amount)] for x in lines]
+    t = Table(rows, colWidths=widths)
+    style = [
+        ("FONT", (0, 0), (-1, -1), regular, 8.5),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for index, x in enumerate(lines):
+        if x.kind == "total":
+            style += [
+                ("FONT", (0, index), (-1, index), bold, 8.5),
+                ("LINEABOVE", (0, index), (-1, index), 0.6, colors.black),
+            ]
+        elif x.kind == "note":
+            style.append(("TEXTCOLOR", (0, index), (-1, index), colors.grey))
+    t.setStyle(TableStyle(style))
+    return t
 
 
 def _table(rows: list[list[Any]], widths: list[float], money_from: int = 1) -> Table:
@@ -89,8 +117,8 @@ def _daily_chart(report: dict[str, Any], width: float) -> Drawing:
     chart.categoryAxis.labels.boxAnchor = "e" if len(days) > 14 else "n"
     chart.valueAxis.labels.fontName = regular
     chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = _short
-    chart.valueAxis.valueMin = 0
+    peak = max((sum(per_day.get(d, 0) for _name, per_day in channels) for d in days), default=0)
+    _money_axis(chart.valueAxis, peak)
     chart.bars.strokeColor = colors.white
     chart.bars.strokeWidth = 0.3
     for index in range(len(chart.data)):
@@ -116,8 +144,7 @@ def _bars(labels: list[str], values: list[int], width: float, height: float) -> 
     chart.categoryAxis.labels.fontSize = 6.5
     chart.valueAxis.labels.fontName = regular
     chart.valueAxis.labels.fontSize = 6.5
-    chart.valueAxis.labelTextFormat = _short
-    chart.valueAxis.valueMin = 0
+    _money_axis(chart.valueAxis, max(values, default=0))
     chart.bars[0].fillColor = GREYS[1]
     chart.bars[0].strokeColor = colors.black
     chart.bars[0].strokeWidth = 0.3
@@ -205,23 +232,8 @@ def report_pdf(report: dict[str, Any], shop_name: str, target: str | Path | None
         )
     )
     story += [tiles, Spacer(1, 3 * mm)]
-    summary = [
-        [_("Ringkasan"), _("Rupiah")],
-        [_("Penjualan kotor"), format_rupiah(report["gross"])],
-        [_("Diskon"), format_rupiah(-report["discounts"])],
-        [_("Retur ({n} nota)").format(n=report["refunds_count"]), format_rupiah(-report["refunds"])],
-        [_("Penjualan bersih"), format_rupiah(report["net"])],
-        [_("Pajak"), format_rupiah(report["tax"])],
-        [_("Service"), format_rupiah(report["service"])],
-        [_("Ongkos kirim"), format_rupiah(report["delivery_fees"])],
-        [_("Pembulatan"), format_rupiah(report["rounding"])],
-        [_("Dibayar pelanggan"), format_rupiah(report["total"])],
-        [_("Komisi aplikasi"), format_rupiah(-report["commission"])],
-        [_("Pendapatan bersih"), format_rupiah(report["net_revenue"])],
-        [_("Harga pokok (HPP)"), format_rupiah(-report["cost"])],
-        [_("Laba kotor (tanpa pajak)"), format_rupiah(report["margin"])],
-    ]
-    story.append(_table(summary, [width * 0.6, width * 0.4]))
+    story.append(Paragraph(_esc(_("Ringkasan")), st["h"]))
+    story.append(_ledger(reports.summary(report), [width * 0.6, width * 0.4]))
     story.append(Paragraph(_esc(_("Penjualan harian per saluran")), st["h"]))
     story.append(_daily_chart(report, width))
     hours = [h for h in report["by_hour"] if 6 <= h["hour"] <= 23]
@@ -246,11 +258,14 @@ def report_pdf(report: dict[str, Any], shop_name: str, target: str | Path | None
         ]
     )
     story += [Paragraph(_esc(_("Per hari")), st["h"]), _table(day_rows, [width * 0.25] * 4)]
-    channel_rows = [[_("Saluran"), _("Nota"), _("Penjualan bersih"), _("Komisi"), _("Pendapatan bersih")]] + [
+    channel_rows = [
+        [_("Saluran"), _("Nota"), _("Penjualan bersih"), _("Dibayar"), _("Komisi"), _("Pendapatan bersih")]
+    ] + [
         [
             c["name"],
             str(c["count"]),
             format_rupiah(c["net"]),
+            format_rupiah(c["total"]),
             format_rupiah(c["commission"]),
             format_rupiah(c["net_revenue"]),
         ]
@@ -258,7 +273,7 @@ def report_pdf(report: dict[str, Any], shop_name: str, target: str | Path | None
     ]
     story += [
         Paragraph(_esc(_("Per saluran")), st["h"]),
-        _table(channel_rows, [width * f for f in (0.24, 0.1, 0.22, 0.2, 0.24)]),
+        _table(channel_rows, [width * f for f in (0.2, 0.08, 0.18, 0.18, 0.16, 0.2)]),
     ]
     pay_rows = [[_("Cara bayar"), _("Transaksi"), _("Jumlah")]] + [
         [p["name"], str(p["count"]), format_rupiah(p["amount"])] for p in report["by_payment"]
@@ -272,16 +287,13 @@ def report_pdf(report: dict[str, Any], shop_name: str, target: str | Path | None
             ]
         )
     ]
-    tax_rows = [
-        [_("Pajak"), _("Rupiah")],
-        [_("Pajak dipungut"), format_rupiah(report["tax"])],
-        [
-            _("Penjualan bersih tanpa pajak"),
-            format_rupiah(report["net_revenue"] + report["commission"] - report["tax"]),
-        ],
-    ]
     story += [
-        KeepTogether([Paragraph(_esc(_("Pajak")), st["h"]), _table(tax_rows, [width * 0.6, width * 0.4])])
+        KeepTogether(
+            [
+                Paragraph(_esc(_("Pajak")), st["h"]),
+                _ledger(reports.tax_lines(report), [width * 0.6, width * 0.4]),
+            ]
+        )
     ]
     top = report["by_product"][:15]
     product_rows = [[_("Barang"), _("Jumlah"), _("Penjualan"), _("HPP"), _("Laba")]] + [

@@ -216,9 +216,8 @@ class Ledger(QWidget):
         return out
 
     def show_report(self, data: dict[str, Any]) -> None:
-        tax = str(settings.get("tax_name") or "") or _("Pajak")
-        self.labels = self._fill(self.left, report.summary(data, tax))
-        self.labels += self._fill(self.right, report.tax_lines(data, tax))
+        self.labels = self._fill(self.left, report.summary(data))
+        self.labels += self._fill(self.right, report.tax_lines(data))
 
 
 class SalesOfProduct(QDialog):

@@ -5,6 +5,7 @@ on, and one short Indonesian format on chart axes."""
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -201,3 +202,24 @@ def test_axis_ticks_are_round_and_reach_the_peak():
         ticks = report.axis_ticks(peak)
         assert ticks[0] == 0 and ticks[-1] >= peak and len(ticks) <= 5
         assert len({b - a for a, b in zip(ticks, ticks[1:], strict=False)}) == 1
+
+
+def test_the_pdf_prints_the_same_ledger(busy_week, tmp_path):
+    from pypdf import PdfReader
+
+    from receipts.report_pdf import report_pdf
+
+    path = os.environ.get("KASIR_KEEP_PDF") or tmp_path / "laporan.pdf"  # to look at it
+    report_pdf(report.build(WEEK), "Warung Uji", path)
+    text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    for label, figure in (
+        ("Diskon, voucher, poin & stempel ditukar", "-Rp 13.000"),
+        ("Retur barang (1 nota)", "-Rp 12.231"),
+        ("Penjualan bersih (barang, tanpa ongkir)", "Rp 50.769"),
+        ("Ongkir", "Rp 5.000"),
+        ("Komisi GoFood (1 nota)", "-Rp 2.200"),
+        ("Penjualan bersih tanpa PPN dan ongkir", "Rp 50.769"),
+        ("PPN dipungut", "Rp 5.077"),
+    ):
+        assert f"{label}\n{figure}" in text, label
+    assert "Rp 55.769" not in text  # total − tax, ongkir inside: the old 'without tax' figure
