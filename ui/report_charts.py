@@ -15,7 +15,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QStackedBarSeries,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from pos.i18n import _
@@ -29,7 +29,7 @@ PALETTE = ["#1b6b3a", "#4f9d69", "#9cc9a8", "#d9a441", "#7a5c99", "#c2573a", "#5
 def _view(chart: QChart) -> QChartView:
     chart.setBackgroundRoundness(6)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    chart.setMargins(chart.margins() * 0)
+    chart.setMargins(QMargins(0, 0, 18, 0))  # room for the last axis label ('1,5 M')
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(210)
