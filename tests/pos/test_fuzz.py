@@ -52,8 +52,14 @@ TEXT = st.one_of(NASTY, st.text(max_size=300))
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-def snapshot() -> tuple[int, ...]:
-    return tuple(model.select().count() for model in ALL_MODELS)
+def snapshot() -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, sorted: a rejected call that changed one value (not a count) fails."""
+    return {
+        model._meta.table_name: sorted(
+            (tuple(row) for row in model.select().tuples()), key=lambda r: tuple(str(v) for v in r)
+        )
+        for model in ALL_MODELS
+    }
 
 
 def attempt(action) -> object:  # type: ignore[no-untyped-def]

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pos import qris
 from pos.errors import QrisInvalid
@@ -71,3 +73,19 @@ def test_malformed_qris_is_refused_with_a_reason(payload, why):
 def test_bad_amounts(amount):
     with pytest.raises(QrisInvalid):
         qris.to_dynamic(STATIC, amount)
+
+
+def _bitwise_crc(data: bytes) -> str:
+    """The CRC written out bit by bit, as EMVCo's QRIS specification describes it."""
+    crc = 0xFFFF
+    for byte in data:
+        crc ^= byte << 8
+        for _bit in range(8):
+            crc = ((crc << 1) ^ 0x1021) if crc & 0x8000 else (crc << 1)
+            crc &= 0xFFFF
+    return f"{crc:04X}"
+
+
+@given(st.text(max_size=300))
+def test_crc16_is_the_specifications_crc_for_any_text(text):
+    assert qris.crc16(text) == _bitwise_crc(text.encode("utf-8"))
