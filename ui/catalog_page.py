@@ -31,7 +31,6 @@ from ui.boxes import ComboBox
 from ui.bulk_price_dialog import BulkPriceDialog
 from ui.categories_dialog import CategoriesDialog
 from ui.events import hub
-from ui.labels_dialog import LabelsDialog
 from ui.models.table import Column, Index, RowsModel, display, fit_once, setup_view
 from ui.product_dialog import ProductDialog, products_approval
 from ui.product_import_dialog import ProductImportDialog, export_catalogue
@@ -180,6 +179,8 @@ class CatalogPage(QWidget):
             self.message.setText(said)
 
     def labels(self) -> None:
+        from ui.labels_dialog import LabelsDialog  # reportlab's barcodes: loaded when labels are made
+
         dialogs.run(LabelsDialog(self, {pid: 1 for pid in self.selected_ids()}))
 
     def add_tool(self, button: QPushButton) -> None:

@@ -131,3 +131,37 @@ def test_goods_never_sold_before_are_added_from_the_delivery(qtbot, window, owne
     dialog.add_item()
     dialog.submit()
     assert Product.get_by_id(product.id).on_hand == Decimal(20)
+
+
+def test_columns_fit_their_text_measured_once_without_asking_qt(window, owner, monkeypatch):
+    """Stok sizes its columns from the first rows' text: Qt's own measure (resizeColumnToContents) asks the
+    model about ten roles for every cell, and made Stok slow to open."""
+    from ui.stock_page import StockModel, fit_columns
+
+    small_shop(owner)
+    page = open_stock(window, owner)
+    page.table._fitted = False  # measure again, counting what the model is asked
+    asked = []
+    data = StockModel.data
+
+    def counting(self, index, role=Qt.ItemDataRole.DisplayRole):
+        asked.append(role)
+        return data(self, index, role)
+
+    monkeypatch.setattr(StockModel, "data", counting)
+    fit_columns(page.table)
+    cells = page.model.rowCount() * page.model.columnCount()
+    assert 0 < len(asked) <= cells + 12  # each cell's text once, and one cell's room (Qt's: ~10 a cell)
+    monkeypatch.undo()
+    header, metrics = page.table.horizontalHeader(), page.table.fontMetrics()
+    for column in range(page.model.columnCount()):
+        texts = [page.model.data(page.model.index(r, column)) for r in range(page.model.rowCount())]
+        widest = max(metrics.horizontalAdvance(str(t)) for t in texts)
+        assert header.sectionSize(column) > widest, (column, texts)  # the whole text, with room
+        if column != 1:  # the name column stretches; the others keep the width found
+            assert header.sectionResizeMode(column) == header.ResizeMode.Interactive
+    monkeypatch.setattr(StockModel, "data", counting)
+    asked.clear()
+    page.refresh()
+    fit_columns(page.table)  # once: a refresh does not measure again
+    assert len(asked) < cells
