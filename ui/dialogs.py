@@ -9,15 +9,12 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
     QLayoutItem,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -188,9 +185,7 @@ class FlowLayout(QLayout):
     def _columns(self, items: list[QLayoutItem], width: int) -> tuple[int, list[int]]:
         """The most columns whose widest buttons fit the width, and each column's width."""
         for columns in range(len(items), 0, -1):
-            widths = [
-                max(i.sizeHint().width() for i in items[column::columns]) for column in range(columns)
-            ]
+            widths = [max(i.sizeHint().width() for i in items[column::columns]) for column in range(columns)]
             if sum(widths) + self.spacing() * (columns - 1) <= width or columns == 1:
                 return columns, widths
         return 1, [width]
@@ -215,7 +210,8 @@ class FlowLayout(QLayout):
                 if move:
                     row, column = divmod(index, columns)
                     x = area.x() + sum(widths[:column]) + column * (extra + gap)
-                    item.setGeometry(QRect(x, area.y() + row * (height + gap), widths[column] + extra, height))
+                    top = area.y() + row * (height + gap)
+                    item.setGeometry(QRect(x, top, widths[column] + extra, height))
             return rows * height + (rows - 1) * gap + margins.top() + margins.bottom()
         x, y, line = area.x(), area.y(), 0
         for item in shown:

@@ -59,7 +59,8 @@ QAbstractSpinBox::up-button:pressed, QAbstractSpinBox::down-button:pressed {{ ba
 QAbstractSpinBox::up-arrow {{ image: url(@arrows@/up.svg); width: 12px; height: 8px; }}
 QAbstractSpinBox::down-arrow {{ image: url(@arrows@/down.svg); width: 12px; height: 8px; }}
 QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::up-arrow:off {{ image: url(@arrows@/up-off.svg); }}
-QAbstractSpinBox::down-arrow:disabled, QAbstractSpinBox::down-arrow:off {{ image: url(@arrows@/down-off.svg); }}
+QAbstractSpinBox::down-arrow:disabled, QAbstractSpinBox::down-arrow:off {{
+  image: url(@arrows@/down-off.svg); }}
 QDateEdit[calendarPopup="true"] {{ padding-right: 24px; }}
 QDateEdit::drop-down {{ subcontrol-origin: border; subcontrol-position: center right; width: 24px; top: 0;
   bottom: 0; border-left: 1px solid #e1e6e3; }}

@@ -206,7 +206,7 @@ class CounterPage(QWidget):
             (_("Batal"), self.void_order),
         ]
         for text, slot in actions:
-            button = QPushButton(text)
+            button = role(QPushButton(text), "key")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
             buttons.addWidget(button)

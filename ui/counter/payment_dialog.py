@@ -30,6 +30,7 @@ from pos.money import format_rupiah, parse_rupiah
 from pos.payment import CASH_QUICK, Tender, method_name
 from pos.pricing import Quote
 from pos.sale import Sale
+from ui import theme
 from ui.boxes import ComboBox
 from ui.qr import QrWidget
 from ui.theme import role
@@ -50,6 +51,7 @@ class PaymentDialog(QDialog):
         aggregator: bool = False,
     ) -> None:
         super().__init__(parent)
+        theme.touch(self)  # fingers: every control 44 px
         self.setWindowTitle(_("Pembayaran"))
         self.setMinimumSize(760, 540)
         self.quote, self.complete_fn = quote, complete

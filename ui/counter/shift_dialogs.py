@@ -65,10 +65,14 @@ class ShiftBar(QFrame):
         self.close_button.clicked.connect(self.close_shift)
         self.drawer_button = QPushButton(_("Buka laci"))
         self.drawer_button.clicked.connect(self.open_drawer)
+        buttons = dialogs.FlowLayout()  # beside the label on a laptop, under each other on a 1024 px terminal
         for w in (self.cash, self.open_button, self.move_button, self.drawer_button, self.close_button):
-            row.addWidget(w)
+            buttons.addWidget(w)
+        row.addLayout(buttons)
         for b in (self.open_button, self.move_button, self.drawer_button, self.close_button):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for b in (self.move_button, self.drawer_button, self.close_button):
+            role(b, "key")
 
     @property
     def user(self) -> User:
@@ -175,8 +179,11 @@ class CloseShiftDialog(QDialog):
         self.setWindowTitle(_("Tutup shift"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        layout.addWidget(role(QLabel(_("Hitung uang di laci")), "title"))
-        grid = QGridLayout()
+        self.heading = role(QLabel(_("Hitung uang di laci")), "title")
+        layout.addWidget(self.heading)
+        self.notes = QWidget()  # hidden once closed: the slip lists what was counted
+        grid = QGridLayout(self.notes)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.counts: dict[int, QSpinBox] = {}
         for index, note in enumerate(shift.DENOMINATIONS):
             box = SpinBox()
@@ -185,7 +192,7 @@ class CloseShiftDialog(QDialog):
             grid.addWidget(QLabel(format_rupiah(note)), index % 5, (index // 5) * 2)
             grid.addWidget(box, index % 5, (index // 5) * 2 + 1)
             self.counts[note] = box
-        layout.addLayout(grid)
+        layout.addWidget(self.notes)
         self.total = role(QLabel(""), "title")
         self.total.setWordWrap(True)
         layout.addWidget(self.total)
@@ -197,9 +204,9 @@ class CloseShiftDialog(QDialog):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.slip)
-        self.scroll.setMinimumHeight(380)
+        self.scroll.setMinimumHeight(240)  # the slip scrolls; 'Cetak slip' and 'Selesai' stay on screen
         self.scroll.hide()
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll, 1)
         row = QHBoxLayout()
         self.print_button = QPushButton(_("Cetak slip"))
         self.print_button.clicked.connect(self.print_slip)
@@ -238,8 +245,11 @@ class CloseShiftDialog(QDialog):
         )
         for box in self.counts.values():
             box.setEnabled(False)
+        self.notes.hide()
+        self.heading.setText(_("Shift #{n} ditutup").format(n=r.number))
         image = paper.render(self.rows(), 58, dpi=120)
         self.slip.setPixmap(QPixmap.fromImage(image))
+        self.scroll.setMinimumWidth(image.width() + self.scroll.verticalScrollBar().sizeHint().width() + 4)
         self.scroll.show()
         self.print_button.show()
         self.close_button.setText(_("Selesai"))
