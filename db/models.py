@@ -366,6 +366,35 @@ class ParkedOrder(BaseModel):
     reason = CharField(max_length=200, default="")
 
 
+class DeliveryOrder(BaseModel):
+    """A delivery or online order on the board (pos/delivery.py): baru -> disiapkan -> diantar -> selesai,
+    or batal. A paid online order has its sale; a cash-on-delivery order has none (no stock, no receipt
+    number) until the courier brings the money back and it is completed in that shift."""
+
+    register = ForeignKeyField(Register, backref="deliveries", index=False)
+    channel = ForeignKeyField(Channel, index=False)
+    state = CharField(max_length=12, default="baru")  # baru | disiapkan | diantar | selesai | batal
+    cart = JSONField()
+    cart_uid = CharField(unique=True, max_length=32)  # the sale completed from it has the same cart_uid
+    sale = ForeignKeyField(Sale, null=True, unique=True, backref="delivery")  # null until paid
+    cod = BooleanField(default=False)
+    expected = BigIntegerField(default=0)  # rupiah the courier collects (COD), or the sale's total
+    received = BigIntegerField(null=True)  # rupiah the courier brought back (COD)
+    courier = CharField(max_length=80, default="")
+    address = TextField(default="")
+    customer = ForeignKeyField(Customer, null=True, index=False)
+    created_at = DateTimeField(index=True)
+    prepared_at = DateTimeField(null=True)
+    out_at = DateTimeField(null=True)
+    done_at = DateTimeField(null=True)  # selesai or batal
+    reason = CharField(max_length=200, default="")  # why it was cancelled
+    created_by = ForeignKeyField(User, index=False)
+    closed_by = ForeignKeyField(User, null=True, index=False)
+
+    class Meta:
+        indexes = ((("state", "created_at"), False),)  # the board: open orders, oldest first
+
+
 # --- loyalty --------------------------------------------------------------------------------------
 
 
@@ -637,6 +666,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     SaleLine,
     Payment,
     ParkedOrder,
+    DeliveryOrder,
     LoyaltyProgram,
     LoyaltyEntry,
     StampCard,
