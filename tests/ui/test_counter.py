@@ -153,6 +153,9 @@ def test_gofood_order_with_markup_and_commission(counter, qtbot, items):
     scan(qtbot, counter, "BKS")  # 2 x 21.600
     counter.reference.setText("GF-889")
     assert counter.totals.total.text() == "Rp 43.200"
+    shown = {k: (name.text(), value.text()) for k, (name, value) in counter.totals.rows.items() if name.isVisible()}
+    assert shown["commission"] == ("Komisi GoFood", "-Rp 9.640")  # each figure on its own row
+    assert shown["kept"] == ("Diterima toko", "Rp 33.560")
 
     def answer(dialog):
         assert dialog.method == "platform"
@@ -292,6 +295,8 @@ def test_redeem_points_at_the_counter(counter, qtbot, owner):
     when_modal(qtbot, lambda d: (d.setIntValue(50), d.accept()))
     qtbot.keyClick(counter.search, Qt.Key.Key_F5)
     assert counter.totals.total.text() == "Rp 10.000"
+    name, value = counter.totals.rows["discount"]
+    assert (name.text(), value.text()) == ("Poin ditukar", "-Rp 5.000")  # named for what is inside it
     keys_to_pay_exact(qtbot, counter)
     s = Sale.get()
     assert (s.total, s.discount) == (10_000, 5_000)
@@ -551,3 +556,15 @@ def test_a_paid_or_closed_cart_does_not_come_back(window, counter, qtbot, db):
     qtbot.addWidget(again)
     again.enter(cashier)
     assert park.open_orders() == []
+
+
+def test_the_discount_row_names_everything_in_its_figure(items):
+    """#20: "Diskon + voucher" hid the points redeemed in the same figure."""
+    from pos.cart import Cart
+    from ui.counter.totals import discount_label
+
+    cart = Cart(voucher_code="ABCD-1234", points_redeem=20)
+    cart.add(items["teh"].id, "Es Teh Manis", 5_000, 1)
+    assert discount_label(cart) == "Voucher + Poin ditukar"
+    cart.order_discount = 500
+    assert discount_label(cart) == "Diskon + Voucher + Poin ditukar"

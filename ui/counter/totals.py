@@ -14,13 +14,28 @@ from pos.pricing import Quote
 from ui.theme import role
 
 
+def discount_label(cart: Cart) -> str:
+    """Names everything inside the discount figure ("Diskon + voucher" once hid points redeemed with it)."""
+    parts = []
+    if cart.order_discount_amount > 0 or any(ln.discount > 0 for ln in cart.lines):
+        parts.append(_("Diskon"))
+    if cart.voucher_code:
+        parts.append(_("Voucher"))
+    if cart.points_redeem:
+        parts.append(_("Poin ditukar"))
+    if cart.stamp_claims:
+        parts.append(_("Stempel ditukar"))
+    return " + ".join(parts) or _("Diskon")
+
+
 class TotalsPanel(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setStyleSheet("QFrame { background: white; border-radius: 10px; }")
         self.grid = QGridLayout(self)
         self.rows: dict[str, tuple[QLabel, QLabel]] = {}
-        for index, key in enumerate(("subtotal", "discount", "service", "tax", "delivery", "commission")):
+        keys = ("subtotal", "discount", "service", "tax", "delivery", "commission", "kept")
+        for index, key in enumerate(keys):
             name, value = QLabel(""), QLabel("")
             value.setStyleSheet("font-size: 16px;")
             self.grid.addWidget(name, index, 0)
@@ -41,18 +56,13 @@ class TotalsPanel(QFrame):
     def show_quote(self, quote: Quote, cart: Cart, channel: Channel) -> None:
         tax_name = str(settings.get("tax_name") or "PPN")
         self._row("subtotal", _("Subtotal"), quote.gross, True)
-        label = _("Diskon + tukar poin") if cart.points_redeem else _("Diskon")
-        if cart.voucher_code:
-            label = _("Diskon + voucher")
-        self._row("discount", label, -quote.discount, quote.discount > 0)
+        self._row("discount", discount_label(cart), -quote.discount, quote.discount > 0)
         self._row("service", _("Biaya layanan"), quote.service, quote.service > 0)
         tax_label = _("{tax} (termasuk)").format(tax=tax_name) if quote.tax_included else tax_name
         self._row("tax", tax_label, quote.tax, quote.tax > 0)
         self._row("delivery", _("Ongkir"), quote.delivery_fee, quote.delivery_fee > 0)
         self._row(
-            "commission",
-            _("Komisi {ch} · bersih {net}").format(ch=_(channel.name), net=format_rupiah(quote.net)),
-            -quote.commission,
-            quote.commission > 0,
+            "commission", _("Komisi {ch}").format(ch=_(channel.name)), -quote.commission, quote.commission > 0
         )
+        self._row("kept", _("Diterima toko"), quote.net, quote.commission > 0)
         self.total.setText(format_rupiah(quote.total))
