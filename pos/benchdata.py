@@ -35,7 +35,7 @@ from db.models import (
     StockMove,
     database,
 )
-from pos import journal, loyalty, shop, staff
+from pos import journal, loyalty, settings, shop, staff
 from pos.demo.catalogs import FIRST_NAMES, LAST_NAMES
 from pos.money import apply_rate, line_amount
 from pos.sale import content
@@ -197,6 +197,7 @@ def build(
     shop.open_shop(target)
     owner = staff.create_user("Pemilik Bench", "owner", "1234")
     cashier = staff.create_user("Kasir Bench", "cashier", "1111", by=owner)
+    settings.update({"setup_done": True, "shop_name": "Toko Bench"}, user=owner.name)  # the app: its login
     loyalty.configure_points(
         {"earn_per": 10_000, "point_value": 100, "min_redeem": 50, "expiry_months": 12}, True, owner
     )
