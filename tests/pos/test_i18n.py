@@ -49,3 +49,20 @@ def test_switching_language():
 def test_unknown_language_falls_back_to_indonesian():
     i18n.set_language("xx")
     assert i18n.language() == "id"
+
+
+def test_a_catalogue_is_compiled_once_and_again_when_it_changes(tmp_path, monkeypatch):
+    import babel.messages.pofile as pofile
+
+    po = tmp_path / "kasir.po"
+    po.write_text('msgid ""\nmsgstr ""\n\nmsgid "Tunai"\nmsgstr "Cash"\n', encoding="utf-8")
+    first = i18n.compiled(po, "en")
+
+    def refuse(*_a, **_k):
+        raise AssertionError("compiled again although the .po did not change")
+
+    monkeypatch.setattr(pofile, "read_po", refuse)
+    assert i18n.compiled(po, "en") == first  # from the cache
+    monkeypatch.undo()
+    po.write_text('msgid ""\nmsgstr ""\n\nmsgid "Tunai"\nmsgstr "Cash money"\n', encoding="utf-8")
+    assert b"Cash money" in i18n.compiled(po, "en")
