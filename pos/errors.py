@@ -192,3 +192,26 @@ class UserInactive(PosError):
 
 class OwnerOnly(PermissionDenied):
     template = N_("{name} tidak berhak {action}: hanya pemilik yang boleh. Minta PIN pemilik.")
+
+
+# the delivery board (pos/delivery.py)
+class CodNeedsDelivery(InvalidInput):
+    template = N_("Bayar di tempat (COD) hanya untuk pesanan antar atau online: pilih salurannya dulu.")
+
+
+class CodNoRewards(InvalidInput):
+    template = N_(
+        "Poin, voucher dan stempel tidak bisa dipakai pada pesanan COD; pakai saat pelanggan bayar di kasir."
+    )
+
+
+class NeedCourier(InvalidInput):
+    template = N_("Tuliskan nama kurir yang mengantar (paling panjang {limit} huruf).")
+
+
+class CodNeedsCash(InvalidInput):
+    template = N_("{label} dibayar di tempat (COD): catat uang yang dibawa kurir.")
+
+
+class AlreadyOnBoard(PosError):
+    template = N_("Pesanan ini sudah ada di papan antaran.")
