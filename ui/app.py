@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pos import backup, shop
 from pos.errors import PosError
 from pos.i18n import _
-from ui import dialogs, qt_words, theme, worker
+from ui import dialogs, icons, qt_words, theme, worker
 from ui.events import hub
 
 
@@ -228,6 +228,16 @@ def display_problem(environ: dict[str, str] | None = None) -> str:
     return ""
 
 
+def started(app: QApplication, controller: Controller) -> None:
+    """KASIR_QUIT_AFTER_START=1: say which page the first window shows ("kasir started: login") and quit,
+    without the checks and the backup of a real start (packaging's smoke test of a frozen build)."""
+    window = controller.window
+    page = "login" if window is not None and window.stack.currentWidget() is window.login else "other"
+    shown = window is not None and window.isVisible() and not window.windowIcon().isNull()
+    print(f"kasir started: {page}{'' if shown else ' (no window or no icon)'}", flush=True)
+    app.quit()
+
+
 def run(target: str | None, register: str = "K1") -> int:
     problem = display_problem()
     if problem:
@@ -236,6 +246,8 @@ def run(target: str | None, register: str = "K1") -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Kasir")
     app.setOrganizationName("Kasir")
+    app.setDesktopFileName("kasir")  # Wayland/X11 docks match the window to kasir.desktop and its icon
+    app.setWindowIcon(icons.app_icon())  # every window and dialog
     theme.apply(app)
     qt_words.install(app)
     try:
@@ -248,8 +260,11 @@ def run(target: str | None, register: str = "K1") -> int:
     if not controller.start():
         shop.close_shop()
         return 0
-    QTimer.singleShot(500, controller.after_start)
-    app.aboutToQuit.connect(controller.on_quit)
+    if os.environ.get("KASIR_QUIT_AFTER_START") == "1":  # a build's smoke test: the first window, then out
+        QTimer.singleShot(200, lambda: started(app, controller))
+    else:
+        QTimer.singleShot(500, controller.after_start)
+        app.aboutToQuit.connect(controller.on_quit)
     code = app.exec()
     shop.close_shop()
     return int(code)
