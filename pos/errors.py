@@ -215,3 +215,8 @@ class CodNeedsCash(InvalidInput):
 
 class AlreadyOnBoard(PosError):
     template = N_("Pesanan ini sudah ada di papan antaran.")
+
+
+# a pasted chat order (pos/chat_order.py)
+class NoItemsRecognised(InvalidInput):
+    template = N_("Tidak ada barang yang dikenali dari pesan ini.")
