@@ -16,7 +16,7 @@ from peewee import JOIN
 
 from db import fast, summaries
 from db.fields import to_qty
-from db.models import Customer, KasbonEntry, Payment, Register, Sale, SaleLine, User, database
+from db.models import ChatText, Customer, KasbonEntry, Payment, Register, Sale, SaleLine, User, database
 from pos import channel as channels
 from pos import clock, gifts, journal, loyalty, recipes, settings, staff, stamps, stock, till, voucher
 from pos.cart import Cart
@@ -255,6 +255,8 @@ def complete(
         stamps=stamps.totals(plan),
         recipes={pid: d[0] for pid, d in dishes.items()},
     )
+    if cart.chat_text:  # read from a pasted chat order: what the customer wrote stays with the sale
+        fast.insert(ChatText, {"sale": sale.id, "text": cart.chat_text[:5_000]})
     if cart.customer_id:
         change = loyalty.on_sale(sale.id, cart.customer_id, earned, cart.points_redeem, cashier, points_rules)
         fast.one(  # points balance, visits, first and last visit (segments and reports read these)
@@ -268,6 +270,10 @@ def complete(
         loyalty.set_tier(cart.customer_id, spend_before + sale.total, ladder)
     if used_voucher is not None:
         voucher.mark_redeemed(used_voucher.id, sale.id)
+    if channel.kind != "counter":  # a delivery or online order: onto the delivery board, in this transaction
+        from pos import delivery
+
+        delivery.board_sale(sale, cart, cashier)
     return sale
 
 

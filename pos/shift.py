@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from peewee import fn
 
@@ -13,6 +14,9 @@ from pos.cart import check_price
 from pos.errors import InvalidAmount, InvalidState, NeedReason
 from pos.i18n import _
 from pos.tx import service
+
+if TYPE_CHECKING:
+    from pos.delivery import BoardOrder
 
 
 def current(register: Register | None = None) -> Shift | None:
@@ -69,6 +73,7 @@ class ShiftReport:
     refunds_count: int
     refunds_total: int
     anchor: tuple[int, str] | None = None  # the journal's head at closing (seq, hash): printed on the Z slip
+    still_out: tuple[BoardOrder, ...] = ()  # delivery orders on their way at closing (or now): on the Z slip
 
 
 @service
@@ -111,6 +116,8 @@ def report(shift: Shift) -> ShiftReport:
     pay_outs = -sum(a for (a,) in moves if a < 0)
     cash = sum(int(total) for method, total in by_method if method == "cash")
     expected = int(shift.opening_cash) + cash + pay_ins - pay_outs
+    from pos import delivery  # (it imports this module)
+
     return ShiftReport(
         register=shift.register.code,
         number=shift.number,
@@ -130,6 +137,7 @@ def report(shift: Shift) -> ShiftReport:
         sales_total=counts.get("sale", (0, 0))[1],
         refunds_count=counts.get("refund", (0, 0))[0],
         refunds_total=counts.get("refund", (0, 0))[1],
+        still_out=tuple(delivery.still_out(shift.closed_at or clock.now())),
     )
 
 

@@ -42,6 +42,12 @@ def rows(report: ShiftReport, shop_name: str) -> list[Row]:
         out.append(("bold_pair", _("Kas dihitung"), format_rupiah(r.counted_cash)))
         out.append(("bold_pair", _("Selisih"), format_rupiah(r.variance or 0)))
     out.append(("rule",))
+    if r.still_out:  # delivery orders on their way: their cash (COD) or their goods are still out
+        out.append(("text", _("Masih di jalan ({n}):").format(n=len(r.still_out))))
+        for order in r.still_out:
+            cod = " COD" if order.cod and not order.paid else ""
+            out.append(("pair", f"  {order.label} {order.courier}{cod}".rstrip(), format_rupiah(order.total)))
+        out.append(("rule",))
     out.extend(anchor_rows(r.anchor))
     out.append(("center", _("Tanda tangan kasir / pemilik")))
     out.append(("blank",))
