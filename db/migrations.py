@@ -10,7 +10,7 @@ from typing import Any
 
 from playhouse.migrate import SchemaMigrator
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 10
 
 
 def upgrade_to_2(migrator: SchemaMigrator) -> None:
@@ -196,6 +196,21 @@ def upgrade_to_8(migrator: SchemaMigrator) -> None:
     migrator.database.create_tables([PinFailure])
 
 
+def upgrade_to_9(migrator: SchemaMigrator) -> None:
+    """What the customer wrote, kept with a sale made from a pasted chat order (chat_text)."""
+    from db.models import ChatText
+
+    migrator.database.create_tables([ChatText])
+
+
+def upgrade_to_10(migrator: SchemaMigrator) -> None:
+    """The delivery board (pos/delivery.py): delivery and online orders with their state, courier and cash
+    on delivery (delivery_order)."""
+    from db.models import DeliveryOrder
+
+    migrator.database.create_tables([DeliveryOrder])
+
+
 # version -> step that brings a database from version-1 to version
 UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {
     2: upgrade_to_2,
@@ -205,6 +220,8 @@ UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {
     6: upgrade_to_6,
     7: upgrade_to_7,
     8: upgrade_to_8,
+    9: upgrade_to_9,
+    10: upgrade_to_10,
 }
 
 

@@ -395,6 +395,14 @@ class DeliveryOrder(BaseModel):
         indexes = ((("state", "created_at"), False),)  # the board: open orders, oldest first
 
 
+class ChatText(BaseModel):
+    """What the customer wrote, for a sale made from a pasted WhatsApp order (pos/chat_order.py): kept so
+    the owner can read later what was asked (schema 9). Written in the sale's transaction."""
+
+    sale = ForeignKeyField(Sale, unique=True, backref="chat_text", on_delete="CASCADE")
+    text = TextField()
+
+
 # --- loyalty --------------------------------------------------------------------------------------
 
 
@@ -666,6 +674,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     SaleLine,
     Payment,
     ParkedOrder,
+    ChatText,
     DeliveryOrder,
     LoyaltyProgram,
     LoyaltyEntry,

@@ -88,6 +88,7 @@ class Cart:
     voucher_code: str = ""
     stamp_claims: list[int] = field(default_factory=list)  # stamp-card programs used on this order
     gifts_declined: list[int] = field(default_factory=list)  # gift programs the customer said no to
+    chat_text: str = ""  # the customer's message it was read from (pos/chat_order.py), kept with the sale
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     # --- lines ---

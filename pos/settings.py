@@ -33,6 +33,10 @@ DEFAULTS: dict[str, Any] = {
     # in-store EAN-13 prefixes (GS1 keeps 20-29 for the shop): 20 the shop's own codes, 21 scale labels with
     # grams, 22 scale labels with rupiah; PP CCCCC VVVVV K (pos/barcodes.py)
     "scale_layout": {"store": "20", "weight": ["21"], "price": ["22"], "plu_digits": 5, "value_digits": 5},
+    # the answer to a pasted chat order (pos/chat_order.py): {nama} {barang} {total} {ongkir} {bayar}
+    "chat_reply_template": "Halo {nama}, terima kasih pesanannya.\n\n{barang}\n\nOngkir: {ongkir}\n"
+    "Total: {total}\n\nPembayaran:\n{bayar}\n\nMohon dicek ya. Terima kasih!",
+    "bank_account": "",  # e.g. "BCA 1234567890 a.n. Sri Rahayu": shown in the reply to a chat order
 }
 
 
@@ -79,6 +83,12 @@ def _validate(key: str, value: Any) -> None:
         raise InvalidInput(N_("Pilihan QR struk tidak dikenal."))
     if key == "timezone" and value not in ("WIB", "WITA", "WIT"):
         raise InvalidInput(N_("Zona waktu harus WIB, WITA atau WIT."))
+    if key == "chat_reply_template":
+        from pos.chat_order import check_template
+
+        check_template(value)
+    if key == "bank_account" and (not isinstance(value, str) or len(value) > 200):
+        raise InvalidInput(N_("Rekening bank paling panjang 200 huruf."))
     if key == "scale_layout":
         from pos.barcodes import ScaleLayout
 

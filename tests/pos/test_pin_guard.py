@@ -298,6 +298,6 @@ def test_a_schema_7_database_gets_the_failures_table(db, owner):
     Meta.update(value="7").where(Meta.key == "schema_version").execute()
     shop.close_shop()
     shop.open_shop(db)
-    assert Meta.get_by_id("schema_version").value == "8"
+    assert int(Meta.get_by_id("schema_version").value) >= 8  # and on to the newest
     wrong_logins(owner, 1)
     assert PinFailure.select().count() == 1 and fresh(owner).failed_pins == 1
