@@ -468,3 +468,37 @@ def test_kitchen_ticket_of_a_cod_order_lists_its_items(owner):
     assert (ticket.number, ticket.total, [(ln.name, ln.qty) for ln in ticket.lines]) == (
         f"Antar #{order.id}", 41_000, [("Bakso Urat", Decimal(2))]
     )  # fmt: skip
+
+
+def test_a_version_9_shop_gets_the_delivery_board(tmp_path):
+    """A shop from before the board (schema 9: no delivery_order) opens upgraded, its sales kept, and an
+    online sale lands on the new board."""
+    from db.migrations import SCHEMA_VERSION
+    from db.models import Meta, database
+    from pos import catalog, shop
+    from pos import shift as shifts
+
+    target = str(tmp_path / "v9.db")
+    shop.open_shop(target)
+    owner = staff.create_user("Bu Sri", "owner", "1234")
+    shifts.open_shift(owner, 0)
+    bakso = catalog.create_product("BKS", "Bakso Urat", 18_000, track_stock=False)
+    walk_in = Cart()
+    walk_in.add(bakso.id, bakso.name, 18_000, 1)
+    complete(walk_in, [Tender("cash", 18_000)], owner)
+    database.obj.execute_sql('DROP TABLE "delivery_order"')
+    Meta.update(value="9").where(Meta.key == "schema_version").execute()
+    shop.close_shop()
+
+    shop.open_shop(target)
+    try:
+        assert Meta.get_by_id("schema_version").value == str(SCHEMA_VERSION)
+        assert "delivery_order" in database.obj.get_tables() and Sale.select().count() == 1
+        indexes = {i.name for i in database.obj.get_indexes("delivery_order")}
+        assert {"delivery_order_state_created_at", "delivery_order_cart_uid"} <= indexes
+        cart = Cart(channel="whatsapp")
+        cart.add(bakso.id, bakso.name, 18_000, 2)
+        paid = complete(cart, [Tender("qris", 36_000)], owner)
+        assert [(o.number, o.state) for o in delivery.board()] == [(paid.number, "baru")]
+    finally:
+        shop.close_shop()
