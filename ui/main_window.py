@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -148,6 +148,9 @@ def reveal(section: QWidget, area: str) -> None:
         QTimer.singleShot(2500, box, lambda: box.setStyleSheet(before))  # not after the box is gone
 
 
+SIDEBAR_WIDE, SIDEBAR_NARROW = 200, 150  # the narrow one on a 1024 px touch terminal: room for the cart
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal()
     real_shop_wanted = Signal()  # "Siapkan toko sendiri" in a demo shop: the app opens the real shop
@@ -186,7 +189,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         sidebar = QFrame()
         sidebar.setObjectName("sidebar")
-        sidebar.setFixedWidth(200)
+        sidebar.setFixedWidth(SIDEBAR_WIDE)
+        self.sidebar = sidebar
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(8, 12, 8, 12)
         brand = QLabel("Kasir")
@@ -368,6 +372,13 @@ class MainWindow(QMainWindow):
         saved = QSettings("Kasir", "Kasir").value("window/geometry")
         if isinstance(saved, QByteArray):
             self.restoreGeometry(saved)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        wide = event.size().width() >= 1200
+        self.sidebar.setFixedWidth(SIDEBAR_WIDE if wide else SIDEBAR_NARROW)
+        words = _("Siapkan toko sendiri")
+        self.real_shop_button.setText(words if wide else "\n".join(words.rsplit(" ", 1)))  # two lines fit
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         from ui import worker

@@ -550,7 +550,12 @@ def test_the_counter_fits_a_touch_terminal(shop_, screen, qtbot):
             assert widget.isVisible()
             assert window.rect().contains(rect_in(widget, window)), widget
         assert counter.table.height() >= 150  # the cart still has room
+        assert counter.table.columnWidth(0) >= 140  # names read ("Indomie Goreng"), not "I…", beside Rp 98 juta
         assert money_cut(counter) == []
+        for tile in counter.grid.buttons.values():  # every quick tile's name lines whole
+            if tile.isVisible():
+                widest = max(tile.fontMetrics().horizontalAdvance(t) for t in tile.text().split("\n"))
+                assert widest <= tile.contentsRect().width(), tile.text()
     finally:
         counter.new_cart()
         window.close()

@@ -73,6 +73,9 @@ KEYS_HELP = N_(
 )
 
 
+DISCOUNT_COLUMN = 3  # CartModel's Diskon
+
+
 class CounterPage(QWidget):
     key = "counter"
     permission = "sell"
@@ -556,6 +559,8 @@ class CounterPage(QWidget):
             self.say(_("Bonus masuk keranjang: {items}").format(items=", ".join(added)))
         quote = sale.preview(self.cart)
         self.model.set_cart(self.cart, quote)
+        discounted = any(ln.discount > 0 for ln in self.cart.lines)
+        self.table.setColumnHidden(DISCOUNT_COLUMN, not discounted)  # its width goes to the names till then
         self.totals.show_quote(quote, self.cart, channels.get(self.cart.channel))
         self.pay_button.setEnabled(not self.cart.is_empty and self.shift_bar.is_open)
         if select is not None:

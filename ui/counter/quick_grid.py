@@ -6,7 +6,7 @@ import textwrap
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QPushButton, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import QPushButton, QScrollArea, QTabWidget, QWidget
 
 from db.models import Product
 from pos import catalog
@@ -15,7 +15,7 @@ from pos.money import format_rupiah
 from ui import dialogs
 from ui.theme import role
 
-COLUMNS = 3
+TILE_WIDTH = 128  # "Beras Medium" in bold fits; three tiles in the laptop's 450 px column
 
 
 class QuickGrid(QTabWidget):
@@ -34,23 +34,22 @@ class QuickGrid(QTabWidget):
         self.buttons.clear()
         for category, products in catalog.quick_items().items():
             page = QWidget()
-            grid = QGridLayout(page)
-            grid.setSpacing(8)
-            for index, product in enumerate(products):
+            grid = dialogs.FlowLayout(
+                page, uniform=True, spacing=8
+            )  # 3 a row on a laptop, 2 on a 1024 px one
+            grid.setContentsMargins(8, 8, 8, 8)
+            for product in products:
                 name = textwrap.shorten(product.name, 34, placeholder="…")
                 label = "\n".join(textwrap.wrap(name, 15)[:2])
                 button = role(QPushButton(f"{label}\n{format_rupiah(product.price)}"), "tile")
                 button.setToolTip(dialogs.plain(product.name))
-                button.setMinimumWidth(100)
+                button.setMinimumWidth(TILE_WIDTH)
                 button.setStyleSheet("padding: 4px;")
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.setMinimumHeight(72)
                 button.clicked.connect(lambda _=False, p=product: self.add(p))
-                grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+                grid.addWidget(button)
                 self.buttons[product.id] = button
-            grid.setRowStretch(len(products) // COLUMNS + 1, 1)
-            for col in range(COLUMNS):
-                grid.setColumnStretch(col, 1)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
