@@ -75,6 +75,29 @@ def whole_number(text: str) -> int:
     return number
 
 
+def program_name() -> str:
+    """How Kasir was started, as its help names it: `kasir` (the installed command, the frozen app) or
+    `python main.py` (a source checkout)."""
+    started_as = os.path.basename(sys.argv[0]).lower() if sys.argv and sys.argv[0] else ""
+    return "kasir" if getattr(sys, "frozen", False) or started_as.startswith("kasir") else "python main.py"
+
+
+def cmd_install_desktop() -> int:
+    """`--install-desktop`: the menu entry and the icons for this user (Linux; Windows has its installer)."""
+    if sys.platform == "win32":
+        print(_("Di Windows, menu Start dan ikon Kasir dipasang oleh pemasangnya (setup)."), file=sys.stderr)
+        return 2
+    from ui.icons import desktop
+
+    written = desktop.install(desktop.launcher(main_script=__file__))
+    print(
+        _("Kasir dipasang di menu aplikasi: {entry} (ikon: {n} ukuran di {icons}).").format(
+            entry=written[0], n=len(written) - 1, icons=written[1].parents[2]
+        )
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     with _IndonesianArgparse():
         return _build_parser()
@@ -82,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=program_name(),
         description="Kasir: kasir offline dengan program loyalitas untuk UMKM. "
         "Tanpa perintah: membuka aplikasi.",
     )
@@ -100,6 +123,12 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="PIN",
         help="PIN pemilik, untuk perintah yang mengubah atas nama pemilik (impor, voucher, tutup buku); "
         "tanpa ini: $KASIR_OWNER_PIN, atau ditanyakan",
+    )
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="pasang Kasir di menu aplikasi Linux pengguna ini (file .desktop dan ikon di $XDG_DATA_HOME "
+        "atau ~/.local/share), lalu keluar",
     )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
 
@@ -963,6 +992,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.install_desktop:
+        return cmd_install_desktop()
     if args.command == "bench":
         return cmd_bench(args)
     if args.command is None:

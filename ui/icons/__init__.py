@@ -4,8 +4,10 @@ application, so that every window and dialog shows it."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 ICON_DIR = Path(__file__).resolve().parent
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -18,6 +20,8 @@ def png(size: int) -> Path:
 
 def app_icon() -> QIcon:
     """Every size in one QIcon: Qt picks the sharpest for a title bar (16-32 px), a task bar or a dock."""
+    from PySide6.QtGui import QIcon  # here: `kasir --install-desktop` (ui.icons.desktop) needs no Qt
+
     icon = QIcon()
     for size in SIZES:
         icon.addFile(str(png(size)))
