@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 SIZE = (1366, 768)
+TERMINAL = (1024, 768)
 
 
 def _save(widget: QWidget, path: Path) -> None:
@@ -32,13 +33,14 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
     from db.models import Barcode, Customer, Product, Sale
     from pos import clock, shop, staff
     from pos.demo.generator import fill
-    from ui import theme
+    from ui import qt_words, theme
     from ui.main_window import MainWindow
     from ui.setup_dialog import SetupDialog
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     theme.apply(app)
+    qt_words.install(app)
     made: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         target = shop.open_shop(str(Path(tmp) / "demo.db"))
@@ -78,6 +80,10 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
             counter.add_product(beras)
         made.append(out / "counter.png")
         _save(window, made[-1])
+        window.resize(*TERMINAL)  # the touch POS terminals sold in Indonesia
+        made.append(out / "counter-1024.png")
+        _save(window, made[-1])
+        window.resize(*SIZE)
 
         from pos import sale, settings
         from ui.counter.payment_dialog import PaymentDialog
@@ -155,7 +161,7 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
         closing.counts[10_000].setValue(1)
         closing.counts[5_000].setValue(1)
         closing.submit()
-        closing.resize(520, 900)
+        closing.resize(560, 728)  # as on a 1366×768 screen
         closing.show()
         made.append(out / "shift-close.png")
         _save(closing, made[-1])
@@ -174,7 +180,7 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
 
         last = Sale.select().where(Sale.customer.is_null(False)).order_by(Sale.id.desc()).first()
         preview = ReceiptDialog(window, last.number, window.printing)
-        preview.resize(680, 760)
+        preview.resize(680, 728)
         preview.show()
         made.append(out / "receipt-preview.png")
         _save(preview, made[-1])

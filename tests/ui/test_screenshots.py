@@ -12,6 +12,7 @@ def test_every_main_screen_renders(tmp_path, qapp):
         "setup.png",
         "login.png",
         "counter.png",
+        "counter-1024.png",
         "payment-cash.png",
         "payment-qris.png",
         "customers.png",
@@ -21,6 +22,8 @@ def test_every_main_screen_renders(tmp_path, qapp):
     for path in made:
         image = QImage(str(path))
         assert image.width() >= 500 and image.height() >= 150, path
+    assert QImage(str(tmp_path / "counter.png")).size().toTuple() == (1366, 768)
+    assert QImage(str(tmp_path / "counter-1024.png")).size().toTuple() == (1024, 768)
 
 
 def test_loyalty_program_screens_render(tmp_path, qapp):
