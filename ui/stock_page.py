@@ -3,11 +3,12 @@ goods, counting, waste, recipes and production (dialogs in ui.stock_dialogs)."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFontMetricsF
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -60,19 +61,24 @@ def fit_columns(table: QTableView, rows: int = 40) -> None:
     if getattr(table, "_fitted", False) or not model.rowCount():
         return
     header = table.horizontalHeader()
-    metrics = table.fontMetrics()
+    metrics = QFontMetricsF(table.font())  # fractional widths, rounded up as Qt lays text out
     first = model.index(0, 0)
     option = QStyleOptionViewItem()
     option.initFrom(table)
+    option.font = table.font()  # as the view paints its cells (initFrom leaves the application's)
+    option.widget = table  # the style sheet's padding of the view's cells
     text = str(model.data(first) or "")
-    room = table.itemDelegate().sizeHint(option, first).width() - metrics.horizontalAdvance(text)
+    room = table.itemDelegate().sizeHint(option, first).width() - math.ceil(metrics.horizontalAdvance(text))
     room += 1 if table.showGrid() else 0
     shown = range(min(rows, model.rowCount()))
     modes = [header.sectionResizeMode(column) for column in range(header.count())]
     widths = {
         column: max(
             [header.sectionSizeHint(column)]
-            + [metrics.horizontalAdvance(str(model.data(model.index(r, column)) or "")) + room for r in shown]
+            + [
+                math.ceil(metrics.horizontalAdvance(str(model.data(model.index(r, column)) or ""))) + room
+                for r in shown
+            ]
         )
         for column, mode in enumerate(modes)
         if mode == QHeaderView.ResizeMode.ResizeToContents
