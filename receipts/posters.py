@@ -78,7 +78,7 @@ def width(text: str, face: ImageFont.FreeTypeFont) -> int:
     return int(face.getlength(text) + 0.999)
 
 
-def _cut(text: str, face: ImageFont.FreeTypeFont, room: int) -> str:
+def shorten(text: str, face: ImageFont.FreeTypeFont, room: int) -> str:
     """`text` shortened with '…' to fit `room` pixels."""
     if width(text, face) <= room:
         return text
@@ -107,7 +107,7 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, room: int, max_lines: int) -> 
     if len(lines) <= max_lines:
         return lines, False
     kept = lines[:max_lines]
-    kept[-1] = _cut(" ".join(lines[max_lines - 1 :]), face, room)
+    kept[-1] = shorten(" ".join(lines[max_lines - 1 :]), face, room)
     return kept, True
 
 
@@ -124,6 +124,7 @@ class Poster:
     boxes: list[Box] = field(default_factory=list)
     layout: str = ""
     size: str = ""
+    qr: tuple[int, int, int, int] | None = None  # x, y, side and module size of the QR, when there is one
 
     def png(self) -> bytes:
         buf = BytesIO()
@@ -163,7 +164,7 @@ class _Canvas:
         size = big
         while True:
             face = font(style, size)
-            step = int(size * spacing)
+            step = max(int(size * spacing), sum(face.getmetrics()))  # room for the descender of 'p'
             shown, cut = wrap(text, face, x1 - x0, max(1, min(lines, (y1 - y0) // step)))
             if (not cut and len(shown) * step <= y1 - y0) or size <= small:
                 return face, shown, step
@@ -187,13 +188,13 @@ class _Canvas:
         height = len(shown) * step
         top = y0 if valign == "top" else y0 + (y1 - y0 - height) // 2 if valign == "middle" else y1 - height
         used: Rect = (x1, top, x0, top + height)
-        size = int(face.size)
+        glyphs = sum(face.getmetrics())  # ascender to descender: what a line's ink can take
         for index, line in enumerate(shown):
             line_w = width(line, face)
             left = (
                 x0 if align == "left" else x1 - line_w if align == "right" else x0 + (x1 - x0 - line_w) // 2
             )
-            y = top + index * step + (step - size) // 2
+            y = top + index * step + (step - glyphs) // 2
             self.draw.text((left, y), line, font=face, fill=fill)
             ink = self.draw.textbbox((left, y), line, font=face)
             self.boxes.append(Box(line, (int(ink[0]), int(ink[1]), int(ink[2]), int(ink[3])), room))
@@ -204,7 +205,7 @@ class _Canvas:
         self, amount: int, room: Rect, *, big: int, fill: str = GREEN_DARK, align: str = "right"
     ) -> Rect:
         """A price on one line, never below MIN_PRICE_PX while a condensed face still fits it."""
-        style, size = price_face(amount, room[2] - room[0], min(big, room[3] - room[1]))
+        style, size = price_face(amount, room[2] - room[0], min(big, (room[3] - room[1]) * 5 // 6))
         return self.text(
             format_rupiah(amount),
             room,
@@ -368,7 +369,7 @@ def _single(c: _Canvas, offer: Offer, body: Rect, tall: bool) -> None:
     name_room = (inner[0], inner[1], right, inner[1] + (inner[3] - inner[1]) * 45 // 100)
     face, shown, step = c.fit(item.name, name_room, "bold", (112 if tall else 84, 52), 3)
     old = (64 if tall else 52) if item.old_price else 0
-    price_h = int(price_face(item.price, inner[2] - inner[0], 230 if tall else 160)[1] * 1.15)
+    price_h = int(price_face(item.price, inner[2] - inner[0], 230 if tall else 160)[1] * 1.2) + 1
     unit = _("per {unit}").format(unit=item.unit) if item.unit and item.unit != "pcs" else ""
     saving = _("Hemat {amount}").format(amount=format_rupiah(item.saving)) if item.old_price else ""
     rest = "  ·  ".join(t for t in (unit, saving) if t)
@@ -551,7 +552,7 @@ def render(offer: Offer, layout: str = "", size: str = "square") -> Poster:
     body = (M, head + title, w - M, h - foot - (40 if tall else 28))
     {"single": _single, "list": _list, "program": _program}[layout](c, offer, body, tall)
     _footer(c, offer, h - foot)
-    return Poster(c.image, c.boxes, layout, size)
+    return Poster(c.image, c.boxes, layout, size, c.qr_box)
 
 
 def file_name(offer: Offer, size: str) -> str:
