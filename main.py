@@ -273,7 +273,20 @@ def _build_parser() -> argparse.ArgumentParser:
     rst.add_argument("--code", required=True, metavar="KODE", help="kode pemulihan, mis. ABCD-EFGH-JKMN")
     rst.add_argument("--pin", metavar="PIN", help="PIN baru, 4 sampai 6 angka (tanpa ini: ditanyakan)")
     add_catalog_commands(sub)
+    add_chat_command(sub)
     return parser
+
+
+def add_chat_command(sub: Any) -> None:
+    chat = sub.add_parser(
+        "order-from-chat",
+        help="baca pesanan WhatsApp yang ditempel jadi usulan keranjang (tidak menulis apa pun)",
+        description="Membaca pesan pelanggan (mis. 'kak pesan bakso urat 2, es teh 1, antar ke jl. melati 12') "
+        "menjadi usulan: barang dan jumlahnya, pelanggan dari nomor HP, alamat dan antar, serta kata yang "
+        "tidak dikenali. Hanya membaca; keluar 1 bila tidak ada barang yang dikenali.",
+    )
+    chat.add_argument("text", metavar="TEKS", help="isi pesan, atau - untuk membaca dari stdin")
+    chat.add_argument("--json", action="store_true", help="usulan sebagai JSON")
 
 
 def add_catalog_commands(sub: Any) -> None:
@@ -323,6 +336,27 @@ def add_catalog_commands(sub: Any) -> None:
     lab.add_argument("--all", action="store_true", help="satu label untuk setiap barang aktif")
     lab.add_argument("--layout", default="a4-3x7", help="a4-3x7 (bawaan), a4-4x10 atau thermal58")
     lab.add_argument("--pdf", required=True, metavar="FILE", help="file PDF tujuan")
+    pst = sub.add_parser(
+        "posters",
+        help="poster promo (PNG 1080×1080 / 1080×1920) dan daftar harga (PDF + gambar) untuk dibagikan",
+        description="Poster promo untuk Facebook/Instagram (persegi) dan Status WhatsApp, dengan QR untuk "
+        "memesan lewat WhatsApp, dari barang pilihan (dengan harga promo), kampanye/kode voucher, kartu "
+        "stempel atau hadiah; atau daftar harga semua barang aktif / satu kategori. Hanya membaca database. "
+        "Mencetak file yang ditulis dan teks untuk dibagikan.",
+    )
+    what = pst.add_mutually_exclusive_group(required=True)
+    what.add_argument("--products", metavar="SKU,SKU", help="1–6 barang (SKU atau barcode, dipisah koma)")
+    what.add_argument("--voucher", metavar="KAMPANYE|KODE", help="kampanye voucher, atau satu kode voucher")
+    what.add_argument("--stamps", nargs="?", const="", metavar="ID", help="kartu stempel (bawaan: pertama)")
+    what.add_argument("--gift", nargs="?", const="", metavar="ID", help="program hadiah (bawaan: pertama)")
+    what.add_argument("--price-list", action="store_true", help="daftar harga: PDF A4 dan gambar HP")
+    pst.add_argument("--promo", action="extend", nargs="+", default=[], metavar="SKU=HARGA", help="promo")
+    pst.add_argument("--title", default="", metavar="TEKS", help="judul poster barang (bawaan: PROMO)")
+    pst.add_argument("--layout", default="auto", choices=["auto", "single", "list", "program"])
+    pst.add_argument("--size", default="square", choices=["square", "status", "both"], help="bawaan: square")
+    pst.add_argument("--until", metavar="YYYY-MM-DD", help="tanggal promo berakhir")
+    pst.add_argument("--category", metavar="NAMA", help="daftar harga satu kategori saja")
+    pst.add_argument("--out", required=True, metavar="FOLDER", help="folder tujuan (dibuat bila belum ada)")
 
 
 def cmd_demo(args: argparse.Namespace, target: str) -> int:
@@ -834,6 +868,48 @@ def cmd_labels(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
+def cmd_posters(args: argparse.Namespace, target: str) -> int:
+    from datetime import date
+
+    from pos import catalog, posters
+    from pos.errors import InvalidInput
+    from receipts import posters as poster_files
+    from receipts import price_list
+
+    try:
+        until = date.fromisoformat(args.until) if args.until else None
+    except ValueError as exc:
+        raise InvalidInput(N_("Tanggal {text} tidak valid; pakai YYYY-MM-DD."), text=args.until) from exc
+    if args.price_list:
+        category = posters.category_id(args.category) if args.category else None
+        plist = posters.price_list(category)
+        written, caption = price_list.save(plist, args.out), plist.caption
+    else:
+        if args.products is not None:
+            ids = [catalog.by_code(code).id for code in args.products.split(",") if code.strip()]
+            promo = {}
+            for text in args.promo:
+                code, price = posters.parse_promo(text)
+                promo[catalog.by_code(code).id] = price
+            offer = posters.for_products(ids, promo=promo, until=until, title=args.title)
+        elif args.voucher is not None:
+            offer = posters.for_voucher(args.voucher, until)
+        else:
+            kind = "stamps" if args.stamps is not None else "gift"
+            ref = args.stamps if args.stamps is not None else args.gift
+            if ref and not ref.isdigit():
+                raise InvalidInput(N_("ID program harus angka: {text}."), text=ref)
+            offer = posters.for_program(kind, ref, until)
+        sizes = ("square", "status") if args.size == "both" else (args.size,)
+        layout = "" if args.layout == "auto" else args.layout
+        written, caption = poster_files.save(offer, args.out, sizes, layout), offer.caption
+    for path in written:
+        print(path)
+    print()
+    print(caption)
+    return 0
+
+
 def cmd_customers(args: argparse.Namespace, target: str) -> int:
     from pos import customer_import
 
@@ -861,10 +937,47 @@ def cmd_customers(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
+def cmd_order_from_chat(args: argparse.Namespace, target: str) -> int:
+    import json
+
+    from pos import chat_order, phone
+    from pos.errors import NoItemsRecognised
+
+    text = sys.stdin.read(chat_order.MAX_TEXT * 4) if args.text == "-" else args.text
+    proposal = chat_order.propose(text)
+    if args.json:
+        print(json.dumps(chat_order.as_json(proposal), ensure_ascii=False, indent=1))
+    else:
+        for line in proposal.lines:
+            print(
+                _("{qty} {unit} {name} [{sku}]  {price}   dari \"{matched}\"").format(
+                    qty=chat_order.qty_text(line.qty), unit=line.unit, name=line.name, sku=line.sku,
+                    price=format_rupiah(chat_order.line_total(line)), matched=line.matched,
+                )
+            )  # fmt: skip
+        if proposal.phone or proposal.customer_name:
+            who = proposal.customer_name or "-"
+            number = phone.local_form(proposal.phone) if proposal.phone else "-"
+            known = _("Pelanggan") if proposal.customer_id else _("Pelanggan baru")
+            print(f"{known}: {who} ({number})")
+        if proposal.delivery:
+            print(_("Diantar ke: {address}").format(address=proposal.address or "-"))
+        if proposal.unmatched:
+            print(_("Tidak dikenali: {words}").format(words=", ".join(proposal.unmatched)))
+        for note in proposal.notes:
+            print(_("Catatan: {note}").format(note=note))
+    if proposal.empty:
+        print(NoItemsRecognised().text, file=sys.stderr)
+        return 1
+    return 0
+
+
 COMMANDS = {
+    "order-from-chat": cmd_order_from_chat,
     "products": cmd_products,
     "customers": cmd_customers,
     "labels": cmd_labels,
+    "posters": cmd_posters,
     "stock": cmd_stock,
     "report": cmd_report,
     "closing": cmd_closing,

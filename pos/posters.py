@@ -351,3 +351,24 @@ def logo_path(shop: Shop) -> Path | None:
     """The logo file when it is there (its content may still be broken: the renderer checks)."""
     path = Path(shop.logo) if shop.logo else None
     return path if path is not None and path.is_file() else None
+
+
+def category_id(name: str) -> int:
+    """A category by its name (any case), for the command line. Raises NotFound."""
+    wanted = " ".join((name or "").split()).casefold()
+    for category in Category.select():
+        if category.name.casefold() == wanted:
+            return int(category.id)
+    raise NotFound(N_("Kategori {name} tidak ditemukan."), name=name)
+
+
+def parse_promo(text: str) -> tuple[str, int]:
+    """'BKS=15000' or 'BKS=15.000' -> ('BKS', 15000), for the command line."""
+    from pos.money import parse_rupiah
+
+    code, sep, price = (text or "").partition("=")
+    if not sep or not code.strip():
+        raise InvalidInput(
+            N_("Tulis harga promo sebagai SKU=HARGA, misalnya BKS=15000 (bukan {text})."), text=text
+        )
+    return code.strip(), parse_rupiah(price)
