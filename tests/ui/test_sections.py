@@ -52,3 +52,30 @@ def test_a_window_closed_before_its_sections_are_built(qtbot, db):
     qtbot.addWidget(window)
     window.close()  # no counter yet: nothing to keep as a parked order
     assert window.sections.built() == []
+
+
+def test_a_long_journal_is_checked_in_a_process_of_its_own(window, owner, qtbot, monkeypatch):
+    """verify of a long journal in a thread held the interpreter while the owner opened screens: Stok took
+    twice as long. Beyond APART_ENTRIES it runs as `main.py verify` in a process of its own."""
+    import ui.main_window as main_window
+    from db.models import database
+    from tests.pos.helpers import small_shop
+
+    small_shop(owner)
+    calls = []
+    apart = main_window.verify_apart
+
+    def spy(target):
+        calls.append(target)
+        return apart(target)
+
+    monkeypatch.setattr(main_window, "verify_apart", spy)
+    monkeypatch.setattr(main_window, "APART_ENTRIES", 0)  # this small shop's journal counts as long
+    window.enter(owner)
+    qtbot.waitUntil(lambda: "Memeriksa" not in window.integrity_label.text(), timeout=60_000)
+    assert "Data utuh" in window.integrity_label.text() and calls == [window.target]
+    database.execute_sql("UPDATE journal_entry SET content = content || ' ' WHERE seq = 2")  # outside Kasir
+    window.show_login()
+    window.enter(owner)
+    qtbot.waitUntil(lambda: "Memeriksa" not in window.integrity_label.text(), timeout=60_000)
+    assert "Data berubah di luar Kasir" in window.integrity_label.text() and len(calls) == 2
