@@ -273,7 +273,20 @@ def _build_parser() -> argparse.ArgumentParser:
     rst.add_argument("--code", required=True, metavar="KODE", help="kode pemulihan, mis. ABCD-EFGH-JKMN")
     rst.add_argument("--pin", metavar="PIN", help="PIN baru, 4 sampai 6 angka (tanpa ini: ditanyakan)")
     add_catalog_commands(sub)
+    add_chat_command(sub)
     return parser
+
+
+def add_chat_command(sub: Any) -> None:
+    chat = sub.add_parser(
+        "order-from-chat",
+        help="baca pesanan WhatsApp yang ditempel jadi usulan keranjang (tidak menulis apa pun)",
+        description="Membaca pesan pelanggan (mis. 'kak pesan bakso urat 2, es teh 1, antar ke jl. "
+        "melati 12') menjadi usulan: barang dan jumlahnya, pelanggan dari nomor HP, alamat dan antar, "
+        "serta kata yang tidak dikenali. Hanya membaca; keluar 1 bila tidak ada barang yang dikenali.",
+    )
+    chat.add_argument("text", metavar="TEKS", help="isi pesan, atau - untuk membaca dari stdin")
+    chat.add_argument("--json", action="store_true", help="usulan sebagai JSON")
 
 
 def add_catalog_commands(sub: Any) -> None:
@@ -924,7 +937,43 @@ def cmd_customers(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
+def cmd_order_from_chat(args: argparse.Namespace, target: str) -> int:
+    import json
+
+    from pos import chat_order, phone
+    from pos.errors import NoItemsRecognised
+
+    text = sys.stdin.read(chat_order.MAX_TEXT * 4) if args.text == "-" else args.text
+    proposal = chat_order.propose(text)
+    if args.json:
+        print(json.dumps(chat_order.as_json(proposal), ensure_ascii=False, indent=1))
+    else:
+        for line in proposal.lines:
+            print(
+                _("{qty} {unit} {name} [{sku}]  {price}   dari \"{matched}\"").format(
+                    qty=chat_order.qty_text(line.qty), unit=line.unit, name=line.name, sku=line.sku,
+                    price=format_rupiah(chat_order.line_total(line)), matched=line.matched,
+                )
+            )  # fmt: skip
+        if proposal.phone or proposal.customer_name:
+            who = proposal.customer_name or "-"
+            number = phone.local_form(proposal.phone) if proposal.phone else "-"
+            known = _("Pelanggan") if proposal.customer_id else _("Pelanggan baru")
+            print(f"{known}: {who} ({number})")
+        if proposal.delivery:
+            print(_("Diantar ke: {address}").format(address=proposal.address or "-"))
+        if proposal.unmatched:
+            print(_("Tidak dikenali: {words}").format(words=", ".join(proposal.unmatched)))
+        for note in proposal.notes:
+            print(_("Catatan: {note}").format(note=note))
+    if proposal.empty:
+        print(NoItemsRecognised().text, file=sys.stderr)
+        return 1
+    return 0
+
+
 COMMANDS = {
+    "order-from-chat": cmd_order_from_chat,
     "products": cmd_products,
     "customers": cmd_customers,
     "labels": cmd_labels,

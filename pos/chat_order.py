@@ -297,7 +297,7 @@ def _read_chunk(tokens: list[str], raw: list[str], cat: _Catalogue) -> list[tupl
             out.append(("q", _Qty(UNITS[unit][1] if unit == "lusin" else Decimal(1), unit, raw[i])))
             i += 1
             continue
-        got = _number(tokens, i)
+        got = _number(tokens, i) if not (t.isdigit() and len(t) > 5) else None  # a long number: listed
         if got is not None:
             value, used = got
             after = tokens[i + used] if i + used < len(tokens) else ""
@@ -411,7 +411,7 @@ def _shown(qty: Decimal) -> str:
 def _qty_for(product: Product, qty: _Qty | None, notes: list[str]) -> Decimal | None:
     """The quantity in the product's own unit ('2 ons' of a kg product: 0,2), or None (said) when none."""
     if qty is None:
-        return Decimal(1)
+        return to_qty(Decimal(1))
     value = qty.value
     family, factor = UNITS.get(qty.unit, ("", Decimal(1)))
     own = UNIT_OF.get(str(product.unit), "pcs")
@@ -604,6 +604,17 @@ def propose(text: str, channel: str = "whatsapp") -> Proposal:
         tuple(lines), customer_id, customer_name, number, address, delivery, tuple(unmatched), text, channel,
         tuple(dict.fromkeys(notes)),
     )  # fmt: skip
+
+
+def qty_text(qty: Decimal) -> str:
+    """2,000 -> '2'; 0,500 -> '0,5' (as the shop writes it)."""
+    return _shown(qty)
+
+
+def line_total(line: ProposedLine) -> int:
+    from pos.money import line_amount
+
+    return line_amount(line.qty, line.price)
 
 
 def to_cart(proposal: Proposal, delivery_fee: int = 0) -> Cart:
