@@ -46,17 +46,35 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
-def _dummy() -> Any:
+DOTS = {58: 384, 80: 576}  # the printable width in dots (8 per mm) of a 58 / 80 mm roll
+
+
+def _dummy(profile: Any = None) -> Any:
     """python-escpos loads its printer capability database on import (~0,4 s): only when printing."""
     from escpos.printer import Dummy
 
-    return Dummy()
+    return Dummy(profile=profile)
+
+
+def paper_profile(width: int) -> Any:
+    """A python-escpos profile for this paper: the default profile's features, `width`'s columns and dots.
+
+    python-escpos's public way to describe a printer of one's own is a `capabilities.Profile` ("for users who
+    want to provide their own profile"); it has no setter for the paper's width in dots, which `image()` reads
+    from `profile_data["media"]`, so this profile carries a dict of its own with it (the shared default
+    profile's dict is never edited: every printer in the process reads that one)."""
+    from escpos.capabilities import Profile
+
+    media = {"dpi": 203, "width": {"mm": 48 if width == 58 else 72, "pixels": DOTS.get(width, 384)}}
+
+    class PaperProfile(Profile):  # type: ignore[misc, valid-type] - a class made by python-escpos at import
+        profile_data = {**Profile.profile_data, "media": media}
+
+    return PaperProfile(columns=COLUMNS.get(width, 32), features=Profile.profile_data["features"])
 
 
 def _printer(width: int) -> Dummy:
-    printer = _dummy()
-    printer.profile.profile_data["media"]["width"]["pixel"] = 384 if width == 58 else 576
-    return printer
+    return _dummy(paper_profile(width))  # type: ignore[no-any-return]
 
 
 def receipt_bytes(receipt: Receipt, width: int = 58, *, drawer: bool = False, cut: bool = True) -> bytes:
@@ -126,7 +144,7 @@ def _logo(p: Dummy, path: str, width: int) -> None:
         from PIL import Image
 
         with Image.open(path) as image:
-            image.thumbnail((384 if width == 58 else 576, 160))
+            image.thumbnail((DOTS.get(width, 384), 160))
             p.set(align="center")
             p.image(image.convert("L"), center=True)
             p.set(align="left")
