@@ -548,3 +548,21 @@ def figures(period: Period) -> DeliveryFigures:
         cod_outstanding=int(outstanding[1]),
         cod_outstanding_count=int(outstanding[0]),
     )
+
+
+def couriers(limit: int = 6) -> list[str]:
+    """The couriers who took orders out lately, most recent first (the board offers them)."""
+    names: list[str] = []
+    query = (
+        DeliveryOrder.select(DeliveryOrder.courier)
+        .where(DeliveryOrder.courier != "")
+        .order_by(DeliveryOrder.out_at.desc(), DeliveryOrder.id.desc())
+        .limit(limit * 10)
+        .tuples()
+    )
+    for (name,) in query:
+        if name not in names:
+            names.append(name)
+        if len(names) == limit:
+            break
+    return names

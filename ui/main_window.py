@@ -59,6 +59,7 @@ SECTIONS = (  # sidebar order
     Spec("customers", N_("Pelanggan"), "add_customer", "ui.customers_page", "CustomersPage"),
     Spec("stock", N_("Stok"), "stock", "ui.stock_page", "StockPage"),
     Spec("reports", N_("Laporan"), "reports", "ui.report_page", "ReportPage"),
+    Spec("delivery", N_("Antaran"), "sell", "ui.delivery_page", "DeliveryPage"),
     Spec("settings", N_("Pengaturan"), "settings", "ui.settings_page", "SettingsPage"),
 )
 

@@ -67,7 +67,7 @@ def test_cashier_sees_no_settings(window, cashier):
     visible = [
         window.sections[i].title for i in range(len(window.sections)) if not window.nav.button(i).isHidden()
     ]
-    assert visible == ["Kasir", "Pelanggan"]
+    assert visible == ["Kasir", "Pelanggan", "Antaran"]  # the delivery board: whoever sells
 
 
 def test_settings_save_and_bad_qris(window, owner, qtbot):
