@@ -237,6 +237,7 @@ def _prepare_schema(db: peewee.Database) -> None:
         raise OpenError("newer", str(db.database), version=version)
     steps = migrations.pending(version)
     if steps:
+        migrations.keep_before_upgrade(db, version)  # a copy of the file as it was, then one transaction
         migrator = SchemaMigrator.from_database(db)
         with db.atomic():
             for number, step in steps:

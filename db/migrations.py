@@ -6,6 +6,7 @@ All steps run in one transaction at open (calibre's shape). A database from a ne
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from playhouse.migrate import SchemaMigrator
@@ -223,6 +224,31 @@ UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {
     9: upgrade_to_9,
     10: upgrade_to_10,
 }
+
+
+def keep_before_upgrade(db: Any, version: int) -> Path | None:
+    """Before upgrading a SQLite file from `version`: a copy of it as it is, beside it (kasir.db ->
+    kasir.db.before-upgrade-6; SQLite's online backup API, written whole, then renamed). A copy that cannot be
+    written stops the upgrade with the file untouched. None for a database that is no file (PostgreSQL keeps
+    its server's own backups)."""
+    import os
+    import sqlite3
+
+    from peewee import SqliteDatabase
+
+    name = str(db.database) if isinstance(db, SqliteDatabase) else ""
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    path = Path(name)
+    kept = path.with_name(f"{path.name}.before-upgrade-{version}")
+    partial = kept.with_name(kept.name + ".part")
+    copy = sqlite3.connect(partial)
+    try:
+        db.connection().backup(copy)
+    finally:
+        copy.close()
+    os.replace(partial, kept)
+    return kept
 
 
 def pending(current: int) -> list[tuple[int, Callable[[SchemaMigrator], None]]]:
