@@ -7,16 +7,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -47,33 +45,34 @@ REFRESH_MS = 30_000
 
 
 class OrderCard(QFrame):
-    """One order on the board: number and customer, minutes waiting, address, courier, total, COD, WA."""
+    """One order on the board: number and customer, minutes waiting, address, courier, total, COD, WA.
+    A click chooses it, a double click moves it on."""
 
     def __init__(self, order: BoardOrder, page: DeliveryPage, now: datetime) -> None:
         super().__init__()
-        self.order = order
+        self.order, self.page = order, page
         self.setObjectName("deliveryCard")
+        self.setProperty("chosen", False)
+        self.setStyleSheet(CARD_STYLE)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(2)
         top = QHBoxLayout()
-        name = plain_label(order.label + (f" · {order.customer}" if order.customer else ""))
-        name.setStyleSheet("font-weight: 600;")
-        name.setToolTip(dialogs.plain(f"{order.channel} · {order.items}"))
-        top.addWidget(name, 1)
+        self.name = plain_label(order.label + (f" · {order.customer}" if order.customer else ""))
+        self.name.setStyleSheet("font-weight: 600;")
+        self.name.setWordWrap(True)
+        top.addWidget(self.name, 1)
         self.minutes = role(QLabel(""), "muted")
-        top.addWidget(self.minutes)
+        top.addWidget(self.minutes, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         details = [order.channel, order.items]
         if order.address:
             details.append(order.address)
         if order.courier:
             details.append(_("Kurir: {name}").format(name=order.courier))
-        if order.state == "batal" and order.reason:
-            details.append(_("Batal: {reason}").format(reason=order.reason))
-        text = plain_label("\n".join(details))
-        text.setWordWrap(True)
-        layout.addWidget(text)
+        self.details = plain_label("\n".join(details))
+        self.details.setWordWrap(True)
+        layout.addWidget(self.details)
         bottom = QHBoxLayout()
         money = format_rupiah(order.total)
         if order.cod and not order.paid:
@@ -81,7 +80,10 @@ class OrderCard(QFrame):
         elif order.cod and order.received is not None and order.received != order.total:
             money += "  " + _("(diterima {amount})").format(amount=format_rupiah(order.received))
         self.total = plain_label(money)
-        self.total.setStyleSheet("font-weight: 600; color: #b3261e;" if order.cod and not order.paid else "")
+        self.total.setWordWrap(True)
+        self.total.setStyleSheet(
+            "font-weight: 600;" + (" color: #b3261e;" if order.cod and not order.paid else "")
+        )
         bottom.addWidget(self.total, 1)
         self.wa = QPushButton(_("WA"))
         self.wa.setToolTip(_("Kirim WhatsApp ke pelanggan"))
@@ -100,6 +102,26 @@ class OrderCard(QFrame):
         else:
             self.minutes.setText(_("{n} mnt").format(n=minutes))
 
+    def set_chosen(self, chosen: bool) -> None:
+        self.setProperty("chosen", chosen)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self.page.select(self.order.id)
+        self.page.setFocus()
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.page.select(self.order.id)
+        self.page.advance()
+
+
+CARD_STYLE = """
+QFrame#deliveryCard { background: white; border: 1px solid #d6dcd8; border-radius: 8px; }
+QFrame#deliveryCard[chosen="true"] { background: #e3efe8; border: 2px solid #1f7a4d; }
+"""
+
 
 class DeliveryPage(QWidget):
     key = "delivery"
@@ -108,10 +130,13 @@ class DeliveryPage(QWidget):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         touch(self)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.window_ = window
         self.title = _("Antaran")
         self.orders: dict[int, BoardOrder] = {}
         self.cards: dict[int, OrderCard] = {}
+        self.shown: dict[str, list[int]] = {state: [] for state, _t in COLUMNS}
+        self.chosen: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         head = QHBoxLayout()
@@ -139,7 +164,8 @@ class DeliveryPage(QWidget):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         board = QHBoxLayout()
-        self.lists: dict[str, QListWidget] = {}
+        self.scrolls: dict[str, QScrollArea] = {}
+        self.boxes: dict[str, QVBoxLayout] = {}
         self.headers: dict[str, QLabel] = {}
         for state, title in COLUMNS:
             column = QVBoxLayout()
@@ -147,17 +173,23 @@ class DeliveryPage(QWidget):
             header.setStyleSheet("font-weight: 600; font-size: 15px;")
             column.addWidget(header)
             self.headers[state] = header
-            listing = QListWidget()
-            listing.setObjectName(f"board_{state}")
-            listing.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            listing.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-            listing.setSpacing(3)
-            listing.setMinimumWidth(200)
-            listing.currentItemChanged.connect(lambda item, _old, s=state: self._chosen(s, item))
-            listing.itemDoubleClicked.connect(lambda _item: self.advance())
-            listing.installEventFilter(self)
-            column.addWidget(listing, 1)
-            self.lists[state] = listing
+            scroll = QScrollArea()
+            scroll.setObjectName(f"board_{state}")
+            scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            scroll.setMinimumWidth(200)
+            scroll.setStyleSheet("QScrollArea { background: #eef1ef; border: none; border-radius: 8px; }")
+            inner = QWidget()
+            inner.setObjectName("boardColumn")
+            inner.setStyleSheet("QWidget#boardColumn { background: #eef1ef; }")
+            box = QVBoxLayout(inner)
+            box.setContentsMargins(6, 6, 6, 6)
+            box.setSpacing(6)
+            box.addStretch(1)
+            scroll.setWidget(inner)
+            column.addWidget(scroll, 1)
+            self.scrolls[state], self.boxes[state] = scroll, box
             board.addLayout(column, 1)
         layout.addLayout(board, 1)
         self.clock = QTimer(self)
@@ -173,40 +205,39 @@ class DeliveryPage(QWidget):
         return self.window_.user  # type: ignore[attr-defined]
 
     def refresh(self) -> None:
-        chosen = self.selected()
+        chosen = self.chosen
         now = clock.now()
         orders = delivery.board(now)
         self.orders = {o.id: o for o in orders}
+        for card in self.cards.values():
+            card.hide()
+            card.deleteLater()
         self.cards = {}
         for state, title in COLUMNS:
-            listing = self.lists[state]
-            listing.blockSignals(True)
-            listing.clear()
-            shown = [o for o in orders if o.state == state]
-            for order in shown:
-                card = OrderCard(order, self, now)
-                item = QListWidgetItem()
-                item.setData(Qt.ItemDataRole.UserRole, order.id)
-                item.setSizeHint(card.sizeHint())
-                listing.addItem(item)
-                listing.setItemWidget(item, card)
-                self.cards[order.id] = card
-            listing.blockSignals(False)
-            self.headers[state].setText(f"{_(title)} ({len(shown)})")
+            box = self.boxes[state]
+            ids = [o.id for o in orders if o.state == state]
+            for at, order_id in enumerate(ids):
+                card = OrderCard(self.orders[order_id], self, now)
+                box.insertWidget(at, card)
+                self.cards[order_id] = card
+            self.shown[state] = ids
+            self.headers[state].setText(f"{_(title)} ({len(ids)})")
         out = [o for o in orders if o.state in delivery.OPEN_STATES]
         cod = sum(o.total for o in out if o.cod and not o.paid)
         text = _("{n} pesanan di jalan").format(n=len(out))
         if cod:
             text += " · " + _("COD belum diterima {amount}").format(amount=format_rupiah(cod))
         self.summary.setText(text)
-        if chosen is not None and chosen.id in self.orders:
-            self.select(chosen.id)
+        self.chosen = None
+        if chosen is not None and chosen in self.orders:
+            self.select(chosen)
         elif out:
             self.select(out[0].id)
         self._buttons()
+        self.setFocus()
 
     def _tick(self) -> None:
-        """Every 30 s while shown: the board again (orders other tills added), or at least the minutes."""
+        """Every 30 s while shown: the board again (orders other tills added, the minutes moved on)."""
         if self.isVisible():
             self.refresh()
 
@@ -215,35 +246,19 @@ class DeliveryPage(QWidget):
             self.refresh()
 
     # --- choosing ---
-    def _chosen(self, state: str, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        for other, listing in self.lists.items():
-            if other != state:
-                listing.blockSignals(True)
-                listing.setCurrentRow(-1)
-                listing.clearSelection()
-                listing.blockSignals(False)
-        self._buttons()
-
     def selected(self) -> BoardOrder | None:
-        for listing in self.lists.values():
-            item = listing.currentItem()
-            if item is not None and item.isSelected():
-                return self.orders.get(int(item.data(Qt.ItemDataRole.UserRole)))
-        return None
+        return self.orders.get(self.chosen) if self.chosen is not None else None
 
     def select(self, order_id: int) -> None:
-        order = self.orders.get(order_id)
-        if order is None:
+        if order_id not in self.cards:
             return
-        listing = self.lists[order.state]
-        for row in range(listing.count()):
-            if listing.item(row).data(Qt.ItemDataRole.UserRole) == order_id:
-                listing.setCurrentRow(row)
-                listing.item(row).setSelected(True)
-                listing.setFocus()
-                return
+        if self.chosen in self.cards:
+            self.cards[self.chosen].set_chosen(False)
+        self.chosen = order_id
+        card = self.cards[order_id]
+        card.set_chosen(True)
+        self.scrolls[self.orders[order_id].state].ensureWidgetVisible(card)
+        self._buttons()
 
     def _buttons(self) -> None:
         order = self.selected()
@@ -259,39 +274,40 @@ class DeliveryPage(QWidget):
         self.wa_button.setEnabled(order is not None)
 
     # --- keys ---
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if self._key(Qt.Key(event.key())):
-                return True
-        return super().eventFilter(watched, event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if not self._key(Qt.Key(event.key())):
-            super().keyPressEvent(event)
-
-    def _key(self, key: Qt.Key) -> bool:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = Qt.Key(event.key())
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.advance()
         elif key == Qt.Key.Key_Delete:
             self.cancel()
         elif key == Qt.Key.Key_F5:
             self.refresh()
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._step(-1 if key == Qt.Key.Key_Up else 1)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             self._neighbour(-1 if key == Qt.Key.Key_Left else 1)
         else:
-            return False
-        return True
+            super().keyPressEvent(event)
+
+    def _step(self, step: int) -> None:
+        """Up/Down: the order above or below in the same column."""
+        order = self.selected()
+        if order is None:
+            self._neighbour(1)
+            return
+        ids = self.shown[order.state]
+        at = ids.index(order.id) + step
+        if 0 <= at < len(ids):
+            self.select(ids[at])
 
     def _neighbour(self, step: int) -> None:
         """Left/Right: the first order of the next column that has one."""
         order = self.selected()
         states = [s for s, _t in COLUMNS]
-        at = states.index(order.state) if order is not None and order.state in states else 0
-        at += step
+        at = states.index(order.state) + step if order is not None else 0
         while 0 <= at < len(states):
-            listing = self.lists[states[at]]
-            if listing.count():
-                self.select(int(listing.item(0).data(Qt.ItemDataRole.UserRole)))
+            if self.shown[states[at]]:
+                self.select(self.shown[states[at]][0])
                 return
             at += step
 
