@@ -66,6 +66,7 @@ STATE_NAMES = {
 }
 NEXT = {"baru": "disiapkan", "disiapkan": "diantar", "diantar": "selesai"}  # what Enter on the board does
 MAX_COURIER = 80
+COD_KINDS = ("delivery", "social")  # channels whose orders may go out unpaid (pos.channel kinds)
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ def send_cod(cart: Cart, user: User, approver: staff.Approval | None = None) -> 
         raise EmptyCart()
     staff.require(user, "sell")
     channel = channels.get(cart.channel)
-    if channel.kind == "counter":
+    if channel.kind not in COD_KINDS:  # the counter takes its money; a food platform pays the shop itself
         raise CodNeedsDelivery()
     if cart.points_redeem or cart.voucher_code or cart.stamp_claims:
         raise CodNoRewards()

@@ -196,7 +196,9 @@ class OwnerOnly(PermissionDenied):
 
 # the delivery board (pos/delivery.py)
 class CodNeedsDelivery(InvalidInput):
-    template = N_("Bayar di tempat (COD) hanya untuk pesanan antar atau online: pilih salurannya dulu.")
+    template = N_(
+        "Bayar di tempat (COD) hanya untuk pesanan antar sendiri atau lewat WhatsApp/Facebook/Instagram."
+    )
 
 
 class CodNoRewards(InvalidInput):

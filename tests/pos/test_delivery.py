@@ -330,6 +330,8 @@ def test_send_cod_is_validated_like_a_sale(owner, cashier):
     walk_in.add(items["teh"].id, items["teh"].name, 5_000, 1)
     with pytest.raises(CodNeedsDelivery):
         delivery.send_cod(walk_in, owner)
+    with pytest.raises(CodNeedsDelivery):
+        delivery.send_cod(bakso_cart(items, channel="gofood", fee=0), owner)  # GoFood pays the shop itself
     cheap = bakso_cart(items)
     cheap.override_price(0, 10_000, "teman")
     with pytest.raises(PermissionDenied):  # a price that is not the catalogue's needs its permission
