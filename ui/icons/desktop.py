@@ -13,6 +13,7 @@ ICON_DIR = Path(__file__).resolve().parent
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 APP_ID = "id.kasir.Kasir"  # the AppStream id (packaging/id.kasir.Kasir.metainfo.xml)
 DESKTOP_FILE = "kasir.desktop"  # QGuiApplication.setDesktopFileName("kasir") in ui/app.py matches it
+# X11 docks match a window to its entry by WM_CLASS: Qt gives (program name, applicationName "Kasir")
 
 _ENTRY = """[Desktop Entry]
 Type=Application
@@ -28,7 +29,7 @@ Terminal=false
 Categories=Office;Finance;
 Keywords=POS;cashier;shop;receipt;kasir;toko;struk;warung;
 StartupNotify=true
-StartupWMClass=kasir
+StartupWMClass=Kasir
 """
 
 
