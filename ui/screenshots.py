@@ -33,12 +33,13 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
     from db.models import Barcode, Customer, Product, Sale
     from pos import clock, shop, staff
     from pos.demo.generator import fill
-    from ui import qt_words, theme
+    from ui import icons, qt_words, theme
     from ui.main_window import MainWindow
     from ui.setup_dialog import SetupDialog
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
+    app.setWindowIcon(icons.app_icon())
     theme.apply(app)
     qt_words.install(app)
     made: list[Path] = []
@@ -295,13 +296,14 @@ def render_programs(out: Path) -> list[Path]:
     from pos import clock, shop, staff
     from pos import shift as shifts
     from pos.demo.generator import fill
-    from ui import theme
+    from ui import icons, theme
     from ui.main_window import MainWindow
     from ui.merge_dialog import MergeDialog
     from ui.vouchers_dialog import VouchersDialog
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
+    app.setWindowIcon(icons.app_icon())
     theme.apply(app)
     made: list[Path] = []
     for kind in ("bakso", "senapan"):
