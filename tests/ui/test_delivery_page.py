@@ -239,3 +239,25 @@ def test_arrows_and_clicks_choose_an_order(board, owner, qtbot):
     qtbot.mouseDClick(page.cards[second.id], Qt.MouseButton.LeftButton)
     assert DeliveryOrder.get_by_id(second.id).state == "disiapkan"
     assert page.shown["disiapkan"] == [second.id, ready.id]  # oldest first (the same minute: as made)
+
+
+def test_the_counter_sends_a_delivery_order_cod_and_starts_a_new_cart(window, owner, qtbot):
+    from ui.counter.page import CounterPage
+
+    items = small_shop(owner)
+    window.enter(owner)
+    counter = window.section(CounterPage)
+    assert not counter.cod_button.isVisibleTo(counter)  # a walk-in pays here
+    counter.channel.setCurrentIndex(counter.channel.findData("delivery"))
+    assert counter.cod_button.isVisibleTo(counter) and not counter.cod_button.isEnabled()
+    counter.add_product(items["bakso"])
+    counter.add_product(items["bakso"])
+    counter.fee.setText("5000")
+    counter.address.setText("Jl. Melati 12")
+    counter.cod_button.click()
+    (order,) = DeliveryOrder.select()
+    assert (order.cod, order.expected, order.address, order.sale_id) == (True, 41_000, "Jl. Melati 12", None)
+    assert counter.cart.is_empty and Sale.select().count() == 0
+    assert f"Antar #{order.id} dikirim, bayar di tempat Rp 41.000" in counter.message.text()
+    counter.channel.setCurrentIndex(counter.channel.findData("gofood"))
+    assert not counter.cod_button.isVisibleTo(counter)  # the platform pays the shop

@@ -268,7 +268,15 @@ class CounterPage(QWidget):
         self.pay_button.setStyleSheet("font-size: 22px;")
         self.pay_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pay_button.clicked.connect(self.pay)
-        right.addWidget(self.pay_button)
+        self.cod_button = QPushButton(_("Kirim, bayar di\ntempat (COD)"))  # delivery/social orders only
+        self.cod_button.setMinimumHeight(64)
+        self.cod_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cod_button.clicked.connect(self.send_cod)
+        self.cod_button.hide()
+        pay_row = QHBoxLayout()
+        pay_row.addWidget(self.cod_button, 1)
+        pay_row.addWidget(self.pay_button, 2)
+        right.addLayout(pay_row)
         layout.addWidget(right_box, 2)
 
     def _shortcuts(self) -> None:
@@ -563,6 +571,7 @@ class CounterPage(QWidget):
         self.table.setColumnHidden(DISCOUNT_COLUMN, not discounted)  # its width goes to the names till then
         self.totals.show_quote(quote, self.cart, channels.get(self.cart.channel))
         self.pay_button.setEnabled(not self.cart.is_empty and self.shift_bar.is_open)
+        self.cod_button.setEnabled(not self.cart.is_empty)
         if select is not None:
             self.select_line(select)
         elif self.cart.lines and self.selected_line() < 0:
@@ -857,6 +866,9 @@ class CounterPage(QWidget):
         self.order_type.setVisible(food)
         self.order_type.setCurrentIndex(max(0, self.order_type.findData(self.cart.order_type)))
         self.reference.setVisible(kind in ("social", "aggregator"))
+        from pos.delivery import COD_KINDS
+
+        self.cod_button.setVisible(kind in COD_KINDS)
         self.reference.setText(self.cart.source_ref)
         self.fee.setVisible(kind == "delivery")
         self.address.setVisible(kind == "delivery")
@@ -1008,6 +1020,33 @@ class CounterPage(QWidget):
             return False
         self.approval = dialog.approver
         return self.approval
+
+    def send_cod(self) -> None:
+        """The order goes out unpaid with the courier (cash on delivery): onto Antaran, the cash taken when
+        the courier is back; a new cart here."""
+        from pos import delivery
+
+        if self.cart.is_empty:
+            self.say(_("Keranjang masih kosong."), error=True)
+            return
+        if not self._details_changed():
+            self.fee.setFocus()
+            return
+        approver = self._pay_approval()
+        if approver is False:
+            return
+        cart = self.cart
+        order = dialogs.run_service(self, lambda: delivery.send_cod(cart, self.user, approver))
+        if order is None:
+            return
+        self.new_cart()
+        self.say(
+            _("✓ {label} dikirim, bayar di tempat {total} · lihat Antaran").format(
+                label=delivery.get(order.id).label, total=format_rupiah(order.expected)
+            )
+        )
+        hub.changed.emit("delivery")
+        self.focus_search()
 
     def finish(self, done) -> None:  # type: ignore[no-untyped-def]
         from db.models import Payment
