@@ -135,6 +135,14 @@ class CatalogPage(QWidget):
             button.setToolTip(tip)
             button.clicked.connect(slot)
             self.tools.addWidget(button)
+        self.posters_button = QPushButton(_("Poster promo…"))
+        self.posters_button.setToolTip(_("Gambar promo barang terpilih untuk Facebook, Instagram, WhatsApp"))
+        self.posters_button.clicked.connect(self.posters)
+        self.price_list_button = QPushButton(_("Daftar harga…"))
+        self.price_list_button.setToolTip(_("Daftar harga PDF dan gambar HP untuk katalog WhatsApp"))
+        self.price_list_button.clicked.connect(self.price_list)
+        self.tools.addWidget(self.posters_button)
+        self.tools.addWidget(self.price_list_button)
         self.tools.addStretch(1)
         layout.addLayout(self.tools)
 
@@ -182,6 +190,16 @@ class CatalogPage(QWidget):
         from ui.labels_dialog import LabelsDialog  # reportlab's barcodes: loaded when labels are made
 
         dialogs.run(LabelsDialog(self, {pid: 1 for pid in self.selected_ids()}))
+
+    def posters(self) -> None:
+        from ui.posters_dialog import PostersDialog  # Pillow is loaded when a poster is first made
+
+        dialogs.run(PostersDialog(self, self.selected_ids()[:6]))
+
+    def price_list(self) -> None:
+        from ui.posters_dialog import PriceListDialog
+
+        dialogs.run(PriceListDialog(self, self.category.currentData()))
 
     def add_tool(self, button: QPushButton) -> None:
         """Another catalogue tool (import/export, labels) in the second button row, before its stretch."""

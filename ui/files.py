@@ -1,5 +1,6 @@
 """Choosing a file to open or save, in Bahasa Indonesia (Qt ships no Indonesian catalogue: the file
-dialog's own labels are set here). Tests replace `ask_open` and `ask_save` to answer without a person."""
+dialog's own labels are set here). Tests replace `ask_open`, `ask_save` and `ask_folder` to answer without a
+person."""
 
 from __future__ import annotations
 
@@ -56,5 +57,27 @@ def _save(parent: QWidget | None, title: str, name: str, filters: str) -> str:
     return _chosen(box)
 
 
+def _choose_folder(parent: QWidget | None, title: str) -> str:
+    """A folder to save several files in (posters, a price list); '' when cancelled."""
+    box = QFileDialog(parent, title)
+    box.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    box.setFileMode(QFileDialog.FileMode.Directory)
+    box.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    for label, text in (
+        (QFileDialog.DialogLabel.LookIn, _("Cari di:")),
+        (QFileDialog.DialogLabel.FileName, _("Folder:")),
+        (QFileDialog.DialogLabel.Accept, _("Pilih folder")),
+        (QFileDialog.DialogLabel.Reject, _("Batal")),
+    ):
+        box.setLabelText(label, text)
+    box.setDirectory(_folder())
+    if not (box.exec() and box.selectedFiles()):
+        return ""
+    path = box.selectedFiles()[0]
+    QSettings("Kasir", "Kasir").setValue("files/folder", path)
+    return path
+
+
 ask_open: Callable[[QWidget | None, str, str], str] = _open
 ask_save: Callable[[QWidget | None, str, str, str], str] = _save
+ask_folder: Callable[[QWidget | None, str], str] = _choose_folder

@@ -439,6 +439,10 @@ BUILDERS: dict[str, Callable[[Shop], QDialog]] = {
     "ui.labels_dialog.LabelsDialog": lambda s: _mod("ui.labels_dialog").LabelsDialog(
         s.window, {s.product_id: 12}
     ),
+    "ui.posters_dialog.PostersDialog": lambda s: _mod("ui.posters_dialog").PostersDialog(
+        s.window, [s.product_id]
+    ),
+    "ui.posters_dialog.PriceListDialog": lambda s: _mod("ui.posters_dialog").PriceListDialog(s.window),
     "ui.closing_dialog.ClosingDialog": lambda s: _mod("ui.closing_dialog").ClosingDialog(s.window, s.closing),
     "ui.report_page.SalesOfProduct": _sales_of_product,
     "ui.customer_import_dialog.CustomerImportDialog": lambda s: _mod(
