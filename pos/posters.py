@@ -372,3 +372,10 @@ def parse_promo(text: str) -> tuple[str, int]:
             N_("Tulis harga promo sebagai SKU=HARGA, misalnya BKS=15000 (bukan {text})."), text=text
         )
     return code.strip(), parse_rupiah(price)
+
+
+def chosen(product_ids: list[int]) -> list[tuple[int, str, int]]:
+    """(id, name, price) of the active products among `product_ids`, in that order (the dialog's list)."""
+    ids = list(dict.fromkeys(product_ids))
+    found = {p.id: p for p in Product.select().where(Product.id.in_(ids), Product.active == True)}  # noqa: E712
+    return [(pid, found[pid].name, int(found[pid].price)) for pid in ids if pid in found]

@@ -139,11 +139,20 @@ def price_list_pdf(plist: PriceList, target: str | Path | None = None) -> bytes:
     return fonts.finish(buf.getvalue(), target)
 
 
-def price_list_images(plist: PriceList) -> list[Image.Image]:
-    """The price list as phone-sized images, 1080×1920 each, numbered 1/3, 2/3 …"""
-    head, foot, row, heading = 300, 150, 84, 96
+_HEAD, _FOOT, _ROW, _HEADING = 300, 150, 84, 96
+
+
+def image_count(plist: PriceList) -> int:
+    """How many phone images the price list takes."""
+    return len(_pages(_lines(plist), IMAGE_H - _HEAD - _FOOT - 40, _ROW, _HEADING))
+
+
+def price_list_images(plist: PriceList, limit: int | None = None) -> list[Image.Image]:
+    """The price list as phone-sized images, 1080×1920 each, numbered 1/3, 2/3 … (only the first `limit`
+    when given: a preview). More than MAX_IMAGES are refused: the PDF is the way to share those."""
+    head, foot, row, heading = _HEAD, _FOOT, _ROW, _HEADING
     pages = _pages(_lines(plist), IMAGE_H - head - foot - 40, row, heading)
-    if len(pages) > MAX_IMAGES:
+    if len(pages) > MAX_IMAGES and limit is None:
         raise InvalidInput(
             N_(
                 "Daftar harga ini butuh {n} gambar (paling banyak {max}). Pilih satu kategori, atau bagikan "
@@ -157,7 +166,7 @@ def price_list_images(plist: PriceList) -> list[Image.Image]:
     name_face, price_face, unit_face = font("regular", 40), font("bold", 44), font("regular", 30)
     units = {f"/{item.unit}" for _n, items in plist.sections for item in items if item.unit != "pcs"}
     unit_w = max((width(u, unit_face) for u in units), default=0) + (8 if units else 0)  # prices in a column
-    for number, page in enumerate(pages, 1):
+    for number, page in enumerate(pages[:limit] if limit else pages, 1):
         image = Image.new("RGB", (IMAGE_W, IMAGE_H), PAPER)
         draw = ImageDraw.Draw(image)
         draw.rectangle((0, 0, IMAGE_W, head - 40), fill=GREEN)
@@ -206,11 +215,11 @@ def price_list_images(plist: PriceList) -> list[Image.Image]:
     return images
 
 
-def save(plist: PriceList, folder: str | Path) -> list[Path]:
-    """The PDF, the images and the caption (.txt) into `folder`; returns the files written. Nothing is
-    left behind when one cannot be written."""
+def save(plist: PriceList, folder: str | Path, images: bool = True) -> list[Path]:
+    """The PDF, the images (unless `images` is False) and the caption (.txt) into `folder`; returns the
+    files written. Nothing is left behind when one cannot be written."""
     pdf = price_list_pdf(plist)
-    images = price_list_images(plist)
+    pictures = price_list_images(plist) if images else []
     target = Path(folder)
     stem = f"{slug(plist.title)}-{plist.day.isoformat()}"
     written: list[Path] = []
@@ -219,7 +228,7 @@ def save(plist: PriceList, folder: str | Path) -> list[Path]:
         path = free_path(target, stem, ".pdf")
         path.write_bytes(pdf)
         written.append(path)
-        for number, image in enumerate(images, 1):
+        for number, image in enumerate(pictures, 1):
             buf = BytesIO()
             image.save(buf, "PNG", optimize=True)
             path = free_path(target, f"{stem}-{number}", ".png")
