@@ -52,6 +52,7 @@ from pos.money import format_rupiah, parse_rupiah
 from ui import dialogs, theme
 from ui.boxes import ComboBox
 from ui.counter.approval import ApprovalDialog
+from ui.counter.chat_order_dialog import ChatOrderDialog
 from ui.counter.customer_dialog import CustomerDialog
 from ui.counter.discount_dialog import DiscountDialog
 from ui.counter.first_steps import FirstSteps
@@ -69,7 +70,7 @@ from ui.theme import role
 
 KEYS_HELP = N_(
     "Enter tambah · ↑↓ pilih · +/- jumlah · 3* lalu scan · Del hapus · F4 pelanggan · F5 poin · F6 catatan · "
-    "F7 diskon · F8 simpan · F9 tersimpan · F10 riwayat · F11 struk · F12 bayar"
+    "F7 diskon · F8 simpan · F9 tersimpan · F10 riwayat · F11 struk · F12 bayar · F3 pesanan dari chat"
 )
 
 
@@ -198,6 +199,7 @@ class CounterPage(QWidget):
         buttons = dialogs.FlowLayout(uniform=True)  # 5 a row on a laptop, fewer on a 1024 px terminal
         actions = [
             (_("Jumlah (*)"), self.ask_quantity),
+            (_("Dari chat (F3)"), self.ask_chat_order),
             (_("Catatan (F6)"), self.ask_note),
             (_("Diskon (F7)"), self.ask_discount),
             (_("Ubah harga"), self.ask_price),
@@ -283,6 +285,7 @@ class CounterPage(QWidget):
         """Function keys, handled as key events (not QShortcut, which would also fire inside dialogs)."""
         self.keys = {
             Qt.Key.Key_F2: self.focus_search,
+            Qt.Key.Key_F3: self.ask_chat_order,
             Qt.Key.Key_F4: self.ask_customer,
             Qt.Key.Key_F5: self.ask_points,
             Qt.Key.Key_F6: self.ask_note,
@@ -754,6 +757,19 @@ class CounterPage(QWidget):
                 else ""
             )
             self.update_cart()
+        self.focus_search()
+
+    def ask_chat_order(self) -> None:
+        """F3: a customer's WhatsApp message pasted in and read into a proposal; confirmed, it is the cart."""
+        if not self.cart.is_empty:
+            self.say(_("Selesaikan atau simpan (F8) keranjang ini dulu."), error=True)
+            return
+        dialog = ChatOrderDialog(self, self.user)
+        if dialogs.run(dialog) and dialog.cart is not None:
+            self.load_cart(dialog.cart)
+            if dialog.created:
+                hub.changed.emit("customer")
+            self.say(_("Pesanan dari chat masuk keranjang: {n} baris.").format(n=len(dialog.cart.lines)))
         self.focus_search()
 
     # --- customer and channel ---
