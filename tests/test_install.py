@@ -149,3 +149,26 @@ def test_the_windows_installer_keeps_the_shops_data_on_uninstall():
     assert "{localappdata}\\Kasir" not in iss.split("[UninstallDelete]")[-1]  # data stays
     workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
     assert "windows-latest" in workflow and "packaging/kasir.spec" in workflow
+
+
+def test_a_smoke_start_shows_the_login_with_the_icon_and_quits_without_a_backup(tmp_path):
+    import os
+    import subprocess
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data")}
+    env.pop("KASIR_NO_BACKUP", None)
+    db = tmp_path / "toko.db"
+    run = [sys.executable, str(ROOT / "main.py"), "--db", str(db)]
+    made = subprocess.run(
+        [*run, "setup", "--shop", "Warung Uji", "--owner", "Bu Sri", "--pin", "4826"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert made.returncode == 0, made.stderr
+    started = subprocess.run(
+        run, capture_output=True, text=True, env={**env, "KASIR_QUIT_AFTER_START": "1"}, timeout=120
+    )
+    assert (started.returncode, started.stdout) == (0, "kasir started: login\n"), started.stderr
+    assert not (tmp_path / "data" / "Kasir" / "cadangan").exists()  # no backup at a smoke test's quit
