@@ -658,6 +658,9 @@ def build(period: Period, progress: Any = None) -> dict[str, Any]:
     products = products_later()
     report["by_product"] = products
     report["by_category"] = by_category(products)
+    from pos import delivery  # (it completes sales; this module only reads them)
+
+    report["delivery"] = delivery.report_section(period)
     step(9)
     return report
 

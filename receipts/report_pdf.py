@@ -350,6 +350,12 @@ def report_pdf(report: dict[str, Any], shop_name: str, target: str | Path | None
             ]
         )
     ]
+    trips = report.get("delivery")
+    if trips and (trips["orders"] or trips["cod_outstanding"]):
+        from pos.delivery import report_lines
+
+        rows = [[_("Antaran"), ""]] + [list(pair) for pair in report_lines(trips)]
+        story += [KeepTogether([Spacer(1, 2 * mm), _table(rows, [width * 0.32, width * 0.18])])]
     if report["voids"] or report["refunds_count"]:
         who = [[_("Kasir"), _("Nota"), _("Retur"), _("Nilai retur")]] + [
             [r["name"], str(r["count"]), str(r["refunds_count"]), format_rupiah(r["refunds"])]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import clock, closing, export, report, segments, settings
+from pos import clock, closing, delivery, export, report, segments, settings
 from pos.errors import PosError
 from pos.i18n import N_, _
 from pos.money import format_rupiah
@@ -551,6 +551,9 @@ class ReportPage(QWidget):
         ]
         if data["voids"]:
             lines.append(_("Pesanan dibatalkan: {n}").format(n=len(data["voids"])))
+        trips = data.get("delivery")
+        if trips and (trips["orders"] or trips["cod_outstanding"]):
+            lines += ["", _("<b>Antaran</b>")] + [f"{k}: {v}" for k, v in delivery.report_lines(trips)]
         self.customer_text.setText("<br>".join(lines))
 
     # --- drilling down ---

@@ -504,3 +504,40 @@ def test_a_version_9_shop_gets_the_delivery_board(tmp_path):
         assert [(o.number, o.state) for o in delivery.board()] == [(paid.number, "baru")]
     finally:
         shop.close_shop()
+
+
+def test_the_report_carries_the_delivery_figures_on_screen_words_and_in_its_pdf(owner, tmp_path):
+    from pypdf import PdfReader
+
+    from receipts.report_pdf import report_pdf
+
+    items = small_shop(owner)
+    out = delivery.send_cod(bakso_cart(items), owner)  # Rp 41.000 still to come
+    done = delivery.send_cod(bakso_cart(items, qty=1, fee=0), owner)
+    on_the_way(out.id, owner)
+    on_the_way(done.id, owner)
+    with frozen(NOW + timedelta(minutes=25)):
+        delivery.settle_cod(done.id, 17_000, owner)
+    today = Period(NOW.date(), NOW.date())
+    built = report.build(today)
+    assert built["delivery"] == {
+        "orders": 2,
+        "by_state": {"baru": 0, "disiapkan": 0, "diantar": 1, "selesai": 1, "batal": 0},
+        "delivered": 1,
+        "average_minutes": 25,
+        "cod_collected": 17_000,
+        "cod_difference": -1_000,
+        "cod_outstanding": 41_000,
+        "cod_outstanding_count": 1,
+    }
+    json.dumps(built["delivery"])  # --json prints it
+    assert delivery.report_lines(built["delivery"])[3:] == [
+        ("Rata-rata sampai selesai", "25 menit"),
+        ("COD diterima dari kurir", "Rp 17.000"),
+        ("Selisih COD (kurang -, lebih +)", "-Rp 1.000"),
+        ("COD belum diterima (1 pesanan)", "Rp 41.000"),
+    ]
+    target = tmp_path / "laporan.pdf"
+    report_pdf(built, "Warung Uji", target)
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Antaran" in text and "COD belum diterima (1 pesanan)" in text and "Rp 41.000" in text

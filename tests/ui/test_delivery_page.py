@@ -261,3 +261,18 @@ def test_the_counter_sends_a_delivery_order_cod_and_starts_a_new_cart(window, ow
     assert f"Antar #{order.id} dikirim, bayar di tempat Rp 41.000" in counter.message.text()
     counter.channel.setCurrentIndex(counter.channel.findData("gofood"))
     assert not counter.cod_button.isVisibleTo(counter)  # the platform pays the shop
+
+
+def test_the_report_screen_shows_the_delivery_figures(window, owner, qtbot):
+    from ui.report_page import ReportPage
+
+    items = small_shop(owner)
+    order = delivery.send_cod(bakso(items), owner)
+    delivery.prepare(order.id, owner)
+    window.enter(owner)
+    page = window.section(ReportPage)
+    window.open_section(window.sections.index(page))
+    qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)
+    text = page.customer_text.text()
+    assert "<b>Antaran</b>" in text and "Baru / disiapkan / diantar: 0 / 1 / 0" in text
+    assert "COD belum diterima (1 pesanan): Rp 41.000" in text
