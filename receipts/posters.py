@@ -45,8 +45,8 @@ def layout_names() -> list[tuple[str, str]]:
 
 def size_names() -> list[tuple[str, str]]:
     return [
-        ("square", _("Persegi 1080×1080 (Facebook, Instagram)")),
-        ("status", _("Status WhatsApp 1080×1920")),
+        ("square", _("Persegi (FB, IG)")),
+        ("status", _("Status WhatsApp")),
     ]
 
 

@@ -64,7 +64,7 @@ class PostersDialog(QDialog):
     def __init__(self, parent: QWidget | None, product_ids: list[int] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Poster promo"))
-        self.setMinimumSize(1080, 640)
+        self.setMinimumSize(1120, 640)
         self.chosen: dict[int, tuple[str, int]] = {}
         self.promo_edits: dict[int, QLineEdit] = {}
         self.offer: posters.Offer | None = None
@@ -87,6 +87,7 @@ class PostersDialog(QDialog):
             self.program.setEnabled(False)
             self.program.addItem(_("Belum ada voucher, kartu stempel atau hadiah yang berjalan"), None)
         self.program.setMinimumWidth(280)
+        self.program.setSizeAdjustPolicy(ComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for widget in (self.by_products, self.by_program, self.program):
             source.addWidget(widget)
         source.addStretch(1)
@@ -98,7 +99,7 @@ class PostersDialog(QDialog):
         left.addWidget(self.search)
         lists = QHBoxLayout()
         self.results = QListWidget()
-        lists.addWidget(self.results, 1)
+        lists.addWidget(self.results, 2)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([_("Di poster"), _("Harga"), _("Harga promo")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -106,7 +107,7 @@ class PostersDialog(QDialog):
         self.table.setColumnWidth(2, 120)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(38)
-        lists.addWidget(self.table, 1)
+        lists.addWidget(self.table, 3)
         left.addLayout(lists, 1)
 
         options = QGridLayout()
@@ -123,8 +124,9 @@ class PostersDialog(QDialog):
         options.addWidget(self.layout_box, 0, 3)
         options.addWidget(QLabel(_("Ukuran:")), 1, 0)
         self.size_box = ComboBox()
-        for key, name in draw.size_names():
+        for (key, name), (w, h) in zip(draw.size_names(), draw.SIZES.values(), strict=True):
             self.size_box.addItem(name, key)
+            self.size_box.setItemData(self.size_box.count() - 1, f"{w}×{h}", Qt.ItemDataRole.ToolTipRole)
         self.size_box.addItem(_("Keduanya"), "both")
         options.addWidget(self.size_box, 1, 1)
         self.has_until = QCheckBox(_("Berlaku s.d."))
@@ -137,6 +139,9 @@ class PostersDialog(QDialog):
         self.until.setDate(QDate(today.year, today.month, today.day).addDays(7))
         self.until.setEnabled(False)
         options.addWidget(self.until, 1, 3)
+        for box in (self.layout_box, self.size_box):  # long item names do not widen the dialog
+            box.setSizeAdjustPolicy(ComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(16)
         options.setColumnStretch(1, 1)
         left.addLayout(options)
 
