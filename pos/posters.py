@@ -157,6 +157,8 @@ def for_products(
         if product is None or not product.active:
             raise ProductNotFound(code=product.sku if product else str(pid))
         price, old = int(product.price), None
+        if price <= 0:  # an ingredient, or a price not set yet: nothing to advertise
+            raise InvalidInput(N_("{name} belum punya harga jual; isi harganya dulu."), name=product.name)
         if pid in promo:
             value = promo[pid]
             if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= MAX_AMOUNT:
@@ -315,9 +317,14 @@ def for_program(kind: str, ref: str, until: date | None = None) -> Offer:
 
 
 def price_list(category_id: int | None = None) -> PriceList:
-    """Every active product (or one category's), grouped by category in the shop's order, by name."""
+    """Every active product with a price (or one category's), grouped by category in the shop's order, by
+    name. Products at Rp 0 (ingredients of a recipe, a price not set yet) are not for sale: left out."""
     shop = shop_info()
-    query = Product.select(Product, Category).join(Category, JOIN.LEFT_OUTER).where(Product.active == True)  # noqa: E712
+    query = (
+        Product.select(Product, Category)
+        .join(Category, JOIN.LEFT_OUTER)
+        .where(Product.active == True, Product.price > 0)  # noqa: E712
+    )
     title = _("Daftar harga")
     if category_id is not None:
         category = Category.get_or_none(Category.id == category_id)

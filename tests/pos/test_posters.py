@@ -79,6 +79,14 @@ def test_refusals(items):
     assert len(posters.for_products([items["teh"].id, items["teh"].id]).items) == 1  # chosen twice: once
 
 
+def test_a_product_without_a_price_is_no_offer(items):
+    flour = catalog.create_product("TPG", "Tepung tapioka", 0, unit="kg")  # an ingredient
+    with pytest.raises(InvalidInput, match="belum punya harga jual"):
+        posters.for_products([flour.id])
+    listed = [i.name for _name, group in posters.price_list().sections for i in group]
+    assert "Tepung tapioka" not in listed and len(listed) == 4
+
+
 def test_inactive_product_refused(items, owner):
     from pos import product_edit
 
