@@ -72,6 +72,7 @@ FILLER = frozenset(
 )  # fmt: skip
 DELIVERY = frozenset("antar anter antarkan anterin diantar dianter diantarkan kirim kirimkan kirimin dikirim "
                      "delivery cod kurir".split())  # fmt: skip
+_HONORIFICS = frozenset("bu ibu pak bapak mas mba mbak kak bang om tante".split())
 _TRAILING = frozenset("ya yaa kak ka min gan dong ok oke makasih thx sis pak bu".split())
 
 # --- patterns (each linear: no nested repetition) -------------------------------------------------
@@ -515,12 +516,14 @@ def _extract_name(folded: str, kept: str) -> tuple[str, str, str]:
     if match is None:
         return "", folded, kept
     start = end = match.end()
+    line_end = folded.find("\n", start)
+    line_end = len(folded) if line_end < 0 else line_end
     count = 0
-    for word in re.finditer(r"[^\s,;:]+", folded[start : start + 80]):
+    for word in re.finditer(r"[^\s,;:]+", folded[start : min(start + 80, line_end)]):
         w = word.group().strip(".")
         if count >= 4 or not w.replace("'", "").isalpha() or w in DELIVERY or w in ("alamat", "hp", "wa"):
             break
-        if w in _TRAILING and count and w not in ("bu", "pak"):
+        if w in FILLER and not (count == 0 and w in _HONORIFICS):  # "a.n. bu ani ya": Bu Ani
             break
         count += 1
         end = start + word.end()

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import catalog, chat_order, phone, shop
+from pos import catalog, chat_order, phone, sale, shop
 from pos import channel as channels
 from pos import customer as customers
 from pos.cart import Cart, parse_qty
@@ -111,6 +111,7 @@ class ChatOrderDialog(QDialog):
         self.table = QTableWidget(0, len(columns))
         self.table.setHorizontalHeaderLabels(columns)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(50)  # a quantity box and a button fit a row
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         header = self.table.horizontalHeader()
@@ -169,7 +170,11 @@ class ChatOrderDialog(QDialog):
         self.fee = QLineEdit()
         self.fee.setMaximumWidth(160)
         self.fee.setPlaceholderText("0")
+        self.fee.textChanged.connect(lambda _t: self.show_total())
         grid.addWidget(self.fee, 2, 1)
+        self.total = role(QLabel(""), "total")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(self.total, 2, 2)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
 
@@ -227,6 +232,7 @@ class ChatOrderDialog(QDialog):
         self._delivery_toggled(self.delivery.isChecked())
         self.confirm_button.setEnabled(bool(self.lines))
         self.reply_button.setEnabled(bool(self.lines))
+        self.show_total()
 
     def _fill_table(self) -> None:
         self.table.setRowCount(len(self.lines))
@@ -237,6 +243,7 @@ class ChatOrderDialog(QDialog):
             qty = QLineEdit(chat_order.qty_text(line.qty))
             qty.setMaximumWidth(90)
             qty.setToolTip(line.unit)
+            qty.textChanged.connect(lambda _t: self.show_total())
             self.table.setCellWidget(row, 1, qty)
             price = QTableWidgetItem(format_rupiah(line.price) + f" / {line.unit}")
             price.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -248,6 +255,17 @@ class ChatOrderDialog(QDialog):
             drop.setAutoDefault(False)
             drop.clicked.connect(lambda _c=False, r=row: self.drop_line(r))
             self.table.setCellWidget(row, 4, drop)
+        self.show_total()
+
+    def show_total(self) -> None:
+        """What the customer pays for the order as it stands, with the ongkir (said once all is readable)."""
+        try:
+            p, fee = self.edited()
+            quote = sale.preview(chat_order.to_cart(p, fee))
+        except PosError:
+            self.total.setText("")
+            return
+        self.total.setText(_("Total {total}").format(total=format_rupiah(quote.total)))
 
     def _show_customer(self, p: Proposal | None) -> None:
         number = phone.local_form(p.phone) if p and p.phone else ""

@@ -134,6 +134,11 @@ class CounterPage(QWidget):
         self.channel.setMinimumWidth(170)
         self.channel.currentIndexChanged.connect(self._channel_changed)
         top.addWidget(self.channel)
+        chat = QPushButton(_("Chat (F3)"))  # beside the channel: not a third row of action buttons
+        chat.setToolTip(_("Pesanan dari chat: tempel pesan WhatsApp pelanggan"))
+        chat.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        chat.clicked.connect(self.ask_chat_order)
+        top.addWidget(chat)
         left.addLayout(top)
 
         details = QHBoxLayout()
@@ -199,7 +204,6 @@ class CounterPage(QWidget):
         buttons = dialogs.FlowLayout(uniform=True)  # 5 a row on a laptop, fewer on a 1024 px terminal
         actions = [
             (_("Jumlah (*)"), self.ask_quantity),
-            (_("Dari chat (F3)"), self.ask_chat_order),
             (_("Catatan (F6)"), self.ask_note),
             (_("Diskon (F7)"), self.ask_discount),
             (_("Ubah harga"), self.ask_price),
