@@ -209,6 +209,10 @@ class MainWindow(QMainWindow):
         the window take keys between them, so that each opens at once later."""
         if self.sections.build_next():
             QTimer.singleShot(0, self, self._build_ahead)
+        else:  # then Babel's data for rupiah (a tenth of a second of pickles), before the first price shown
+            from pos.money import format_rupiah
+
+            format_rupiah(0)
 
     # --- layout ---
     def _build_workspace(self) -> None:
