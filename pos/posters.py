@@ -127,6 +127,11 @@ def item_text(item: Item) -> str:
     return f"{item.name} {old}{format_rupiah(item.price)}{unit}"
 
 
+def _short_name(name: str, limit: int = 32) -> str:
+    """A name in the order text, short: a long link makes a dense QR that a phone reads badly."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
 def for_products(
     product_ids: list[int],
     *,
@@ -176,8 +181,7 @@ def for_products(
     title = " ".join((title or "").split())[:60] or _("PROMO")
     offer = Offer("products", title, shop, tuple(items), until=until)
     order = _("Halo {shop}, saya mau pesan:").format(shop=shop.name) + "".join(
-        f"\n- {item.name[:32]}"
-        for item in items  # short: a long link makes a dense QR
+        f"\n- {_short_name(item.name)}" for item in items
     )
     body = [f"{title} {shop.name}".strip()] + [f"• {item_text(item)}" for item in items]
     return _with_link(offer, order, body)

@@ -425,14 +425,16 @@ def _list(c: _Canvas, offer: Offer, body: Rect, tall: bool) -> None:
         price_h, old_h = 76, 40
         rooms = []
         for item, rect in places:
-            bottom = rect[3] - 12 - price_h - (old_h if item.old_price else 0)
+            bottom = rect[3] - 12 - price_h - (old_h + 8 if item.old_price else 0)
             rooms.append((item.name, (rect[0] + pad, rect[1] + 14, rect[2] - pad, bottom)))
         size = _common_size(c, rooms, (42, 32), 2)
         for (item, rect), (_name, room) in zip(places, rooms, strict=True):
             c.card(rect, radius=22)
             c.text(item.name, room, sizes=(size, size), lines=2, valign="middle")
             if item.old_price:
-                c.old_price(item.old_price, (room[0], room[3], room[2], room[3] + old_h - 4), 32, "left")
+                c.old_price(
+                    item.old_price, (room[0], room[3] + 8, room[2], room[3] + 8 + old_h - 4), 32, "left"
+                )
             c.price(
                 item.price, (room[0], rect[3] - 12 - price_h, room[2], rect[3] - 12), big=72, align="left"
             )
