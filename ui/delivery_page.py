@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QKeyEvent, QMouseEvent
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,15 @@ NEXT_ACTION = {"baru": N_("Siapkan"), "disiapkan": N_("Antar"), "diantar": N_("S
 REFRESH_MS = 30_000
 
 
+def waiting_text(minutes: int) -> str:
+    """12 mnt, 1 j 35 mnt, 2 hari: how long an order has waited."""
+    if minutes < 60:
+        return _("{n} mnt").format(n=minutes)
+    if minutes < 24 * 60:
+        return _("{h} j {m} mnt").format(h=minutes // 60, m=minutes % 60)
+    return _("{d} hari").format(d=minutes // (24 * 60))
+
+
 class OrderCard(QFrame):
     """One order on the board: number and customer, minutes waiting, address, courier, total, COD, WA.
     A click chooses it, a double click moves it on."""
@@ -54,6 +64,7 @@ class OrderCard(QFrame):
         self.setObjectName("deliveryCard")
         self.setProperty("chosen", False)
         self.setStyleSheet(CARD_STYLE)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(2)
@@ -94,13 +105,23 @@ class OrderCard(QFrame):
         self.show_minutes(now)
 
     def show_minutes(self, now: datetime) -> None:
-        minutes = self.order.minutes_waiting(now)
+        waited = waiting_text(self.order.minutes_waiting(now))
         if self.order.state == "selesai" and self.order.done_at:
-            self.minutes.setText(
-                _("{time} · {n} mnt").format(time=self.order.done_at.strftime("%H:%M"), n=minutes)
-            )
-        else:
-            self.minutes.setText(_("{n} mnt").format(n=minutes))
+            waited = f"{self.order.done_at:%H:%M} · {waited}"
+        self.minutes.setText(waited)
+
+    # A card is as tall as its wrapped text needs at its width (a column of many scrolls; none is squeezed).
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        width = self.width() if self.width() > 100 else 260
+        return QSize(width, self.layout().heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(180, self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
 
     def set_chosen(self, chosen: bool) -> None:
         self.setProperty("chosen", chosen)
@@ -154,6 +175,14 @@ class DeliveryPage(QWidget):
         self.wa_button.clicked.connect(lambda: self.whatsapp(self.selected()))
         self.refresh_button = QPushButton(_("Muat ulang (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
+        longest = max(
+            (
+                _("{action} (Enter)").format(action=_(t))
+                for t in (*NEXT_ACTION.values(), N_("Terima uang COD"))
+            ),
+            key=len,
+        )
+        self.next_button.setMinimumWidth(self.next_button.fontMetrics().horizontalAdvance(longest) + 48)
         for button in (self.next_button, self.cancel_button, self.wa_button, self.refresh_button):
             button.setMinimumHeight(44)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -219,6 +248,7 @@ class DeliveryPage(QWidget):
             for at, order_id in enumerate(ids):
                 card = OrderCard(self.orders[order_id], self, now)
                 box.insertWidget(at, card)
+                card.show()  # now, not after the next event: the column's height counts it at once
                 self.cards[order_id] = card
             self.shown[state] = ids
             self.headers[state].setText(f"{_(title)} ({len(ids)})")

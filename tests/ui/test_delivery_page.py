@@ -78,7 +78,10 @@ def test_orders_appear_by_state_oldest_first(board, owner):
     assert page.summary.text() == "5 pesanan di jalan · COD belum diterima Rp 200.000"
     with frozen(NOW + timedelta(minutes=30)):
         page._tick()  # every 30 s: the minutes move on
-        assert page.cards[old.id].minutes.text() == "80 mnt"
+        assert page.cards[old.id].minutes.text() == "1 j 20 mnt"
+    assert [delivery_page.waiting_text(m) for m in (0, 59, 60, 1439, 2 * 1440 + 5)] == [
+        "0 mnt", "59 mnt", "1 j 0 mnt", "23 j 59 mnt", "2 hari"
+    ]  # fmt: skip
 
 
 def test_enter_moves_the_chosen_order_on_and_asks_the_courier(board, owner, qtbot):
