@@ -365,6 +365,27 @@ def _discount(s: Shop) -> QDialog:
     return DiscountDialog(s.window, s.cart, 0, s.owner, "discount")
 
 
+def _board(s: Shop, kind: str) -> QDialog:
+    """The delivery board's questions about a COD order of the Rp 98.765.432 genset to a long address, its
+    courier with a long name (the couriers of late offered as buttons)."""
+    from pos import delivery
+    from pos.cart import Cart
+    from ui import delivery_dialogs
+
+    cart = Cart(channel="delivery", order_type="delivery", customer_id=s.customer_id)
+    cart.add(s.product_id, "Genset", 98_765_432, 3)
+    cart.set_delivery(250_000, "Jl. Kaliurang Km 14,5 Gang Sawo Kecik No. 117 RT 04 RW 12, Ngaglik, Sleman")
+    order = delivery.send_cod(cart, s.owner)
+    delivery.prepare(order.id, s.owner)
+    if kind != "courier":
+        delivery.send_out(order.id, "Bambang Sugiharto Wicaksono Putra", s.owner)
+    shown = delivery.get(order.id)
+    dialog = {"courier": delivery_dialogs.CourierDialog, "cash": delivery_dialogs.CashDialog}.get(
+        kind, delivery_dialogs.CancelDialog
+    )
+    return dialog(s.window, shown, s.owner)
+
+
 BUILDERS: dict[str, Callable[[Shop], QDialog]] = {
     "ui.setup_dialog.SetupDialog": lambda s: _mod("ui.setup_dialog").SetupDialog(s.window),
     "ui.receipt_dialog.ReceiptDialog": lambda s: _mod("ui.receipt_dialog").ReceiptDialog(
@@ -451,6 +472,9 @@ BUILDERS: dict[str, Callable[[Shop], QDialog]] = {
     "ui.product_import_dialog.ProductImportDialog": lambda s: _mod(
         "ui.product_import_dialog"
     ).ProductImportDialog(s.window, s.owner),
+    "ui.delivery_dialogs.CourierDialog": lambda s: _board(s, "courier"),
+    "ui.delivery_dialogs.CashDialog": lambda s: _board(s, "cash"),
+    "ui.delivery_dialogs.CancelDialog": lambda s: _board(s, "cancel"),
 }
 
 # the counter's own dialogs are also used on 1024×768 touch terminals and 1280×800 laptops
