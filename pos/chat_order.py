@@ -13,6 +13,7 @@ MAX_TEXT characters is cut there (and the proposal says so); every pattern is li
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import Any
 
 from db import names_index
 from db.fields import to_qty
-from db.models import ChatText, Product
+from db.models import ChatText, Product, database
 from pos import catalog, phone, settings
 from pos import channel as channels
 from pos import customer as customers
@@ -175,7 +176,8 @@ class _Catalogue:
     """The active products' words, read once per message: what typos are corrected to."""
 
     vocab: set[str] = field(default_factory=set)
-    by_length: dict[int, list[str]] = field(default_factory=dict)
+    ordered: list[str] = field(default_factory=list)  # the vocabulary sorted: words by their start
+    typos: dict[tuple[int, int, str], list[str]] = field(default_factory=dict)  # (length, end, letter)
     joined: dict[str, tuple[str, str]] = field(default_factory=dict)  # "esteh" -> ("es", "teh")
     sizes: set[tuple[str, str]] = field(default_factory=set)  # ("600", "ml"): a size in a name
     name_numbers: dict[str, set[str]] = field(default_factory=dict)  # "600" -> the words beside it
@@ -186,8 +188,8 @@ class _Catalogue:
     @classmethod
     def load(cls) -> _Catalogue:
         cat = cls()
-        query = Product.select(Product.search_name).where(Product.active == True).distinct()  # noqa: E712
-        for (search_name,) in query.tuples():
+        rows = database.execute_sql('SELECT DISTINCT "search_name" FROM "product" WHERE "active"').fetchall()
+        for (search_name,) in rows:
             words = _words(search_name)
             cat.vocab.update(words)
             for a, b in zip(words, words[1:], strict=False):
@@ -198,8 +200,11 @@ class _Catalogue:
             for w in words:
                 if w.isdigit():
                     cat.name_numbers.setdefault(w, set()).update(x for x in words if not x.isdigit())
-        for w in sorted(cat.vocab):
-            cat.by_length.setdefault(len(w), []).append(w)
+        cat.ordered = sorted(cat.vocab)
+        for w in cat.ordered:
+            if len(w) >= 5 and w.isalpha():  # one edit leaves the first or the last letter as it was
+                cat.typos.setdefault((len(w), 0, w[0]), []).append(w)
+                cat.typos.setdefault((len(w), 1, w[-1]), []).append(w)
         return cat
 
     def fixes(self, word: str) -> list[tuple[str, float]]:
@@ -210,13 +215,18 @@ class _Catalogue:
         if word in self.vocab:
             out.append((word, 3.0))
         if len(word) >= 3 and word.isalpha():
-            for length in range(len(word) + 1, len(word) + 12):
-                out += [(v, 2.0) for v in self.by_length.get(length, ()) if v.startswith(word)]
+            at = bisect.bisect_right(self.ordered, word)
+            while at < len(self.ordered) and self.ordered[at].startswith(word):
+                out.append((self.ordered[at], 2.0))
+                at += 1
         if len(word) >= 5 and word.isalpha() and not out:
-            for length in (len(word) - 1, len(word), len(word) + 1):
-                out += [
-                    (v, 1.5) for v in self.by_length.get(length, ()) if len(v) >= 5 and _distance_one(word, v)
-                ]
+            near = {
+                v
+                for length in (len(word) - 1, len(word), len(word) + 1)
+                for key in ((length, 0, word[0]), (length, 1, word[-1]))
+                for v in self.typos.get(key, ())
+            }
+            out += [(v, 1.5) for v in sorted(near) if _distance_one(word, v)]
         if not out and word.endswith("nya") and word[:-3] in self.vocab:
             out.append((word[:-3], 3.0))
         self.fixed[word] = out
@@ -389,8 +399,12 @@ def _best(words: list[str], cat: _Catalogue) -> tuple[int, int, list[Product]] |
     """The product matching the longest run of `words` best: (start, end, [it] or the ones tied)."""
     best_key: tuple[float, ...] | None = None
     found: list[tuple[int, int, Product]] = []
+    where: dict[str, list[int]] = {}  # catalogue word -> the positions of the words that may stand for it
+    for i, w in enumerate(words):
+        for v, _sure in cat.fixes(w):
+            where.setdefault(v, []).append(i)
     for product, names in cat.candidates(words):
-        for i in range(len(words)):
+        for i in sorted({i for v in set(names) for i in where.get(v, ())}):  # a run starts at a name's word
             j, score = _longest(words, i, names, cat)
             if j == i or not (any(len(w) >= 3 for w in words[i:j]) or j - i == len(names)):
                 continue

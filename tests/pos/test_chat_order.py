@@ -9,9 +9,12 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as settings_h
+from hypothesis import strategies as st
 
 from db.models import ChatText, Meta, Sale, database
-from pos import catalog, chat_order, customer, park, sale, settings, shift, shop
+from pos import catalog, chat_order, clock, customer, park, sale, settings, shift, shop
 from pos.cart import Cart
 from pos.errors import InvalidInput, NoItemsRecognised
 from pos.payment import Tender
@@ -349,3 +352,36 @@ def test_the_qris_of_the_order_has_its_total(stall):
     cart = chat_order.to_cart(chat_order.propose("kerupuk 3"))
     settings_text = chat_order.how_to_pay()
     assert qris.amount_of(chat_order.qris_for(cart)) == 6_000 and "QRIS (gambar terlampir)" in settings_text
+
+
+def test_a_name_ends_at_its_line_and_the_address_at_its_own(stall):
+    p = chat_order.propose(
+        "kak pesan bakso urat 2\nantar ke jl. melati 12 rt 03, a.n. bu ani\nbayar pake tf ya 15rb"
+    )
+    assert [(ln.sku, ln.qty) for ln in p.lines] == [("BU", q("2"))]
+    assert (p.customer_name, p.address, p.delivery) == ("Bu Ani", "jl. melati 12 rt 03", True)
+    assert p.notes == ('"15rb" dibaca sebagai harga, bukan jumlah.',) and p.unmatched == ()
+
+
+@settings_h(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=400))
+def test_any_text_is_a_proposal_never_a_crash(stall, text):
+    p = chat_order.propose(text)
+    assert all(Decimal("0") < ln.qty <= Decimal("9999") for ln in p.lines)
+    assert len(p.text) <= chat_order.MAX_TEXT and len(p.address) <= 200
+
+
+def test_a_big_catalogue_reads_a_message_quickly(stall):
+    from db.models import Product
+
+    rows = [
+        dict(sku=f"X{i}", name=f"Barang {i} merek{i % 97}", search_name=f"barang {i} merek{i % 97}",
+             unit="pcs", price=1_000, created_at=clock.now())
+        for i in range(5_000)
+    ]  # fmt: skip
+    for k in range(0, len(rows), 500):
+        Product.insert_many(rows[k : k + 500]).execute()
+    started = time.perf_counter()
+    p = chat_order.propose(SCENARIOS[0][0])
+    assert time.perf_counter() - started < 2
+    assert [ln.sku for ln in p.lines] == ["BU", "ETM", "KR"]
