@@ -8,6 +8,8 @@ from pos.payment import method_name
 from pos.shift import ShiftReport
 from receipts.layout import Row
 
+STILL_OUT_LINES = 20  # orders still on their way listed one by one on the Z slip; the rest as one line
+
 
 def rows(report: ShiftReport, shop_name: str) -> list[Row]:
     r = report
@@ -44,9 +46,18 @@ def rows(report: ShiftReport, shop_name: str) -> list[Row]:
     out.append(("rule",))
     if r.still_out:  # delivery orders on their way: their cash (COD) or their goods are still out
         out.append(("text", _("Masih di jalan ({n}):").format(n=len(r.still_out))))
-        for order in r.still_out:
+        for order in r.still_out[:STILL_OUT_LINES]:
             cod = " COD" if order.cod and not order.paid else ""
             out.append(("pair", f"  {order.label} {order.courier}{cod}".rstrip(), format_rupiah(order.total)))
+        rest = r.still_out[STILL_OUT_LINES:]
+        if rest:  # a shop that never moves its paid online orders on: the slip stays a slip
+            out.append(
+                (
+                    "pair",
+                    "  " + _("… {n} lainnya").format(n=len(rest)),
+                    format_rupiah(sum(o.total for o in rest)),
+                )
+            )
         out.append(("rule",))
     out.extend(anchor_rows(r.anchor))
     out.append(("center", _("Tanda tangan kasir / pemilik")))

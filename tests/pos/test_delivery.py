@@ -541,3 +541,14 @@ def test_the_report_carries_the_delivery_figures_on_screen_words_and_in_its_pdf(
     report_pdf(built, "Warung Uji", target)
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Antaran" in text and "COD belum diterima (1 pesanan)" in text and "Rp 41.000" in text
+
+
+def test_a_long_list_still_out_is_cut_to_twenty_lines_and_a_total(owner):
+    items = small_shop(owner)
+    for _n in range(23):
+        complete(bakso_cart(items, channel="whatsapp", fee=0, qty=1), [Tender("qris", 18_000)], owner)
+    closed = shift.close_shift(owner, {})
+    text = [" ".join(str(p) for p in row[1:]) for row in shift_slip.rows(closed, "Warung Uji")]
+    at = text.index("Masih di jalan (23):")
+    assert len([t for t in text[at + 1 : at + 21] if t.endswith("Rp 18.000")]) == 20
+    assert text[at + 21] == "  … 3 lainnya Rp 54.000"
