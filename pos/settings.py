@@ -87,6 +87,10 @@ def _validate(key: str, value: Any) -> None:
         from pos.chat_order import check_template
 
         check_template(value)
+    if key == "qris_payload" and value:
+        from pos import qris
+
+        qris.parse(str(value))  # raises QrisInvalid with the reason: a script meets the same check
     if key == "bank_account" and (not isinstance(value, str) or len(value) > 200):
         raise InvalidInput(N_("Rekening bank paling panjang 200 huruf."))
     if key == "scale_layout":

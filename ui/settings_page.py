@@ -201,7 +201,8 @@ class SettingsPage(QWidget):
 
     def collect(self) -> dict[str, object]:
         number = self.whatsapp.text().strip()
-        payload = "".join(self.qris.toPlainText().split())
+        payload = "".join(self.qris.toPlainText().splitlines()).strip()  # a pasted code's line breaks; the
+        # spaces inside it are the merchant's name and city ("WARUNG MAJU JAYA"), part of the checked code
         if payload:
             qris.parse(payload)  # raises QrisInvalid with the reason
         name = " ".join(self.shop_name.text().split())
@@ -248,6 +249,7 @@ class SettingsPage(QWidget):
         self.message.setProperty("role", "muted")
         self.message.style().polish(self.message)
         self.message.setText(_("Pengaturan tersimpan."))
+        self.qris_status.setText(_("QRIS tersimpan.") if values["qris_payload"] else _("Belum ada QRIS."))
         hub.changed.emit("settings")
         if values["language"] != before:
             i18n.set_language(str(values["language"]))

@@ -89,3 +89,13 @@ def _bitwise_crc(data: bytes) -> str:
 @given(st.text(max_size=300))
 def test_crc16_is_the_specifications_crc_for_any_text(text):
     assert qris.crc16(text) == _bitwise_crc(text.encode("utf-8"))
+
+
+def test_the_settings_service_refuses_a_broken_qris(owner):
+    from pos import settings
+
+    with pytest.raises(QrisInvalid):
+        settings.update({"qris_payload": STATIC[:-4] + "0000"}, user=owner.name)
+    assert settings.get("qris_payload") == ""
+    settings.update({"qris_payload": STATIC}, user=owner.name)
+    assert settings.get("qris_payload") == STATIC

@@ -153,7 +153,9 @@ def test_gofood_order_with_markup_and_commission(counter, qtbot, items):
     scan(qtbot, counter, "BKS")  # 2 x 21.600
     counter.reference.setText("GF-889")
     assert counter.totals.total.text() == "Rp 43.200"
-    shown = {k: (name.text(), value.text()) for k, (name, value) in counter.totals.rows.items() if name.isVisible()}
+    shown = {
+        k: (name.text(), value.text()) for k, (name, value) in counter.totals.rows.items() if name.isVisible()
+    }
     assert shown["commission"] == ("Komisi GoFood", "-Rp 9.640")  # each figure on its own row
     assert shown["kept"] == ("Diterima toko", "Rp 33.560")
 
@@ -568,3 +570,18 @@ def test_the_discount_row_names_everything_in_its_figure(items):
     assert discount_label(cart) == "Voucher + Poin ditukar"
     cart.order_discount = 500
     assert discount_label(cart) == "Diskon + Voucher + Poin ditukar"
+
+
+def test_a_qris_with_spaces_in_the_merchants_name_is_saved(window, owner, qtbot):
+    """A real QRIS carries "WARUNG BU SRI": Pengaturan took the spaces out and refused every code."""
+    from pos import settings
+    from tests.pos.test_qris import STATIC
+
+    window.enter(owner)
+    window.go("settings")
+    page = window.pages.currentWidget()
+    page.qris.setPlainText(STATIC[:40] + "\n" + STATIC[40:] + "\n")  # pasted as a wrapped line
+    page.save_button.click()
+    assert page.message.text() == "Pengaturan tersimpan."
+    assert settings.get("qris_payload") == STATIC and "WARUNG BU SRI" in STATIC
+    assert page.qris_status.text() == "QRIS tersimpan."
