@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         sidebar = QFrame()
-        sidebar.setObjectName("sidebar")
+        sidebar.setObjectName("navSidebar")  # not "sidebar": the name of the file dialog's own list
         sidebar.setFixedWidth(SIDEBAR_WIDE)
         self.sidebar = sidebar
         side = QVBoxLayout(sidebar)

@@ -39,7 +39,7 @@ QPushButton[role="nav"]:hover {{ background: #2c3b35; }}
 QPushButton[role="tile"] {{ min-height: 64px; font-size: 15px; font-weight: 600; }}
 QPushButton[role="key"] {{ min-height: 26px; padding: 8px 10px; }}
 QPushButton[role="pin"] {{ min-height: 56px; min-width: 72px; font-size: 22px; }}
-QFrame#sidebar {{ background: #1d2a25; }}
+QFrame#navSidebar {{ background: #1d2a25; }}
 QLabel#brand {{ color: white; font-size: 22px; font-weight: 700; padding: 6px 14px; }}
 QLabel#muted, QLabel[role="muted"] {{ color: {MUTED}; }}
 QLabel[role="title"] {{ font-size: 22px; font-weight: 700; }}

@@ -130,3 +130,20 @@ def test_english_kasir_keeps_qt_english(indonesian, qtbot):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert _bare(box.buttons()[0].text()) == "Cancel"
+
+
+def test_the_file_dialogs_places_are_readable_in_kasirs_theme(qapp, qtbot, tmp_path):
+    """The theme's dark sidebar once matched the file dialog's own list of places (named "sidebar" too)."""
+    from PySide6.QtWidgets import QListView
+
+    from ui import theme
+
+    theme.apply(qapp)
+    box = files._dialog(None, "Simpan laporan", "CSV (*.csv)", saving=True)
+    qtbot.addWidget(box)
+    box.setDirectory(str(tmp_path))
+    box.show()
+    qtbot.waitExposed(box)
+    places = box.findChild(QListView, "sidebar")
+    image = places.viewport().grab().toImage()
+    assert image.pixelColor(image.width() - 3, image.height() - 3).lightness() > 160  # light: dark text reads

@@ -518,7 +518,7 @@ def test_the_dialog_fits_the_screen(shop_, name, screen):
 def sidebar_width(window: QWidget) -> int:
     from PySide6.QtWidgets import QFrame
 
-    return window.findChild(QFrame, "sidebar").width()
+    return window.findChild(QFrame, "navSidebar").width()
 
 
 def fill_counter(s: Shop, window: Any = None) -> Any:
