@@ -89,7 +89,10 @@ class Controller(QObject):
             self.window.deleteLater()
         self.window = MainWindow(self.current)
         self.window.real_shop_wanted.connect(self.to_real_shop)
-        self.window.show()
+        if self.window.first_time:
+            self.window.showMaximized()  # a laptop's whole screen, whatever its size
+        else:
+            self.window.show()
         if user is not None:
             self.window.enter(user)
 

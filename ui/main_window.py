@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -190,7 +191,6 @@ class MainWindow(QMainWindow):
         self.printing = Printing(self)
         self.demo = shop.is_demo()
         self.setWindowTitle("Kasir — " + _("TOKO CONTOH") if self.demo else "Kasir")
-        self.resize(1280, 800)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.login = LoginPage()
@@ -372,7 +372,12 @@ class MainWindow(QMainWindow):
     def open_section(self, index: int) -> None:
         self.nav.button(index).setChecked(True)
         section = self.sections[index]
+        for i in range(self.pages.count()):  # the window needs room for the page shown, not for the widest
+            page = self.pages.widget(i)  # page opened earlier (Laporan made a 1024 px counter too wide)
+            policy = QSizePolicy.Policy.Preferred if page is section else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
         self.pages.setCurrentWidget(section)
+        self.pages.updateGeometry()
         section.refresh()
 
     def section(self, kind: type) -> QWidget:
@@ -404,9 +409,20 @@ class MainWindow(QMainWindow):
 
     # --- geometry ---
     def _restore_geometry(self) -> None:
+        """Where the window was last time, inside this screen; the first time, the whole of a laptop's screen
+        (a fixed 1280×800 put BAYAR below a 768 px one)."""
         saved = QSettings("Kasir", "Kasir").value("window/geometry")
         if isinstance(saved, QByteArray):
             self.restoreGeometry(saved)
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        self.first_time = not isinstance(saved, QByteArray)  # the app then shows it maximized
+        if self.first_time:
+            self.resize(min(1366, room.width()), min(768, room.height()))
+        elif self.width() > room.width() or self.height() > room.height():
+            self.resize(min(self.width(), room.width()), min(self.height(), room.height()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         wide = event.size().width() >= 1200

@@ -143,7 +143,8 @@ def test_a_demo_window_is_marked_and_a_real_one_is_not(qtbot, db, data, errors):
     qtbot.waitUntil(lambda: "Data utuh" in demo.integrity_label.text(), timeout=20_000)  # verify: done
     qtbot.waitUntil(lambda: all(t.isFinished() for t in demo.findChildren(QThread)), timeout=5_000)
     assert demo.demo_banner.isVisible() and "TOKO CONTOH" in demo.demo_banner.text()
-    assert demo.real_shop_button.isVisible() and demo.real_shop_button.text() == "Siapkan toko sendiri"
+    shown = demo.real_shop_button.text().replace("\n", " ")  # two lines in a narrow window
+    assert demo.real_shop_button.isVisible() and shown == "Siapkan toko sendiri"
 
 
 def test_siapkan_toko_sendiri_leads_back_to_setting_up_the_real_shop(qtbot, db, data, errors):

@@ -9,3 +9,14 @@ def test_every_section_fits_a_1366_by_768_screen(window, owner):
         window.open_section(index)
         wanted = window.minimumSizeHint()
         assert wanted.width() <= 1366 and wanted.height() <= 768, (type(section).__name__, wanted)
+
+
+def test_back_on_the_counter_the_window_needs_only_the_counters_room(window, owner):
+    """A 1024 px till: after the owner looked at Laporan (wider), the counter must fit again, not keep the
+    width of the widest page opened before."""
+    window.enter(owner)
+    for index in range(len(window.sections)):
+        window.open_section(index)
+    window.go("counter")
+    wanted = window.minimumSizeHint()
+    assert wanted.width() <= 1024 and wanted.height() <= 728, wanted
