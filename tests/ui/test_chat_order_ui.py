@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from pos import catalog, chat_order, customer, settings
 from pos.sale import by_number
@@ -205,3 +205,13 @@ def test_f3_with_items_in_the_cart_asks_to_finish_first(counter, qtbot, items):
     counter.add_product(items["teh"])
     qtbot.keyClick(counter.search, Qt.Key.Key_F3)
     assert counter.message.text() == "Selesaikan atau simpan (F8) keranjang ini dulu."
+
+
+def test_a_chatty_message_shows_eight_search_buttons_and_names_the_rest(counter, qtbot):
+    dialog = dialog_for(qtbot, counter)
+    dialog.text.setPlainText("indomie goreng 2 " + " ".join(f"kata{chr(97 + i)}" for i in range(12)))
+    dialog.read()
+    buttons = [b.text() for b in dialog.findChildren(QPushButton) if b.text().startswith("Cari:")]
+    assert buttons == [f"Cari: kata{chr(97 + i)}" for i in range(8)]
+    rest = [w for w in dialog.findChildren(QLabel) if w.text() == "+4 kata lain"]
+    assert len(rest) == 1 and rest[0].toolTip() == "katai, kataj, katak, katal"

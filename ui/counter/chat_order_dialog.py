@@ -48,6 +48,7 @@ from ui.qr import matrix
 from ui.theme import role
 
 open_url = QDesktopServices.openUrl  # tests replace it
+SHOWN_WORDS = 8  # buttons for words not placed (two rows at most); the others in a tooltip
 
 
 def save_qris_png(payload: str, path: Path, side: int = 600) -> Path:
@@ -220,11 +221,16 @@ class ChatOrderDialog(QDialog):
             item = self.words.takeAt(0)
             if item is not None and item.widget() is not None:
                 item.widget().deleteLater()
-        for word in p.unmatched[:20] if p else ():
+        words = list(p.unmatched) if p else []
+        for word in words[:SHOWN_WORDS]:
             button = QPushButton(_("Cari: {word}").format(word=word[:30]))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, w=word: self.search_for(w))
             self.words.addWidget(button)
+        if len(words) > SHOWN_WORDS:  # a chatty message: the rest named, not a wall of buttons
+            rest = role(QLabel(_("+{n} kata lain").format(n=len(words) - SHOWN_WORDS)), "muted")
+            rest.setToolTip(", ".join(words[SHOWN_WORDS:]))
+            self.words.addWidget(rest)
         self.words_label.setVisible(bool(p and p.unmatched))
         self._show_customer(p)
         self.delivery.setChecked(bool(p and p.delivery))
