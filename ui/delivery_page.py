@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -64,7 +63,6 @@ class OrderCard(QFrame):
         self.setObjectName("deliveryCard")
         self.setProperty("chosen", False)
         self.setStyleSheet(CARD_STYLE)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(2)
@@ -109,19 +107,6 @@ class OrderCard(QFrame):
         if self.order.state == "selesai" and self.order.done_at:
             waited = f"{self.order.done_at:%H:%M} · {waited}"
         self.minutes.setText(waited)
-
-    # A card is as tall as its wrapped text needs at its width (a column of many scrolls; none is squeezed).
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        width = self.width() if self.width() > 100 else 260
-        return QSize(width, self.layout().heightForWidth(width))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(180, self.sizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self.updateGeometry()
 
     def set_chosen(self, chosen: bool) -> None:
         self.setProperty("chosen", chosen)
