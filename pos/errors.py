@@ -34,6 +34,10 @@ class InvalidQuantity(InvalidInput):
     template = N_("Jumlah barang tidak valid: {text}. Harus lebih dari 0 dan paling banyak 9.999.")
 
 
+class RefundTooMany(InvalidQuantity):
+    template = N_("{name}: paling banyak {left} yang bisa dikembalikan, bukan {qty}.")
+
+
 class UnknownOrderType(InvalidInput):
     template = N_("Jenis pesanan tidak dikenal: {code}.")
 

@@ -15,10 +15,11 @@ from peewee import fn
 from db.models import Payment, Product, Sale, SaleLine, User
 from pos import clock, loyalty, recipes, staff, stamps, till
 from pos.cart import parse_qty
-from pos.errors import InvalidInput, InvalidQuantity, NeedReason
+from pos.errors import InvalidInput, NeedReason, RefundTooMany
 from pos.i18n import N_
 from pos.money import apply_rate, line_amount, split
 from pos.sale import next_number, open_shift_id, record
+from pos.text import qty_text
 from pos.tx import service
 
 
@@ -95,7 +96,8 @@ def refund(
             raise InvalidInput(N_("Baris ini bukan bagian dari nota {number}."), number=sale.number)
         qty = parse_qty(raw)
         if qty > lines[line_id].left:
-            raise InvalidQuantity(text=f"{qty} > {lines[line_id].left}")
+            left = lines[line_id]
+            raise RefundTooMany(name=left.name, left=qty_text(left.left), qty=qty_text(qty))
         chosen.append((lines[line_id], qty))
     if not chosen:
         raise InvalidInput(N_("Pilih barang yang dikembalikan."))

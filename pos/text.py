@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from decimal import Decimal
 
 
 def fold(text: str) -> str:
@@ -46,3 +47,8 @@ def printable(text: str) -> str:
         elif kind not in ("Cc", "Cf", "Cs", "Co"):
             out.append(c)
     return "".join(out)
+
+
+def qty_text(qty: Decimal) -> str:
+    """A quantity as the shop writes it: 2 (not 2.000), 0,5 (a decimal comma), 1,25."""
+    return format(qty.normalize(), "f").replace(".", ",")

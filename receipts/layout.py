@@ -14,6 +14,7 @@ from pos.i18n import _
 from pos.money import format_rupiah
 from pos.receipt import Receipt, ReceiptLine
 from pos.text import printable
+from pos.text import qty_text as shown_qty
 
 Row = tuple[str, ...]
 
@@ -24,7 +25,8 @@ def number(amount: int) -> str:
 
 
 def qty_text(qty: Decimal) -> str:
-    return format(qty.normalize(), "f").replace(".", ",").lstrip("-") if qty % 1 else str(abs(int(qty)))
+    """On paper a refund's quantity is shown without its minus sign (the slip says it is a refund)."""
+    return shown_qty(abs(qty))
 
 
 def _line_rows(line: ReceiptLine) -> list[Row]:

@@ -31,6 +31,7 @@ from pos.i18n import N_, _
 from pos.money import apply_rate, format_rupiah, parse_rupiah
 from pos.product_edit import ProductData, ZeroPrice
 from pos.staff import User
+from pos.text import qty_text
 from ui import dialogs
 from ui.boxes import ComboBox
 from ui.counter.approval import ApprovalDialog
@@ -95,10 +96,6 @@ class NumberEdit(QWidget):
 
     def setValue(self, value: int) -> None:  # noqa: N802 - like QSpinBox
         self.edit.setText(str(value) if value else "")
-
-
-def _qty_text(value: Decimal) -> str:
-    return format(Decimal(value).normalize(), "f").replace(".", ",") if value else "0"
 
 
 class ProductDialog(QDialog):
@@ -379,7 +376,7 @@ class ProductDialog(QDialog):
             price = data.channel_prices.get(channel_id)
             edit.setText(self._money(price) if price is not None else "")
         self.track.setChecked(data.track_stock)
-        self.reorder.setText(_qty_text(data.reorder_level) if data.reorder_level else "")
+        self.reorder.setText(qty_text(Decimal(data.reorder_level)) if data.reorder_level else "")
         self.reorder.setEnabled(data.track_stock)
         self.perishable.setChecked(data.perishable)
         self.shelf_life.setValue(data.shelf_life_days)

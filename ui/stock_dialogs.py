@@ -28,15 +28,12 @@ from pos.cart import parse_qty
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah, parse_rupiah
+from pos.text import qty_text
 from ui import dialogs
 from ui.boxes import ComboBox, DateEdit, SpinBox
 from ui.counter.approval import ApprovalDialog
 from ui.product_dialog import ProductDialog, products_approval
 from ui.theme import role
-
-
-def qty_text(value: Decimal) -> str:
-    return format(value.normalize(), "f").replace(".", ",")
 
 
 def product_combo(tracked_only: bool = True) -> QComboBox:

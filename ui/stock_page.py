@@ -27,6 +27,7 @@ from pos import settings, stock, stock_list
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
+from pos.text import qty_text
 from ui import dialogs
 from ui.boxes import ComboBox, SpinBox
 from ui.events import hub
@@ -37,7 +38,6 @@ from ui.stock_dialogs import (
     RecipeDialog,
     RestockDialog,
     WasteDialog,
-    qty_text,
 )
 from ui.theme import role
 

@@ -92,8 +92,9 @@ def test_refund_one_line_restores_stock_and_money(items, cashier, owner):
     assert left == {"Indomie Goreng": Decimal("2.000"), "Beras Pandan Wangi": Decimal("2.000")}
     original = Sale.get_by_id(s.id)
     assert (original.total, original.number) == (40_500, "K1-000001")  # never edited
-    with pytest.raises(InvalidQuantity):
+    with pytest.raises(InvalidQuantity) as refused:
         refund.refund(s, {mie_line.id: 3}, "lagi", owner)
+    assert refused.value.text == "Indomie Goreng: paling banyak 2 yang bisa dikembalikan, bukan 3."
 
 
 def test_refunds_in_steps_come_back_to_exactly_zero(items, owner):

@@ -21,9 +21,9 @@ from pos.cart import parse_qty
 from pos.errors import InvalidInput, PosError
 from pos.i18n import N_, _
 from pos.money import format_rupiah
+from pos.text import qty_text
 from ui import dialogs
 from ui.events import hub
-from ui.models.cart_model import qty_text
 from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
 

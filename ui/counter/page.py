@@ -49,6 +49,7 @@ from pos.channel import ORDER_TYPES
 from pos.errors import PosError, ProductNotFound, ShiftRequired
 from pos.i18n import N_, _
 from pos.money import format_rupiah, parse_rupiah
+from pos.text import qty_text
 from ui import dialogs, theme
 from ui.boxes import ComboBox
 from ui.counter.approval import ApprovalDialog
@@ -63,7 +64,7 @@ from ui.counter.quick_grid import QuickGrid
 from ui.counter.shift_dialogs import ShiftBar
 from ui.counter.totals import TotalsPanel
 from ui.events import hub
-from ui.models.cart_model import CartModel, qty_text
+from ui.models.cart_model import CartModel
 from ui.printing import PrintSettings
 from ui.receipt_dialog import ReceiptDialog
 from ui.theme import role

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -12,13 +11,9 @@ from pos.cart import Cart
 from pos.i18n import N_, _
 from pos.money import format_rupiah
 from pos.pricing import Quote
+from pos.text import qty_text
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def qty_text(qty: Decimal) -> str:
-    text = format(qty.normalize(), "f")
-    return text.replace(".", ",")
 
 
 class CartModel(QAbstractTableModel):
