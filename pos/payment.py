@@ -21,7 +21,22 @@ METHODS: dict[str, str] = {
     "kasbon": N_("Kasbon"),
     "platform": N_("Dibayar platform"),  # GoFood/GrabFood/ShopeeFood settle to the shop
 }
-CASH_QUICK = (10_000, 20_000, 50_000, 100_000)
+NOTES = (5_000, 10_000, 20_000, 50_000, 100_000)  # the notes a customer pays with
+
+
+def cash_offers(due: int, count: int = 4) -> list[int]:
+    """The sums a customer is likely to hand over for `due`, above it (the exact sum has its own key):
+    25.500 -> 30.000, 40.000, 50.000, 100.000; 3.500 -> 5.000, 10.000, 20.000, 50.000."""
+    offers: list[int] = []
+    for note in NOTES:
+        rounded = -(-due // note) * note  # up to a whole number of this note
+        if rounded > due and rounded not in offers:
+            offers.append(rounded)
+    top = offers[-1] if offers else -(-max(due, 1) // 100_000) * 100_000
+    while len(offers) < count:
+        top += 100_000
+        offers.append(top)
+    return sorted(offers)[:count]
 
 
 def method_name(code: str) -> str:

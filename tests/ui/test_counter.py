@@ -585,3 +585,28 @@ def test_a_qris_with_spaces_in_the_merchants_name_is_saved(window, owner, qtbot)
     assert page.message.text() == "Pengaturan tersimpan."
     assert settings.get("qris_payload") == STATIC and "WARUNG BU SRI" in STATIC
     assert page.qris_status.text() == "QRIS tersimpan."
+
+
+def test_the_quick_cash_keys_offer_sums_above_what_is_due(counter, qtbot, items):
+    """For Rp 25.500 the keys offered 10.000 and 20.000, which only said 'Kurang'."""
+    scan(qtbot, counter, "BRS")  # 15.000
+    scan(qtbot, counter, "2000000000015")  # Es Teh 5.000
+    scan(qtbot, counter, "8998866200301")  # Indomie 3.500
+    scan(qtbot, counter, "2000000000015")  # 28.500 in all
+    seen = {}
+
+    def answer(dialog):
+        dialog.choose("cash")
+        seen["first"] = [b.text() for b in dialog.offer_buttons]
+        dialog.cash_input.setText("20000")
+        dialog.add_part()  # 20.000 cash now, 8.500 left
+        seen["left"] = [b.text() for b in dialog.offer_buttons]
+        dialog.offer_buttons[0].click()  # 10.000 for the 8.500 left
+        qtbot.keyClick(dialog.cash_input, Qt.Key.Key_Return)
+
+    when_modal(qtbot, answer)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F12)
+    assert seen["first"] == ["30.000", "40.000", "50.000", "100.000"]
+    assert seen["left"] == ["10.000", "20.000", "50.000", "100.000"]
+    done = Sale.get()
+    assert done.total == 28_500 and sum(p.amount for p in Payment.select()) == 28_500

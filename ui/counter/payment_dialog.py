@@ -27,7 +27,7 @@ from pos import qris
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah, parse_rupiah
-from pos.payment import CASH_QUICK, Tender, method_name
+from pos.payment import Tender, cash_offers, method_name
 from pos.pricing import Quote
 from pos.sale import Sale
 from ui import theme
@@ -162,10 +162,12 @@ class PaymentDialog(QDialog):
         exact = role(QPushButton(_("Uang pas")), "tile")
         exact.clicked.connect(lambda: self._quick(0))
         grid.addWidget(exact, 0, 0)
-        for index, note in enumerate(CASH_QUICK, start=1):
-            button = role(QPushButton(format_rupiah(note).replace("Rp ", "")), "tile")
-            button.clicked.connect(lambda _=False, n=note: self._quick(n))
+        self.offer_buttons: list[QPushButton] = []
+        for index in range(1, 5):  # the sums for what is due: set by _update_left
+            button = role(QPushButton(""), "tile")
+            button.clicked.connect(lambda _=False, b=button: self._quick(int(b.property("amount"))))
             grid.addWidget(button, index // 3, index % 3)
+            self.offer_buttons.append(button)
         for i in range(grid.count()):
             grid.itemAt(i).widget().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         box.addLayout(grid)
@@ -268,6 +270,9 @@ class PaymentDialog(QDialog):
 
     def _update_left(self) -> None:
         due = self.due()
+        for button, amount in zip(self.offer_buttons, cash_offers(self.due("cash")), strict=True):
+            button.setProperty("amount", amount)  # never a note below what is due (10.000 for Rp 25.500)
+            button.setText(format_rupiah(amount).replace("Rp ", ""))
         rounding = self.quote.cash_total(self.cash_rounding) - self.quote.total
         text = _("Sisa: {due}").format(due=format_rupiah(due)) if self.tenders else ""
         if self.method == "cash" and rounding and not self.tenders:
