@@ -25,6 +25,7 @@ from pos import (
 )
 from pos.cart import Cart
 from pos.clock import frozen
+from pos.demo.generator import demo_qris
 from pos.payment import Tender
 from pos.product_edit import set_price
 from pos.tx import service
@@ -95,9 +96,7 @@ def shop(owner, cashier):
     voucher_sale = sale.complete(c, [Tender("cash", 5_000)], owner)
     stock.waste(items["mie"].id, 2, "bungkus sobek", owner)
     service(lambda: set_price(items["teh"], 4_000, "harga baru", owner))()
-    settings.update(
-        {"qris_payload": "00020101021126570011ID.CO.QRIS.WWW0215ID1020304050607"}, user=owner.name
-    )
+    settings.update({"qris_payload": demo_qris("Warung Bu Sri")}, user=owner.name)  # a well-formed code
     return {
         "items": items,
         "sari": sari,
