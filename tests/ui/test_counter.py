@@ -610,3 +610,16 @@ def test_the_quick_cash_keys_offer_sums_above_what_is_due(counter, qtbot, items)
     assert seen["left"] == ["10.000", "20.000", "50.000", "100.000"]
     done = Sale.get()
     assert done.total == 28_500 and sum(p.amount for p in Payment.select()) == 28_500
+
+
+def test_a_whatsapp_order_to_deliver_shows_its_address_and_ongkir(counter, items):
+    from pos.cart import Cart
+
+    cart = Cart(channel="whatsapp", order_type="delivery")
+    cart.add(items["teh"].id, "Es Teh Manis", 5_000, 2)
+    cart.set_delivery(7_000, "Jl. Melati 12")
+    counter.load_cart(cart)
+    assert counter.address.isVisibleTo(counter) and counter.address.text() == "Jl. Melati 12"
+    assert counter.fee.isVisibleTo(counter) and counter.fee.text() == "7000"
+    counter.load_cart(Cart(channel="whatsapp"))  # picked up at the shop: no address to show
+    assert not counter.address.isVisibleTo(counter)

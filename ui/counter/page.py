@@ -891,8 +891,9 @@ class CounterPage(QWidget):
 
         self.cod_button.setVisible(kind in COD_KINDS)
         self.reference.setText(self.cart.source_ref)
-        self.fee.setVisible(kind == "delivery")
-        self.address.setVisible(kind == "delivery")
+        sent = kind == "delivery" or self.cart.order_type == "delivery"  # a WhatsApp order to deliver too
+        self.fee.setVisible(sent)
+        self.address.setVisible(sent)
         self.fee.setText(str(self.cart.delivery_fee) if self.cart.delivery_fee else "")
         self.address.setText(self.cart.delivery_address)
 
