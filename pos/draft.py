@@ -22,7 +22,6 @@ from db import fast
 from db.models import database
 from pos import till
 from pos.cart import Cart
-from pos.i18n import _
 
 if TYPE_CHECKING:
     from pos.staff import User
@@ -82,13 +81,13 @@ def left_behind() -> tuple[Cart, str] | None:
 def recover(user: User) -> str:
     """Park the cart a crash left (journalled as any parked order); returns its label, "" when none. Runs at
     login, before the counter is used."""
-    from pos import clock, park
+    from pos import park
 
     found = left_behind()
     if found is None:
         return ""
     cart, cashier = found
-    label = _("Ditinggal {name} {time}").format(name=cashier or "?", time=clock.now().strftime("%d/%m %H:%M"))
+    label = park.left_behind_label(cashier)
     park.park(cart, label, user)
     with contextlib.suppress(OSError):
         _file().unlink()

@@ -14,7 +14,7 @@ from db.models import ParkedOrder, User
 from pos import clock, journal, till
 from pos.cart import Cart
 from pos.errors import EmptyCart, InvalidState, NeedReason, NotFound
-from pos.i18n import _
+from pos.i18n import N_, _
 from pos.tx import service
 
 if TYPE_CHECKING:
@@ -50,6 +50,17 @@ def park(cart: Cart, label: str, user: User) -> ParkedOrder:
     return ParkedOrder.create(
         register=till.register(), label=label, cart=cart.to_json(), created_by=user, created_at=clock.now()
     )
+
+
+LEFT_BEHIND = N_("Ditinggal {name} {time}")  # a cart set aside at closing, a switch of cashier or a crash
+
+
+def left_behind_label(name: str) -> str:
+    return _(LEFT_BEHIND).format(name=name or "?", time=clock.now().strftime("%d/%m %H:%M"))
+
+
+def is_left_behind(label: str) -> bool:
+    return label.startswith(_(LEFT_BEHIND).split("{")[0])
 
 
 def open_orders() -> list[Parked]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -491,6 +492,7 @@ def test_closing_kasir_with_items_keeps_them_as_a_parked_order_and_says_so_next_
     window.close()
     [order] = park.open_orders()
     assert order.items == 2
+    assert re.fullmatch(r"Ditinggal Dewi \d\d/\d\d \d\d:\d\d", order.label)  # as a crash's cart is labelled
     again = MainWindow(db)
     qtbot.addWidget(again)
     again.enter(cashier)

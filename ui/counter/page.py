@@ -31,7 +31,6 @@ from db.models import Customer, Product, User
 from pos import (
     birthday,
     catalog,
-    clock,
     draft,
     gifts,
     loyalty,
@@ -967,8 +966,7 @@ class CounterPage(QWidget):
         """At login: the carts set aside when Kasir last closed, or left by a crash or a power cut (parked
         now), wait among the parked orders; say so."""
         dialogs.run_service(self, lambda: draft.recover(self.user))
-        prefix = _("Ditinggal {name} {time}").split("{")[0]
-        left = [o.label for o in park.open_orders() if o.label.startswith(prefix)]
+        left = [o.label for o in park.open_orders() if park.is_left_behind(o.label)]
         if left:
             self.say(
                 _("Keranjang yang ditinggal menunggu di pesanan tersimpan (F9): {labels}").format(
@@ -982,7 +980,7 @@ class CounterPage(QWidget):
         if self.cart.is_empty or self.window_.user is None:  # type: ignore[attr-defined]
             self.keep_draft()  # a change of a moment ago (a voided cart) is not brought back after a restart
             return ""
-        label = _("Ditinggal {name} {time}").format(name=self.user.name, time=clock.now().strftime("%H:%M"))
+        label = park.left_behind_label(self.user.name)
         park.park(self.cart, label, self.user)
         self.new_cart()
         self.keep_draft()
