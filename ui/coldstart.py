@@ -14,7 +14,6 @@ right after it shows, like Stok's stock value, is not counted)."""
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import time
 from typing import Any
@@ -29,6 +28,10 @@ def _peak_kb() -> int:
                 return int(line.split()[1])
     except OSError:
         pass
+    try:
+        import resource
+    except ImportError:  # Windows: neither /proc nor getrusage, so no peak is measured there
+        return 0
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # kB on Linux
 
 
