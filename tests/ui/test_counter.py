@@ -441,6 +441,9 @@ def test_paying_before_the_shift_is_open_says_so_before_counting_cash(window, ow
     scan(qtbot, counter, "BRS")
     counter.pay()
     assert opened == [] and "Buka shift dulu" in counter.message.text()
+    counter.shift_bar.cash.setText("100000")
+    counter.shift_bar.open_shift()
+    assert counter.message.text() == ""  # the message went with the closed shift
 
 
 def test_a_message_goes_with_the_amount_that_caused_it(counter, qtbot, items):

@@ -1091,6 +1091,8 @@ class CounterPage(QWidget):
             printing.print_sale(done.number, kitchen=True, cash=any(p.method == "cash" for p in paid))
 
     def _shift_changed(self) -> None:
+        if self.shift_bar.is_open and self.message.text() == ShiftRequired().text:
+            self.message.clear()  # "Buka shift dulu" belongs to the closed shift, not to the open one
         self.update_cart()
         self.focus_search()
 
