@@ -271,6 +271,7 @@ class ReportPage(QWidget):
         self.window_ = window
         self.title = _("Laporan")
         self.data: dict[str, Any] | None = None
+        self.asked = 0  # the number of the last computation asked for
         opening = report.opening_choice()  # a shop's first day opens on Hari ini, else Minggu lalu
         self.period = report.named(opening)
         layout = QVBoxLayout(self)
@@ -455,6 +456,7 @@ class ReportPage(QWidget):
             period = report.named(code)
             self.start.setDate(_qdate(period.start))
             self.end.setDate(_qdate(period.end))
+            self.refresh()  # the figures of the period chosen at once (Tampilkan: for dates of ones own)
 
     def chosen_period(self) -> report.Period:
         return report.Period(self.start.date().toPython(), self.end.date().toPython())
@@ -470,9 +472,10 @@ class ReportPage(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.caption.setText(_("Menghitung {period}…").format(period=period.label))
-        job = worker.Worker(lambda progress: compute(period, progress), with_progress=True)
+        self.asked += 1  # a period chosen while another is computed: only the last one is shown
+        job = worker.Worker(lambda progress, n=self.asked: (n, compute(period, progress)), with_progress=True)
         job.progress.connect(self._progress)
-        job.finished.connect(self._computed)
+        job.finished.connect(self._computed)  # a bound method: Qt calls it on the UI thread
         job.failed.connect(self._failed)
         worker.start(self, job)
         self.closing_model.set_rows(closing.listing())
@@ -485,7 +488,11 @@ class ReportPage(QWidget):
         self.progress.hide()
         self.message.setText(exc.text if isinstance(exc, PosError) else str(exc))
 
-    def _computed(self, data: object) -> None:
+    def _computed(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        asked, data = result
+        if asked != self.asked:
+            return  # an earlier choice, overtaken
         self.progress.hide()
         assert isinstance(data, dict)
         self.data = data

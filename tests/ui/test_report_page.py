@@ -120,6 +120,10 @@ def test_a_shops_first_day_opens_on_today(window, owner, qtbot):
     assert page.choice.itemData(1) == "yesterday" and page.choice.itemText(1) == "Kemarin"
     page.choice.setCurrentIndex(1)
     assert page.chosen_period() == report.yesterday()
+    qtbot.waitUntil(
+        lambda: page.data is not None and page.data["period"]["from"] == str(report.yesterday().start)
+    )
+    assert page.period == report.yesterday()  # shown at once, without pressing Tampilkan
 
 
 def test_the_summary_tab_shows_the_ledger_that_adds_up(window, owner, qtbot):
