@@ -72,8 +72,16 @@ def daily_by_channel(report: dict[str, Any]) -> QChartView:
     return _view(chart)
 
 
+def hours_shown(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The hours from 6 to 23, widened to every hour that sold (a bakso stall open past midnight): a night's
+    sales were dropped from the chart."""
+    sold = [h["hour"] for h in rows if h["total"]]
+    first, last = min([6, *sold]), max([23, *sold])
+    return [h for h in rows if first <= h["hour"] <= last]
+
+
 def by_hour(report: dict[str, Any]) -> QChartView:
-    hours = [h for h in report["by_hour"] if 6 <= h["hour"] <= 23]
+    hours = hours_shown(report["by_hour"])
     bar = QBarSet(_("Dibayar"))
     bar.setColor(QColor(PALETTE[1]))
     bar.append([h["total"] for h in hours])

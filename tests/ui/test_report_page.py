@@ -138,3 +138,14 @@ def test_the_summary_tab_shows_the_ledger_that_adds_up(window, owner, qtbot):
     lines = report.summary(page.data, "PPN")
     assert shown[: len(lines)] == [(x.label, format_rupiah(x.amount)) for x in lines]
     assert ("Laba kotor", format_rupiah(page.data["margin"])) in shown
+
+
+def test_the_busy_hours_chart_keeps_a_nights_sales():
+    """Sales at 01:38 were left off the chart, which ran from 6 to 23 only."""
+    from ui.report_charts import hours_shown
+
+    rows = [{"hour": h, "count": 0, "total": 0} for h in range(24)]
+    assert [h["hour"] for h in hours_shown(rows)] == list(range(6, 24))
+    rows[1] = {"hour": 1, "count": 6, "total": 70_000}
+    shown = hours_shown(rows)
+    assert [h["hour"] for h in shown] == list(range(1, 24)) and shown[0]["total"] == 70_000
