@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         self.sidebar = sidebar
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(8, 12, 8, 12)
+        side.setSpacing(3)  # seven sections, the demo badge and the user under them in 728 px
         brand = QLabel("Kasir")
         brand.setObjectName("brand")
         side.addWidget(brand)

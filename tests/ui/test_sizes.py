@@ -475,10 +475,28 @@ BUILDERS: dict[str, Callable[[Shop], QDialog]] = {
     "ui.delivery_dialogs.CourierDialog": lambda s: _board(s, "courier"),
     "ui.delivery_dialogs.CashDialog": lambda s: _board(s, "cash"),
     "ui.delivery_dialogs.CancelDialog": lambda s: _board(s, "cancel"),
+    "ui.counter.chat_order_dialog.ChatOrderDialog": lambda s: _chat(s),
 }
+
+
+def _chat(s: Shop) -> QDialog:
+    """A long, chatty WhatsApp order read into its proposal: many lines, words not placed, a new customer."""
+    from ui.counter.chat_order_dialog import ChatOrderDialog
+
+    dialog = ChatOrderDialog(s.window, s.owner)
+    dialog.text.setPlainText(
+        "kak pesen indomie goreng 3, indomie soto 2, beras 2 kg, gula 1 kg, telur setengah kilo, "
+        "teh botol 4, aqua 2 sama minyak 1 ya, trus sabun cuci, odol, sikat gigi, kerupuk udang 5, "
+        "kopi kapal api 10 sachet. "
+        "antar ke jl. melati no. 12 rt 03 rw 05 dekat masjid al ikhlas, a.n. ibu raden ajeng kartini "
+        "0812-7777-6666 makasih kak 🙏"
+    )
+    dialog.read()
+    return dialog
 
 # the counter's own dialogs are also used on 1024×768 touch terminals and 1280×800 laptops
 COUNTER_DIALOGS = {
+    "ui.counter.chat_order_dialog.ChatOrderDialog",
     "ui.counter.customer_dialog.CustomerDialog",
     "ui.counter.payment_dialog.PaymentDialog",
     "ui.counter.parked_dialog.ParkedDialog",
@@ -578,7 +596,7 @@ def test_the_counter_fits_a_touch_terminal(shop_, screen, qtbot):
             assert widget.isVisible()
             assert window.rect().contains(rect_in(widget, window)), widget
         assert counter.table.height() >= 150  # the cart still has room
-        assert counter.table.columnWidth(0) >= 140  # names read ("Indomie Goreng"), not "I…", beside Rp 98 juta
+        assert counter.table.columnWidth(0) >= 140  # names read ("Indomie Goreng"), not "I…", by Rp 98 juta
         assert money_cut(counter) == []
         for tile in counter.grid.buttons.values():  # every quick tile's name lines whole
             if tile.isVisible():
