@@ -147,6 +147,14 @@ class SetupDialog(QDialog):
 
     def _show_demos(self) -> None:
         self.demo_panel.setVisible(self.demo_panel.isHidden())
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as the contents at this width: the wrapped intro's lines are not in Qt's minimum, so showing
+        the demo panel squeezed the form's rows over each other."""
+        layout = self.layout()
+        wanted = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+        self.resize(self.width(), max(self.sizeHint().height(), wanted))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

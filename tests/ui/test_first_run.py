@@ -223,3 +223,21 @@ def test_the_next_start_after_a_demo_opens_the_real_shop(qtbot, db, data, errors
     assert app.run(db) == 0
     assert seen == {"path": db, "demo": False, "title": "Kasir"}
     shop.open_shop(db)  # the db fixture closes it again
+
+
+def test_showing_the_demo_shops_keeps_the_form_whole(qtbot, db):
+    """'Coba dulu' squeezed the form's rows over each other and cut off 'Ulangi PIN'."""
+    from ui import theme
+
+    theme.apply(QApplication.instance())
+    dialog = SetupDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.demo_button.click()
+    QApplication.processEvents()
+    fields = [dialog.shop_name, dialog.address, dialog.whatsapp, dialog.owner_name, dialog.pin, dialog.pin2]
+    for above, below in zip(fields, fields[1:], strict=False):
+        assert above.geometry().bottom() < below.geometry().top(), below.placeholderText()  # no overlap
+    assert dialog.form_box.height() >= dialog.form_box.minimumSizeHint().height()
+    assert dialog.pin2.geometry().bottom() < dialog.form_box.height()
+    assert dialog.height() <= 728 and dialog.demo_panel.isVisible()
