@@ -150,8 +150,8 @@ class SetupDialog(QDialog):
         self.fit_height()
 
     def fit_height(self) -> None:
-        """As tall as the contents at this width: the wrapped intro's lines are not in Qt's minimum, so showing
-        the demo panel squeezed the form's rows over each other."""
+        """As tall as the contents at this width: the wrapped intro's lines are not in Qt's minimum, so
+        showing the demo panel squeezed the form's rows over each other."""
         layout = self.layout()
         wanted = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
         self.resize(self.width(), max(self.sizeHint().height(), wanted))
