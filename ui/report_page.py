@@ -283,7 +283,7 @@ class ReportPage(QWidget):
         for code, label in PERIODS:
             self.choice.addItem(_(label), code)
         self.choice.setCurrentIndex(self.choice.findData(opening))
-        self.choice.currentIndexChanged.connect(self._choice_changed)
+        self.choice.currentIndexChanged.connect(self._period_picked)
         head.addWidget(self.choice)
         self.start = DateEdit()
         self.end = DateEdit()
@@ -456,7 +456,12 @@ class ReportPage(QWidget):
             period = report.named(code)
             self.start.setDate(_qdate(period.start))
             self.end.setDate(_qdate(period.end))
-            self.refresh()  # the figures of the period chosen at once (Tampilkan: for dates of ones own)
+
+    def _period_picked(self) -> None:
+        """A period chosen: its figures at once (custom dates wait for Tampilkan)."""
+        self._choice_changed()
+        if self.choice.currentData() != "custom":
+            self.refresh()
 
     def chosen_period(self) -> report.Period:
         return report.Period(self.start.date().toPython(), self.end.date().toPython())

@@ -85,7 +85,7 @@ def test_go_opens_only_what_the_user_may_see(window, cashier, qtbot):
     window.go("customers")
     assert current_key(window) == "customers"
     assert sorted(s.key for s in window.sections) == sorted(
-        ["counter", "customers", "stock", "reports", "settings"]
+        ["counter", "customers", "stock", "reports", "delivery", "settings"]
         + (["catalog"] if any(s.key == "catalog" for s in window.sections) else [])
     )
 
