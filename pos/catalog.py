@@ -7,7 +7,7 @@ from decimal import Decimal
 from peewee import JOIN, fn
 
 from db import fast, names_index
-from db.models import Barcode, Category, Channel, ChannelPrice, Product
+from db.models import Barcode, Category, Channel, ChannelPrice, Product, RecipeItem
 from pos import clock, journal
 from pos.errors import Duplicate, InvalidName, InvalidPrice, ProductNotFound
 from pos.money import MAX_AMOUNT, apply_rate
@@ -112,6 +112,8 @@ def search(query: str, limit: int = 20) -> list[Product]:
     if not words:
         return []
     cond = (Product.active == True) & names_index.words_match(Product, words)  # noqa: E712
+    raw = Product.id.in_(RecipeItem.select(RecipeItem.ingredient))  # a kitchen's raw material at Rp 0
+    cond &= ~((Product.price == 0) & raw)  # is used up by recipes, not sold at the counter
     starts = fn.SUBSTR(Product.search_name, 1, len(words[0])) == words[0]
     return list(Product.select().where(cond).order_by(starts.desc(), Product.search_name).limit(limit))
 

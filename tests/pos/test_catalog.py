@@ -27,3 +27,16 @@ def test_a_scanned_code_finds_the_whole_product(owner):
     for typed in ("8991002101234", "TEH-1", "", "nothing"):
         with pytest.raises(ProductNotFound):
             catalog.by_code(typed)
+
+
+def test_a_raw_material_at_rp_0_is_not_offered_for_sale(owner):
+    """The bakso demo offered 'Bakso butir (adonan jadi)' at Rp 0 in the counter's search."""
+    from pos import recipes
+
+    balls = catalog.create_product("BTR", "Bakso butir (adonan jadi)", 0, unit="pcs")
+    bowl = catalog.create_product("BKU", "Bakso Urat", 18_000)
+    free = catalog.create_product("TAS", "Tas bonus", 0)  # Rp 0 but sold (given) on its own: still found
+    recipes.set_recipe(bowl.id, [(balls.id, "5")], owner)
+    assert [p.name for p in catalog.search("bakso")] == ["Bakso Urat"]
+    assert [p.name for p in catalog.search("tas")] == ["Tas bonus"] and free.price == 0
+    assert catalog.by_code("BTR").id == balls.id  # scanned or typed by its code it is still found
