@@ -423,9 +423,23 @@ class _Day:
                     shift.cash_move(keeper, -rng.choice((10_000, 15_000, 20_000)), rng.choice(PAY_OUTS))
                 if index == count // 3 and day.weekday() == 5:
                     self._kasbon_day(keeper)
+        self._deliver(keeper, datetime.combine(day, time(close_h, 0)) + timedelta(minutes=10))
         with clock.frozen(datetime.combine(day, time(close_h, 0)) + timedelta(minutes=15)):
             self._close(keeper)
         return count
+
+    def _deliver(self, keeper: User, last: datetime) -> None:
+        """The day's online orders go through Antaran as a shop works them: prepared, sent with a courier
+        (a platform's driver for GoFood), delivered; none is left waiting when the shift closes."""
+        from db.models import DeliveryOrder
+        from pos import delivery
+
+        waiting = DeliveryOrder.select().where(DeliveryOrder.state.not_in(("selesai", "batal")))
+        for order in waiting.order_by(DeliveryOrder.id):
+            courier = "Driver " + order.channel.name if order.channel.kind == "aggregator" else "Mas Dodi"
+            for minutes in (5, 15, 40):
+                with clock.frozen(min(order.created_at + timedelta(minutes=minutes), last)):
+                    delivery.advance(order.id, keeper, courier=courier)
 
     def _kasbon_day(self, keeper: User) -> None:
         """Saturday: a customer or two comes by to pay (part of) their tab."""
