@@ -471,15 +471,20 @@ def search(query: str, limit: int = 20, include_inactive: bool = False) -> list[
             exact = _with_phone(phone.normalise(query), include_inactive)
             return [exact] if exact else []
         except InvalidInput:
-            digits = "".join(c for c in query if c.isdigit()).lstrip("0")
-            if digits.startswith("62"):
-                digits = digits[2:]
-            others = CustomerPhone.select(CustomerPhone.customer).where(CustomerPhone.phone.contains(digits))
-            return list(
-                base.where(Customer.phone.contains(digits) | Customer.id.in_(others))
-                .order_by(Customer.name)
-                .limit(limit)
+            digits = "".join(c for c in query if c.isdigit())
+            start = digits.startswith(("0", "62"))  # the start of a number: "0812" finds 0812-…, not …-812…
+            digits = (
+                digits[1:] if digits.startswith("0") else digits[2:] if digits.startswith("62") else digits
             )
+            if start:
+                main, other = (
+                    Customer.phone.startswith("62" + digits),
+                    CustomerPhone.phone.startswith("62" + digits),
+                )
+            else:  # a part from the middle or the end ("6794"), as people remember a number
+                main, other = Customer.phone.contains(digits), CustomerPhone.phone.contains(digits)
+            others = CustomerPhone.select(CustomerPhone.customer).where(other)
+            return list(base.where(main | Customer.id.in_(others)).order_by(Customer.name).limit(limit))
     words = search_words(query)
     if not words:
         return []

@@ -347,3 +347,14 @@ def test_clean_text_keeps_emoji_and_drops_controls():
     assert customer.clean_text("a\r\nb\tc", keep_newlines=True) == "a\nb c"
     assert customer.clean_text("a\r\nb", keep_newlines=False) == "a b"
     assert customer.clean_text(None) == ""
+
+
+def test_the_start_of_a_number_finds_numbers_that_start_so(owner):
+    """F4 with '0812' also listed 0878-678-1297 (its digits hold 812 in the middle)."""
+    ani = customer.create_customer("0812-1111-2222", "Ani")
+    rudi = customer.create_customer("0878-678-1297", "Rudi")
+    assert [c.id for c in customer.search("0812")] == [ani.id]
+    assert [c.id for c in customer.search("+62 812")] == [ani.id]
+    assert [c.id for c in customer.search("0878")] == [rudi.id]
+    assert [c.id for c in customer.search("1297")] == [rudi.id]  # the end of a number, as people remember it
+    assert [c.id for c in customer.search("8678")] == [rudi.id]  # no 0 in front: anywhere in it
