@@ -96,6 +96,14 @@ def test_paste_confirm_and_pay_keeps_everything_with_the_sale(counter, qtbot, an
         ("Kerupuk", Decimal("3.000"), 6_000),
     ]
     assert chat_order.chat_text_of(sale.id) == MESSAGE
+    from ui.counter.history_dialog import HistoryDialog
+
+    history = HistoryDialog(counter, counter.user)  # later, the owner sees what the customer wrote
+    qtbot.addWidget(history)
+    history.show()
+    assert history.chat.isHidden()
+    history.table.selectRow(0)
+    assert history.chat.isVisible() and history.chat.toPlainText() == MESSAGE
 
 
 def dialog_for(qtbot, counter) -> ChatOrderDialog:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Sale, User
-from pos import clock, refund, sale, staff
+from pos import chat_order, clock, refund, sale, staff
 from pos.cart import parse_qty
 from pos.errors import InvalidInput, PosError
 from pos.i18n import N_, _
@@ -55,6 +56,13 @@ class HistoryDialog(QDialog):
         self.table.setModel(self.model)
         setup_view(self.table, stretch=2)
         layout.addWidget(self.table, 1)
+        self.chat_title = role(QLabel(_("Pesan pelanggan (dari chat)")), "muted")
+        self.chat = QPlainTextEdit()  # what the customer wrote, kept with a sale made from a pasted chat
+        self.chat.setReadOnly(True)
+        self.chat.setMaximumHeight(90)
+        layout.addWidget(self.chat_title)
+        layout.addWidget(self.chat)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_chat())
         row = QHBoxLayout()
         self.summary = role(QLabel(""), "muted")
         row.addWidget(self.summary, 1)
@@ -74,9 +82,21 @@ class HistoryDialog(QDialog):
         rows = sale.history(clock.now().date(), self.search.text())
         self.model.set_rows(rows)
         sales = [r for r in rows if r.kind == "sale"]
+        total = format_rupiah(sum(r.total for r in rows))
+        refunds = len(rows) - len(sales)
         self.summary.setText(
-            _("{n} nota, total {total}").format(n=len(sales), total=format_rupiah(sum(r.total for r in rows)))
+            _("{n} nota, {r} retur, total bersih {total}").format(n=len(sales), r=refunds, total=total)
+            if refunds
+            else _("{n} nota, total {total}").format(n=len(sales), total=total)
         )
+        self._show_chat()
+
+    def _show_chat(self) -> None:
+        chosen = self.selected()
+        text = chat_order.chat_text_of(chosen.id) if chosen is not None else ""
+        self.chat.setPlainText(text)
+        self.chat_title.setVisible(bool(text))
+        self.chat.setVisible(bool(text))
 
     def selected(self):  # type: ignore[no-untyped-def]
         rows = self.table.selectionModel().selectedRows()
