@@ -130,6 +130,23 @@ class SettingsPage(QWidget):
         qbox.addWidget(self.qris_status)
         layout.addWidget(qris_box)
 
+        reply_box = QGroupBox(_("Balasan pesanan WhatsApp"))
+        form = QFormLayout(reply_box)
+        self.bank_account = QLineEdit()
+        self.bank_account.setMaxLength(200)
+        self.bank_account.setPlaceholderText(_("mis. BCA 1234567890 a.n. Sri Rahayu"))
+        self.reply_template = QPlainTextEdit()
+        self.reply_template.setFixedHeight(110)
+        reply_hint = role(
+            QLabel(_("Isian otomatis: {names}").format(names="{nama} {barang} {total} {ongkir} {bayar}")),
+            "muted",
+        )
+        reply_hint.setWordWrap(True)
+        form.addRow(_("Rekening untuk transfer"), self.bank_account)
+        form.addRow(_("Teks balasan"), self.reply_template)
+        form.addRow("", reply_hint)
+        layout.addWidget(reply_box)
+
         receipt_box = QGroupBox(_("Struk"))
         form = QFormLayout(receipt_box)
         self.logo = QLineEdit()
@@ -191,6 +208,8 @@ class SettingsPage(QWidget):
         self.receipt_qr.setCurrentIndex(max(0, self.receipt_qr.findData(values["receipt_qr"])))
         self.negative_stock.setChecked(bool(values["negative_stock"]))
         self.food_orders.setChecked(bool(values["food_orders"]))
+        self.bank_account.setText(str(values["bank_account"]))
+        self.reply_template.setPlainText(str(values["chat_reply_template"]))
         self.printer.refresh()
         self.safety.refresh(str(values["backup_dir"]))
         self.staff.refresh()
@@ -225,6 +244,8 @@ class SettingsPage(QWidget):
             "receipt_qr": self.receipt_qr.currentData(),
             "negative_stock": self.negative_stock.isChecked(),
             "food_orders": self.food_orders.isChecked(),
+            "bank_account": " ".join(self.bank_account.text().split()),
+            "chat_reply_template": self.reply_template.toPlainText().strip(),
             "backup_dir": self.safety.value(),
         }
 

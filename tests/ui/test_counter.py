@@ -628,3 +628,21 @@ def test_a_whatsapp_order_to_deliver_shows_its_address_and_ongkir(counter, items
     assert counter.fee.isVisibleTo(counter) and counter.fee.text() == "7000"
     counter.load_cart(Cart(channel="whatsapp"))  # picked up at the shop: no address to show
     assert not counter.address.isVisibleTo(counter)
+
+
+def test_pengaturan_keeps_the_whatsapp_reply_and_the_bank_account(window, owner, qtbot):
+    from pos import settings
+
+    window.enter(owner)
+    window.go("settings")
+    page = window.pages.currentWidget()
+    page.bank_account.setText("BCA 1234567890  a.n. Sri Rahayu")
+    page.reply_template.setPlainText("Halo {nama}, total {total}. Bayar: {bayar}")
+    page.save_button.click()
+    assert page.message.text() == "Pengaturan tersimpan."
+    assert settings.get("bank_account") == "BCA 1234567890 a.n. Sri Rahayu"
+    assert settings.get("chat_reply_template") == "Halo {nama}, total {total}. Bayar: {bayar}"
+    page.reply_template.setPlainText("Halo {pelanggan}")  # not a known placeholder: refused, nothing changed
+    page.save_button.click()
+    assert "Template balasan" in page.message.text()
+    assert settings.get("chat_reply_template") == "Halo {nama}, total {total}. Bayar: {bayar}"
