@@ -53,8 +53,11 @@ def test_install_desktop_writes_the_entry_and_every_icon_under_xdg_data_home_twi
     entry = home / "applications" / "kasir.desktop"
     text = entry.read_text(encoding="utf-8")
     exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
-    # from a source checkout: this Python running this main.py, both absolute
-    assert exec_line == f"Exec={desktop.quote(sys.executable)} {desktop.quote(str(ROOT / 'main.py'))}"
+    # how this Kasir starts: the venv's `kasir` script once pip installed it, else this Python and main.py
+    command = desktop.launcher(ROOT / "main.py")
+    assert exec_line == "Exec=" + " ".join(desktop.quote(arg) for arg in command)
+    assert Path(command[0]).is_absolute() and Path(command[0]).is_file()
+    assert command[1:] in ([], [str(ROOT / "main.py")])
     assert "Icon=kasir" in text and "Terminal=false" in text
     icons = sorted(p.relative_to(home).as_posix() for p in (home / "icons").rglob("*.*"))
     assert icons == sorted(
@@ -77,10 +80,12 @@ def test_an_installed_or_frozen_kasir_is_started_by_its_own_program(tmp_path, mo
     venv_python = tmp_path / "venv" / "bin" / "python"
     venv_python.parent.mkdir(parents=True)
     venv_python.write_text("")
+    monkeypatch.setattr(sys, "executable", str(venv_python))
+    # a source checkout: this Python running main.py
+    assert desktop.launcher(ROOT / "main.py") == [str(venv_python), str(ROOT / "main.py")]
     script = venv_python.parent / "kasir"
     script.write_text("#!/bin/sh\n")
     script.chmod(0o755)
-    monkeypatch.setattr(sys, "executable", str(venv_python))
     assert desktop.launcher(ROOT / "main.py") == [str(script)]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert desktop.launcher() == [str(venv_python.resolve())]
