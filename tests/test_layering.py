@@ -66,7 +66,7 @@ WHEEL_BOXES = re.compile(r"\b(QComboBox|QSpinBox|QDoubleSpinBox|QDateEdit|QTimeE
 
 
 def test_screens_build_their_boxes_from_ui_boxes() -> None:
-    """A wheel passing over a Qt box changes it (#20: Pembulatan tunai became Rp 1.000); ui/boxes.py's do not."""
+    """A wheel passing over a Qt box changes it (Pembulatan tunai became Rp 1.000); ui/boxes.py's do not."""
     raw = [
         str(path.relative_to(ROOT))
         for path in sorted((ROOT / "ui").rglob("*.py"))

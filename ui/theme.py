@@ -32,8 +32,8 @@ QPushButton[role="primary"]:hover {{ background: {GREEN_DARK}; }}
 QPushButton[role="primary"]:disabled {{ background: #c9d3ce; color: #f4f6f5; }}
 QPushButton[role="danger"] {{ color: {RED}; border-color: #e0b4b0; }}
 QPushButton[role="danger"]:disabled {{ color: #c4a8a5; border-color: #e6dcdb; background: #eef0ee; }}
-QPushButton[role="nav"] {{ text-align: left; border: none; border-radius: 6px; padding: 6px 14px; min-height: 32px;
-  background: transparent; color: #dfe9e3; font-size: 16px; }}
+QPushButton[role="nav"] {{ text-align: left; border: none; border-radius: 6px; padding: 6px 14px;
+  min-height: 32px; background: transparent; color: #dfe9e3; font-size: 16px; }}
 QPushButton[role="nav"]:checked {{ background: {GREEN}; color: white; font-weight: 600; }}
 QPushButton[role="nav"]:hover {{ background: #2c3b35; }}
 QPushButton[role="tile"] {{ min-height: 64px; font-size: 15px; font-weight: 600; }}

@@ -494,6 +494,7 @@ def _chat(s: Shop) -> QDialog:
     dialog.read()
     return dialog
 
+
 # the counter's own dialogs are also used on 1024×768 touch terminals and 1280×800 laptops
 COUNTER_DIALOGS = {
     "ui.counter.chat_order_dialog.ChatOrderDialog",
