@@ -12,6 +12,7 @@ import time
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -25,6 +26,43 @@ def _save(widget: QWidget, path: Path) -> None:
     QApplication.processEvents()
     widget.grab().save(str(path))
     print(path)
+
+
+def _open(window: Any, key: str) -> Any:
+    """A section by its key (the sidebar's order changes as sections are added)."""
+    window.go(key)
+    return window.pages.currentWidget()
+
+
+def _online_orders(owner: Any) -> None:
+    """Orders on Antaran in each state: a WhatsApp order paid by transfer, one to pay on delivery being
+    prepared, one out with the courier."""
+    from db.models import Product
+    from pos import delivery, sale
+    from pos.cart import Cart
+    from pos.payment import Tender
+
+    goods = list(Product.select().where(Product.price > 0, Product.active == True).limit(3))  # noqa: E712
+    made = []
+    for index, (channel, address, fee) in enumerate(
+        (("whatsapp", "Jl. Melati 12, Sleman", 5_000), ("delivery", "Perum Griya Asri B-7", 8_000))
+    ):
+        cart = Cart(channel=channel, order_type="delivery")
+        for product in goods[: index + 2]:
+            cart.add(product.id, product.name, int(product.price), 2)
+        cart.set_delivery(fee, address)
+        if index == 0:
+            sale.complete(cart, [Tender("transfer", sale.preview(cart).total)], owner)
+        else:
+            made.append(delivery.send_cod(cart, owner))
+    for order in made:
+        delivery.advance(order.id, owner)  # disiapkan
+    cart = Cart(channel="whatsapp", order_type="delivery")
+    cart.add(goods[0].id, goods[0].name, int(goods[0].price), 5)
+    cart.set_delivery(5_000, "Jl. Kenanga 3")
+    out = delivery.send_cod(cart, owner)
+    delivery.advance(out.id, owner)
+    delivery.advance(out.id, owner, courier="Mas Dodi")  # diantar
 
 
 def render(out: Path, kind: str = "warung") -> list[Path]:
@@ -105,13 +143,30 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
             _save(dialog, made[-1])
             dialog.close()
 
-        for index, name in ((2, "customers"), (5, "settings")):
-            window.open_section(index)
+        from ui.counter.chat_order_dialog import ChatOrderDialog
+
+        chat = ChatOrderDialog(window, owner)
+        chat.text.setPlainText(
+            "kak pesen indomie goreng 3, beras 2 kg sama telur setengah kilo ya, sabun cuci 1. "
+            "antar ke jl. melati 12 a.n. bu ani 0812-3456-7890 makasih"
+        )
+        chat.read()
+        chat.resize(1000, 640)
+        chat.show()
+        made.append(out / "chat-order.png")
+        _save(chat, made[-1])
+        chat.close()
+
+        for key, name in (("customers", "customers"), ("settings", "settings")):
+            _open(window, key)
             made.append(out / f"{name}.png")
             _save(window, made[-1])
+        _online_orders(owner)
+        _open(window, "delivery")
+        made.append(out / "delivery.png")
+        _save(window, made[-1])
         made += _catalog_screens(window, owner, out, Path(tmp))
-        window.open_section(4)  # Laporan computes off the UI thread
-        reports = window.sections[4]
+        reports = _open(window, "reports")  # Laporan computes off the UI thread
         for _tick in range(600):
             if reports.data is not None:
                 break
@@ -170,8 +225,7 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
 
         from pos.verify import verify
 
-        settings_page = window.sections[5]
-        window.open_section(5)
+        settings_page = _open(window, "settings")
         settings_page.safety._verified(verify())
         settings_page.safety.resize(900, 330)
         made.append(out / "integrity.png")
@@ -259,10 +313,10 @@ def _stock_screens(window: QWidget, owner: object, out: Path) -> list[Path]:
     from ui.stock_page import ExpiringDialog, SuggestionDialog
 
     made = []
-    window.open_section(3)  # type: ignore[attr-defined]
+    _open(window, "stock")
     made.append(out / "stock.png")
     _save(window, made[-1])
-    page = window.sections[3]  # type: ignore[attr-defined]
+    page = window.pages.currentWidget()  # type: ignore[attr-defined]
     receive = RestockDialog(page, owner)  # type: ignore[arg-type]
     receive.supplier.setCurrentIndex(1)
     meat = Product.get(Product.name == "Daging sapi giling")
@@ -349,8 +403,7 @@ def render_programs(out: Path) -> list[Path]:
                 made.append(out / "merge.png")
                 _save(merging, made[-1])
                 merging.close()
-                window.open_section(5)
-                programs = window.sections[5].programs
+                programs = _open(window, "settings").programs
                 programs.resize(900, programs.sizeHint().height())
                 made.append(out / "programs.png")
                 _save(programs, made[-1])

@@ -13,6 +13,8 @@ def test_every_main_screen_renders(tmp_path, qapp):
         "login.png",
         "counter.png",
         "counter-1024.png",
+        "chat-order.png",
+        "delivery.png",
         "payment-cash.png",
         "payment-qris.png",
         "customers.png",
