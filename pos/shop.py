@@ -99,8 +99,11 @@ def open_shop(target: str | None = None, register: str = "K1", sells: bool = Tru
 
 @service
 def _ensure_fixed_rows(sells: bool) -> None:
+    from pos import verify_sealed
+
     staff.ensure_roles()
     channel.ensure_channels()
+    verify_sealed.seal_users_of_an_older_build()  # an upgraded shop's users: not "made outside Kasir"
     if sells:
         till.register()
 

@@ -27,6 +27,7 @@ from db.models import (
 from pos import journal
 from pos.i18n import _
 from pos.merge import merged_map, resolve
+from pos.tx import service
 
 _MILLI = Decimal(1000)
 
@@ -390,3 +391,18 @@ def seal_user(user_id: int, by: str = "") -> None:
     row = User.select(User.id, User.name, Role.code, User.active, User.pin_hash).join(Role)
     user_id, name, role_code, active, pin_hash = row.where(User.id == user_id).tuples().get()
     journal.append("user_state", user_state(user_id, name, role_code, active, pin_hash), user=by)
+
+
+@service
+def seal_users_of_an_older_build() -> int:
+    """A shop from a build before users were sealed has users and not one 'user_state' entry: verify would
+    call every one of them made outside Kasir. Seal them as they are, once, journalled as the upgrade; as
+    soon as one user is sealed this does nothing, so a user added later with raw SQL is still found.
+    Returns how many were sealed."""
+    sealed = JournalEntry.select().where(JournalEntry.event == "user_state", NOT_A_SALE)
+    if sealed.exists() or not User.select().exists():
+        return 0
+    ids = [user_id for (user_id,) in User.select(User.id).order_by(User.id).tuples()]
+    for user_id in ids:
+        seal_user(user_id, by=_("pembaruan Kasir"))
+    return len(ids)

@@ -73,15 +73,20 @@ def test_an_older_builds_shop_is_kept_as_it_was_then_upgraded_with_every_sale(tm
     assert kept.is_file() and not (tmp_path / "warung.db.before-upgrade-6.part").exists()
     assert _facts(kept) == before  # the copy is the old file as it was, still at schema 6
     result = verify()
-    assert result.entries == COUNTS["journal_entry"] and result.checked_sales == COUNTS["sale"]
-    # the chain and every sale, shift, stock and points ledger agree; only the staff check (users sealed
-    # in the journal since a later build) names the old shop's two users: see the xfail below
-    assert [p for p in result.problems if not p.startswith("pengguna ")] == []
+    sealed = 2  # the old build never sealed its two users: the upgrade journals them as they were
+    assert result.entries == COUNTS["journal_entry"] + sealed and result.checked_sales == COUNTS["sale"]
+    assert result.problems == []  # the chain, every sale, shift, ledger and user agree
+    from db.models import JournalEntry
+
+    added = JournalEntry.select().where(JournalEntry.seq > COUNTS["journal_entry"]).order_by(JournalEntry.seq)
+    assert [(e.event, e.user) for e in added] == [("user_state", "pembaruan Kasir")] * sealed
     shop.close_shop()
     after = _facts(path)
     assert after["version"] == migrations.SCHEMA_VERSION
-    assert {k: v for k, v in after.items() if k != "version"} == {
-        k: v for k, v in before.items() if k != "version"
+    assert after["journal_entry"] == before["journal_entry"] + sealed
+    grown = ("version", "journal_entry", "last_hash")  # the chain goes on from the old head
+    assert {k: v for k, v in after.items() if k not in grown} == {
+        k: v for k, v in before.items() if k not in grown
     }
 
 
@@ -114,12 +119,6 @@ def test_a_shop_at_todays_version_is_opened_without_a_copy(tmp_path, closing):
     assert sorted(p.name for p in tmp_path.iterdir() if "before-upgrade" in p.name) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="verify's staff check wants a 'user_state' journal entry for every user, which builds before "
-    "users were sealed never wrote, and no upgrade step seals them: an upgraded shop's verify says "
-    "'pengguna Bu Sri tidak ada di jurnal: dibuat di luar Kasir' (reported; remove this mark once fixed)",
-)
 def test_an_upgraded_older_shop_verifies_clean(tmp_path, closing):
     from pos import shop
     from pos.verify import verify
