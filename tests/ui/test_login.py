@@ -36,7 +36,8 @@ def test_the_login_screen_shows_the_time_left(window, owner, qtbot):
     assert window.user.id == owner.id and window.stack.currentWidget() is window.workspace
 
 
-def test_the_owner_is_told_the_wrong_pins_and_given_a_code_once(window, owner, cashier, qtbot):
+def owner_after_a_wrong_pin(qtbot, window, owner, cashier):  # noqa: ANN001, ANN201
+    """A cashier typed a wrong owner's PIN; the owner logs in and is told: the notice shown to them."""
     staff.login(cashier.id, "1111")
     try:
         staff.owner_approval("5555")
@@ -45,7 +46,11 @@ def test_the_owner_is_told_the_wrong_pins_and_given_a_code_once(window, owner, c
     window.show_login()
     window.login.select_user(owner)
     type_pin(qtbot, window, "1234")
-    notice = window.login.notice
+    return window.login.notice
+
+
+def test_the_owner_is_told_the_wrong_pins_and_given_a_code_once(window, owner, cashier, qtbot):
+    notice = owner_after_a_wrong_pin(qtbot, window, owner, cashier)
     assert window.user.id == owner.id and notice is not None and notice.isVisible()
     assert notice.failures.text() == "1 kali PIN Anda salah sejak login terakhir: Kasir Dewi 10:30."
     assert len(notice.code.text()) == 14 and pin_guard.has_recovery_code()  # a shop set up before codes
@@ -84,15 +89,7 @@ def test_forgotten_owner_pin_is_reset_with_the_recovery_code(window, owner, qtbo
 
 def test_ctrl_l_from_the_owners_notice_takes_the_focus_to_the_pin(window, owner, cashier, qtbot):
     """#20: once Ctrl+L did nothing and the PIN typed next went into the counter's search box."""
-    staff.login(cashier.id, "1111")
-    try:
-        staff.owner_approval("5555")
-    except Exception:  # noqa: S110 - the wrong PIN is the point
-        pass
-    window.show_login()
-    window.login.select_user(owner)
-    type_pin(qtbot, window, "1234")
-    notice = window.login.notice
+    notice = owner_after_a_wrong_pin(qtbot, window, owner, cashier)
     notice.activateWindow()
     qtbot.waitUntil(notice.isActiveWindow)
     qtbot.keyClick(notice, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
