@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,6 +28,7 @@ from pos.i18n import N_, _
 from pos.money import parse_rupiah
 from pos.price_bulk import PriceProposal, PriceRule
 from pos.staff import User
+from ui import dialogs
 from ui.boxes import ComboBox
 from ui.events import hub
 from ui.models.table import Column, Index, RowsModel, setup_view
@@ -155,10 +156,7 @@ class BulkPriceDialog(QDialog):
             self.by_category.setChecked(True)
         if category_id is not None:
             self.category.setCurrentIndex(max(0, self.category.findData(category_id)))
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(200)
-        self.timer.timeout.connect(self.update_preview)
+        self.timer = dialogs.debounced(self, 200, self.update_preview)
         for combo in (self.category, self.direction, self.kind, self.rounding):
             combo.currentIndexChanged.connect(lambda _i: self.update_preview())
         self.by_category.toggled.connect(lambda _on: self.update_preview())

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -160,10 +160,7 @@ class CatalogPage(QWidget):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
 
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(150)
-        self.timer.timeout.connect(self.refresh)
+        self.timer = dialogs.debounced(self, 150, self.refresh)
         self.search.textChanged.connect(lambda _t: self.timer.start())
         insert = QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add)
         insert.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -141,10 +141,7 @@ class CustomersPage(QWidget):
         self.message = role(QLabel(""), "muted")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.message)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(150)
-        self.timer.timeout.connect(self.refresh)
+        self.timer = dialogs.debounced(self, 150, self.refresh)
         self.search.textChanged.connect(lambda _t: self.timer.start())
         hub.changed.connect(self._changed)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6 import QtGui
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
@@ -224,3 +224,13 @@ class FlowLayout(QLayout):
             x += width + gap
             line = max(line, hint.height())
         return y + line - area.y() + margins.top() + margins.bottom()
+
+
+def debounced(parent: QWidget, ms: int, slot: Callable[[], object]) -> QTimer:
+    """A single-shot timer that runs `slot` `ms` after its last start(): typing, pasting and scanning call
+    start() at every change and the slow work runs once they pause."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    return timer

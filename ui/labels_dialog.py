@@ -3,7 +3,7 @@ catalogue; on an A4 sticker sheet or a 58 mm label roll; saved as a PDF and open
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -101,10 +101,7 @@ class LabelsDialog(QDialog):
         self.message = dialogs.message_line(layout)
         buttons, self.ok = dialogs.close_and_primary(self, _("Simpan PDF dan buka untuk dicetak…"), self.save)
         layout.addLayout(buttons)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(150)
-        self.timer.timeout.connect(self.find)
+        self.timer = dialogs.debounced(self, 150, self.find)
         self.search.textChanged.connect(lambda _t: self.timer.start())
         self.search.returnPressed.connect(self.add_first)
         self.results.itemActivated.connect(self.add_item)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -163,14 +163,8 @@ class PostersDialog(QDialog):
         buttons, self.save_button = dialogs.close_and_primary(self, _("Simpan ke folder…"), self.save)
         layout.addLayout(buttons)
 
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(150)
-        self.timer.timeout.connect(self.find)
-        self.redraw_timer = QTimer(self)
-        self.redraw_timer.setSingleShot(True)
-        self.redraw_timer.setInterval(250)
-        self.redraw_timer.timeout.connect(self.redraw)
+        self.timer = dialogs.debounced(self, 150, self.find)
+        self.redraw_timer = dialogs.debounced(self, 250, self.redraw)
         self.search.textChanged.connect(lambda _t: self.timer.start())
         self.results.itemChanged.connect(self._checked)
         for signal in (

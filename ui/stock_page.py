@@ -328,10 +328,7 @@ class StockPage(QWidget):
         self.message = role(QLabel(""), "muted")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(150)
-        self.timer.timeout.connect(self.refresh)
+        self.timer = dialogs.debounced(self, 150, self.refresh)
         self.search.textChanged.connect(lambda _t: self.timer.start())
         hub.changed.connect(self._changed)
 

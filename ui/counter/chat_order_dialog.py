@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -101,10 +101,7 @@ class ChatOrderDialog(QDialog):
         self.read_button.clicked.connect(self.read)
         top.addWidget(self.read_button)
         layout.addLayout(top)
-        self.read_timer = QTimer(self)  # a paste is read a moment after it lands
-        self.read_timer.setSingleShot(True)
-        self.read_timer.setInterval(400)
-        self.read_timer.timeout.connect(self.read)
+        self.read_timer = dialogs.debounced(self, 400, self.read)  # a paste is read a moment after it lands
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.read)
 

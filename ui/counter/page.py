@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -98,10 +98,7 @@ class CounterPage(QWidget):
         self.stamp_cards: list[stamps.Card] = []
         self.gift_programs: list[gifts.Gift] = []
         self.full_cards: list[stamps.Card] = []
-        self.draft_timer = QTimer(self)  # the cart to disk a moment after each change (pos/draft.py)
-        self.draft_timer.setSingleShot(True)
-        self.draft_timer.setInterval(300)
-        self.draft_timer.timeout.connect(self.keep_draft)
+        self.draft_timer = dialogs.debounced(self, 300, self.keep_draft)  # the cart to disk (pos/draft.py)
         self._build()
         self._shortcuts()
         hub.changed.connect(self._changed)
