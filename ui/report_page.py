@@ -272,6 +272,7 @@ class ReportPage(QWidget):
         self.title = _("Laporan")
         self.data: dict[str, Any] | None = None
         self.asked = 0  # the number of the last computation asked for
+        self.computing = False
         opening = report.opening_choice()  # a shop's first day opens on Hari ini, else Minggu lalu
         self.period = report.named(opening)
         layout = QVBoxLayout(self)
@@ -477,7 +478,10 @@ class ReportPage(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.caption.setText(_("Menghitung {period}…").format(period=period.label))
-        self.asked += 1  # a period chosen while another is computed: only the last one is shown
+        self.asked += 1
+        if self.computing:  # one computation at a time: the last period asked for follows this one
+            return
+        self.computing = True
         job = worker.Worker(lambda progress, n=self.asked: (n, compute(period, progress)), with_progress=True)
         job.progress.connect(self._progress)
         job.finished.connect(self._computed)  # a bound method: Qt calls it on the UI thread
@@ -490,14 +494,17 @@ class ReportPage(QWidget):
         self.progress.setValue(done)
 
     def _failed(self, exc: object) -> None:
+        self.computing = False
         self.progress.hide()
         self.message.setText(exc.text if isinstance(exc, PosError) else str(exc))
 
     def _computed(self, result: object) -> None:
         assert isinstance(result, tuple)
         asked, data = result
-        if asked != self.asked:
-            return  # an earlier choice, overtaken
+        self.computing = False
+        if asked != self.asked:  # another period was chosen meanwhile: compute that one, show only it
+            self.refresh()
+            return
         self.progress.hide()
         assert isinstance(data, dict)
         self.data = data
