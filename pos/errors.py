@@ -128,6 +128,10 @@ class QrisInvalid(PosError):
 
 
 # staff
+class NeedPin(PosError):
+    template = N_("Tulis PIN-nya dulu.")
+
+
 class WrongPin(PosError):
     template = N_("PIN salah. Sisa percobaan: {left}.")
 

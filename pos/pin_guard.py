@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 
 from db.models import Meta, PinFailure, Role, User, database
 from pos import clock, journal, settings, till
-from pos.errors import InvalidPin, NotFound, PosError, UserLocked, WrongPin
+from pos.errors import InvalidPin, NeedPin, NotFound, PosError, UserLocked, WrongPin
 from pos.i18n import N_, _
 from pos.tx import atomic, service
 
@@ -152,6 +152,7 @@ def login(user_id: int, pin: str) -> User:
     from pos.errors import UserInactive
 
     _outside_transactions()
+    _typed(pin)
     with atomic():
         user = User.select(User, Role).join(Role).where(User.id == user_id).get()
         if not user.active:
@@ -167,6 +168,13 @@ def login(user_id: int, pin: str) -> User:
     raise error
 
 
+def _typed(pin: str) -> None:
+    """Nothing typed is no guess: it is said, and counts against nobody (an Enter in the wrong box used up
+    one of the owner's five tries)."""
+    if not (pin or "").strip():
+        raise NeedPin()
+
+
 def owner_by_pin(pin: str, by: User | None = None) -> User:
     """The active owner whose PIN this is, at the approval prompt. A wrong PIN counts against every owner
     not locked (whoever was meant); a locked owner's PIN is refused, right or not. `by` is who asks (by
@@ -174,6 +182,7 @@ def owner_by_pin(pin: str, by: User | None = None) -> User:
     from pos import staff
 
     _outside_transactions()
+    _typed(pin)
     asking = by.id if by is not None else _asking()
     with atomic():
         now = clock.now()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from pos import delivery, staff
 from pos.delivery import BoardOrder
-from pos.errors import PermissionDenied, PosError
+from pos.errors import NeedReason, PermissionDenied, PosError
 from pos.i18n import _
 from pos.money import format_rupiah, parse_rupiah
 from pos.staff import Approval, User
@@ -189,6 +189,10 @@ class CancelDialog(QDialog):
         self.reason.setFocus()
 
     def submit(self) -> None:
+        if not self.reason.text().strip():  # before the PIN: a missing reason must not cost a PIN try
+            self.error.setText(NeedReason().text)
+            self.reason.setFocus()
+            return
         try:
             approver = staff.owner_approval(self.pin.text()) if self.needs_pin else None
             delivery.cancel(self.order.id, self.reason.text(), self.user, approver)

@@ -301,3 +301,18 @@ def test_a_schema_7_database_gets_the_failures_table(db, owner):
     assert int(Meta.get_by_id("schema_version").value) >= 8  # and on to the newest
     wrong_logins(owner, 1)
     assert PinFailure.select().count() == 1 and fresh(owner).failed_pins == 1
+
+
+def test_nothing_typed_is_no_guess(owner, cashier):
+    """An Enter on an empty PIN box used up one of the owner's five tries ("PIN salah. Sisa percobaan: 4")."""
+    from pos.errors import NeedPin
+
+    for pin in ("", "   "):
+        with pytest.raises(NeedPin):
+            staff.owner_approval(pin)
+        with pytest.raises(NeedPin):
+            pin_guard.login(cashier.id, pin)
+    assert PinFailure.select().count() == 0
+    with pytest.raises(WrongPin):
+        staff.owner_approval("9999")
+    assert PinFailure.select().count() == 1  # a wrong PIN still counts

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import pytest
 from PySide6.QtCore import Qt
 
-from db.models import CashMove, DeliveryOrder, Sale
+from db.models import CashMove, DeliveryOrder, PinFailure, Sale
 from pos import customer, delivery, settings
 from pos.cart import Cart
 from pos.clock import frozen
@@ -171,6 +171,9 @@ def test_delete_cancels_with_a_reason_and_a_paid_order_says_it_refunds(board, ow
     def refund(dialog):
         assert dialog.needs_pin
         seen["paid"] = dialog.note.text()
+        dialog.pin.setText("1234")
+        dialog.submit()  # no reason yet: said, and the owner's right PIN is not counted as a wrong one
+        seen["no reason"] = (dialog.error.text(), PinFailure.select().count())
         dialog.reason.setText("stok habis")
         dialog.pin.setText("1234")
         dialog.submit()
@@ -178,6 +181,7 @@ def test_delete_cancels_with_a_reason_and_a_paid_order_says_it_refunds(board, ow
     when_modal(qtbot, refund)
     page.cancel_button.click()
     assert seen["paid"].startswith("Sudah dibayar Rp 36.000: dibatalkan dengan retur penuh")
+    assert seen["no reason"] == ("Tuliskan alasannya.", 0)
     assert Sale.get(Sale.refund_of == paid.id).total == -36_000
     assert shown(page)["baru"] == []
 
