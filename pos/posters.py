@@ -15,7 +15,7 @@ from pathlib import Path
 
 from peewee import JOIN
 
-from db.models import Category, Product, Voucher
+from db.models import Category, Product, RecipeItem, Voucher
 from pos import clock, gifts, phone, settings, stamps, whatsapp
 from pos.errors import InvalidInput, InvalidPhone, InvalidPrice, NotFound, ProductNotFound
 from pos.i18n import N_, _
@@ -183,7 +183,7 @@ def for_products(
     order = _("Halo {shop}, saya mau pesan:").format(shop=shop.name) + "".join(
         f"\n- {_short_name(item.name)}" for item in items
     )
-    body = [f"{title} {shop.name}".strip()] + [f"• {item_text(item)}" for item in items]
+    body = [f"{title} · {shop.name}"] + [f"• {item_text(item)}" for item in items]  # not run together
     return _with_link(offer, order, body)
 
 
@@ -383,6 +383,24 @@ def parse_promo(text: str) -> tuple[str, int]:
             N_("Tulis harga promo sebagai SKU=HARGA, misalnya BKS=15000 (bukan {text})."), text=text
         )
     return code.strip(), parse_rupiah(price)
+
+
+def pickable(text: str, limit: int = 50) -> list[tuple[int, str, int]]:
+    """(id, name, price) of the active products matching `text` (words of the name, the SKU or a barcode),
+    for the poster dialog's picker; a recipe's raw material at Rp 0 is left out (as catalog.search)."""
+    from pos import product_list
+
+    rows = list(product_list.listing(text)[: limit * 2])
+    zero = [row.product_id for row in rows if int(row.price) == 0]
+    raw = (
+        {
+            r.ingredient_id
+            for r in RecipeItem.select(RecipeItem.ingredient).where(RecipeItem.ingredient.in_(zero))
+        }
+        if zero
+        else set()
+    )
+    return [(row.product_id, row.name, int(row.price)) for row in rows if row.product_id not in raw][:limit]
 
 
 def chosen(product_ids: list[int]) -> list[tuple[int, str, int]]:

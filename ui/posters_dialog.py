@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import catalog, clock, posters, product_list
+from pos import catalog, clock, posters
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah, parse_rupiah
@@ -190,11 +190,11 @@ class PostersDialog(QDialog):
         self.timer.stop()
         self.results.blockSignals(True)
         self.results.clear()
-        for row in product_list.listing(self.search.text())[:50]:
-            item = QListWidgetItem(f"{row.name} · {format_rupiah(row.price)}")
-            item.setData(Qt.ItemDataRole.UserRole, (row.product_id, row.name, row.price))
+        for pid, name, price in posters.pickable(self.search.text()):  # no Rp 0 raw materials
+            item = QListWidgetItem(f"{name} · {format_rupiah(price)}")
+            item.setData(Qt.ItemDataRole.UserRole, (pid, name, price))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = row.product_id in self.chosen
+            checked = pid in self.chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.results.addItem(item)
         self.results.blockSignals(False)

@@ -8,7 +8,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from pos import catalog, gifts, posters, settings, stamps, voucher
+from db.models import Product
+from pos import catalog, gifts, posters, recipes, settings, stamps, voucher
 from pos.errors import InvalidInput, InvalidPrice, NotFound
 from tests.pos.helpers import small_shop
 
@@ -32,7 +33,7 @@ def test_products_caption_has_exact_prices_and_struck_old_price(items):
     )
     assert (teh.price, teh.old_price) == (5_000, None)
     lines = offer.caption.splitlines()
-    assert lines[0] == "PROMO Warung Uji"
+    assert lines[0] == "PROMO · Warung Uji"  # the title does not run into the shop's name
     assert "• Bakso Urat ~Rp 18.000~ Rp 15.000/porsi" in lines  # WhatsApp strikes ~…~ through
     assert "• Es Teh Manis Rp 5.000" in lines
     assert "Berlaku s.d. 31-12-2026" in lines
@@ -48,7 +49,7 @@ def test_products_caption_has_exact_prices_and_struck_old_price(items):
 def test_title_is_kept_short_and_clean(items):
     offer = posters.for_products([items["mie"].id], title="  Promo   Gajian  ")
     assert offer.title == "Promo Gajian"
-    assert offer.caption.startswith("Promo Gajian Warung Uji\n• Indomie Goreng Rp 3.500\n")
+    assert offer.caption.startswith("Promo Gajian · Warung Uji\n• Indomie Goreng Rp 3.500\n")
 
 
 @pytest.mark.parametrize(
@@ -188,3 +189,18 @@ def test_price_list_groups_by_category(items):
 def test_slug():
     assert posters.slug("Promo Akhir Tahun!") == "promo-akhir-tahun"
     assert posters.slug("☕☕") == "poster"
+
+
+def test_picker_leaves_out_raw_materials_at_rp_0(items, owner):
+    """The dialog's list: a recipe's ingredient at Rp 0 is not for sale (as the counter's search); a product
+    at Rp 0 that no recipe uses is still listed (the poster then asks for its price)."""
+    balls = catalog.create_product("BTR", "Bakso Butir Mentah", 0)
+    loose = catalog.create_product("BLM", "Bakso Belum Dihargai", 0)
+    recipes.set_recipe(items["bakso"].id, [(balls.id, 5)], owner)
+    names = [name for _pid, name, _price in posters.pickable("bakso")]
+    assert names == ["Bakso Belum Dihargai", "Bakso Urat"]
+    assert (items["bakso"].id, "Bakso Urat", 18_000) in posters.pickable("")
+    assert posters.pickable("BTR") == []  # not by its SKU either
+    assert [pid for pid, _n, _p in posters.pickable("BLM")] == [loose.id]
+    Product.update(price=1_000).where(Product.id == balls.id).execute()  # with a price it is sold too
+    assert "Bakso Butir Mentah" in [name for _pid, name, _price in posters.pickable("bakso")]
