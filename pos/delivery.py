@@ -496,7 +496,9 @@ class DeliveryFigures:
     delivered: int  # orders finished (selesai) during the period
     average_minutes: int | None  # from coming in to selesai, over those; None when none
     cod_collected: int  # rupiah couriers brought back for COD orders settled in the period
-    cod_difference: int  # brought back minus the orders' totals (negative: short)
+    cod_difference: int  # brought back minus the orders' totals (negative: short): cod_over - cod_short
+    cod_short: int  # rupiah couriers brought short, summed over the orders short (0 or more)
+    cod_over: int  # rupiah couriers brought over, summed over the orders over (0 or more)
     cod_outstanding: int  # rupiah still out with couriers now: COD orders not selesai or batal
     cod_outstanding_count: int
 
@@ -546,6 +548,8 @@ def figures(period: Period) -> DeliveryFigures:
         average_minutes=round(sum(seconds) / len(seconds) / 60) if seconds else None,
         cod_collected=sum(r for r, _t in settled),
         cod_difference=sum(r - t for r, t in settled),
+        cod_short=sum(t - r for r, t in settled if r < t),
+        cod_over=sum(r - t for r, t in settled if r > t),
         cod_outstanding=int(outstanding[1]),
         cod_outstanding_count=int(outstanding[0]),
     )
@@ -569,6 +573,38 @@ def couriers(limit: int = 6) -> list[str]:
     return names
 
 
+def cod_gaps(register: str, number: int) -> list[tuple[str, int]]:
+    """What couriers brought short (-) or over (+) in the shift `number` of register `register`: one
+    (reason, rupiah) per order, worded as its cash move ("Selisih COD K1-… · kurir …") for the Z slip."""
+    from db.models import Register, Shift
+
+    query = (
+        DeliveryOrder.select(DeliveryOrder.courier, DeliveryOrder.received, Sale.number, Sale.total)
+        .join(Sale, on=(DeliveryOrder.sale == Sale.id))
+        .join(Shift, on=(Sale.shift == Shift.id))
+        .join(Register, on=(Shift.register == Register.id))
+        .where(
+            Register.code == register,
+            Shift.number == number,
+            DeliveryOrder.cod == True,  # noqa: E712
+            DeliveryOrder.received.is_null(False),
+        )
+        .order_by(DeliveryOrder.done_at, DeliveryOrder.id)
+        .tuples()
+    )
+    out = []
+    for courier, received, sale_number, total in query:
+        gap = int(received) - int(total)
+        if gap:
+            words = (
+                _("Selisih COD {number} · kurir {name}")
+                if gap < 0
+                else _("Lebih COD {number} · kurir {name}")
+            )
+            out.append((words.format(number=sale_number, name=courier or "-"), gap))
+    return out
+
+
 def report_section(period: Period) -> dict[str, Any]:
     """The report's delivery figures as plain data (`report.build`, `--json`)."""
     got = figures(period)
@@ -579,6 +615,8 @@ def report_section(period: Period) -> dict[str, Any]:
         "average_minutes": got.average_minutes,
         "cod_collected": got.cod_collected,
         "cod_difference": got.cod_difference,
+        "cod_short": got.cod_short,
+        "cod_over": got.cod_over,
         "cod_outstanding": got.cod_outstanding,
         "cod_outstanding_count": got.cod_outstanding_count,
     }
@@ -596,13 +634,14 @@ def report_lines(section: dict[str, Any]) -> list[tuple[str, str]]:
             _("Baru / disiapkan / diantar"),
             f"{states['baru']} / {states['disiapkan']} / {states['diantar']}",
         ),
-        (_("Selesai / batal"), f"{states['selesai']} / {states['batal']}"),
+        (_("Antaran selesai / antaran batal"), f"{states['selesai']} / {states['batal']}"),
         (
             _("Rata-rata sampai selesai"),
             _("{n} menit").format(n=minutes) if minutes is not None else "–",
         ),
         (_("COD diterima dari kurir"), format_rupiah(section["cod_collected"])),
-        (_("Selisih COD (kurang -, lebih +)"), format_rupiah(section["cod_difference"])),
+        (_("Kurang dari kurir (COD)"), format_rupiah(section["cod_short"])),
+        (_("Lebih dari kurir (COD)"), format_rupiah(section["cod_over"])),
         (
             _("COD belum diterima ({n} pesanan)").format(n=section["cod_outstanding_count"]),
             format_rupiah(section["cod_outstanding"]),

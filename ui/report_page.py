@@ -411,6 +411,13 @@ class ReportPage(QWidget):
         self.top.doubleClicked.connect(self.open_customer)
         people_layout.addWidget(self.top, 1)
         self.tabs.addTab(people, _("Pelanggan dan loyalitas"))
+        self.delivery_text = QLabel("")  # its own tab: under the customers' lines it was cut off
+        self.delivery_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.delivery_text.setWordWrap(True)
+        trips_scroll = QScrollArea()
+        trips_scroll.setWidgetResizable(True)
+        trips_scroll.setWidget(self.delivery_text)
+        self.tabs.addTab(trips_scroll, _("Antaran"))
         books = QWidget()
         books_layout = QVBoxLayout(books)
         row = QHBoxLayout()
@@ -569,11 +576,14 @@ class ReportPage(QWidget):
             _("Barang rusak/kedaluwarsa dibuang: {value}").format(value=format_rupiah(data["waste_cost"])),
         ]
         if data["voids"]:
-            lines.append(_("Pesanan dibatalkan: {n}").format(n=len(data["voids"])))
+            lines.append(_("Pesanan dibatalkan di kasir (void): {n}").format(n=len(data["voids"])))
+        self.customer_text.setText("<br>".join(lines))
         trips = data.get("delivery")
         if trips and (trips["orders"] or trips["cod_outstanding"]):
-            lines += ["", _("<b>Antaran</b>")] + [f"{k}: {v}" for k, v in delivery.report_lines(trips)]
-        self.customer_text.setText("<br>".join(lines))
+            shown = [_("<b>Antaran</b>")] + [f"{k}: {v}" for k, v in delivery.report_lines(trips)]
+        else:
+            shown = [_("Tidak ada pesanan antar atau online di periode ini.")]
+        self.delivery_text.setText("<br>".join(shown))
 
     # --- drilling down ---
     def open_product(self, index: Any) -> None:

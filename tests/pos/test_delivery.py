@@ -417,6 +417,25 @@ def test_the_board_shows_open_orders_oldest_first_and_todays_finished(owner):
     assert [o.id for o in delivery.board(NOW + timedelta(days=1))] == [old.id, newer.id]  # tomorrow
 
 
+def test_the_z_slip_names_each_cod_shortfall_and_surplus(owner):
+    items = small_shop(owner)
+    short = delivery.send_cod(bakso_cart(items, qty=1, fee=0), owner)  # Rp 18.000
+    over = delivery.send_cod(bakso_cart(items, qty=1, fee=2_000), owner)  # Rp 20.000
+    on_the_way(short.id, owner, courier="Joko")
+    on_the_way(over.id, owner, courier="Sari")
+    a = delivery.settle_cod(short.id, 16_000, owner)
+    b = delivery.settle_cod(over.id, 25_000, owner)
+    closed = shift.close_shift(owner, {})
+    text = [" ".join(str(p) for p in row[1:]) for row in shift_slip.rows(closed, "Warung Uji")]
+    at = text.index("Kas keluar -Rp 2.000")
+    assert text[at - 1 : at + 3] == [
+        "Kas masuk Rp 5.000",
+        "Kas keluar -Rp 2.000",
+        f"  Selisih COD {a.sale.number} · kurir Joko -Rp 2.000",
+        f"  Lebih COD {b.sale.number} · kurir Sari Rp 5.000",
+    ]
+
+
 def test_the_z_slip_lists_orders_still_out(owner):
     items = small_shop(owner)
     out = delivery.send_cod(bakso_cart(items), owner)
@@ -527,6 +546,8 @@ def test_the_report_carries_the_delivery_figures_on_screen_words_and_in_its_pdf(
         "average_minutes": 25,
         "cod_collected": 17_000,
         "cod_difference": -1_000,
+        "cod_short": 1_000,
+        "cod_over": 0,
         "cod_outstanding": 41_000,
         "cod_outstanding_count": 1,
     }
@@ -534,13 +555,38 @@ def test_the_report_carries_the_delivery_figures_on_screen_words_and_in_its_pdf(
     assert delivery.report_lines(built["delivery"])[3:] == [
         ("Rata-rata sampai selesai", "25 menit"),
         ("COD diterima dari kurir", "Rp 17.000"),
-        ("Selisih COD (kurang -, lebih +)", "-Rp 1.000"),
+        ("Kurang dari kurir (COD)", "Rp 1.000"),
+        ("Lebih dari kurir (COD)", "Rp 0"),
         ("COD belum diterima (1 pesanan)", "Rp 41.000"),
     ]
     target = tmp_path / "laporan.pdf"
     report_pdf(built, "Warung Uji", target)
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Antaran" in text and "COD belum diterima (1 pesanan)" in text and "Rp 41.000" in text
+    assert "Kurang dari kurir (COD)" in text and "Rp 1.000" in text
+
+
+def test_short_and_over_cod_are_counted_apart_not_netted(owner):
+    """One courier 2.000 short, another 5.000 over: the report says both, not 'Selisih 3.000'."""
+    items = small_shop(owner)
+    short = delivery.send_cod(bakso_cart(items, qty=1, fee=0), owner)  # Rp 18.000
+    over = delivery.send_cod(bakso_cart(items, qty=1, fee=2_000), owner)  # Rp 20.000
+    exact = delivery.send_cod(bakso_cart(items, qty=1, fee=0), owner)  # Rp 18.000
+    for order in (short, over, exact):
+        on_the_way(order.id, owner)
+    delivery.settle_cod(short.id, 16_000, owner)
+    delivery.settle_cod(over.id, 25_000, owner)
+    delivery.settle_cod(exact.id, 18_000, owner)
+    got = delivery.figures(Period(NOW.date(), NOW.date()))
+    assert (got.cod_collected, got.cod_short, got.cod_over, got.cod_difference) == (
+        59_000,
+        2_000,
+        5_000,
+        3_000,
+    )
+    lines = dict(delivery.report_lines(delivery.report_section(Period(NOW.date(), NOW.date()))))
+    assert (lines["Kurang dari kurir (COD)"], lines["Lebih dari kurir (COD)"]) == ("Rp 2.000", "Rp 5.000")
+    assert lines["Antaran selesai / antaran batal"] == "3 / 0"
 
 
 def test_a_long_list_still_out_is_cut_to_twenty_lines_and_a_total(owner):

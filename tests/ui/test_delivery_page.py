@@ -280,6 +280,8 @@ def test_the_report_screen_shows_the_delivery_figures(window, owner, qtbot):
     page = window.section(ReportPage)
     window.open_section(window.sections.index(page))
     qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)
-    text = page.customer_text.text()
+    assert page.tabs.tabText(page.tabs.indexOf(page.delivery_text.parentWidget().parentWidget())) == "Antaran"
+    assert "Antaran" not in page.customer_text.text()  # its own tab, not cut off under the customers
+    text = page.delivery_text.text()
     assert "<b>Antaran</b>" in text and "Baru / disiapkan / diantar: 0 / 1 / 0" in text
     assert "COD belum diterima (1 pesanan): Rp 41.000" in text
