@@ -3,8 +3,9 @@ WhatsApp Status. Three layouts: one product in large type, a list of 2–6 produ
 a stamp card, a bonus gift). The shop's green band with its name and logo on top, a QR that opens a
 WhatsApp chat with the shop at the bottom, beside the offer's end date.
 
-Every text is fitted to its box: it shrinks to a smallest size, wraps, and what still does not fit ends in
-'…'. `Poster.boxes` keeps where each text went, so a test can see that nothing left its box.
+Every text is fitted to its box: it wraps (a title over two lines, a name over up to four), shrinks to a
+smallest size, and only what still does not fit ends in '…'. `Poster.boxes` keeps where each text went,
+so a test can see that nothing left its box.
 """
 
 from __future__ import annotations
@@ -334,11 +335,22 @@ def _geometry(size: str) -> tuple[int, int, int]:
 # --- layouts ----------------------------------------------------------------------------------------
 
 
+TITLE_SIZES = (96, 40)  # a title's type: one line as large as 96, two lines before it goes below 60
+
+
+def _title_height(c: _Canvas, text: str, height: int) -> int:
+    """The title band's height: `height` when the title fits one line at 60 or larger, else half as tall
+    again for two lines (the body below gives up that room)."""
+    _face, shown, _step = c.fit(text.upper(), (M, 0, c.w - M, height - 12), "bold", (96, 60), 1)
+    return height if not shown[-1].endswith(ELLIPSIS) or text.endswith(ELLIPSIS) else height * 3 // 2
+
+
 def _title(c: _Canvas, text: str, top: int, height: int) -> None:
     c.text(
         text.upper(),
         (M, top + 8, c.w - M, top + height - 4),
-        sizes=(96, 48),
+        sizes=TITLE_SIZES,
+        lines=2,
         fill=GREEN_DARK,
         align="center",
         valign="middle",
@@ -367,7 +379,7 @@ def _single(c: _Canvas, offer: Offer, body: Rect, tall: bool) -> None:
         )
         right, badge_bottom = (inner[2], cy + r + 16) if tall else (cx - r - 24, cy + r)
     name_room = (inner[0], inner[1], right, inner[1] + (inner[3] - inner[1]) * 45 // 100)
-    face, shown, step = c.fit(item.name, name_room, "bold", (112 if tall else 84, 52), 3)
+    face, shown, step = c.fit(item.name, name_room, "bold", (112 if tall else 84, 44), 4)
     old = (64 if tall else 52) if item.old_price else 0
     price_h = int(price_face(item.price, inner[2] - inner[0], 230 if tall else 160)[1] * 1.2) + 1
     unit = _("per {unit}").format(unit=item.unit) if item.unit and item.unit != "pcs" else ""
@@ -381,7 +393,7 @@ def _single(c: _Canvas, offer: Offer, body: Rect, tall: bool) -> None:
     if item.old_price:  # the price (full width) starts below the badge
         price_top = y + len(shown) * step + gap + int(old * 1.3)
         y += max(0, min(badge_bottom + 8 - price_top, inner[3] - y - block))
-    c.text(item.name, (inner[0], y, right, y + len(shown) * step), sizes=(int(face.size), 52), lines=3)
+    c.text(item.name, (inner[0], y, right, y + len(shown) * step), sizes=(int(face.size), 44), lines=4)
     y += len(shown) * step + gap
     if item.old_price:
         c.old_price(item.old_price, (inner[0], y, inner[2], y + int(old * 1.2)), old, align="left")
@@ -396,7 +408,7 @@ def _single(c: _Canvas, offer: Offer, body: Rect, tall: bool) -> None:
 
 def _common_size(c: _Canvas, names: list[tuple[str, Rect]], sizes: tuple[int, int], lines: int) -> int:
     """One name size for a list: the smallest at which every name fits (a name that cannot fit even at
-    the smallest is shortened and does not pull the others down)."""
+    the smallest goes smaller on its own, and does not pull the others down)."""
     fitting = []
     for name, room in names:
         face, shown, step = c.fit(name, room, "bold", sizes, lines)
@@ -427,10 +439,10 @@ def _list(c: _Canvas, offer: Offer, body: Rect, tall: bool) -> None:
         for item, rect in places:
             bottom = rect[3] - 12 - price_h - (old_h + 8 if item.old_price else 0)
             rooms.append((item.name, (rect[0] + pad, rect[1] + 14, rect[2] - pad, bottom)))
-        size = _common_size(c, rooms, (42, 32), 2)
+        size = _common_size(c, rooms, (42, 32), 3)
         for (item, rect), (_name, room) in zip(places, rooms, strict=True):
             c.card(rect, radius=22)
-            c.text(item.name, room, sizes=(size, size), lines=2, valign="middle")
+            c.text(item.name, room, sizes=(size, 24), lines=3, valign="middle")  # a long one: smaller
             if item.old_price:
                 c.old_price(
                     item.old_price, (room[0], room[3] + 8, room[2], room[3] + 8 + old_h - 4), 32, "left"
@@ -441,10 +453,10 @@ def _list(c: _Canvas, offer: Offer, body: Rect, tall: bool) -> None:
         return
     price_w = (col_w - 2 * pad) * 44 // 100
     rooms = [(item.name, (r[0] + pad, r[1] + 12, r[2] - pad - price_w - 24, r[3] - 12)) for item, r in places]
-    size = _common_size(c, rooms, (56, 42) if tall else (48, 36), 3)
+    size = _common_size(c, rooms, (56, 42) if tall else (48, 36), 4)
     for (item, rect), (_name, room) in zip(places, rooms, strict=True):
         c.card(rect, radius=22)
-        c.text(item.name, room, sizes=(size, size), lines=3, valign="middle")
+        c.text(item.name, room, sizes=(size, 32 if tall else 30), lines=4, valign="middle")
         prices = (rect[2] - pad - price_w, rect[1] + 12, rect[2] - pad, rect[3] - 12)
         height = prices[3] - prices[1]
         price_h = min(96, height - (44 if item.old_price else 0))
@@ -550,6 +562,7 @@ def render(offer: Offer, layout: str = "", size: str = "square") -> Poster:
     c = _Canvas(w, h)
     head, title, foot = _geometry(size)
     _header(c, offer, head)
+    title = _title_height(c, _kicker(offer), title)
     _title(c, _kicker(offer), head, title)
     body = (M, head + title, w - M, h - foot - (40 if tall else 28))
     {"single": _single, "list": _list, "program": _program}[layout](c, offer, body, tall)

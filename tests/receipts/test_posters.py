@@ -256,3 +256,32 @@ def test_price_list_save(items, tmp_path):
     ]
     text = PdfReader(written[0]).pages[0].extract_text(extraction_mode="layout")
     assert "Bakso Urat porsi Rp 18.000" in " ".join(text.split()) and "Beras" not in text
+
+
+TITLE_45 = "Promo Akhir Tahun Spesial Harbolnas Diskon Ge"
+NAME_60 = "Kopi Kapal Api Special Mix Sachet Isi 10 Edisi Spesial Hemat"
+
+
+def test_a_long_title_and_name_wrap_and_every_word_is_shown(items):
+    """A 45-character title goes over two lines and a 60-character name over several before anything is
+    cut: every word is on the poster, nothing ends in '…', nothing leaves its box."""
+    assert (len(TITLE_45), len(NAME_60)) == (45, 60)
+    kopi = catalog.create_product("KOPI", NAME_60, 14_000, unit="pack")
+    cases = [
+        ([kopi.id], "single", {kopi.id: 12_500}),
+        ([kopi.id, items["teh"].id], "list", {kopi.id: 12_500}),
+        ([kopi.id, items["teh"].id, items["mie"].id], "list", {}),
+        ([kopi.id, items["teh"].id, items["mie"].id, items["bakso"].id], "list", {}),
+    ]
+    for ids, layout, promo in cases:
+        offer = posters.for_products(ids, promo=promo, title=TITLE_45)
+        for size, (w, h) in draw.SIZES.items():
+            poster = draw.render(offer, layout, size)
+            assert all(_inside(b, w, h) for b in poster.boxes), (layout, size)
+            texts = [b.text for b in poster.boxes]
+            assert not [t for t in texts if "…" in t], (layout, size, texts)
+            words = " ".join(texts).split()
+            for word in [*TITLE_45.upper().split(), *NAME_60.split()]:
+                assert word in words, (word, layout, size, texts)
+            title = next(b for b in poster.boxes if b.text.startswith("PROMO AKHIR"))
+            assert len([b for b in poster.boxes if b.room == title.room]) == 2  # the title in two lines
