@@ -555,12 +555,22 @@ def figures(period: Period) -> DeliveryFigures:
     )
 
 
-def couriers(limit: int = 6) -> list[str]:
-    """The couriers who took orders out lately, most recent first (the board offers them)."""
+def couriers(limit: int = 6, order_id: int | None = None) -> list[str]:
+    """The couriers who took orders out lately, most recent first (the board offers them). For an order
+    (`order_id`): a platform's order (GoFood…) is offered that platform's drivers only, any other order
+    only the shop's own couriers (never "Driver GoFood" on a WhatsApp order)."""
     names: list[str] = []
+    where = [DeliveryOrder.courier != ""]
+    if order_id is not None:
+        channel = Channel.get_by_id(_get(order_id).channel_id)
+        if channel.kind == "aggregator":
+            where.append(DeliveryOrder.channel == channel.id)
+        else:
+            where.append(Channel.kind != "aggregator")
     query = (
         DeliveryOrder.select(DeliveryOrder.courier)
-        .where(DeliveryOrder.courier != "")
+        .join(Channel, on=(DeliveryOrder.channel == Channel.id))
+        .where(*where)
         .order_by(DeliveryOrder.out_at.desc(), DeliveryOrder.id.desc())
         .limit(limit * 10)
         .tuples()

@@ -24,6 +24,20 @@ from ui import dialogs
 from ui.theme import plain_label, role, touch
 
 
+def _enter_submits_once(dialog: QDialog) -> None:
+    """Enter in a box calls the dialog's submit (returnPressed) and nothing else: no button is the
+    dialog's default, so Enter never also presses the first courier's button or submits twice."""
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
+
+
+def _fit(dialog: QDialog) -> None:
+    """A message appeared or went: the dialog takes the height its contents need (never cut at the bottom)."""
+    dialog.layout().activate()
+    dialog.resize(max(dialog.width(), dialog.sizeHint().width()), dialog.sizeHint().height())
+
+
 def _heading(order: BoardOrder) -> str:
     who = f" · {order.customer}" if order.customer else ""
     return f"{order.label}{who}"
@@ -49,9 +63,14 @@ class CourierDialog(QDialog):
         self.name.setMaxLength(delivery.MAX_COURIER)
         self.name.setPlaceholderText(_("mis. Joko"))
         self.name.returnPressed.connect(self.submit)
+        self.name.textChanged.connect(lambda _t: self.error.clear())
         form.addRow(_("Nama kurir"), self.name)
         layout.addLayout(form)
-        known = delivery.couriers()
+        known = delivery.couriers(order_id=order.id)  # a platform's drivers for its orders only
+        if order.channel_kind == "aggregator":
+            driver = _("Driver {platform}").format(platform=order.channel)
+            known = [driver] + [n for n in known if n != driver]
+        self.offered = known
         if known:
             row = dialogs.FlowLayout()
             for name in known:
@@ -61,13 +80,20 @@ class CourierDialog(QDialog):
                 row.addWidget(button)
             layout.addLayout(row)
         self.error = dialogs.form_footer(layout, _("Berangkat (Enter)"), self.submit)
+        _enter_submits_once(self)
         self.name.setFocus()
 
     def submit(self) -> None:
+        if not self.name.text().strip():  # said, and nothing filled in for the cashier
+            self.error.setText(_("Tulis nama kurir dulu (atau pilih salah satu tombol)."))
+            self.name.setFocus()
+            _fit(self)
+            return
         try:
             delivery.send_out(self.order.id, self.name.text(), self.user)
         except PosError as exc:
             self.error.setText(exc.text)
+            _fit(self)
             return
         self.accept()
 
@@ -110,6 +136,7 @@ class CashDialog(QDialog):
         layout.addLayout(self.pin_row)
         self._show_pin(False)
         self.error = dialogs.form_footer(layout, _("Terima uang (Enter)"), self.submit)
+        _enter_submits_once(self)
         self._update()
         self.amount.setFocus()
         self.amount.selectAll()
@@ -119,6 +146,12 @@ class CashDialog(QDialog):
         self.pin_label.setVisible(shown)
 
     def _update(self) -> None:
+        """The amount changed: what it means now (an error said about the amount before is gone)."""
+        self.error.clear()
+        self._say_difference()
+        _fit(self)
+
+    def _say_difference(self) -> None:
         try:
             received = parse_rupiah(self.amount.text())
         except PosError:
@@ -144,9 +177,11 @@ class CashDialog(QDialog):
             self.pin.clear()
             self.pin.setFocus()
             self.error.setText(exc.text)
+            _fit(self)
             return
         except PosError as exc:
             self.error.setText(exc.text)
+            _fit(self)
             return
         self.accept()
 
@@ -186,12 +221,14 @@ class CancelDialog(QDialog):
         self.reason.returnPressed.connect(self.pin.setFocus if self.needs_pin else self.submit)
         self.pin.returnPressed.connect(self.submit)
         self.error = dialogs.form_footer(layout, _("Batalkan pesanan"), self.submit)
+        _enter_submits_once(self)
         self.reason.setFocus()
 
     def submit(self) -> None:
         if not self.reason.text().strip():  # before the PIN: a missing reason must not cost a PIN try
             self.error.setText(NeedReason().text)
             self.reason.setFocus()
+            _fit(self)
             return
         try:
             approver = staff.owner_approval(self.pin.text()) if self.needs_pin else None
@@ -199,5 +236,6 @@ class CancelDialog(QDialog):
         except PosError as exc:
             self.error.setText(exc.text)
             self.pin.clear()
+            _fit(self)
             return
         self.accept()

@@ -285,3 +285,58 @@ def test_the_report_screen_shows_the_delivery_figures(window, owner, qtbot):
     text = page.delivery_text.text()
     assert "<b>Antaran</b>" in text and "Baru / disiapkan / diantar: 0 / 1 / 0" in text
     assert "COD belum diterima (1 pesanan): Rp 41.000" in text
+
+
+def _platform_order(items, owner):
+    """A GoFood order paid on the platform, on the board."""
+    from pos.sale import preview
+
+    cart = Cart(channel="gofood")
+    cart.add(items["bakso"].id, items["bakso"].name, 18_000, 1)
+    done = complete(cart, [Tender("qris", preview(cart).total)], owner)
+    return DeliveryOrder.get(DeliveryOrder.sale == done.id)
+
+
+def test_the_courier_dialog_offers_platform_drivers_only_for_that_platform(board, owner, qtbot):
+    page, items = board
+    food = _platform_order(items, owner)
+    delivery.prepare(food.id, owner)
+    delivery.send_out(food.id, "Driver GoFood", owner)
+    own = delivery.send_cod(bakso(items), owner)
+    delivery.prepare(own.id, owner)
+    delivery.send_out(own.id, "Mas Dodi", owner)
+    wa = delivery.send_cod(bakso(items, channel="whatsapp"), owner)
+    delivery.prepare(wa.id, owner)
+    dialog = CourierDialog(page, delivery.get(wa.id), owner)
+    qtbot.addWidget(dialog)
+    assert dialog.offered == ["Mas Dodi"]  # no GoFood driver for a WhatsApp order
+    dialog.show()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # empty: said, nothing filled in, nothing moved
+    assert dialog.error.text() == "Tulis nama kurir dulu (atau pilih salah satu tombol)."
+    assert dialog.name.text() == "" and DeliveryOrder.get_by_id(wa.id).state == "disiapkan"
+    qtbot.keyClicks(dialog.name, "J")
+    assert dialog.error.text() == ""  # the message belonged to the empty box
+    food2 = _platform_order(items, owner)
+    delivery.prepare(food2.id, owner)
+    other = CourierDialog(page, delivery.get(food2.id), owner)
+    qtbot.addWidget(other)
+    assert other.offered == ["Driver GoFood"]  # Mas Dodi is the shop's courier, not GoFood's
+
+
+def test_the_cod_dialog_forgets_an_old_error_and_grows_with_its_messages(board, owner, qtbot):
+    page, items = board
+    order = delivery.send_cod(bakso(items), owner)  # Rp 41.000
+    delivery.prepare(order.id, owner)
+    delivery.send_out(order.id, "Joko", owner)
+    dialog = CashDialog(page, delivery.get(order.id), owner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.amount.setText("-5000")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    assert "-5000" in dialog.error.text()
+    assert dialog.height() >= dialog.sizeHint().height()  # the button under the message is not cut
+    dialog.amount.setText("40.000")
+    assert dialog.error.text() == ""
+    assert dialog.difference.text().startswith("Kurang Rp 1.000")
+    assert dialog.height() >= dialog.sizeHint().height()
+    assert DeliveryOrder.get_by_id(order.id).state == "diantar"  # the refused -5000 changed nothing
