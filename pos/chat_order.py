@@ -16,13 +16,13 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from db import names_index
 from db.fields import to_qty
-from db.models import ChatText, Product, database
+from db.models import ChatText, Product, RecipeItem
 from pos import catalog, phone, settings
 from pos import channel as channels
 from pos import customer as customers
@@ -101,6 +101,16 @@ _LIST_MARK = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+")  # "1. baks
 _SENTENCE_END = re.compile(r"([a-z0-9]+)\.(?=\s)")
 _ABBREVIATIONS = frozenset("jl jln gg no rt rw kel kec kab blok kav perum komp kp ds dsn ds km lt".split())
 _NOWHERE = frozenset(("rumah", "rumah saya", "rumah aku", "sini", "biasa", "alamat biasa", "tempat biasa"))
+_COD = re.compile(r"(?<![a-z])(?:cod|bayar\s+di\s*tempat)(?![a-z])")  # bayar di tempat, bayar ditempat
+_NO = r"(?:gak|ga|gk|nggak|ngga|enggak|tidak|tdk|jangan|jgn)"
+_LINE_NOTE = re.compile(  # how the customer wants an item: the line's note, not a product
+    r"(?<![a-z])(?:(?:tanpa|tnp|" + _NO + r"\s+(?:pake|pakai|pk|usah))\s+[a-z]+"
+    r"|(?:extra|ekstra)\s+[a-z]+"
+    r"|[a-z]+\s+(?:dipisah|dipisahin|dipisahkan|pisah)"
+    r"|(?:" + _NO + r"\s+|kurang\s+)?(?:pedes|pedas)(?:\s+(?:banget|bgt|sekali|level\s?\d|lvl\s?\d))?"
+    r"|(?:level|lvl)\s?\d)(?![a-z])"
+)
+LARGE_QTY = 100  # more than a warung's biggest order of one thing (an arisan's 50 portions): said, kept
 _TOKEN = re.compile(r"\d{1,6}/\d{1,3}|\d{1,9}(?:[.,]\d{1,3})?|[½¼¾]|[^\W\d_]+")
 
 
@@ -113,6 +123,7 @@ class ProposedLine:
     unit: str
     matched: str  # the words of the message it was read from
     price: int  # on the proposal's channel, at the time of reading
+    note: str = ""  # how the customer wants it ("tanpa sambal", "kuah dipisah"): the cart line's note
 
 
 @dataclass(frozen=True)
@@ -127,6 +138,7 @@ class Proposal:
     text: str  # the message as kept with the order (cut to MAX_TEXT)
     channel: str = "whatsapp"
     notes: tuple[str, ...] = field(default=())  # read but not used: prices, a cut, a choice of products
+    cod: bool = False  # "bayar di tempat" / "cod": the customer pays on delivery (said in the notes)
 
     @property
     def empty(self) -> bool:
@@ -181,6 +193,7 @@ class _Catalogue:
     joined: dict[str, tuple[str, str]] = field(default_factory=dict)  # "esteh" -> ("es", "teh")
     sizes: set[tuple[str, str]] = field(default_factory=set)  # ("600", "ml"): a size in a name
     name_numbers: dict[str, set[str]] = field(default_factory=dict)  # "600" -> the words beside it
+    pairs: set[tuple[str, str]] = field(default_factory=set)  # ("beku", "50"): a number after a name word
     products: dict[int, tuple[Product, list[str]]] = field(default_factory=dict)
     fetched: set[str] = field(default_factory=set)
     fixed: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
@@ -188,7 +201,7 @@ class _Catalogue:
     @classmethod
     def load(cls) -> _Catalogue:
         cat = cls()
-        rows = database.execute_sql('SELECT DISTINCT "search_name" FROM "product" WHERE "active"').fetchall()
+        rows = Product.select(Product.search_name).where(_sellable()).distinct().tuples()
         for (search_name,) in rows:
             words = _words(search_name)
             cat.vocab.update(words)
@@ -197,6 +210,8 @@ class _Catalogue:
                     cat.joined.setdefault(a + b, (a, b))
                 if a.isdigit() and b in UNITS:
                     cat.sizes.add((a, b))
+                if b.isdigit() and not a.isdigit():
+                    cat.pairs.add((a, b))
             for w in words:
                 if w.isdigit():
                     cat.name_numbers.setdefault(w, set()).update(x for x in words if not x.isdigit())
@@ -239,10 +254,16 @@ class _Catalogue:
             self.fetched.add(v)
             if len(v) < 3 or v.isdigit():
                 continue  # a short word or a size: the index finds its product through a longer word
-            cond = (Product.active == True) & names_index.words_match(Product, [v])  # noqa: E712
+            cond = _sellable() & names_index.words_match(Product, [v])
             for product in Product.select().where(cond).order_by(Product.id).limit(200):
                 self.products.setdefault(product.id, (product, _words(product.search_name)))
         return [pair for _id, pair in sorted(self.products.items()) if wanted.intersection(pair[1])]
+
+
+def _sellable() -> Any:
+    """Active products the counter sells: not a kitchen's raw material at Rp 0 (as catalog.search)."""
+    raw = Product.id.in_(RecipeItem.select(RecipeItem.ingredient))
+    return (Product.active == True) & ~((Product.price == 0) & raw)  # noqa: E712
 
 
 @dataclass
@@ -318,8 +339,10 @@ def _read_chunk(tokens: list[str], raw: list[str], cat: _Catalogue) -> list[tupl
                 out += [("w", (t, raw[i])), ("w", (after, raw[i + 1]))]
                 i += 2
                 continue
-            if t.isdigit() and prev in beside and (int(t) >= 100 or _number_at(tokens, i + 1)):
-                out.append(("w", (t, raw[i])))  # "aqua 600", "aqua 600 2": the size, not 600 bottles
+            if t.isdigit() and (
+                (prev, t) in cat.pairs or (prev in beside and (int(t) >= 100 or _number_at(tokens, i + 1)))
+            ):  # "aqua 600", "aqua 600 2", "bakso beku 50 butir", "mild 16": the name's, not 600 bottles
+                out.append(("w", (t, raw[i])))
                 i += 1
                 continue
             unit = ""
@@ -334,8 +357,8 @@ def _read_chunk(tokens: list[str], raw: list[str], cat: _Catalogue) -> list[tupl
             continue
         if t == "lusin":
             out.append(("q", _Qty(Decimal(12), "", raw[i])))
-        elif t not in FILLER and t not in DELIVERY and t not in UNITS:
-            out.append(("w", (t, raw[i])))
+        elif t not in FILLER and t not in DELIVERY and (t not in UNITS or t in cat.vocab):
+            out.append(("w", (t, raw[i])))  # a unit word not after a number may be a name's ("teh botol")
         i += 1
     return out
 
@@ -397,8 +420,7 @@ def _longest(words: list[str], i: int, names: list[str], cat: _Catalogue) -> tup
 
 def _best(words: list[str], cat: _Catalogue) -> tuple[int, int, list[Product]] | None:
     """The product matching the longest run of `words` best: (start, end, [it] or the ones tied)."""
-    best_key: tuple[float, ...] | None = None
-    found: list[tuple[int, int, Product]] = []
+    tried: list[tuple[tuple[float, ...], int, int, Product]] = []
     where: dict[str, list[int]] = {}  # catalogue word -> the positions of the words that may stand for it
     for i, w in enumerate(words):
         for v, _sure in cat.fixes(w):
@@ -408,15 +430,19 @@ def _best(words: list[str], cat: _Catalogue) -> tuple[int, int, list[Product]] |
             j, score = _longest(words, i, names, cat)
             if j == i or not (any(len(w) >= 3 for w in words[i:j]) or j - i == len(names)):
                 continue
-            key = (j - i, (j - i) / len(names), score, -len(names))
-            if best_key is None or key > best_key:
-                best_key, found = key, [(i, j, product)]
-            elif key == best_key and all(p.id != product.id for _i, _j, p in found):
-                found.append((i, j, product))
-    if not found:
+            starts = any(v == names[0] for v, _s in cat.fixes(words[i]))
+            tried.append(((j - i, (j - i) / len(names), score, -len(names)), i, j, product, starts))
+    if not tried:
         return None
-    i, j, _p = found[0]
-    return i, j, [p for a, b, p in found if (a, b) == (i, j)]
+    key, i, j, _p, _s = max(tried, key=lambda t: t[0])
+    if key[1] == 1:  # the whole of a name: only another whole name as good is a tie
+        tied = [(p, s) for k, a, b, p, s in tried if k == key and (a, b) == (i, j)]
+    else:  # part of each name ("teh", "mie"): as good as any other product holding those words
+        tied = [(p, s) for k, a, b, p, s in tried if (k[0], k[2]) == (key[0], key[2]) and (a, b) == (i, j)]
+        first = [(p, s) for p, s in tied if s]
+        if len({int(p.id) for p, _s in first}) >= 2:
+            tied = first  # "bakso": the names that start so are the choice (Bakso Urat, Bakso Halus)
+    return i, j, list({int(p.id): p for p, _s in tied}.values())
 
 
 def _shown(qty: Decimal) -> str:
@@ -432,7 +458,11 @@ def _qty_for(product: Product, qty: _Qty | None, notes: list[str]) -> Decimal | 
     own = UNIT_OF.get(str(product.unit), "pcs")
     if family in ("kg", "l") and own == family:
         value = value * factor * TO_UNIT[str(product.unit)]
-    elif family in ("kg", "l") or (family == "pcs" and qty.unit not in ("x", "lusin") and own != "pcs"):
+    elif (
+        family in ("kg", "l")
+        or (family == "pcs" and qty.unit not in ("x", "lusin") and own != "pcs")
+        or (own == "pcs" and value != value.to_integral())  # half a portion
+    ):
         notes.append(
             _('{name} dijual per {unit}: "{text}" dibaca {qty} {unit}.').format(
                 name=product.name, unit=product.unit, text=qty.text, qty=_shown(value)
@@ -449,6 +479,12 @@ def _qty_for(product: Product, qty: _Qty | None, notes: list[str]) -> Decimal | 
             _('Jumlah "{text}" untuk {name} tidak dipakai.').format(text=qty.text, name=product.name)
         )
         return None
+    if rounded > LARGE_QTY:
+        notes.append(
+            _("{qty} {unit} {name} banyak sekali untuk satu pesanan; tanyakan lagi ke pelanggan.").format(
+                qty=_shown(rounded), unit=product.unit, name=product.name
+            )
+        )
     return rounded
 
 
@@ -594,17 +630,34 @@ def propose(text: str, channel: str = "whatsapp") -> Proposal:
     for price in _PRICE.finditer(folded):
         notes.append(_('"{text}" dibaca sebagai harga, bukan jumlah.').format(text=price.group().strip()))
     folded = _PRICE.sub(" ", folded)
-    delivery = asked or any(t in DELIVERY for t in _TOKEN.findall(folded))
+    cod = _COD.search(folded) is not None
+    folded = _COD.sub(lambda m: " " * len(m.group()), folded)
+    if cod:
+        notes.append(_("Bayar di tempat (COD): dibayar saat barang diterima."))
+    folded = _without_shop_name(folded)
+    delivery = cod or asked or any(t in DELIVERY for t in _TOKEN.findall(folded))
     ch = channels.get(channel)
     cat = _Catalogue.load()
     lines: list[ProposedLine] = []
     unmatched: list[str] = []
+    waiting: list[str] = []  # a line note written before any item: for the next line
     for chunk in _SEPARATORS.split(folded):
-        raw = _TOKEN.findall(chunk)
-        for group in _groups(_read_chunk([_canon(t) for t in raw], raw, cat)):
-            got, missed = _take_items(group, cat, ch, notes)
-            lines += got
-            unmatched += [w for w in missed if w not in unmatched]
+        for piece, is_note in _pieces(chunk, cat):
+            if is_note:
+                if lines:
+                    lines[-1] = _noted(lines[-1], piece)
+                else:
+                    waiting.append(piece)
+                continue
+            raw = _TOKEN.findall(piece)
+            for group in _groups(_read_chunk([_canon(t) for t in raw], raw, cat)):
+                got, missed = _take_items(group, cat, ch, notes)
+                if got and waiting:
+                    got[0] = _noted(got[0], ", ".join(waiting))
+                    waiting = []
+                lines += got
+                unmatched += [w for w in missed if w not in unmatched]
+    unmatched += [w for w in waiting if w not in unmatched]
     customer_id, customer_name = None, name
     if number:
         try:
@@ -619,8 +672,45 @@ def propose(text: str, channel: str = "whatsapp") -> Proposal:
                     notes.append(_("Alamat dari data pelanggan."))
     return Proposal(
         tuple(lines), customer_id, customer_name, number, address, delivery, tuple(unmatched), text, channel,
-        tuple(dict.fromkeys(notes)),
+        tuple(dict.fromkeys(notes)), cod,
     )  # fmt: skip
+
+
+def _without_shop_name(folded: str) -> str:
+    """The shop's own name ("Halo Bakso Pak Kumis") blanked: a greeting, not an order of bakso."""
+    words = _TOKEN.findall("".join(_fold_char(c) for c in str(settings.get("shop_name") or "")))
+    if not any(w.isalpha() for w in words):
+        return folded
+    pattern = re.compile(r"(?<![\w])" + r"[^\w\n]+".join(re.escape(w) for w in words) + r"(?![\w])")
+    return pattern.sub(lambda m: " " * len(m.group()), folded)
+
+
+def _pieces(chunk: str, cat: _Catalogue) -> list[tuple[str, bool]]:
+    """A chunk cut at its line notes ("tanpa sambal", "gak pake gula", "pedes", "kuah dipisah"):
+    (text, it is a note), in order. A note takes one more word when that word is no product's."""
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for match in _LINE_NOTE.finditer(chunk):
+        if match.start() < at:
+            continue
+        end = match.end()
+        more = re.match(r"\s+([a-z]+)(?![\w])", chunk[end:])
+        last = match.group().split()[-1]
+        if (
+            more is not None
+            and last not in ("pedes", "pedas", "banget", "bgt", "sekali", "dipisah", "pisah")
+            and more.group(1) not in FILLER
+            and not cat.fixes(_canon(more.group(1)))
+        ):
+            end += more.end()  # "ga pake bawang merah"
+        out += [(chunk[at : match.start()], False), (" ".join(chunk[match.start() : end].split()), True)]
+        at = end
+    out.append((chunk[at:], False))
+    return [(text, is_note) for text, is_note in out if text.strip()]
+
+
+def _noted(line: ProposedLine, note: str) -> ProposedLine:
+    return replace(line, note=f"{line.note}, {note}" if line.note else note)
 
 
 def qty_text(qty: Decimal) -> str:
@@ -647,7 +737,11 @@ def to_cart(proposal: Proposal, delivery_fee: int = 0) -> Cart:
         if product is None:
             raise ProductNotFound(code=line.sku)
         price = catalog.price_for(product, ch)
-        cart.add(product.id, product.name, price, line.qty, tax_category=product.tax_category)
+        index = cart.add(
+            product.id, product.name, price, line.qty, tax_category=product.tax_category, merge=not line.note
+        )
+        if line.note:
+            cart.set_note(index, line.note)
     cart.customer_id = proposal.customer_id
     if proposal.delivery:
         cart.order_type = "delivery"
@@ -673,12 +767,14 @@ def as_json(proposal: Proposal) -> dict[str, Any]:
                 "unit": ln.unit,
                 "matched": ln.matched,
                 "price": ln.price,
+                "note": ln.note,
             }  # fmt: skip
             for ln in proposal.lines
         ],
         "customer": {"id": proposal.customer_id, "name": proposal.customer_name, "phone": proposal.phone},
         "address": proposal.address,
         "delivery": proposal.delivery,
+        "cod": proposal.cod,
         "unmatched": list(proposal.unmatched),
         "notes": list(proposal.notes),
         "message": NoItemsRecognised().text if proposal.empty else "",

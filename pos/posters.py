@@ -127,11 +127,6 @@ def item_text(item: Item) -> str:
     return f"{item.name} {old}{format_rupiah(item.price)}{unit}"
 
 
-def _short_name(name: str, limit: int = 32) -> str:
-    """A name in the order text, short: a long link makes a dense QR that a phone reads badly."""
-    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
-
-
 def for_products(
     product_ids: list[int],
     *,
@@ -181,7 +176,7 @@ def for_products(
     title = " ".join((title or "").split())[:60] or _("PROMO")
     offer = Offer("products", title, shop, tuple(items), until=until)
     order = _("Halo {shop}, saya mau pesan:").format(shop=shop.name) + "".join(
-        f"\n- {_short_name(item.name)}" for item in items
+        f"\n- 1 {item.name}" for item in items  # full names and a quantity: chat_order reads it back
     )
     body = [f"{title} · {shop.name}"] + [f"• {item_text(item)}" for item in items]  # not run together
     return _with_link(offer, order, body)

@@ -76,12 +76,13 @@ def test_the_proposal_as_json(run):
     code, out, _err = run("gula setengah kilo, bakso 2, kerupuk 15rb pedes", "--json")
     assert code == 0
     data = json.loads(out)
-    assert [(ln["sku"], ln["qty"], ln["matched"]) for ln in data["lines"]] == [
-        ("GP", "0.500", "gula setengah kilo"),
-        ("KR", "1.000", "kerupuk"),
+    assert [(ln["sku"], ln["qty"], ln["matched"], ln["note"]) for ln in data["lines"]] == [
+        ("GP", "0.500", "gula setengah kilo", ""),
+        ("KR", "1.000", "kerupuk", "pedes"),  # "pedes" is the line's note, no longer an unmatched word
     ]
     assert data["customer"] == {"id": None, "name": "", "phone": ""}
-    assert (data["address"], data["delivery"], data["unmatched"]) == ("", False, ["bakso", "pedes"])
+    assert (data["address"], data["delivery"], data["cod"]) == ("", False, False)
+    assert data["unmatched"] == ["bakso"]
     assert data["notes"] == [
         '"15rb" dibaca sebagai harga, bukan jumlah.',
         '"bakso" cocok dengan beberapa barang: Bakso Halus, Bakso Urat; pilih sendiri.',

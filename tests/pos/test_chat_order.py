@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from decimal import Decimal
+from urllib.parse import unquote
 
 import pytest
 from hypothesis import HealthCheck, given
@@ -14,7 +15,7 @@ from hypothesis import settings as settings_h
 from hypothesis import strategies as st
 
 from db.models import ChatText, Meta, Sale, database
-from pos import catalog, chat_order, clock, customer, park, sale, settings, shift, shop
+from pos import catalog, chat_order, clock, customer, park, posters, recipes, sale, settings, shift, shop
 from pos.cart import Cart
 from pos.errors import InvalidInput, NoItemsRecognised
 from pos.payment import Tender
@@ -92,7 +93,7 @@ SCENARIOS = [
     ("satu setengah kilo beras", [("BR", "1.5")], (None, ""), "", False, []),
     ("indomi goreng 5 indomie soto 5", [("IG", "5"), ("IS", "5")], (None, ""), "", False, []),
     ("2 indomie goreng 3 indomie soto", [("IG", "2"), ("IS", "3")], (None, ""), "", False, []),
-    ("bakso urat 2 porsi pedes ya kak", [("BU", "2")], (None, ""), "", False, ["pedes"]),
+    ("bakso urat 2 porsi pedes ya kak", [("BU", "2")], (None, ""), "", False, []),  # "pedes": its note
     (
         "minyak curah 2 liter sama minyak curah 500 ml",
         [("MC", "2"), ("MC", "0.5")], (None, ""), "", False, [],
@@ -385,3 +386,110 @@ def test_a_big_catalogue_reads_a_message_quickly(stall):
     p = chat_order.propose(SCENARIOS[0][0])
     assert time.perf_counter() - started < 2
     assert [ln.sku for ln in p.lines] == ["BU", "ETM", "KR"]
+
+
+# --- the tester's cases (issue #23 follow-up): the bakso demo's names, an ingredient at Rp 0 -------------
+DEMO = [
+    ("BAK0001", "Bakso Urat", 18_000, "porsi"),
+    ("BAK0002", "Bakso Halus", 15_000, "porsi"),
+    ("BAK0006", "Mie Ayam", 15_000, "porsi"),
+    ("BAK0007", "Mie Ayam Bakso", 20_000, "porsi"),
+    ("BAK0008", "Mie Ayam Pangsit", 18_000, "porsi"),
+    ("BAK0009", "Es Teh Manis", 5_000, "porsi"),
+    ("BAK0010", "Teh Hangat", 4_000, "porsi"),
+    ("BAK0014", "Teh Botol Sosro", 5_000, "pcs"),
+    ("BAK0018", "Pangsit Goreng", 3_000, "pcs"),
+    ("BAK0019", "Bakso Beku 50 butir (bawa pulang)", 55_000, "pack"),
+    ("T010", "Rokok Sampoerna Mild 16", 32_000, "pack"),
+    ("GP", "Gula Pasir", 17_000, "kg"),
+    ("DPR003", "Bakso butir (adonan jadi)", 0, "pcs"),
+]
+
+
+@pytest.fixture
+def demo(owner):
+    made = {sku: catalog.create_product(sku, name, price, unit=unit) for sku, name, price, unit in DEMO}
+    recipes.set_recipe(made["BAK0001"].id, [(made["DPR003"].id, 5)], owner)  # used up by the recipe
+    settings.update({"shop_name": "Bakso Pak Kumis", "shop_phone": "0812-0000-1111"})
+    return made
+
+
+MANY_MIE = '"mie" cocok dengan beberapa barang: Mie Ayam, Mie Ayam Bakso, Mie Ayam Pangsit; pilih sendiri.'
+MANY_TEH = '"teh" cocok dengan beberapa barang: Teh Botol Sosro, Teh Hangat; pilih sendiri.'  # names so
+COD = "Bayar di tempat (COD): dibayar saat barang diterima."
+# message, [(sku, qty, line note)], unmatched, notes, cod
+TESTER = [
+    ("bakso beku 50 butir 2", [("BAK0019", "2", "")], [], [], False),  # not 50 packs + 2 ingredients
+    ("- Rokok Sampoerna Mild 16", [("T010", "1", "")], [], [], False),  # not 16 packs
+    ("rokok sampoerna mild 16 3", [("T010", "3", "")], [], [], False),
+    ("bakso butir 2", [("BAK0019", "2", "")], [], [], False),  # never the Rp 0 "Bakso butir (adonan jadi)"
+    ("teh botol 2", [("BAK0014", "2", "")], [], [], False),  # "botol" is a name's word first
+    ("2 teh botol", [("BAK0014", "2", "")], [], [], False),
+    ("mie 2", [], ["mie"], [MANY_MIE], False),  # was Mie Ayam, silently
+    ("teh 2", [], ["teh"], [MANY_TEH], False),  # was Teh Hangat, silently
+    ("mie ayam 2", [("BAK0006", "2", "")], [], [], False),  # the whole name: no choice
+    ("teh 2, es teh 1", [("BAK0009", "1", "")], ["teh"], [MANY_TEH], False),  # "es teh": Es Teh Manis only
+    (
+        "mie ayam 1000", [("BAK0006", "1000", "")], [],
+        ["1000 porsi Mie Ayam banyak sekali untuk satu pesanan; tanyakan lagi ke pelanggan."], False,
+    ),
+    ("mie ayam 100", [("BAK0006", "100", "")], [], [], False),
+    (
+        "mie ayam setengah", [("BAK0006", "0.5", "")], [],
+        ['Mie Ayam dijual per porsi: "setengah" dibaca 0,5 porsi.'], False,
+    ),
+    (
+        "mie ayam 1/2", [("BAK0006", "0.5", "")], [],
+        ['Mie Ayam dijual per porsi: "1/2" dibaca 0,5 porsi.'], False,
+    ),
+    ("bakso urat 2 bayar di tempat", [("BAK0001", "2", "")], [], [COD], True),
+    ("bakso urat 2, bayar ditempat ya", [("BAK0001", "2", "")], [], [COD], True),
+    ("bakso halus 1 cod", [("BAK0002", "1", "")], [], [COD], True),
+    ("mie ayam 2 tanpa sambal", [("BAK0006", "2", "tanpa sambal")], [], [], False),
+    (
+        "mie ayam 2 gak pake gula, es teh manis 1, kuah dipisah",  # "gula" is no Gula Pasir here
+        [("BAK0006", "2", "gak pake gula"), ("BAK0009", "1", "kuah dipisah")], [], [], False,
+    ),
+    ("bakso urat 1 pedes, teh hangat 2", [("BAK0001", "1", "pedes"), ("BAK0010", "2", "")], [], [], False),
+    (
+        "2 bakso halus pedes banget kuah dipisah",
+        [("BAK0002", "2", "pedes banget, kuah dipisah")], [], [], False,
+    ),
+    ("Halo Bakso Pak Kumis, mau pangsit goreng 3", [("BAK0018", "3", "")], [], [], False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("index", range(len(TESTER)), ids=lambda i: TESTER[i][0][:40])
+def test_the_testers_message_is_read_without_a_silent_guess(demo, index):
+    text, lines, unmatched, notes, cod = TESTER[index]
+    p = chat_order.propose(text)
+    assert [(ln.sku, ln.qty, ln.note) for ln in p.lines] == [(s, q(n), note) for s, n, note in lines], p
+    assert list(p.unmatched) == unmatched, p
+    assert list(p.notes) == notes, p
+    assert p.cod is cod and (p.delivery or not cod), p
+
+
+def test_a_line_note_goes_into_the_cart_line(demo):
+    p = chat_order.propose("mie ayam 2 tanpa sambal, mie ayam 1")
+    cart = chat_order.to_cart(p)
+    assert [(ln.name, ln.qty, ln.note) for ln in cart.lines] == [
+        ("Mie Ayam", q("2"), "tanpa sambal"),
+        ("Mie Ayam", q("1"), ""),
+    ]
+    data = chat_order.as_json(p)
+    assert [ln["note"] for ln in data["lines"]] == ["tanpa sambal", ""] and data["cod"] is False
+
+
+def test_the_posters_order_text_reads_back_as_its_products_one_each(demo):
+    ids = [demo[sku].id for sku in ("BAK0019", "BAK0014", "T010", "BAK0006")]
+    offer = posters.for_products(ids)
+    text = unquote(offer.link.split("text=")[1])
+    assert text == (
+        "Halo Bakso Pak Kumis, saya mau pesan:\n- 1 Bakso Beku 50 butir (bawa pulang)\n- 1 Teh Botol Sosro"
+        "\n- 1 Rokok Sampoerna Mild 16\n- 1 Mie Ayam"
+    )
+    p = chat_order.propose(text)
+    assert [(ln.sku, ln.qty) for ln in p.lines] == [
+        ("BAK0019", q("1")), ("BAK0014", q("1")), ("T010", q("1")), ("BAK0006", q("1"))
+    ]  # fmt: skip
+    assert (p.unmatched, p.notes) == ((), ())

@@ -40,7 +40,7 @@ def test_products_caption_has_exact_prices_and_struck_old_price(items):
     assert offer.link.startswith("https://wa.me/6281200001111?text=")
     assert (
         unquote(offer.link.split("text=")[1])
-        == "Halo Warung Uji, saya mau pesan:\n- Bakso Urat\n- Es Teh Manis"
+        == "Halo Warung Uji, saya mau pesan:\n- 1 Bakso Urat\n- 1 Es Teh Manis"
     )
     assert f"Pesan lewat WhatsApp: {offer.link}" in lines
     assert lines[-1] == "Warung Uji"
