@@ -285,3 +285,81 @@ def test_a_long_title_and_name_wrap_and_every_word_is_shown(items):
                 assert word in words, (word, layout, size, texts)
             title = next(b for b in poster.boxes if b.text.startswith("PROMO AKHIR"))
             assert len([b for b in poster.boxes if b.room == title.room]) == 2  # the title in two lines
+
+
+def _drawn_texts(monkeypatch):
+    """What the price list images write, as (x, y, text, right edge)."""
+    from PIL import ImageDraw
+
+    seen = []
+    real = ImageDraw.ImageDraw.text
+
+    def text(self, xy, value, *args, font=None, **kwargs):
+        seen.append((int(xy[0]), int(xy[1]), value, int(xy[0] + font.getlength(value))))
+        return real(self, xy, value, *args, font=font, **kwargs)
+
+    monkeypatch.setattr(ImageDraw.ImageDraw, "text", text)
+    return seen
+
+
+def test_price_list_images_price_column_unit_column_and_wrapped_names(items, monkeypatch):
+    """Prices right-aligned in one column whatever the unit ('pcs' too, with its /pcs), the units in
+    their own column, and a long name over two lines rather than cut."""
+    catalog.create_product("BKU", "Bakso Beku 50 butir (bawa pulang) isi campur urat dan halus", 55_000)
+    seen = _drawn_texts(monkeypatch)
+    plist = posters.price_list()
+    (image,) = price_list.price_list_images(plist)
+    prices = [s for s in seen if s[2].startswith("Rp ")]
+    assert sorted(s[2] for s in prices) == sorted(
+        format_rupiah(i.price) for _n, group in plist.sections for i in group
+    )
+    assert len({s[3] for s in prices}) == 1  # one right edge
+    units = [s for s in seen if s[2].startswith("/")]
+    assert sorted(s[2] for s in units) == ["/kg", "/pcs", "/pcs", "/pcs", "/porsi"]  # BKU, Indomie: pcs
+    assert len({s[0] for s in units}) == 1 and units[0][0] > prices[0][3]  # one column, after the prices
+    texts = [s[2] for s in seen]
+    assert not [t for t in texts if "…" in t]
+    name = [s for s in seen if s[2].startswith("Bakso Beku")]
+    assert len(name) == 1 and seen[seen.index(name[0]) + 1][1] > name[0][1]  # its second line is below
+    words = " ".join(texts).split()
+    assert all(w in words for w in "Bakso Beku 50 butir (bawa pulang) isi campur urat dan halus".split())
+
+
+def _qr_drawn(image, link: str) -> bool:
+    """The QR of `link` somewhere in the image's footer: its modules' centres dark and light as the matrix."""
+    rows = qr.matrix(link)
+    grey = image.convert("L")
+    w, h = image.size
+    for cell in range(8, 1, -1):  # the module size and the top left corner: search the footer
+        full = cell * len(rows)
+        for x in range(w - 56 - full, w - 56 - full + 1):
+            for y in range(h - 240, h - full):
+                if all(
+                    (grey.getpixel((x + c * cell + cell // 2, y + r * cell + cell // 2)) < 128) == dark
+                    for r, row in enumerate(rows)
+                    for c, dark in enumerate(row)
+                ):
+                    return True
+    return False
+
+
+def test_price_list_carries_the_whatsapp_qr(items, monkeypatch):
+    plist = posters.price_list()
+    link = price_list.link(plist)
+    assert link == "https://wa.me/6281200001111?text=Halo%20Warung%20Uji%2C%20saya%20mau%20pesan%3A"
+    assert f"Pesan lewat WhatsApp: {link}" in plist.caption  # the same chat as the caption's
+    (image,) = price_list.price_list_images(plist)
+    assert _qr_drawn(image, link)
+    drawn = []
+    real = qr.draw
+    monkeypatch.setattr(qr, "draw", lambda canvas, text, *a: (drawn.append(text), real(canvas, text, *a)))
+    _many(150)
+    pages = len(PdfReader(BytesIO(price_list.price_list_pdf(posters.price_list()))).pages)
+    assert drawn == [link] * pages  # on every page of the PDF
+    settings.update({"shop_phone": ""})
+    plain = posters.price_list()
+    assert price_list.link(plain) == ""
+    drawn.clear()
+    price_list.price_list_pdf(plain)
+    assert drawn == []
+    assert not _qr_drawn(price_list.price_list_images(plain, limit=1)[0], link)
