@@ -194,6 +194,7 @@ class _Catalogue:
     sizes: set[tuple[str, str]] = field(default_factory=set)  # ("600", "ml"): a size in a name
     name_numbers: dict[str, set[str]] = field(default_factory=dict)  # "600" -> the words beside it
     pairs: set[tuple[str, str]] = field(default_factory=set)  # ("beku", "50"): a number after a name word
+    firsts: set[str] = field(default_factory=set)  # the words names start with ("es", "mie", "bakso")
     products: dict[int, tuple[Product, list[str]]] = field(default_factory=dict)
     fetched: set[str] = field(default_factory=set)
     fixed: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
@@ -205,6 +206,7 @@ class _Catalogue:
         for (search_name,) in rows:
             words = _words(search_name)
             cat.vocab.update(words)
+            cat.firsts.update(words[:1])
             for a, b in zip(words, words[1:], strict=False):
                 if a.isalpha() and b.isalpha():
                     cat.joined.setdefault(a + b, (a, b))
@@ -687,22 +689,27 @@ def _without_shop_name(folded: str) -> str:
 
 def _pieces(chunk: str, cat: _Catalogue) -> list[tuple[str, bool]]:
     """A chunk cut at its line notes ("tanpa sambal", "gak pake gula", "pedes", "kuah dipisah"):
-    (text, it is a note), in order. A note takes one more word when that word is no product's."""
+    (text, it is a note), in order. A note takes up to two more words, none a product name's first."""
     out: list[tuple[str, bool]] = []
     at = 0
     for match in _LINE_NOTE.finditer(chunk):
         if match.start() < at:
             continue
         end = match.end()
-        more = re.match(r"\s+([a-z]+)(?![\w])", chunk[end:])
         last = match.group().split()[-1]
-        if (
-            more is not None
-            and last not in ("pedes", "pedas", "banget", "bgt", "sekali", "dipisah", "pisah")
-            and more.group(1) not in FILLER
-            and not cat.fixes(_canon(more.group(1)))
-        ):
-            end += more.end()  # "ga pake bawang merah"
+        for _more in range(2):  # "ga pake bawang goreng": up to two more words, till a name's first word
+            more = re.match(r"\s+([a-z]+)(?![\w])", chunk[end:])
+            word = _canon(more.group(1)) if more is not None else ""
+            if (
+                more is None
+                or last in ("pedes", "pedas", "banget", "bgt", "sekali", "dipisah", "dipisahin", "pisah")
+                or word in FILLER
+                or word in NUMBERS
+                or word in HALVES
+                or any(v in cat.firsts for v, _s in cat.fixes(word))
+            ):
+                break
+            end += more.end()
         out += [(chunk[at : match.start()], False), (" ".join(chunk[match.start() : end].split()), True)]
         at = end
     out.append((chunk[at:], False))

@@ -451,6 +451,11 @@ TESTER = [
         [("BAK0006", "2", "gak pake gula"), ("BAK0009", "1", "kuah dipisah")], [], [], False,
     ),
     ("bakso urat 1 pedes, teh hangat 2", [("BAK0001", "1", "pedes"), ("BAK0010", "2", "")], [], [], False),
+    (  # "goreng" is the note's, not a Pangsit Goreng; "teh" starts a name: the next item
+        "mie ayam 2 ga pake bawang goreng, 1 mie ayam tanpa sambal teh hangat 1",
+        [("BAK0006", "2", "ga pake bawang goreng"), ("BAK0006", "1", "tanpa sambal"), ("BAK0010", "1", "")],
+        [], [], False,
+    ),
     (
         "2 bakso halus pedes banget kuah dipisah",
         [("BAK0002", "2", "pedes banget, kuah dipisah")], [], [], False,
