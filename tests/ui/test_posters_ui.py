@@ -10,7 +10,7 @@ from PIL import Image
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 
-from pos import settings, voucher
+from pos import catalog, recipes, settings, voucher
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
 from ui import files
@@ -120,3 +120,16 @@ def test_catalogue_page_opens_both(qtbot, window, owner):
     page.price_list_button.click()
     assert [title for title, _ids in seen] == ["Poster promo", "Daftar harga"]
     assert len(seen[0][1]) == 2  # the chosen products come in ticked
+
+
+def test_the_picker_leaves_out_raw_materials_at_rp_0(qtbot, owner):
+    """A recipe's ingredient at Rp 0 is not offered for a poster (as at the counter's search)."""
+    items = small_shop(owner)
+    balls = catalog.create_product("BTR", "Bakso Butir Mentah", 0)
+    recipes.set_recipe(items["bakso"].id, [(balls.id, 5)], owner)
+    dialog = PostersDialog(None)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.search, "bakso")
+    dialog.find()
+    shown = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+    assert shown == ["Bakso Urat · Rp 18.000"]
