@@ -121,7 +121,11 @@ def test_a_word_not_placed_is_one_click_from_the_search(counter, qtbot):
     assert [b.text() for b in buttons] == ["Cari: krpk"]
     buttons[0].click()
     assert dialog.search.text() == "krpk" and dialog.found.isHidden()  # not in the catalogue by that name
+    assert dialog.no_match.isVisibleTo(dialog) and dialog.no_match.text() == (
+        "Tidak ada barang yang cocok dengan “krpk”."
+    )
     dialog.search.setText("kerup")
+    assert not dialog.no_match.isVisibleTo(dialog)
     assert dialog.found.count() == 1
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
     assert names_in(dialog)[1] == ("Kerupuk  [KRP]", "1", "\u201cdicari: kerup\u201d")
@@ -202,8 +206,8 @@ def test_the_reply_opens_whatsapp_with_the_total_and_saves_the_qris(counter, qtb
     dialog.reply()
     assert len(opened) == 1 and opened[0].startswith("https://wa.me/6281234567890?text=Halo%20Bu%20Ani")
     assert "Total%3A%20Rp%2057.000" in opened[0] and "BRI%200123" in opened[0]
-    note = dialog.reply_note.text()
-    assert note.startswith("Balasan disalin. Gambar QRIS untuk dilampirkan: ")
+    note = dialog.reply_note.toPlainText()
+    assert note.startswith("Balasan disalin.\nGambar QRIS untuk dilampirkan: ")
     picture = note.split(": ", 1)[1]
     assert open(picture, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
     assert dialog.cart is None  # a reply puts nothing in the cart
@@ -223,3 +227,66 @@ def test_a_chatty_message_shows_eight_search_buttons_and_names_the_rest(counter,
     assert buttons == [f"Cari: kata{chr(97 + i)}" for i in range(8)]
     rest = [w for w in dialog.findChildren(QLabel) if w.text() == "+4 kata lain"]
     assert len(rest) == 1 and rest[0].toolTip() == "katai, kataj, katak, katal"
+
+
+def test_an_error_goes_when_the_quantity_is_fixed(counter, qtbot):
+    dialog = dialog_for(qtbot, counter)
+    dialog.text.setPlainText("bakso urat 2")
+    dialog.read()
+    dialog.table.cellWidget(0, 1).setText("abc")
+    dialog.confirm()
+    assert dialog.error.text().startswith("Bakso Urat: Jumlah barang tidak valid: abc.")
+    dialog.table.cellWidget(0, 1).setText("3")
+    assert dialog.error.text() == ""  # it belonged to "abc"
+    assert dialog.total.text() == "Total Rp 54.000"
+
+
+def test_reading_an_empty_box_says_to_paste_first(counter, qtbot):
+    dialog = dialog_for(qtbot, counter)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)  # a shortcut works in the active window
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.error.text() == "Tempel pesanan pelanggan dulu."
+    assert dialog.cart is None and dialog.isVisible()
+    qtbot.keyClicks(dialog.text, "b")
+    assert dialog.error.text() == ""  # typing takes it away
+
+
+def test_ctrl_enter_reads_and_then_enter_confirms_while_enter_in_the_text_is_a_new_line(counter, qtbot):
+    dialog = dialog_for(qtbot, counter)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.text.hasFocus()
+    qtbot.keyClicks(dialog.text, "bakso urat 2")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)  # typing: a new line, nothing confirmed
+    assert dialog.text.toPlainText() == "bakso urat 2\n" and dialog.cart is None
+    qtbot.keyClicks(dialog.text, "es teh manis 1")
+    qtbot.wait(600)  # read by itself a moment later: the focus stays where the cashier types
+    assert dialog.table.rowCount() == 2 and dialog.text.hasFocus()
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.table.cellWidget(0, 1).hasFocus()  # read: on the first quantity
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.cart is not None and [ln.name for ln in dialog.cart.lines] == ["Bakso Urat", "Es Teh Manis"]
+
+
+def test_the_reply_note_has_its_own_line_and_the_buttons_keep_their_words(counter, qtbot, ani, monkeypatch):
+    from tests.pos.test_qris import STATIC
+
+    settings.update({"qris_payload": STATIC})
+    monkeypatch.setattr(chat_order_dialog, "open_url", lambda url: False)  # WhatsApp does not open
+    dialog = dialog_for(qtbot, counter)
+    dialog.resize(1000, 700)
+    dialog.show()
+    dialog.text.setPlainText(MESSAGE)
+    dialog.read()
+    dialog.reply()
+    qtbot.wait(50)
+    note = dialog.reply_note
+    assert note.isVisible() and "tempel tautan ini di peramban: https://wa.me/" in note.toPlainText()
+    assert note.width() >= dialog.width() - 40  # full width, not a column between the buttons
+    button = dialog.confirm_button
+    assert button.width() >= button.sizeHint().width()  # "Masukkan ke keranjang (Enter)" not clipped
+    assert dialog.table.height() >= 3 * 50  # the table keeps room for its rows
+    assert dialog.height() <= 728

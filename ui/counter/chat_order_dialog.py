@@ -4,6 +4,10 @@ Every proposed line says which words it was read from; quantities can be changed
 each word Kasir could not place has a button that searches the catalogue for it (the chosen product is
 added here). The customer found by the phone number, or a new one to save; the address and whether it is
 delivered; the ongkir. Nothing goes into the cart until "Masukkan ke keranjang" (Enter); Esc cancels.
+Enter in the message box is a new line (it is a text box); Ctrl+Enter or "Baca pesanan" reads the message
+and moves to the first quantity, where Enter puts the order in the cart. A paste read by itself (a moment
+after it lands) leaves the focus where the cashier is typing. A message said belongs to what caused it:
+changing a quantity, the ongkir or the text takes it away.
 "Balas via WhatsApp" opens wa.me with the order, ongkir, total and how to pay, and saves the shop's QRIS
 with this total as a picture to attach.
 """
@@ -14,7 +18,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QImage, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QShortcut,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -94,16 +107,18 @@ class ChatOrderDialog(QDialog):
             _("Tempel pesan pelanggan di sini (Ctrl+V), mis. “kak pesan bakso urat 2, es teh 1, antar ke …”")
         )
         self.text.setMaximumHeight(120)
-        self.text.textChanged.connect(lambda: self.read_timer.start())
+        self.text.textChanged.connect(self._text_changed)
         top.addWidget(self.text, 1)
         self.read_button = QPushButton(_("Baca pesanan\n(Ctrl+Enter)"))
         self.read_button.setAutoDefault(False)
-        self.read_button.clicked.connect(self.read)
+        self.read_button.clicked.connect(lambda _c=False: self.read())
         top.addWidget(self.read_button)
         layout.addLayout(top)
-        self.read_timer = dialogs.debounced(self, 400, self.read)  # a paste is read a moment after it lands
+        self.read_timer = dialogs.debounced(
+            self, 400, lambda: self.read(moved=False)
+        )  # a paste, a moment after
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.read)
+            QShortcut(QKeySequence(keys), self, lambda: self.read())
 
         columns = [_("Barang"), _("Jumlah"), _("Harga"), _("Dari pesan"), ""]
         self.table = QTableWidget(0, len(columns))
@@ -139,6 +154,10 @@ class ChatOrderDialog(QDialog):
         self.search.installEventFilter(self)
         find.addWidget(self.search, 1)
         layout.addLayout(find)
+        self.no_match = role(QLabel(""), "muted")
+        self.no_match.setTextFormat(Qt.TextFormat.PlainText)
+        self.no_match.hide()
+        layout.addWidget(self.no_match)
         self.found = QListWidget()
         self.found.setMaximumHeight(96)
         self.found.itemActivated.connect(lambda _item: self.add_found())
@@ -168,7 +187,7 @@ class ChatOrderDialog(QDialog):
         self.fee = QLineEdit()
         self.fee.setMaximumWidth(160)
         self.fee.setPlaceholderText("0")
-        self.fee.textChanged.connect(lambda _t: self.show_total())
+        self.fee.textChanged.connect(lambda _t: self._changed())
         grid.addWidget(self.fee, 2, 1)
         self.total = role(QLabel(""), "total")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -177,14 +196,22 @@ class ChatOrderDialog(QDialog):
         layout.addLayout(grid)
 
         self.error = dialogs.message_line(layout)
+        # what the reply did, on its own full-width line: a long QRIS path or wa.me link wraps anywhere and
+        # can be selected and copied; three lines at most (it scrolls), hidden until there is a reply
+        self.reply_note = QPlainTextEdit()
+        self.reply_note.setReadOnly(True)
+        self.reply_note.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.reply_note.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.reply_note.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.reply_note.setMaximumHeight(self.reply_note.fontMetrics().lineSpacing() * 3 + 14)
+        self.reply_note.hide()
+        layout.addWidget(self.reply_note)
         row = QHBoxLayout()
         self.reply_button = QPushButton(_("Balas via WhatsApp"))
         self.reply_button.setAutoDefault(False)
         self.reply_button.clicked.connect(self.reply)
         row.addWidget(self.reply_button)
-        self.reply_note = role(QLabel(""), "muted")
-        self.reply_note.setWordWrap(True)
-        row.addWidget(self.reply_note, 1)
+        row.addStretch(1)
         cancel = QPushButton(_("Batal (Esc)"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
@@ -198,14 +225,37 @@ class ChatOrderDialog(QDialog):
         self.text.setFocus()
 
     # --- reading ---
-    def read(self) -> None:
-        """Read the pasted text into a proposal (nothing is written) and show it."""
+    def read(self, moved: bool = True) -> None:
+        """Read the pasted text into a proposal (nothing is written) and show it. Asked for (Ctrl+Enter,
+        "Baca pesanan": `moved`), an empty box is said, and a proposal takes the focus to its first
+        quantity so Enter confirms; read by itself after a paste, the focus stays in the text box."""
         self.read_timer.stop()
         self.error.clear()
+        self.reply_note.clear()
+        self.reply_note.hide()
         text = self.text.toPlainText()
         self.proposal = chat_order.propose(text) if text.strip() else None
         self.lines = list(self.proposal.lines) if self.proposal else []
         self._show()
+        if not moved:
+            return
+        if not text.strip():
+            self.error.setText(_("Tempel pesanan pelanggan dulu."))
+            self.text.setFocus()
+        elif self.lines:
+            first = self.table.cellWidget(0, 1)
+            if isinstance(first, QLineEdit):
+                first.setFocus()
+                first.selectAll()
+
+    def _text_changed(self) -> None:
+        self.error.clear()  # it was about the text as it was
+        self.read_timer.start()
+
+    def _changed(self) -> None:
+        """A quantity or the ongkir changed: an error said about the old one is gone; the total follows."""
+        self.error.clear()
+        self.show_total()
 
     def _show(self) -> None:
         p = self.proposal
@@ -246,7 +296,7 @@ class ChatOrderDialog(QDialog):
             qty = QLineEdit(chat_order.qty_text(line.qty))
             qty.setMaximumWidth(90)
             qty.setToolTip(line.unit)
-            qty.textChanged.connect(lambda _t: self.show_total())
+            qty.textChanged.connect(lambda _t: self._changed())
             self.table.setCellWidget(row, 1, qty)
             price = QTableWidgetItem(format_rupiah(line.price) + f" / {line.unit}")
             price.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -297,6 +347,7 @@ class ChatOrderDialog(QDialog):
             self.error.setText(exc.text)
             return
         del self.lines[row]
+        self.error.clear()
         self._fill_table()
         self.confirm_button.setEnabled(bool(self.lines))
         self.reply_button.setEnabled(bool(self.lines))
@@ -308,6 +359,7 @@ class ChatOrderDialog(QDialog):
     def find(self, text: str) -> None:
         self.found.clear()
         self.products = {}
+        self.no_match.hide()
         if len(text.strip()) >= 2:
             ch = channels.get("whatsapp")
             for product in catalog.search(text, 8):
@@ -317,6 +369,9 @@ class ChatOrderDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, product.id)
                 self.found.addItem(item)
         self.found.setVisible(self.found.count() > 0)
+        if len(text.strip()) >= 2 and not self.found.count():  # said, not an empty nothing
+            self.no_match.setText(_("Tidak ada barang yang cocok dengan “{word}”.").format(word=text.strip()))
+            self.no_match.show()
         if self.found.count():
             self.found.setCurrentRow(0)
 
@@ -339,6 +394,7 @@ class ChatOrderDialog(QDialog):
         if self.proposal is None:
             self.proposal = chat_order.propose("")
         self.search.clear()
+        self.error.clear()
         self._fill_table()
         self.confirm_button.setEnabled(True)
         self.reply_button.setEnabled(True)
@@ -410,7 +466,8 @@ class ChatOrderDialog(QDialog):
                 said.append(_("Gambar QRIS tidak bisa disimpan: {why}").format(why=exc))
         if not open_url(QUrl(link)):
             said.append(_("WhatsApp tidak terbuka; tempel tautan ini di peramban: {link}").format(link=link))
-        self.reply_note.setText(" ".join(said))
+        self.reply_note.setPlainText("\n".join(said))
+        self.reply_note.show()
         self.last_link = link
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
