@@ -132,6 +132,7 @@ class ChatOrderDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 3 * 50 + 4)  # 3 rows
         layout.addWidget(self.table, 1)
 
         self.empty = role(QLabel(""), "muted")
@@ -240,7 +241,7 @@ class ChatOrderDialog(QDialog):
         if not moved:
             return
         if not text.strip():
-            self.error.setText(_("Tempel pesanan pelanggan dulu."))
+            self._say(_("Tempel pesanan pelanggan dulu."))
             self.text.setFocus()
         elif self.lines:
             first = self.table.cellWidget(0, 1)
@@ -344,7 +345,7 @@ class ChatOrderDialog(QDialog):
         try:
             self._keep_quantities()
         except PosError as exc:
-            self.error.setText(exc.text)
+            self._say(exc.text)
             return
         del self.lines[row]
         self.error.clear()
@@ -384,7 +385,7 @@ class ChatOrderDialog(QDialog):
         try:
             self._keep_quantities()
         except PosError as exc:
-            self.error.setText(exc.text)
+            self._say(exc.text)
             return
         price = catalog.price_for(product, channels.get("whatsapp"))
         matched = _("dicari: {word}").format(word=self.search.text().strip())
@@ -438,7 +439,7 @@ class ChatOrderDialog(QDialog):
                 self._show_customer(p)
             self.cart = chat_order.to_cart(p, fee)
         except PosError as exc:
-            self.error.setText(exc.text)
+            self._say(exc.text)
             return
         self.accept()
 
@@ -449,7 +450,7 @@ class ChatOrderDialog(QDialog):
             p, fee = self.edited()
             cart = chat_order.to_cart(p, fee)
         except PosError as exc:
-            self.error.setText(exc.text)
+            self._say(exc.text)
             return
         self.error.clear()
         text = chat_order.reply_text(cart, p.customer_name)
@@ -469,6 +470,20 @@ class ChatOrderDialog(QDialog):
         self.reply_note.setPlainText("\n".join(said))
         self.reply_note.show()
         self.last_link = link
+        self._grow()
+
+    def _say(self, text: str) -> None:
+        """A refusal on the red line, the dialog taller for it when it can be."""
+        self.error.setText(text)
+        self._grow()
+
+    def _grow(self) -> None:
+        """Room for a note that appeared: taller, as far as the screen lets (the table keeps its rows)."""
+        self.layout().activate()
+        screen = self.screen().availableGeometry().height() if self.screen() else 728
+        height = min(max(self.height(), self.sizeHint().height()), screen - 40, 728)  # 1366×768 less a bar
+        if height > self.height():
+            self.resize(self.width(), height)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         """In the search box: Enter adds the highlighted product (never confirms the order), ↑↓ pick."""
