@@ -176,7 +176,8 @@ def for_products(
     title = " ".join((title or "").split())[:60] or _("PROMO")
     offer = Offer("products", title, shop, tuple(items), until=until)
     order = _("Halo {shop}, saya mau pesan:").format(shop=shop.name) + "".join(
-        f"\n- 1 {item.name}" for item in items  # full names and a quantity: chat_order reads it back
+        f"\n- 1 {item.name}"
+        for item in items  # full names and a quantity: chat_order reads it back
     )
     body = [f"{title} · {shop.name}"] + [f"• {item_text(item)}" for item in items]  # not run together
     return _with_link(offer, order, body)
