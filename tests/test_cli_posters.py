@@ -49,7 +49,7 @@ def test_product_poster_both_sizes(tmp_path):
         "poster-promo-gajian-caption.txt",
     ]
     assert Image.open(files[0]).size == (1080, 1080) and Image.open(files[1]).size == (1080, 1920)
-    assert lines[3] == "" and lines[4] == "Promo Gajian Warung Ani"
+    assert lines[3] == "" and lines[4] == "Promo Gajian · Warung Ani"
     assert "• Bakso Urat ~Rp 18.000~ Rp 15.000/porsi" in lines and "• Es Teh Manis Rp 5.000" in lines
     assert "Berlaku s.d. 31-12-2099" in lines
     assert lines[-2].startswith("Pesan lewat WhatsApp: https://wa.me/6281211112222?text=Halo%20Warung%20Ani")
