@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from db.models import database
 
@@ -40,6 +40,9 @@ class Worker(QObject):
         finally:
             if database.obj is not None and not database.is_closed():
                 database.close()
+        app = QCoreApplication.instance()
+        if app is not None:  # it is destroyed on the UI thread, never in this one (see start)
+            self.moveToThread(app.thread())
         if error is not None:
             self.failed.emit(error)
         else:
@@ -57,7 +60,10 @@ def start(parent: QObject, worker: Worker) -> QThread:
     thread.started.connect(worker.run)
     worker.finished.connect(thread.quit)  # queued behind the result: the worker lives until it is read
     worker.failed.connect(thread.quit)
-    thread.finished.connect(worker.deleteLater)
+    # No worker.deleteLater on thread.finished: it ran in the ending thread, where ~QObject asks Python
+    # for an override and waits for the GIL while holding Qt's signal lock, and the UI thread, holding
+    # the GIL, waited for that lock to connect a signal: both hung (seen in CI). The worker moves back to
+    # the UI thread when it is done and is dropped there with the thread (_forget_finished).
     thread._worker = worker  # type: ignore[attr-defined]  # keep it alive as long as the thread
     _running.append(thread)
     thread.start()
@@ -73,6 +79,7 @@ def _forget_finished() -> None:
         if done:
             _running.remove(thread)
             try:
+                thread._worker = None  # type: ignore[attr-defined]  # destroyed here, on the UI thread
                 thread.deleteLater()
             except RuntimeError:
                 pass
