@@ -115,6 +115,15 @@ def is_open() -> bool:
     return database.obj is not None and not database.obj.is_closed()
 
 
+def close_thread_connection() -> None:
+    """This thread's own connection (peewee connects per thread): a worker closes it before it announces
+    its result, so the UI never races a closing connection."""
+    from db.models import database
+
+    if database.obj is not None and not database.is_closed():
+        database.close()
+
+
 def close_shop() -> None:
     close_database()
 

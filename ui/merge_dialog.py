@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Customer, User
 from pos import customer, merge, phone, staff
+from pos.customer import Customer
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
+from pos.staff import User
 from ui import dialogs
 from ui.counter.approval import ApprovalDialog
 from ui.theme import plain_label, role

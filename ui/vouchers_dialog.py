@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import User, Voucher
 from pos import clock, customer, settings, staff, voucher
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
+from pos.staff import User
+from pos.voucher import Voucher
 from ui import dialogs
 from ui.boxes import ComboBox, DateEdit, SpinBox
 from ui.counter.approval import ApprovalDialog

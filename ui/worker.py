@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
-from db.models import database
+from pos import shop
 
 
 class Worker(QObject):
@@ -38,8 +38,7 @@ class Worker(QObject):
         except Exception as exc:  # noqa: BLE001 - handed to the UI thread, shown there
             error = exc
         finally:
-            if database.obj is not None and not database.is_closed():
-                database.close()
+            shop.close_thread_connection()
         app = QCoreApplication.instance()
         if app is not None:  # it is destroyed on the UI thread, never in this one (see start)
             self.moveToThread(app.thread())

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Customer, User
 from pos import customer, phone
+from pos.customer import Customer
 from pos.errors import PosError
 from pos.i18n import _
 from pos.money import format_rupiah
+from pos.staff import User
 from ui.theme import role
 
 

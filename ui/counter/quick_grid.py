@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QTabWidget, QWidget
 
-from db.models import Product
 from pos import catalog
+from pos.catalog import Product
 from pos.i18n import _
 from pos.money import format_rupiah
 from ui import dialogs
