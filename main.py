@@ -22,9 +22,10 @@ from typing import Any
 import peewee
 
 from pos import shop
-from pos.errors import PosError
-from pos.i18n import N_, _
-from pos.money import format_rupiah
+from pos.core import places
+from pos.core.errors import PosError
+from pos.core.i18n import N_, _
+from pos.core.money import format_rupiah
 
 # argparse's own messages, said in Indonesian (argparse looks its texts up through its module's `_`)
 ARGPARSE_TEXTS = {
@@ -113,7 +114,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH",
         help="file database SQLite atau URL postgresql:// (bawaan: $KASIR_DB atau "
-        f"{shop.default_database()})",
+        f"{places.default_database()})",
     )
     parser.add_argument(
         "--register", default="K1", metavar="KODE", help="kode mesin kasir ini, untuk nomor nota (bawaan: K1)"
@@ -376,7 +377,7 @@ def cmd_demo(args: argparse.Namespace, target: str) -> int:
     summary = fill(args.shop, args.days, args.seed, force=args.force, progress=progress, target=target)
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    from pos.money import format_rupiah
+    from pos.core.money import format_rupiah
 
     print(
         _(
@@ -398,7 +399,7 @@ def cmd_demo(args: argparse.Namespace, target: str) -> int:
 
 def cmd_setup(args: argparse.Namespace, target: str) -> int:
     owner = shop.first_run(args.shop, args.address, args.whatsapp, args.owner, args.pin)
-    from pos import pin_guard, settings
+    from pos.core import pin_guard, settings
 
     print(
         _("{shop} siap dipakai (pemilik: {owner}, tanpa barang dan tanpa data contoh) -> {target}").format(
@@ -422,7 +423,7 @@ def _print_code(code: str) -> None:
 def cmd_reset_pin(args: argparse.Namespace, target: str) -> int:
     from getpass import getpass
 
-    from pos import pin_guard
+    from pos.core import pin_guard
 
     pin = args.pin
     if pin is None:
@@ -442,7 +443,7 @@ def cmd_reset_pin(args: argparse.Namespace, target: str) -> int:
 
 def cmd_info(args: argparse.Namespace, target: str) -> int:
     from db.models import Customer, Product, Sale
-    from pos import settings
+    from pos.core import settings
 
     print(f"{settings.get('shop_name') or '-'} ({target})")
     print(
@@ -490,7 +491,7 @@ def _check_writable(path: str) -> None:
 
 
 def _write(path: str, data: bytes) -> None:
-    from pos.errors import PosError
+    from pos.core.errors import PosError
 
     try:
         with open(path, "wb") as fh:
@@ -500,7 +501,7 @@ def _write(path: str, data: bytes) -> None:
 
 
 def cmd_receipt(args: argparse.Namespace, target: str) -> int:
-    from pos.receipt import for_sale
+    from pos.counter.receipt import for_sale
 
     if not (args.pdf or args.escpos or args.invoice):
         print(_("Pilih keluaran: --pdf, --escpos atau --invoice."), file=sys.stderr)
@@ -529,9 +530,10 @@ def cmd_receipt(args: argparse.Namespace, target: str) -> int:
 def cmd_vouchers(args: argparse.Namespace, target: str) -> int:
     from datetime import date
 
-    from pos import settings, voucher
-    from pos.errors import InvalidInput
-    from pos.money import parse_rupiah
+    from pos.core import settings
+    from pos.core.errors import InvalidInput
+    from pos.core.money import parse_rupiah
+    from pos.customers import voucher
     from receipts.voucher_pdf import sheet_pdf
 
     try:
@@ -566,7 +568,7 @@ def cmd_vouchers(args: argparse.Namespace, target: str) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, target: str) -> int:
-    from pos.verify import verify
+    from pos.audit.verify import verify
 
     result = verify()
     print(result.summary())
@@ -576,7 +578,7 @@ def cmd_verify(args: argparse.Namespace, target: str) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, target: str) -> int:
-    from pos import backup
+    from pos.audit import backup
 
     path = backup.backup(args.to)
     print(backup.written(path))
@@ -590,7 +592,7 @@ def cmd_restore(args: argparse.Namespace, target: str) -> int:
     from pathlib import Path
 
     from db.database import file_path
-    from pos import backup, verify
+    from pos.audit import backup, verify
 
     path = file_path(target)
     if path is None:
@@ -654,8 +656,8 @@ def cmd_restore(args: argparse.Namespace, target: str) -> int:
 def _period(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from datetime import date
 
-    from pos import report
-    from pos.errors import InvalidInput
+    from pos.books import report
+    from pos.core.errors import InvalidInput
 
     if args.week is not None:
         return report.iso_week(args.week)
@@ -672,7 +674,8 @@ def _period(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_report(args: argparse.Namespace, target: str) -> int:
     import json
 
-    from pos import export, report, settings
+    from pos.books import export, report
+    from pos.core import settings
 
     period = _period(args)
     data = report.build(period)
@@ -707,8 +710,8 @@ def cmd_report(args: argparse.Namespace, target: str) -> int:
 def cmd_closing(args: argparse.Namespace, target: str) -> int:
     from datetime import date
 
-    from pos import closing
-    from pos.errors import InvalidInput
+    from pos.books import closing
+    from pos.core.errors import InvalidInput
 
     owner = owner_with_pin(args) if args.day is not None or args.month is not None else None
     try:
@@ -744,7 +747,7 @@ def cmd_closing(args: argparse.Namespace, target: str) -> int:
 def cmd_stock(args: argparse.Namespace, target: str) -> int:
     import json
 
-    from pos import stock_list
+    from pos.stock import stock_list
 
     if args.expiring is not None:
         if args.expiring < 0 or args.expiring > 3650:
@@ -818,7 +821,7 @@ def _problems(problems: list[tuple[int, str]], shown: int = 50) -> int:
 
 
 def cmd_products(args: argparse.Namespace, target: str) -> int:
-    from pos import product_import
+    from pos.catalog import product_import
 
     if args.action == "export":
         count = product_import.export(args.file)
@@ -843,8 +846,9 @@ def cmd_products(args: argparse.Namespace, target: str) -> int:
 
 
 def cmd_labels(args: argparse.Namespace, target: str) -> int:
-    from pos import catalog, labels, settings
-    from pos.errors import InvalidInput
+    from pos.catalog import catalog, labels
+    from pos.core import settings
+    from pos.core.errors import InvalidInput
     from receipts.labels import labels_pdf
 
     if args.all:
@@ -871,8 +875,9 @@ def cmd_labels(args: argparse.Namespace, target: str) -> int:
 def cmd_posters(args: argparse.Namespace, target: str) -> int:
     from datetime import date
 
-    from pos import catalog, posters
-    from pos.errors import InvalidInput
+    from pos.catalog import catalog
+    from pos.core.errors import InvalidInput
+    from pos.customers import posters
     from receipts import posters as poster_files
     from receipts import price_list
 
@@ -911,7 +916,7 @@ def cmd_posters(args: argparse.Namespace, target: str) -> int:
 
 
 def cmd_customers(args: argparse.Namespace, target: str) -> int:
-    from pos import customer_import
+    from pos.customers import customer_import
 
     shown = customer_import.preview(args.file)
     for note in shown.notes:
@@ -940,8 +945,9 @@ def cmd_customers(args: argparse.Namespace, target: str) -> int:
 def cmd_order_from_chat(args: argparse.Namespace, target: str) -> int:
     import json
 
-    from pos import chat_order, phone
-    from pos.errors import NoItemsRecognised
+    from pos.core import phone
+    from pos.core.errors import NoItemsRecognised
+    from pos.counter import chat_order
 
     text = sys.stdin.read(chat_order.MAX_TEXT * 4) if args.text == "-" else args.text
     proposal = chat_order.propose(text)
@@ -997,7 +1003,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
-    from pos import bench
+    from bench import run as bench
 
     if args.keep and Path(args.keep).exists():
         print(_("{path} sudah ada; --keep butuh nama file baru.").format(path=args.keep), file=sys.stderr)
@@ -1025,8 +1031,8 @@ def owner_with_pin(args: argparse.Namespace) -> Any:
     cannot issue vouchers or change prices from a terminal. --owner-pin, $KASIR_OWNER_PIN, or asked."""
     from getpass import getpass
 
-    from pos import pin_guard
-    from pos.errors import InvalidInput
+    from pos.core import pin_guard
+    from pos.core.errors import InvalidInput
 
     pin = args.owner_pin or os.environ.get("KASIR_OWNER_PIN", "")
     if not pin and sys.stdin.isatty():
@@ -1049,7 +1055,7 @@ def _target_problem(database: str | None, command: str) -> str:
     """Why `database` cannot be used for `command` before anything opens it ('' when it can)."""
     from db.database import OpenError, file_path
 
-    target = database or shop.default_database()
+    target = database or places.default_database()
     try:
         path = file_path(target)
         if path is None or command in CREATES:
@@ -1121,7 +1127,7 @@ def _run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return 2
     if args.command in NO_OPEN:
-        return COMMANDS[args.command](args, database or shop.default_database())
+        return COMMANDS[args.command](args, database or places.default_database())
     target = shop.open_shop(database, args.register, sells=args.command in CREATES)
     try:
         return COMMANDS[args.command](args, target)

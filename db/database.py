@@ -17,7 +17,7 @@ from db.models import ALL_MODELS, Meta, cluster_day_books, database
 from db.pipeline import TillPostgres
 
 APP_MARK = "kasir"
-DB_ID_KEY = "db_id"  # meta: this database's own id, which its backups carry (pos.backup)
+DB_ID_KEY = "db_id"  # meta: this database's own id, which its backups carry (pos.audit.backup)
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,

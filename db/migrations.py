@@ -191,7 +191,7 @@ def upgrade_to_7(migrator: SchemaMigrator) -> None:
 
 def upgrade_to_8(migrator: SchemaMigrator) -> None:
     """Wrong PINs kept one by one (pin_failure: where, who asked, seen by the owner), counted with the
-    user's failed_pins and locked_until, which version 1 already has (pos/pin_guard.py)."""
+    user's failed_pins and locked_until, which version 1 already has (pos/core/pin_guard.py)."""
     from db.models import PinFailure
 
     migrator.database.create_tables([PinFailure])
@@ -205,7 +205,7 @@ def upgrade_to_9(migrator: SchemaMigrator) -> None:
 
 
 def upgrade_to_10(migrator: SchemaMigrator) -> None:
-    """The delivery board (pos/delivery.py): delivery and online orders with their state, courier and cash
+    """The delivery board (pos/counter/delivery.py): delivery and online orders with their state, courier and cash
     on delivery (delivery_order)."""
     from db.models import DeliveryOrder
 

@@ -42,7 +42,7 @@ class BaseModel(Model):
 
 class Meta(BaseModel):
     """Marks a Kasir database and holds its schema version (and the argon2 hash of the shop's recovery
-    code, key 'recovery_code': pos/pin_guard.py)."""
+    code, key 'recovery_code': pos/core/pin_guard.py)."""
 
     key = CharField(primary_key=True, max_length=40)
     value = TextField()
@@ -57,7 +57,7 @@ class Balance(BaseModel):
 
 
 class Setting(BaseModel):
-    """One shop setting (name, tax, QRIS, loyalty rules...) as JSON; read through pos.settings."""
+    """One shop setting (name, tax, QRIS, loyalty rules...) as JSON; read through pos.core.settings."""
 
     key = CharField(primary_key=True, max_length=80)
     value = JSONField()
@@ -83,7 +83,9 @@ class User(BaseModel):
     role = ForeignKeyField(Role, backref="users")
     pin_hash = CharField(max_length=255)
     active = BooleanField(default=True)
-    failed_pins = IntegerField(default=0)  # wrong PINs in a row, at login and approval (pos/pin_guard.py)
+    failed_pins = IntegerField(
+        default=0
+    )  # wrong PINs in a row, at login and approval (pos/core/pin_guard.py)
     locked_until = DateTimeField(null=True)
     created_at = DateTimeField()
 
@@ -367,7 +369,7 @@ class ParkedOrder(BaseModel):
 
 
 class DeliveryOrder(BaseModel):
-    """A delivery or online order on the board (pos/delivery.py): baru -> disiapkan -> diantar -> selesai,
+    """A delivery or online order on the board (pos/counter/delivery.py): baru -> disiapkan -> diantar -> selesai,
     or batal. A paid online order has its sale; a cash-on-delivery order has none (no stock, no receipt
     number) until the courier brings the money back and it is completed in that shift."""
 
@@ -396,7 +398,7 @@ class DeliveryOrder(BaseModel):
 
 
 class ChatText(BaseModel):
-    """What the customer wrote, for a sale made from a pasted WhatsApp order (pos/chat_order.py): kept so
+    """What the customer wrote, for a sale made from a pasted WhatsApp order (pos/counter/chat_order.py): kept so
     the owner can read later what was asked (schema 9). Written in the sale's transaction."""
 
     sale = ForeignKeyField(Sale, unique=True, backref="chat_text", on_delete="CASCADE")

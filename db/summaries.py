@@ -1,7 +1,7 @@
 """Day books: sales, payments and products added up per day (products also per week), kept in the same
 transaction as the sale.
 
-`add` runs inside `pos.sale.record` for every sale and refund (four upserts: one per sale, one per
+`add` runs inside `pos.counter.sale.record` for every sale and refund (four upserts: one per sale, one per
 payment method, one per product for the day and one for the week), so the books always equal the sums
 of the history rows.
 `rebuild` recomputes them from the history in one pass (schema upgrade, bulk-built bench shops) and
@@ -64,7 +64,7 @@ def _upsert(
 def add(
     db: Any, fields: dict[str, Any], lines: Iterable[dict[str, Any]], payments: Iterable[dict[str, Any]]
 ) -> None:
-    """Add one sale or refund (the row values `pos.sale.record` writes) to the day books."""
+    """Add one sale or refund (the row values `pos.counter.sale.record` writes) to the day books."""
     at = fields["created_at"]
     day = at.date().isoformat()
     week = monday(at.date()).isoformat()

@@ -3,34 +3,26 @@ the first steps a newly set-up shop still has to take."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import peewee
-from platformdirs import user_data_dir
 
 from db import names_index
-from db.database import RESTORABLE, OpenError, close_database, default_target, open_database
+from db.database import RESTORABLE, OpenError, close_database, open_database
 from db.migrations import SCHEMA_VERSION
-from db.models import Product, Sale, Setting, User
-from pos import caches, channel, i18n, phone, settings, staff, till
-from pos.errors import InvalidInput, InvalidName, PosError, ShopOpenError
-from pos.i18n import N_, _
-from pos.tx import service
+from db.models import Product, Sale, Setting, User, database
+from pos.catalog import channel
+from pos.core import caches, i18n, phone, pin_guard, places, seals, settings, staff, till
+from pos.core.errors import InvalidInput, InvalidName, PosError, ShopOpenError
+from pos.core.i18n import N_, _
+from pos.core.tx import service
+from pos.customers import birthday, loyalty, voucher
 
-APP_NAME = "Kasir"
 DEMO_KINDS = ("warung", "bakso", "senapan")  # pos.demo's shops (pos.demo imports this module, not back)
 
 
 class AlreadySetUp(PosError):
     template = N_("Database ini sudah disiapkan untuk toko {shop}. Tidak ada yang diubah.")
-
-
-def data_dir() -> Path:
-    return Path(user_data_dir(APP_NAME, appauthor=False))
-
-
-def default_database() -> str:
-    return default_target(str(data_dir()))
 
 
 def _why(error: OpenError) -> str:
@@ -81,7 +73,7 @@ def open_shop(target: str | None = None, register: str = "K1", sells: bool = Tru
     `sells`: this process rings up sales, so its register is made if new; a command that only reads or
     manages (a report, verify) leaves the registers as they are."""
     register = till.checked(register)  # before anything is opened: a bad code changes nothing
-    target = target or default_database()
+    target = target or places.default_database()
     try:
         open_database(target)
     except OpenError as exc:
@@ -99,27 +91,21 @@ def open_shop(target: str | None = None, register: str = "K1", sells: bool = Tru
 
 @service
 def _ensure_fixed_rows(sells: bool) -> None:
-    from pos import verify_sealed
-
     staff.ensure_roles()
     channel.ensure_channels()
-    verify_sealed.seal_users_of_an_older_build()  # an upgraded shop's users: not "made outside Kasir"
+    seals.seal_users_of_an_older_build()  # an upgraded shop's users: not "made outside Kasir"
     if sells:
         till.register()
 
 
 def is_open() -> bool:
     """Is a shop's database open in this process now?"""
-    from db.models import database
-
     return database.obj is not None and not database.obj.is_closed()
 
 
 def close_thread_connection() -> None:
     """This thread's own connection (peewee connects per thread): a worker closes it before it announces
     its result, so the UI never races a closing connection."""
-    from db.models import database
-
     if database.obj is not None and not database.is_closed():
         database.close()
 
@@ -145,7 +131,7 @@ def demo_target(kind: str) -> str:
     """The demo shop's own database file, beside Kasir's data (never the real shop's file)."""
     if kind not in DEMO_KINDS:
         raise InvalidInput(N_("Toko contoh {kind} tidak ada."), kind=kind)
-    return str(data_dir() / f"toko-contoh-{kind}.db")
+    return str(places.data_dir() / f"toko-contoh-{kind}.db")
 
 
 def switch_to(target: str) -> str:
@@ -171,8 +157,6 @@ def first_run(shop_name: str, address: str, whatsapp: str, owner_name: str, owne
     if not shop_name or len(shop_name) > 80:
         raise InvalidName(limit=80)
     number = phone.normalise(whatsapp) if (whatsapp or "").strip() else ""
-    from pos import pin_guard
-
     pin_guard.refuse_weak(owner_pin)  # no 1234, 0000, 1212... for a real shop's owner
     owner = staff.create_user(owner_name, "owner", owner_pin)
     settings.update(
@@ -213,8 +197,6 @@ def quick_check() -> str:
     """SQLite's own consistency check of the open database file: '' when sound, else what it found."""
     import peewee as pw
 
-    from db.models import database
-
     if not isinstance(database.obj, pw.SqliteDatabase):
         return ""
     try:
@@ -228,8 +210,6 @@ def database_path() -> str:
     """The file of the open SQLite database ('' for PostgreSQL or in-memory)."""
     import peewee as pw
 
-    from db.models import database
-
     db = database.obj
     if isinstance(db, pw.SqliteDatabase) and db.database != ":memory:":
         return str(db.database)
@@ -239,10 +219,29 @@ def database_path() -> str:
 def daily_upkeep() -> dict[str, int]:
     """At start: points and vouchers past their date expire, this month's birthdays get their bonus.
     Each step is its own transaction."""
-    from pos import birthday, loyalty, voucher
-
     return {
         "points_expired": loyalty.expire(),
         "vouchers_expired": voucher.expire_due(),
         "birthdays": len(birthday.grant()),
     }
+
+
+@service
+def save_settings(
+    values: dict[str, Any],
+    channel_rules: dict[str, dict[str, Any]],
+    user: User,
+    approver: User | None = None,
+    points: tuple[dict[str, Any], bool] | None = None,
+    tiers: tuple[list[dict[str, Any]], bool] | None = None,
+) -> None:
+    """The settings page's one action: shop settings and channel rules together, or nothing.
+    Needs the 'settings' permission (or the owner's approval)."""
+    approver = staff.require(user, "settings", approver)
+    for code, rules in channel_rules.items():
+        channel.configure(code, **rules)
+    if points is not None:
+        loyalty.configure_points(points[0], points[1], user, approver)
+    if tiers is not None:
+        loyalty.configure_tiers(tiers[0], tiers[1], user)
+    settings.update(values, user=user.name + (f" ({approver.name})" if approver else ""))

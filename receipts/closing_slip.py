@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from pos.i18n import _
-from pos.money import format_rupiah
-from pos.payment import method_name
+from pos.core.i18n import _
+from pos.core.money import format_rupiah
+from pos.counter.payment import method_name
 from receipts.layout import Row
 from receipts.shift_slip import anchor_rows
 
 
 def rows(closing: Any, head: tuple[int, str] | None, shop_name: str) -> list[Row]:
-    """`closing`: a Closing row; `head`: its journal entry (seq, hash), from pos.anchor.of_closing."""
+    """`closing`: a Closing row; `head`: its journal entry (seq, hash), from pos.audit.anchor.of_closing."""
     totals = closing.totals if isinstance(closing.totals, dict) else {}
     kind = _("TUTUP BUKU HARIAN") if closing.kind == "daily" else _("TUTUP BUKU BULANAN")
     start, end = closing.period_start, closing.period_end

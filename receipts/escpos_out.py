@@ -8,9 +8,9 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from pos.i18n import _
-from pos.receipt import Receipt
-from pos.text import printable as clean_controls
+from pos.core.i18n import _
+from pos.core.text import printable as clean_controls
+from pos.counter.receipt import Receipt
 from receipts.layout import Row, qty_text, rows, text_lines
 
 if TYPE_CHECKING:

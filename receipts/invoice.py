@@ -11,9 +11,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from pos.i18n import _
-from pos.money import format_rupiah
-from pos.receipt import Receipt
+from pos.core.i18n import _
+from pos.core.money import format_rupiah
+from pos.counter.receipt import Receipt
 from receipts import fonts
 from receipts.layout import markup, qty_text
 

@@ -30,10 +30,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import getAscent, getDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from pos.errors import InvalidInput
-from pos.i18n import N_, _
-from pos.labels import LabelItem
-from pos.money import format_rupiah
+from pos.catalog.labels import LabelItem
+from pos.core.errors import InvalidInput
+from pos.core.i18n import N_, _
+from pos.core.money import format_rupiah
 from receipts import fonts
 
 NO_LABELS = N_("Belum ada label untuk dicetak.")

@@ -10,11 +10,11 @@ import html
 import textwrap
 from decimal import Decimal
 
-from pos.i18n import _
-from pos.money import format_rupiah
-from pos.receipt import Receipt, ReceiptLine
-from pos.text import printable
-from pos.text import qty_text as shown_qty
+from pos.core.i18n import _
+from pos.core.money import format_rupiah
+from pos.core.text import printable
+from pos.core.text import qty_text as shown_qty
+from pos.counter.receipt import Receipt, ReceiptLine
 
 Row = tuple[str, ...]
 

@@ -12,10 +12,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from pos import clock
-from pos.i18n import _
-from pos.money import format_rupiah
-from pos.text import printable
+from pos.core import clock
+from pos.core.i18n import _
+from pos.core.money import format_rupiah
+from pos.core.text import printable
 from receipts import fonts
 from receipts.layout import markup
 

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-from pos.receipt import Receipt
+from pos.counter.receipt import Receipt
 from receipts import fonts, qr
 from receipts.layout import Row, clean_rows, rows
 

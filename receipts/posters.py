@@ -18,10 +18,10 @@ from pathlib import Path
 import reportlab
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
-from pos.errors import FileUnwritable, InvalidInput
-from pos.i18n import N_, _
-from pos.money import format_rupiah
-from pos.posters import Offer, logo_path, slug
+from pos.core.errors import FileUnwritable, InvalidInput
+from pos.core.i18n import N_, _
+from pos.core.money import format_rupiah
+from pos.customers.posters import Offer, logo_path, slug
 from receipts import fonts, qr
 
 # The app's colours (ui/theme.py), copied: receipts/ never imports ui/.

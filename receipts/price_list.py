@@ -17,11 +17,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from pos import whatsapp
-from pos.errors import FileUnwritable, InvalidInput
-from pos.i18n import N_, _
-from pos.money import format_rupiah
-from pos.posters import Item, PriceList, slug
+from pos.core import whatsapp
+from pos.core.errors import FileUnwritable, InvalidInput
+from pos.core.i18n import N_, _
+from pos.core.money import format_rupiah
+from pos.customers.posters import Item, PriceList, slug
 from receipts import fonts, qr
 from receipts.posters import (
     GREEN,

@@ -11,8 +11,8 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from pos.errors import PrinterError
-from pos.i18n import _
+from pos.core.errors import PrinterError
+from pos.core.i18n import _
 
 KINDS = ("none", "network", "usb", "serial", "file", "windows", "system")
 ESCPOS_KINDS = ("network", "usb", "serial", "file", "windows")

@@ -16,9 +16,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from pos import report as reports
-from pos.i18n import _
-from pos.money import format_rupiah, short_rupiah
+from pos.books import report as reports
+from pos.core.i18n import _
+from pos.core.money import format_rupiah, short_rupiah
 from receipts import fonts
 from receipts.layout import markup
 
@@ -47,7 +47,7 @@ def _short(value: float) -> str:
 
 
 def _money_axis(axis: Any, peak: int) -> None:
-    """A rupiah value axis from 0 to a round figure above `peak` in round steps (pos.report.axis_ticks)."""
+    """A rupiah value axis from 0 to a round figure above `peak` in round steps (pos.books.report.axis_ticks)."""
     ticks = reports.axis_ticks(peak)
     axis.valueMin, axis.valueMax = 0, ticks[-1]
     axis.valueStep = ticks[1] - ticks[0]
@@ -55,7 +55,7 @@ def _money_axis(axis: Any, peak: int) -> None:
 
 
 def _ledger(lines: list[reports.SummaryLine], widths: list[float]) -> Table:
-    """A summary from pos.report: subtotals bold under a rule, notes grey and indented."""
+    """A summary from pos.books.report: subtotals bold under a rule, notes grey and indented."""
     regular, bold = fonts.register()
     rows = [[("    " if x.kind == "note" else "") + x.label, format_rupiah(x.amount)] for x in lines]
     t = Table(rows, colWidths=widths)
@@ -352,7 +352,7 @@ def report_pdf(report: dict[str, Any], shop_name: str, target: str | Path | None
     ]
     trips = report.get("delivery")
     if trips and (trips["orders"] or trips["cod_outstanding"]):
-        from pos.delivery import report_lines
+        from pos.counter.delivery import report_lines
 
         rows = [[_("Antaran"), ""]] + [list(pair) for pair in report_lines(trips)]
         story += [KeepTogether([Spacer(1, 2 * mm), _table(rows, [width * 0.32, width * 0.18])])]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pos.i18n import _
-from pos.money import format_rupiah
-from pos.payment import method_name
-from pos.shift import ShiftReport
+from pos.core.i18n import _
+from pos.core.money import format_rupiah
+from pos.counter.payment import method_name
+from pos.counter.shift import ShiftReport
 from receipts.layout import Row
 
 STILL_OUT_LINES = 20  # orders still on their way listed one by one on the Z slip; the rest as one line
@@ -31,7 +31,7 @@ def rows(report: ShiftReport, shop_name: str) -> list[Row]:
     out.append(("pair", _("Tunai masuk (penjualan)"), format_rupiah(dict(r.by_method).get("cash", 0))))
     out.append(("pair", _("Kas masuk"), format_rupiah(r.pay_ins)))
     out.append(("pair", _("Kas keluar"), format_rupiah(-r.pay_outs)))
-    from pos.delivery import cod_gaps  # (pos.delivery imports pos.shift)
+    from pos.counter.delivery import cod_gaps  # (pos.counter.delivery imports pos.counter.shift)
 
     for reason, gap in cod_gaps(r.register, r.number):  # in those two: what each courier brought short/over
         out.append(("pair", "  " + reason, format_rupiah(gap)))
@@ -74,7 +74,7 @@ def anchor_rows(head: tuple[int, str] | None) -> list[Row]:
     """The journal's head when the slip was made, and its check code: kept on paper, outside the file."""
     if head is None:
         return []
-    from pos.anchor import check_code
+    from pos.audit.anchor import check_code
 
     seq, digest = head
     return [

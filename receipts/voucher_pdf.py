@@ -14,9 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from db.models import Voucher
-from pos.i18n import _
-from pos.money import format_rupiah
-from pos.voucher import pretty
+from pos.core.i18n import _
+from pos.core.money import format_rupiah
+from pos.customers.voucher import pretty
 from receipts import fonts, qr
 from receipts.layout import Row
 

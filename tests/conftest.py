@@ -16,7 +16,8 @@ os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="kasir-test-data-")
 import pytest  # noqa: E402
 from argon2 import PasswordHasher  # noqa: E402
 
-from pos import clock, i18n, shop, staff  # noqa: E402
+from pos import shop  # noqa: E402
+from pos.core import clock, i18n, staff
 
 # argon2id with small costs: the same code path, without 100 ms per PIN in every test
 staff.hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -43,7 +44,7 @@ def db(tmp_path):
     clock.set_fixed(NOW)
     target = shop.open_shop(str(tmp_path / "kasir.db"))
     yield target
-    worker = sys.modules.get("ui.worker")
+    worker = sys.modules.get("ui.widgets.worker")
     if worker is not None:  # background jobs (verify at login, printing) finish before the database goes
         worker.wait_all()
     shop.close_shop()
@@ -54,8 +55,9 @@ def db(tmp_path):
 @pytest.fixture
 def owner(db, monkeypatch):
     """Bu Sri, set up with the easy PIN 1234 the tests type; a real shop's set-up refuses it
-    (pos/pin_guard.py, tested in tests/pos/test_pin_guard.py), so here, and only here, it is let through."""
-    from pos import pin_guard
+    (pos/core/pin_guard.py, tested in tests/pos/test_pin_guard.py), so here, and only here, it is let
+    through."""
+    from pos.core import pin_guard
 
     with monkeypatch.context() as patch:
         patch.setattr(pin_guard, "refuse_weak", lambda pin: None)

@@ -92,7 +92,7 @@ def test_bench_tiny_produces_every_measure(tmp_path):
 
 
 def test_percentiles_are_nearest_rank():
-    from pos.bench import _pct
+    from bench.run import _pct
 
     runs = [float(v) for v in range(100, 0, -1)]  # 1..100 ms, in any order
     assert (_pct(runs, 50), _pct(runs, 99)) == (50.0, 99.0)  # 99 of the 100 runs at or below it

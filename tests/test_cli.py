@@ -77,9 +77,11 @@ def test_days_out_of_range(tmp_path):
 def shop_with_sales(path: Path, sales: int = 1) -> None:
     from datetime import datetime
 
-    from pos import clock, sale, shop
-    from pos.cart import Cart
-    from pos.payment import Tender
+    from pos import shop
+    from pos.core import clock
+    from pos.core.cart import Cart
+    from pos.counter import sale
+    from pos.counter.payment import Tender
     from tests.pos.helpers import small_shop
 
     clock.set_fixed(datetime(2026, 11, 23, 10, 30))
@@ -156,13 +158,13 @@ def test_restore_of_an_older_backup_says_what_it_drops_and_wants_force(tmp_path)
     shop_with_sales_more = run("--db", str(path), "info")
     assert shop_with_sales_more.returncode == 0
     from pos import shop
-    from pos.cart import Cart
-    from pos.payment import Tender
+    from pos.core.cart import Cart
+    from pos.counter.payment import Tender
 
     shop.open_shop(str(path))
     try:
         from db.models import Product, User
-        from pos import sale
+        from pos.counter import sale
 
         c = Cart()
         tea = Product.get(Product.sku == "TEH")
@@ -211,7 +213,7 @@ def test_a_healthy_database_on_a_read_only_or_full_disk_is_not_called_damaged(tm
     seen on real mounts; neither is "rusak", and neither gets a backup offered over it."""
     from db import database
     from pos import shop
-    from pos.errors import ShopOpenError
+    from pos.core.errors import ShopOpenError
 
     path = tmp_path / "k.db"
     monkeypatch.setattr(database, "_place", lambda p: "readonly")

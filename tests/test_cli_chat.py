@@ -10,7 +10,10 @@ from datetime import datetime
 import pytest
 
 import main
-from pos import catalog, clock, customer, shop
+from pos import shop
+from pos.catalog import catalog
+from pos.core import clock
+from pos.customers import customer
 from tests.test_cli_fuzz import NASTY, digest
 
 ORDER = (

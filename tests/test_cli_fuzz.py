@@ -15,9 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import main
-from pos import clock, sale, shop
-from pos.cart import Cart
-from pos.payment import Tender
+from pos import shop
+from pos.core import clock
+from pos.core.cart import Cart
+from pos.counter import sale
+from pos.counter.payment import Tender
 from tests.pos.helpers import small_shop
 
 NASTY = [

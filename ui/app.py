@@ -9,11 +9,14 @@ import sys
 from PySide6.QtCore import QObject, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from pos import backup, shop
-from pos.errors import PosError
-from pos.i18n import _
-from ui import dialogs, icons, qt_words, theme, worker
+from pos import shop
+from pos.audit import backup
+from pos.core import places
+from pos.core.errors import PosError
+from pos.core.i18n import _
+from ui import icons, qt_words, theme
 from ui.events import hub
+from ui.widgets import dialogs, worker
 
 
 def finish_jobs(*owners: QObject | None) -> None:
@@ -154,7 +157,7 @@ class Controller(QObject):
 def offer_backup(target: str | None, register: str, problem: str, damaged: bool = True) -> str:
     """The database cannot be opened: offer the latest good backup when the file is damaged (never over a
     healthy file on a read-only or full disk). Returns the opened target or ''."""
-    path = target or shop.default_database()
+    path = target or places.default_database()
     latest = backup.latest(of=path) if damaged and "://" not in path else None  # this file's, no other shop's
     if "://" in path or latest is None or backup.check(latest):
         QMessageBox.critical(None, _("Database tidak bisa dibuka"), dialogs.plain(problem))

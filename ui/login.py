@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import pin_guard, settings, staff
+from pos.core import pin_guard, settings, staff
+from pos.core.errors import PosError
+from pos.core.i18n import _
+from pos.core.staff import User
 from pos.demo.catalogs import DEMO_OWNER_PIN, STAFF
-from pos.errors import PosError
-from pos.i18n import _
-from pos.staff import User
 from ui.recovery_dialog import ResetPinDialog, code_label, code_note
 from ui.theme import role
 

@@ -31,15 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import settings, shop, staff
-from pos.errors import PosError
-from pos.i18n import N_, _
-from pos.staff import User
-from ui import dialogs
+from pos import shop
+from pos.core import settings, staff
+from pos.core.errors import PosError
+from pos.core.i18n import N_, _
+from pos.core.staff import User
 from ui.events import hub
 from ui.login import LoginPage
 from ui.printing import Printing
 from ui.theme import plain_label, role
+from ui.widgets import dialogs
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,12 @@ class Spec:
 
 SECTIONS = (  # sidebar order
     Spec("counter", N_("Kasir"), "sell", "ui.counter.page", "CounterPage", "F2"),
-    Spec("catalog", N_("Barang"), "products", "ui.catalog_page", "CatalogPage"),
-    Spec("customers", N_("Pelanggan"), "add_customer", "ui.customers_page", "CustomersPage"),
-    Spec("stock", N_("Stok"), "stock", "ui.stock_page", "StockPage"),
-    Spec("reports", N_("Laporan"), "reports", "ui.report_page", "ReportPage"),
-    Spec("delivery", N_("Antaran"), "sell", "ui.delivery_page", "DeliveryPage"),
-    Spec("settings", N_("Pengaturan"), "settings", "ui.settings_page", "SettingsPage"),
+    Spec("catalog", N_("Barang"), "products", "ui.catalog.page", "CatalogPage"),
+    Spec("customers", N_("Pelanggan"), "add_customer", "ui.customers.page", "CustomersPage"),
+    Spec("stock", N_("Stok"), "stock", "ui.stock.page", "StockPage"),
+    Spec("reports", N_("Laporan"), "reports", "ui.reports.page", "ReportPage"),
+    Spec("delivery", N_("Antaran"), "sell", "ui.counter.delivery_page", "DeliveryPage"),
+    Spec("settings", N_("Pengaturan"), "settings", "ui.settings.page", "SettingsPage"),
 )
 
 
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
         if self.sections.build_next():
             QTimer.singleShot(0, self, self._build_ahead)
         else:  # then Babel's data for rupiah (a tenth of a second of pickles), before the first price shown
-            from pos.money import format_rupiah
+            from pos.core.money import format_rupiah
 
             format_rupiah(0)
 
@@ -342,9 +343,9 @@ class MainWindow(QMainWindow):
     def check_integrity(self) -> None:
         """The owner sees what `verify` says, computed off the UI thread at login (a long journal: in a
         process of its own, verify_apart)."""
-        from pos import journal
-        from pos.verify import verify
-        from ui import worker
+        from pos.audit.verify import verify
+        from pos.core import journal
+        from ui.widgets import worker
 
         self.integrity_label.setText(_("Memeriksa keutuhan data…"))
         apart = journal.head()[0] > APART_ENTRIES and not getattr(sys, "frozen", False)
@@ -433,7 +434,7 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        from ui import worker
+        from ui.widgets import worker
 
         worker.wait_all()
         counter = self._counter()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from receipts.layout import Row, wrap
-from ui.qr import matrix
+from ui.widgets.qr import matrix
 
 MM = 1 / 25.4  # inches per millimetre
 

@@ -11,13 +11,14 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from pos import receipt as receipts_data
-from pos.errors import PosError, PrinterError
-from pos.i18n import _
+from pos.core.errors import PosError, PrinterError
+from pos.core.i18n import _
+from pos.counter import receipt as receipts_data
 from receipts import escpos_out
 from receipts.layout import Row, rows
 from receipts.printer import PrinterConfig, send
-from ui import paper, worker
+from ui import paper
+from ui.widgets import worker
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Qt ships no Indonesian catalogue, so its built-in dialogs spoke English in an Indonesian Kasir ("Look in",
 "File name", "Cancel"). This is a translator for Qt's contexts, installed once on the
-application: it answers while Kasir speaks Indonesian (pos.i18n.language() == "id") and steps aside in
+application: it answers while Kasir speaks Indonesian (pos.core.i18n.language() == "id") and steps aside in
 English. A dictionary in Python, not a compiled .qm catalogue, so that no build step (lrelease) stands
 between the source and the shop.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from pos import i18n
+from pos.core import i18n
 
 # (Qt's context, Qt's English source) -> Indonesian. The sources are Qt 6's, with their & accelerators.
 WORDS: dict[tuple[str, str], str] = {

@@ -1,14 +1,14 @@
 """The shop's recovery code on screen: shown once at set-up and after each use, and typed by a locked-out
-owner to set a new PIN (pos/pin_guard.py keeps only its hash)."""
+owner to set a new PIN (pos/core/pin_guard.py keeps only its hash)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from pos import pin_guard
-from pos.errors import PosError
-from pos.i18n import _
+from pos.core import pin_guard
+from pos.core.errors import PosError
+from pos.core.i18n import _
 from ui.theme import role
 
 

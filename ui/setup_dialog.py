@@ -1,6 +1,6 @@
 """First run of the real shop: shop name, address, WhatsApp, the owner's PIN twice -> an empty, real shop.
 
-After set-up the shop's recovery code is shown in place, once (pos/pin_guard.py keeps only its hash).
+After set-up the shop's recovery code is shown in place, once (pos/core/pin_guard.py keeps only its hash).
 
 Trying Kasir first is a separate, secondary way: "Coba dulu dengan toko contoh" opens a demo shop of the
 chosen kind in its own database file (made once, reused after); the real shop's file is never touched.
@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import pin_guard, shop
+from pos import shop
+from pos.core import pin_guard
+from pos.core.errors import PosError
+from pos.core.i18n import N_, _
 from pos.demo.generator import fill
-from pos.errors import PosError
-from pos.i18n import N_, _
 from ui.recovery_dialog import code_label, code_note
 from ui.theme import role
 

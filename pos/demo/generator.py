@@ -16,26 +16,14 @@ from typing import Any
 from peewee import fn
 
 from db.models import Category, Customer, Product, Role, Sale, User, database
-from pos import (
-    birthday,
-    catalog,
-    clock,
-    customer,
-    gifts,
-    kasbon,
-    loyalty,
-    qris,
-    recipes,
-    sale,
-    settings,
-    shift,
-    staff,
-    stamps,
-    stock,
-    voucher,
-)
-from pos import channel as channels
-from pos.cart import Cart
+from pos.catalog import catalog
+from pos.catalog import channel as channels
+from pos.core import clock, qris, settings, staff
+from pos.core.cart import Cart
+from pos.core.errors import PosError, ShopNotEmpty
+from pos.counter import kasbon, sale, shift
+from pos.counter.payment import Tender
+from pos.customers import birthday, customer, gifts, loyalty, stamps, voucher
 from pos.demo.catalogs import (
     CATALOGS,
     DEMO_OWNER,
@@ -45,9 +33,8 @@ from pos.demo.catalogs import (
     SHOP_DETAILS,
     STAFF,
 )
-from pos.errors import PosError, ShopNotEmpty
-from pos.payment import Tender
 from pos.shop import has_data
+from pos.stock import recipes, stock
 
 KINDS = tuple(CATALOGS)
 
@@ -432,7 +419,7 @@ class _Day:
         """The day's online orders go through Antaran as a shop works them: prepared, sent with a courier
         (a platform's driver for GoFood), delivered; none is left waiting when the shift closes."""
         from db.models import DeliveryOrder
-        from pos import delivery
+        from pos.counter import delivery
 
         waiting = DeliveryOrder.select().where(DeliveryOrder.state.not_in(("selesai", "batal")))
         for order in waiting.order_by(DeliveryOrder.id):

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from db import balances
 from db.models import Customer, database
-from pos import customer, loyalty, merge, refund, report, sale, verify
-from pos.cart import Cart
-from pos.payment import Tender
+from pos.audit import verify
+from pos.books import report
+from pos.core.cart import Cart
+from pos.counter import refund, sale
+from pos.counter.payment import Tender
+from pos.customers import customer, loyalty, merge
 from tests.pos.helpers import small_shop
 
 

@@ -12,7 +12,7 @@ from db.database import OpenError, close_database, open_database
 from db.migrations import SCHEMA_VERSION
 from db.models import Meta, database
 from pos import shop
-from pos.errors import ShopOpenError
+from pos.core.errors import ShopOpenError
 
 
 def test_new_file_gets_schema_and_pragmas(tmp_path):
@@ -140,7 +140,8 @@ def test_a_version_1_shop_gets_the_journal_index(tmp_path):
 
 def _open_with_owner(target: str):
     """A new shop at `target` with its owner, who opens a shift (sales need one)."""
-    from pos import shift, staff
+    from pos.core import staff
+    from pos.counter import shift
 
     shop.open_shop(target)
     owner = staff.create_user("Bu Sri", "owner", "1234")
@@ -150,9 +151,10 @@ def _open_with_owner(target: str):
 
 def test_a_version_1_shop_gets_customer_visits_from_its_sales(tmp_path):
     from db.models import Customer, Meta
-    from pos import customer, sale
-    from pos.cart import Cart
-    from pos.payment import Tender
+    from pos.core.cart import Cart
+    from pos.counter import sale
+    from pos.counter.payment import Tender
+    from pos.customers import customer
 
     target = str(tmp_path / "v1.db")
     owner = _open_with_owner(target)
@@ -177,9 +179,9 @@ def test_a_version_1_shop_gets_customer_visits_from_its_sales(tmp_path):
 def test_a_version_2_shop_gets_day_books_from_its_sales_and_refunds(tmp_path):
     from db import summaries
     from db.models import DayPayment, DayProduct, DaySales, Meta, WeekProduct
-    from pos import refund, sale
-    from pos.cart import Cart
-    from pos.payment import Tender
+    from pos.core.cart import Cart
+    from pos.counter import refund, sale
+    from pos.counter.payment import Tender
 
     target = str(tmp_path / "v2.db")
     owner = _open_with_owner(target)
@@ -223,9 +225,11 @@ def test_a_version_2_shop_gets_day_books_from_its_sales_and_refunds(tmp_path):
 def test_a_version_3_shop_gets_clustered_day_books_and_the_low_stock_index(tmp_path):
     from db import summaries
     from db.models import LOW_STOCK, Meta, Product
-    from pos import catalog, sale, stock
-    from pos.cart import Cart
-    from pos.payment import Tender
+    from pos.catalog import catalog
+    from pos.core.cart import Cart
+    from pos.counter import sale
+    from pos.counter.payment import Tender
+    from pos.stock import stock
 
     target = str(tmp_path / "v3.db")
     owner = _open_with_owner(target)
@@ -284,7 +288,7 @@ def test_a_version_3_shop_gets_clustered_day_books_and_the_low_stock_index(tmp_p
 def test_name_search_index_follows_inserts_renames_and_deletes(tmp_path):
     from db import names_index
     from db.models import Product
-    from pos import catalog
+    from pos.catalog import catalog
 
     shop.open_shop(str(tmp_path / "names.db"))
     assert names_index.available("product")
@@ -302,10 +306,13 @@ def test_name_search_index_follows_inserts_renames_and_deletes(tmp_path):
 def test_a_version_4_shop_gets_its_week_book_points_total_and_fewer_indexes(tmp_path):
     from db import balances, summaries
     from db.models import Customer, Meta, Sale, WeekProduct
-    from pos import catalog, customer, loyalty, report, sale
-    from pos.cart import Cart
-    from pos.clock import frozen
-    from pos.payment import Tender
+    from pos.books import report
+    from pos.catalog import catalog
+    from pos.core.cart import Cart
+    from pos.core.clock import frozen
+    from pos.counter import sale
+    from pos.counter.payment import Tender
+    from pos.customers import customer, loyalty
 
     target = str(tmp_path / "v4.db")
     owner = _open_with_owner(target)
@@ -373,10 +380,13 @@ def _plan(db, query) -> str:
 
 def test_a_version_5_shop_writes_three_fewer_index_pages_per_sale(tmp_path):
     from db.models import NOT_A_SALE, JournalEntry, Meta, StockMove
-    from pos import catalog, park, report, sale, stock
-    from pos.cart import Cart
-    from pos.clock import frozen
-    from pos.payment import Tender
+    from pos.books import report
+    from pos.catalog import catalog
+    from pos.core.cart import Cart
+    from pos.core.clock import frozen
+    from pos.counter import park, sale
+    from pos.counter.payment import Tender
+    from pos.stock import stock
 
     target = str(tmp_path / "v5.db")
     owner = _open_with_owner(target)
@@ -420,7 +430,8 @@ def test_a_version_5_shop_writes_three_fewer_index_pages_per_sale(tmp_path):
 
 def test_a_version_6_shop_gets_the_catalogue_columns_and_the_price_history(tmp_path):
     from db.models import ACTIVE_BY_NAME, LOW_STOCK, Customer, Meta, Product
-    from pos import catalog, customer, product_edit
+    from pos.catalog import catalog, product_edit
+    from pos.customers import customer
 
     target = str(tmp_path / "v6.db")
     owner = _open_with_owner(target)

@@ -12,23 +12,16 @@ import peewee
 import pytest
 from openpyxl import load_workbook
 
-from pos import (
-    catalog,
-    clock,
-    customer,
-    export,
-    loyalty,
-    refund,
-    report,
-    sale,
-    shift,
-    shop,
-    staff,
-    stock_list,
-    verify,
-)
-from pos.cart import Cart
-from pos.payment import Tender
+from pos import shop
+from pos.audit import verify
+from pos.books import export, report
+from pos.catalog import catalog
+from pos.core import clock, staff
+from pos.core.cart import Cart
+from pos.counter import refund, sale, shift
+from pos.counter.payment import Tender
+from pos.customers import customer, loyalty
+from pos.stock import stock_list
 from tests.conftest import NOW
 
 URL = os.environ.get("KASIR_TEST_PG", "")
@@ -120,9 +113,9 @@ def test_a_day_of_sales_on_postgresql(pg_shop, tmp_path):
 def test_the_shops_own_catalogue_on_postgresql(pg_shop, tmp_path):
     from decimal import Decimal
 
-    from pos import price_bulk, product_edit, product_import, product_list
-    from pos.price_bulk import PriceRule
-    from pos.product_edit import ProductData
+    from pos.catalog import price_bulk, product_edit, product_import, product_list
+    from pos.catalog.price_bulk import PriceRule
+    from pos.catalog.product_edit import ProductData
 
     owner = staff.create_user("Bu Sri", "owner", "1234")
     food = product_edit.save_category("Sembako", owner)
@@ -155,7 +148,7 @@ def _a_till(owner_pin: str = "7391"):
     """An owner, an open shift and a tracked product with stock, on the PostgreSQL shop."""
     from decimal import Decimal
 
-    from pos import stock
+    from pos.stock import stock
 
     owner = staff.create_user("Bu Sri", "owner", owner_pin)
     shift.open_shift(owner, 0)
@@ -174,7 +167,7 @@ def test_a_server_out_of_reach_says_the_sale_is_not_saved_and_the_next_one_recon
     import psycopg2
 
     from db.models import Sale, database
-    from pos.errors import ServerUnreachable
+    from pos.core.errors import ServerUnreachable
 
     owner, mie = _a_till()
     sale.complete(_cart(mie), [Tender("cash", 5_000)], owner)
@@ -198,7 +191,7 @@ def test_a_row_another_program_holds_is_waited_for_then_the_sale_is_retried(pg_s
     import psycopg2
 
     from db.models import Product, database
-    from pos import tx
+    from pos.core import tx
 
     owner, mie = _a_till()
     database.obj.execute_sql("SET lock_timeout = '200ms'")  # 5 s in a shop; short here

@@ -59,9 +59,9 @@ def test_inside_a_transaction_the_work_runs_in_place(db):
 
 
 def test_the_log_is_copied_back_on_the_reading_thread_not_in_the_sale(owner, monkeypatch):
-    from pos import sale
-    from pos.cart import Cart
-    from pos.payment import Tender
+    from pos.core.cart import Cart
+    from pos.counter import sale
+    from pos.counter.payment import Tender
     from tests.pos.helpers import small_shop
 
     items = small_shop(owner)

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from pos import bench_tills
+from bench import tills as bench_tills
 
 TILLS = 4
 SALES = 40  # per till
@@ -62,7 +62,8 @@ def _balances_equal_their_ledgers() -> None:
 
 def test_four_tills_sell_overlapping_baskets_and_every_figure_adds_up(shop_info):
     from db.models import Product, Sale, SaleLine
-    from pos import shop, verify
+    from pos import shop
+    from pos.audit import verify
 
     checks: list[str] = []
 
@@ -92,7 +93,8 @@ def test_four_tills_sell_overlapping_baskets_and_every_figure_adds_up(shop_info)
 
 @pytest.mark.parametrize("kind", ["points", "kasbon", "last_unit", "voucher"])
 def test_what_only_one_may_have_goes_to_exactly_one_till(shop_info, kind):
-    from pos import shop, verify
+    from pos import shop
+    from pos.audit import verify
 
     runs = bench_tills.race(shop_info, TILLS, kind)
     assert [r.errors for r in runs] == [[]] * TILLS  # lost rounds are refusals, never storage errors

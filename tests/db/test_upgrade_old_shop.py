@@ -61,7 +61,7 @@ def closing():
 
 def test_an_older_builds_shop_is_kept_as_it_was_then_upgraded_with_every_sale(tmp_path, closing):
     from pos import shop
-    from pos.verify import verify
+    from pos.audit.verify import verify
 
     path = _old_shop(tmp_path)
     before = _facts(path)
@@ -121,7 +121,7 @@ def test_a_shop_at_todays_version_is_opened_without_a_copy(tmp_path, closing):
 
 def test_an_upgraded_older_shop_verifies_clean(tmp_path, closing):
     from pos import shop
-    from pos.verify import verify
+    from pos.audit.verify import verify
 
     shop.open_shop(str(_old_shop(tmp_path)), sells=False)
     result = verify()

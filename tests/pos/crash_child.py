@@ -12,9 +12,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from db.models import Product, User, database  # noqa: E402
-from pos import catalog, sale, shift, shop, stock  # noqa: E402
-from pos.cart import Cart  # noqa: E402
-from pos.payment import Tender  # noqa: E402
+from pos import shop
+from pos.catalog import catalog
+from pos.core.cart import Cart  # noqa: E402
+from pos.counter import sale, shift
+from pos.counter.payment import Tender  # noqa: E402
+from pos.stock import stock  # noqa: E402
 
 
 def prepare() -> User:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pos import catalog, shift, stock
+from pos.catalog import catalog
+from pos.counter import shift
+from pos.stock import stock
 
 
 def small_shop(owner, open_shift: bool = True):

@@ -10,10 +10,13 @@ from datetime import date, datetime
 import pytest
 
 from db.models import database
-from pos import anchor, backup, closing, journal, sale, settings, shift, verify
-from pos.cart import Cart
-from pos.clock import frozen
-from pos.payment import Tender
+from pos.audit import anchor, backup, verify
+from pos.books import closing
+from pos.core import journal, settings
+from pos.core.cart import Cart
+from pos.core.clock import frozen
+from pos.counter import sale, shift
+from pos.counter.payment import Tender
 from receipts import shift_slip
 from tests.pos.helpers import small_shop
 from tests.pos.test_verify_sealed import one, rewrite, sql

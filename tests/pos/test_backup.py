@@ -11,10 +11,13 @@ import pytest
 
 from db import reader
 from db.models import Sale
-from pos import backup, clock, sale, shop
-from pos.cart import Cart
-from pos.errors import PosError
-from pos.payment import Tender
+from pos import shop
+from pos.audit import backup
+from pos.core import clock, places
+from pos.core.cart import Cart
+from pos.core.errors import PosError
+from pos.counter import sale
+from pos.counter.payment import Tender
 from tests.pos.helpers import small_shop
 
 
@@ -169,7 +172,7 @@ def test_a_file_that_is_not_this_databases_backup_is_neither_pruned_nor_overwrit
     assert (folder / "kasir-2026-01-02.db").read_bytes() == other.read_bytes()
     assert len(list(folder.glob("kasir-2026-11-??.db"))) == 7
     (folder / "kasir-2026-11-23.db").write_bytes(other.read_bytes())  # today's name is taken by a stranger
-    tag = backup.short_id(backup.database_id())
+    tag = backup.short_id(places.database_id())
     path = backup.backup(folder)  # the shop's backup is still written, under a name with its id
     assert path.name == f"kasir-2026-11-23-{tag}.db" and backup.check(path) == ""
     assert (folder / "kasir-2026-11.db").exists()  # this month's name was free

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from pos import backup, clock, shop
-from pos.cart import Cart
-from pos.payment import Tender
+from pos import shop
+from pos.audit import backup
+from pos.core import clock, places
+from pos.core.cart import Cart
+from pos.counter.payment import Tender
 from tests.pos.helpers import small_shop
 
 # 14 month-starts (2026-01-01 … 2027-02-01), then the nine days up to 2027-02-10
@@ -37,10 +39,10 @@ def make_shop(path: Path) -> str:
     items = small_shop(owner)
     cart = Cart()
     cart.add(items["teh"].id, "Es Teh", 5_000, 1)
-    from pos import sale
+    from pos.counter import sale
 
     sale.complete(cart, [Tender("cash", 5_000)], owner)
-    return backup.database_id()
+    return places.database_id()
 
 
 def back_up_on(days: list[datetime], folder: Path) -> list[Path]:

@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 
 from db.models import Barcode, Product
-from pos import catalog, settings
-from pos.barcodes import (
+from pos.catalog import catalog
+from pos.core import settings
+from pos.core.barcodes import (
     ScaleLayout,
     ScaleRead,
     check_barcode,
@@ -21,8 +22,8 @@ from pos.barcodes import (
     scale_layout,
     scale_quantity,
 )
-from pos.cart import Cart
-from pos.errors import InvalidBarcode, InvalidInput, PosError
+from pos.core.cart import Cart
+from pos.core.errors import InvalidBarcode, InvalidInput, PosError
 from tests.pos.helpers import small_shop
 
 DEFAULT = ScaleLayout(("21",), ("22",))

@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 
 from db.models import Category, Product
-from pos import catalog, stock
-from pos.errors import ProductNotFound
+from pos.catalog import catalog
+from pos.core.errors import ProductNotFound
+from pos.stock import stock
 
 
 def test_a_scanned_code_finds_the_whole_product(owner):
@@ -31,7 +32,7 @@ def test_a_scanned_code_finds_the_whole_product(owner):
 
 def test_a_raw_material_at_rp_0_is_not_offered_for_sale(owner):
     """The bakso demo offered 'Bakso butir (adonan jadi)' at Rp 0 in the counter's search."""
-    from pos import recipes
+    from pos.stock import recipes
 
     balls = catalog.create_product("BTR", "Bakso butir (adonan jadi)", 0, unit="pcs")
     bowl = catalog.create_product("BKU", "Bakso Urat", 18_000)

@@ -15,10 +15,15 @@ from hypothesis import settings as settings_h
 from hypothesis import strategies as st
 
 from db.models import ChatText, Meta, Sale, database
-from pos import catalog, chat_order, clock, customer, park, posters, recipes, sale, settings, shift, shop
-from pos.cart import Cart
-from pos.errors import InvalidInput, NoItemsRecognised
-from pos.payment import Tender
+from pos import shop
+from pos.catalog import catalog
+from pos.core import clock, settings
+from pos.core.cart import Cart
+from pos.core.errors import InvalidInput, NoItemsRecognised
+from pos.counter import chat_order, park, sale, shift
+from pos.counter.payment import Tender
+from pos.customers import customer, posters
+from pos.stock import recipes
 
 PRODUCTS = [  # a bakso stall that is also a warung
     ("BU", "Bakso Urat", 18_000, "porsi"),
@@ -344,7 +349,7 @@ def test_a_template_with_an_unknown_placeholder_is_refused(stall):
 
 
 def test_the_qris_of_the_order_has_its_total(stall):
-    from pos import qris
+    from pos.core import qris
 
     assert chat_order.qris_for(chat_order.to_cart(chat_order.propose("kerupuk 3"))) == ""
     from tests.pos.test_qris import STATIC as static

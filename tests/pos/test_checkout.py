@@ -5,10 +5,11 @@ from decimal import Decimal
 import pytest
 
 from db.models import JournalEntry, Payment, Product, Sale, SaleLine, StockMove
-from pos import catalog, customer, journal, sale, settings, staff
-from pos import channel as channels
-from pos.cart import Cart
-from pos.errors import (
+from pos.catalog import catalog
+from pos.catalog import channel as channels
+from pos.core import journal, settings, staff
+from pos.core.cart import Cart
+from pos.core.errors import (
     AlreadyCompleted,
     EmptyCart,
     InvalidPrice,
@@ -21,7 +22,9 @@ from pos.errors import (
     PosError,
     StorageError,
 )
-from pos.payment import Tender
+from pos.counter import sale
+from pos.counter.payment import Tender
+from pos.customers import customer
 from tests.pos.helpers import small_shop
 
 
@@ -94,7 +97,7 @@ def test_short_payment_writes_nothing(items, cashier):
 
 def test_gofood_sale_with_markup_and_commission(items, cashier):
     # GoFood: 20 % markup on the menu, 20 % commission + Rp 1.000 per order
-    from pos import channel
+    from pos.catalog import channel
 
     channel.configure(
         "gofood", markup_rate=Decimal("0.20"), commission_rate=Decimal("0.20"), commission_fixed=1_000
@@ -105,7 +108,7 @@ def test_gofood_sale_with_markup_and_commission(items, cashier):
 
 
 def test_explicit_channel_price_wins_over_markup(items, cashier):
-    from pos import channel
+    from pos.catalog import channel
 
     gofood = channel.get("gofood")
     catalog.set_channel_price(gofood, items["bakso"], 22_000)
@@ -269,7 +272,7 @@ def test_only_a_delivery_keeps_a_delivery_address(items, owner, cashier):
 
 def test_only_a_shop_that_sells_food_asks_eat_here_or_take_away(items, owner, cashier):
     """#20: a grocery's every sale was marked and printed "Bungkus"."""
-    from pos import receipt as receipt_mod
+    from pos.counter import receipt as receipt_mod
 
     grocery = Cart()
     grocery.add(items["teh"].id, "Es Teh Manis", 5_000, 1)

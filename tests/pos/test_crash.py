@@ -17,7 +17,8 @@ from pathlib import Path
 from peewee import fn
 
 from db.models import Payment, Register, Sale, SaleLine
-from pos import shop, verify
+from pos import shop
+from pos.audit import verify
 
 KILLS = 30
 CHILD = Path(__file__).with_name("crash_child.py")

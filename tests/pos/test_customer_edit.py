@@ -9,9 +9,10 @@ from datetime import date
 import pytest
 
 from db.models import Customer, CustomerAddress, CustomerPhone, JournalEntry
-from pos import customer, merge, sale, staff, verify
-from pos.cart import Cart
-from pos.errors import (
+from pos.audit import verify
+from pos.core import staff
+from pos.core.cart import Cart
+from pos.core.errors import (
     CustomerNotFound,
     Duplicate,
     InvalidInput,
@@ -21,8 +22,10 @@ from pos.errors import (
     PhoneTaken,
     TooLong,
 )
-from pos.money import MAX_AMOUNT
-from pos.payment import Tender
+from pos.core.money import MAX_AMOUNT
+from pos.counter import sale
+from pos.counter.payment import Tender
+from pos.customers import customer, merge
 from tests.pos.helpers import small_shop
 
 
@@ -240,7 +243,7 @@ def test_a_cashier_may_edit_details_but_not_the_kasbon_limit(budi, owner, cashie
 
 
 def test_a_cashier_approved_by_another_cashier_is_still_refused(budi, cashier):
-    from pos import staff
+    from pos.core import staff
 
     other = staff.create_user("Rina", "cashier", "2222", by=staff.owner())
     with pytest.raises(PermissionDenied):
@@ -259,7 +262,7 @@ def test_creating_with_a_limit_needs_settings_too(owner, cashier):
 
 
 def test_a_role_without_add_customer_cannot_edit(budi, owner):
-    from pos import staff
+    from pos.core import staff
 
     helper = staff.create_user("Joko", "cashier", "3333", by=owner)
     staff.set_permissions("cashier", ["sell"], owner)
@@ -307,7 +310,7 @@ def test_setting_the_same_state_again_writes_nothing(budi, owner):
 
 
 def test_a_customer_who_owes_kasbon_stays_active(owner):
-    from pos import kasbon
+    from pos.counter import kasbon
 
     items = small_shop(owner)
     sari = customer.create_customer("0813-2222-3333", "Sari", credit_limit=100_000, user=owner)

@@ -14,9 +14,19 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from db.models import Customer, CustomerAddress, CustomerPhone, JournalEntry
-from pos import customer, customer_import, staff, tabular
-from pos.customer_import import DUPLICATE, ERROR, EXISTS, NEW, SKIPPED, ImportRefused, apply, preview
-from pos.errors import FileUnreadable, PermissionDenied, StorageError
+from pos.core import staff, tabular
+from pos.core.errors import FileUnreadable, PermissionDenied, StorageError
+from pos.customers import customer, customer_import
+from pos.customers.customer_import import (
+    DUPLICATE,
+    ERROR,
+    EXISTS,
+    NEW,
+    SKIPPED,
+    ImportRefused,
+    apply,
+    preview,
+)
 
 
 def qp(text: str) -> str:

@@ -10,10 +10,11 @@ from decimal import Decimal
 import pytest
 
 from db.models import CashMove, DeliveryOrder, JournalEntry, Product, Sale, StockMove
-from pos import customer, delivery, report, settings, shift, staff
-from pos.cart import Cart
-from pos.clock import frozen
-from pos.errors import (
+from pos.books import report
+from pos.core import settings, staff
+from pos.core.cart import Cart
+from pos.core.clock import frozen
+from pos.core.errors import (
     AlreadyOnBoard,
     CodNeedsCash,
     CodNeedsDelivery,
@@ -27,9 +28,11 @@ from pos.errors import (
     ShiftRequired,
     UserInactive,
 )
-from pos.payment import Tender
-from pos.periods import Period
-from pos.sale import complete
+from pos.core.periods import Period
+from pos.counter import delivery, shift
+from pos.counter.payment import Tender
+from pos.counter.sale import complete
+from pos.customers import customer
 from receipts import shift_slip
 from tests.conftest import NOW
 from tests.pos.helpers import small_shop
@@ -496,8 +499,9 @@ def test_a_version_9_shop_gets_the_delivery_board(tmp_path):
     online sale lands on the new board."""
     from db.migrations import SCHEMA_VERSION
     from db.models import Meta, database
-    from pos import catalog, shop
-    from pos import shift as shifts
+    from pos import shop
+    from pos.catalog import catalog
+    from pos.counter import shift as shifts
 
     target = str(tmp_path / "v9.db")
     shop.open_shop(target)

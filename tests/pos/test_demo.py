@@ -5,8 +5,8 @@ from peewee import fn
 
 from db.models import Barcode, Customer, Product, Sale, SaleLine
 from pos import shop
+from pos.core.errors import ShopNotEmpty
 from pos.demo.generator import ean13, fill
-from pos.errors import ShopNotEmpty
 
 
 def totals():

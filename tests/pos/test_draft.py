@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from pos import draft, park, sale, shop
-from pos.cart import Cart
-from pos.payment import Tender
+from pos import shop
+from pos.core.cart import Cart
+from pos.counter import draft, park, sale
+from pos.counter.payment import Tender
 from tests.pos.helpers import small_shop
 
 
@@ -83,8 +84,10 @@ def test_a_killed_counter_process_leaves_its_cart(db, items, cashier, owner, tmp
     script = textwrap.dedent(
         f"""
         import os, sys
-        from pos import clock, draft, shop
-        from pos.cart import Cart
+        from pos import shop
+        from pos.core import clock
+        from pos.counter import draft
+        from pos.core.cart import Cart
         from db.models import Product
         shop.open_shop({target!r})
         cart = Cart()

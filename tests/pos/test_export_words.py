@@ -8,7 +8,8 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
-from pos import export, i18n, report, xlsx
+from pos.books import export, report
+from pos.core import i18n, xlsx
 from tests.pos.test_report import WEEK, week  # noqa: F401  (the known week)
 
 

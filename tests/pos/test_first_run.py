@@ -8,16 +8,18 @@ from pathlib import Path
 import pytest
 
 from db.models import JournalEntry, Product, Sale, Setting, User
-from pos import catalog, settings, shop, staff
+from pos import shop
+from pos.catalog import catalog
+from pos.core import places, settings, staff
+from pos.core.errors import InvalidInput, InvalidPin, PermissionDenied
 from pos.demo.generator import fill
-from pos.errors import InvalidInput, InvalidPin, PermissionDenied
 
 
 @pytest.fixture
 def data(tmp_path, monkeypatch):
     """Kasir's data folder for this test only (the demo files live there)."""
     folder = tmp_path / "data"
-    monkeypatch.setattr(shop, "data_dir", lambda: folder)
+    monkeypatch.setattr(places, "data_dir", lambda: folder)
     return folder
 
 

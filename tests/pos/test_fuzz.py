@@ -14,11 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.models import ALL_MODELS
-from pos import catalog, customer, park, phone, refund, sale, shift, voucher
-from pos.cart import Cart, parse_qty
-from pos.errors import PosError
-from pos.money import parse_rupiah
-from pos.payment import Tender
+from pos.catalog import catalog
+from pos.core import phone
+from pos.core.cart import Cart, parse_qty
+from pos.core.errors import PosError
+from pos.core.money import parse_rupiah
+from pos.counter import park, refund, sale, shift
+from pos.counter.payment import Tender
+from pos.customers import customer, voucher
 from tests.pos.helpers import small_shop
 
 NASTY = st.sampled_from(
@@ -184,8 +187,8 @@ def test_decimal_oddities_are_refused(items):
     unit=st.sampled_from(["pcs", "kg", "ton", "", "porsi"]),
 )
 def test_save_product(items, owner, name, sku, codes, price, level, unit):
-    from pos import product_edit
-    from pos.product_edit import ProductData
+    from pos.catalog import product_edit
+    from pos.catalog.product_edit import ProductData
 
     data = ProductData(name=name, price=price, sku=sku, barcodes=codes, unit=unit, reorder_level=level)
     saved = attempt(lambda: product_edit.save_product(data, owner, allow_zero=True))
@@ -200,8 +203,8 @@ def test_save_product(items, owner, name, sku, codes, price, level, unit):
     rupiah=st.integers(-(10**10), 10**10),
 )
 def test_bulk_price_and_import_parsers(items, owner, text, percent, rupiah):
-    from pos import price_bulk, product_import
-    from pos.price_bulk import PriceRule
+    from pos.catalog import price_bulk, product_import
+    from pos.catalog.price_bulk import PriceRule
 
     for parse in (product_import.parse_price, lambda t: product_import.parse_qty(t, "Stok")):
         try:

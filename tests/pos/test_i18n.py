@@ -6,8 +6,8 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from pos import i18n
-from pos.errors import PaymentShort
+from pos.core import i18n
+from pos.core.errors import PaymentShort
 
 ROOT = Path(__file__).resolve().parents[2]
 PO = ROOT / "pos" / "locale" / "en" / "LC_MESSAGES" / "kasir.po"

@@ -3,10 +3,13 @@ from datetime import datetime
 import pytest
 
 from db.models import CashMove
-from pos import clock, customer, kasbon, sale, shift, verify
-from pos.cart import Cart
-from pos.errors import InvalidAmount, KasbonLimit
-from pos.payment import Tender
+from pos.audit import verify
+from pos.core import clock
+from pos.core.cart import Cart
+from pos.core.errors import InvalidAmount, KasbonLimit
+from pos.counter import kasbon, sale, shift
+from pos.counter.payment import Tender
+from pos.customers import customer
 from tests.pos.helpers import small_shop
 
 

@@ -7,9 +7,10 @@ from decimal import Decimal
 import pytest
 
 from db.models import Barcode, Product, Purchase
-from pos import catalog, labels, stock
-from pos.errors import InvalidInput, InvalidQuantity, NotFound, ProductNotFound
-from pos.labels import LabelItem, items_for, items_for_all, items_for_purchase, label_count
+from pos.catalog import catalog, labels
+from pos.catalog.labels import LabelItem, items_for, items_for_all, items_for_purchase, label_count
+from pos.core.errors import InvalidInput, InvalidQuantity, NotFound, ProductNotFound
+from pos.stock import stock
 from tests.pos.helpers import small_shop
 
 MIE = LabelItem("Indomie Goreng", 3_500, "8998866200301", "EAN13")

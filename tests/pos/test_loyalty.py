@@ -10,10 +10,14 @@ from hypothesis import strategies as st
 from peewee import fn
 
 from db.models import Customer, LoyaltyEntry, SaleLine, database
-from pos import catalog, channel, clock, customer, loyalty, refund, sale, staff, verify
-from pos.cart import Cart
-from pos.errors import NeedCustomer, PermissionDenied, PosError
-from pos.payment import Tender
+from pos.audit import verify
+from pos.catalog import catalog, channel
+from pos.core import clock, staff
+from pos.core.cart import Cart
+from pos.core.errors import NeedCustomer, PermissionDenied, PosError
+from pos.counter import refund, sale
+from pos.counter.payment import Tender
+from pos.customers import customer, loyalty
 from tests.conftest import NOW
 from tests.pos.helpers import small_shop
 

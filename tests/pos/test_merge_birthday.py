@@ -8,10 +8,13 @@ from datetime import date, datetime
 import pytest
 
 from db.models import Customer, KasbonEntry, LoyaltyEntry, Sale, StampCard, Voucher
-from pos import birthday, clock, customer, kasbon, loyalty, merge, sale, staff, stamps, verify, voucher
-from pos.cart import Cart
-from pos.errors import InvalidInput, NeedReason, PermissionDenied
-from pos.payment import Tender
+from pos.audit import verify
+from pos.core import clock, staff
+from pos.core.cart import Cart
+from pos.core.errors import InvalidInput, NeedReason, PermissionDenied
+from pos.counter import kasbon, sale
+from pos.counter.payment import Tender
+from pos.customers import birthday, customer, loyalty, merge, stamps, voucher
 from tests.pos.helpers import small_shop
 
 

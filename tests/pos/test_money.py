@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos.errors import InvalidAmount
-from pos.money import apply_rate, format_rupiah, line_amount, parse_rate, parse_rupiah, round_to, split
+from pos.core.errors import InvalidAmount
+from pos.core.money import apply_rate, format_rupiah, line_amount, parse_rate, parse_rupiah, round_to, split
 
 
 def test_apply_rate_rounds_half_up():

@@ -3,8 +3,8 @@ from urllib.parse import unquote
 import pytest
 
 from db.models import Outreach
-from pos import customer, loyalty, outreach
-from pos.errors import InvalidInput
+from pos.core.errors import InvalidInput
+from pos.customers import customer, loyalty, outreach
 
 
 def test_messages_and_links_only_with_consent(owner):

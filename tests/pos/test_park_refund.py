@@ -9,10 +9,13 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from db.models import JournalEntry, KasbonEntry, ParkedOrder, Payment, Product, Sale, SaleLine, StockMove
-from pos import customer, journal, park, refund, sale, shop, staff
-from pos.cart import Cart
-from pos.errors import InvalidQuantity, InvalidState, NeedReason, PermissionDenied
-from pos.payment import Tender
+from pos import shop
+from pos.core import journal, staff
+from pos.core.cart import Cart
+from pos.core.errors import InvalidQuantity, InvalidState, NeedReason, PermissionDenied
+from pos.counter import park, refund, sale
+from pos.counter.payment import Tender
+from pos.customers import customer
 from tests.pos.helpers import small_shop
 
 

@@ -2,7 +2,7 @@
 
 
 def test_cash_offers_are_the_sums_a_customer_hands_over():
-    from pos.payment import cash_offers
+    from pos.counter.payment import cash_offers
 
     assert cash_offers(25_500) == [30_000, 40_000, 50_000, 100_000]
     assert cash_offers(3_500) == [5_000, 10_000, 20_000, 50_000]

@@ -7,10 +7,13 @@ from decimal import Decimal
 import pytest
 
 from db.models import JournalEntry, Role, SaleLine
-from pos import park, refund, sale, settings, shift, staff, stock
-from pos.cart import Cart
-from pos.errors import PermissionDenied
-from pos.payment import Tender
+from pos import shop
+from pos.core import staff
+from pos.core.cart import Cart
+from pos.core.errors import PermissionDenied
+from pos.counter import park, refund, sale, shift
+from pos.counter.payment import Tender
+from pos.stock import stock
 from tests.pos.helpers import small_shop
 
 
@@ -57,7 +60,7 @@ def do_drawer(p, user, approver):
 
 
 def do_settings(p, user, approver):
-    settings.save_all({"receipt_footer": "Terima kasih!"}, {}, user, approver)
+    shop.save_settings({"receipt_footer": "Terima kasih!"}, {}, user, approver)
 
 
 def do_roles(p, user, approver):
@@ -105,7 +108,7 @@ def test_the_owner_role_cannot_be_stripped(people):
 
 
 def test_a_wrong_owner_pin_approves_nothing(people):
-    from pos.errors import WrongPin
+    from pos.core.errors import WrongPin
 
     with pytest.raises(WrongPin):
         staff.owner_approval("1111")  # the cashier's own PIN

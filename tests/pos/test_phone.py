@@ -1,7 +1,7 @@
 import pytest
 
-from pos import phone
-from pos.errors import InvalidPhone
+from pos.core import phone
+from pos.core.errors import InvalidPhone
 
 
 @pytest.mark.parametrize(

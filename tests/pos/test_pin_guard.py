@@ -8,9 +8,10 @@ from datetime import timedelta
 import pytest
 
 from db.models import JournalEntry, Meta, PinFailure, User
-from pos import clock, pin_guard, settings, shop, staff
-from pos.errors import PermissionDenied, UserLocked, WrongPin
-from pos.pin_guard import PinLocked, WeakPin, WrongRecoveryCode
+from pos import shop
+from pos.core import clock, pin_guard, settings, staff
+from pos.core.errors import PermissionDenied, UserLocked, WrongPin
+from pos.core.pin_guard import PinLocked, WeakPin, WrongRecoveryCode
 from tests.conftest import NOW
 
 
@@ -305,7 +306,7 @@ def test_a_schema_7_database_gets_the_failures_table(db, owner):
 
 def test_nothing_typed_is_no_guess(owner, cashier):
     """An Enter on an empty PIN box used up one of the owner's five tries ("PIN salah. Sisa percobaan: 4")."""
-    from pos.errors import NeedPin
+    from pos.core.errors import NeedPin
 
     for pin in ("", "   "):
         with pytest.raises(NeedPin):
@@ -316,3 +317,12 @@ def test_nothing_typed_is_no_guess(owner, cashier):
     with pytest.raises(WrongPin):
         staff.owner_approval("9999")
     assert PinFailure.select().count() == 1  # a wrong PIN still counts
+
+
+def test_every_demo_pin_is_weak() -> None:
+    """The demo shops' PINs are printed in the README: a real shop may not choose one."""
+    from pos.demo.catalogs import DEMO_OWNER_PIN, STAFF
+
+    shown = {DEMO_OWNER_PIN} | {pin for people in STAFF.values() for _name, _role, pin in people}
+    assert shown == pin_guard.DEMO_PINS
+    assert all(pin_guard.is_weak(pin) for pin in shown)

@@ -9,8 +9,11 @@ from urllib.parse import unquote
 import pytest
 
 from db.models import Product
-from pos import catalog, gifts, posters, recipes, settings, stamps, voucher
-from pos.errors import InvalidInput, InvalidPrice, NotFound
+from pos.catalog import catalog
+from pos.core import settings
+from pos.core.errors import InvalidInput, InvalidPrice, NotFound
+from pos.customers import gifts, posters, stamps, voucher
+from pos.stock import recipes
 from tests.pos.helpers import small_shop
 
 
@@ -89,7 +92,7 @@ def test_a_product_without_a_price_is_no_offer(items):
 
 
 def test_inactive_product_refused(items, owner):
-    from pos import product_edit
+    from pos.catalog import product_edit
 
     product_edit.set_product_active(items["teh"].id, False, owner)
     with pytest.raises(NotFound):

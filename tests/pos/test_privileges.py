@@ -13,10 +13,12 @@ from typing import Any
 import pytest
 
 from db.models import JournalEntry, SaleLine, User, database
-from pos import clock, customer, kasbon, park, refund, sale, staff, voucher
-from pos.cart import Cart
-from pos.errors import PermissionDenied
-from pos.payment import Tender
+from pos.core import clock, staff
+from pos.core.cart import Cart
+from pos.core.errors import PermissionDenied
+from pos.counter import kasbon, park, refund, sale
+from pos.counter.payment import Tender
+from pos.customers import customer, voucher
 from tests.conftest import NOW
 from tests.pos.helpers import small_shop
 
@@ -246,7 +248,7 @@ def test_an_approval_serves_one_service_even_with_several_checks(ctx):
 
 def test_a_refused_service_leaves_the_approval_for_the_retry(ctx):
     """The service rolled back (a short payment): the owner's PIN is not spent; the retry uses it."""
-    from pos.errors import PosError
+    from pos.core.errors import PosError
 
     c = _cart(ctx, discount=1_000)
     made = staff.owner_approval(OWNER_PIN)
@@ -266,7 +268,7 @@ def test_a_forged_approval_approves_nothing(ctx):
 
 def test_a_staff_manager_cannot_give_more_than_they_have(ctx):
     """'staff' lets one add a cashier, not an owner nor a role with more rights than one's own."""
-    from pos.errors import OwnerOnly
+    from pos.core.errors import OwnerOnly
 
     base = staff.ROLES["cashier"][1]
     staff.set_permissions("cashier", [*base, "staff"], ctx["owner"])
@@ -282,8 +284,8 @@ def test_a_free_line_comes_only_from_a_running_program(ctx):
     """A line marked as a reward with a made-up tag would sell anything at Rp 0."""
     from decimal import Decimal
 
-    from pos.cart import CartLine
-    from pos.gifts import GiftError
+    from pos.core.cart import CartLine
+    from pos.customers.gifts import GiftError
 
     c = _cart(ctx)
     teh = ctx["items"]["teh"]
@@ -296,7 +298,7 @@ def test_a_free_line_comes_only_from_a_running_program(ctx):
 
 def test_a_pin_is_never_checked_inside_a_transaction_a_script_could_roll_back(ctx):
     """Otherwise each wrong guess's count would go back with the rollback: guessing for ever."""
-    from pos import pin_guard
+    from pos.core import pin_guard
 
     for guess in (lambda: staff.owner_approval("9999"), lambda: pin_guard.login(ctx["owner"].id, "9999")):
         with database.atomic():
@@ -309,8 +311,8 @@ def test_a_pin_is_never_checked_inside_a_transaction_a_script_could_roll_back(ct
 
 
 def test_a_deactivated_cashier_can_neither_log_in_nor_sell(ctx):
-    from pos import pin_guard
-    from pos.errors import UserInactive
+    from pos.core import pin_guard
+    from pos.core.errors import UserInactive
 
     stale = ctx["cashier"]  # the object the counter still holds
     staff.set_active(stale.id, False, ctx["owner"])
@@ -321,7 +323,7 @@ def test_a_deactivated_cashier_can_neither_log_in_nor_sell(ctx):
 
 
 def test_a_tab_limit_is_never_given_without_someone_who_may(ctx):
-    from pos.errors import InvalidInput
+    from pos.core.errors import InvalidInput
 
     before = everything()
     with pytest.raises(InvalidInput, match="Batas kasbon hanya diberikan"):

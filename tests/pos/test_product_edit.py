@@ -6,11 +6,20 @@ from decimal import Decimal as D
 import pytest
 
 from db.models import Barcode, ChannelPrice, JournalEntry, PriceChange, Product
-from pos import barcodes, catalog, channel, price_bulk, product_edit, product_list, staff, verify
-from pos.cart import Cart
-from pos.errors import Duplicate, InvalidBarcode, InvalidInput, InvalidName, InvalidPrice, PermissionDenied
-from pos.price_bulk import PriceRule
-from pos.product_edit import HasHistory, ProductData, ZeroPrice
+from pos.audit import verify
+from pos.catalog import catalog, channel, price_bulk, product_edit, product_list
+from pos.catalog.price_bulk import PriceRule
+from pos.catalog.product_edit import HasHistory, ProductData, ZeroPrice
+from pos.core import barcodes, staff
+from pos.core.cart import Cart
+from pos.core.errors import (
+    Duplicate,
+    InvalidBarcode,
+    InvalidInput,
+    InvalidName,
+    InvalidPrice,
+    PermissionDenied,
+)
 from tests.pos.helpers import small_shop
 
 

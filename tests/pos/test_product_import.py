@@ -9,9 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.models import Barcode, Category, JournalEntry, PriceChange, Product, StockMove
-from pos import barcodes, catalog, product_import, staff, verify
-from pos.errors import InvalidInput, PermissionDenied
-from pos.product_import import parse_price
+from pos.audit import verify
+from pos.catalog import catalog, product_import
+from pos.catalog.product_import import parse_price
+from pos.core import barcodes, staff
+from pos.core.errors import InvalidInput, PermissionDenied
 from tests.pos.helpers import small_shop
 
 
@@ -181,7 +183,7 @@ def test_the_template_imports_as_it_is(owner, tmp_path):
 
 
 def test_a_file_that_is_not_a_table_and_a_cashier_are_refused(owner, cashier, tmp_path):
-    from pos.errors import PosError
+    from pos.core.errors import PosError
 
     junk = tmp_path / "foto.xlsx"
     junk.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
@@ -250,9 +252,9 @@ def test_an_import_writes_every_row_or_none(owner, tmp_path_factory, rows):
 
 
 def test_a_shop_that_sold_below_zero_exports_and_imports_back_unchanged(owner, tmp_path):
-    from pos import sale
-    from pos.cart import Cart
-    from pos.payment import Tender
+    from pos.core.cart import Cart
+    from pos.counter import sale
+    from pos.counter.payment import Tender
 
     items = small_shop(owner)
     kopi = catalog.create_product("KOPI", "Kopi Sachet", 1_500, cost=1_000)  # never received: on hand 0

@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos import qris
-from pos.errors import QrisInvalid
+from pos.core import qris
+from pos.core.errors import QrisInvalid
 
 # A static QRIS of the shape banks hand out (merchant account template 26, MCC, currency 360, ID).
 BODY = (
@@ -92,7 +92,7 @@ def test_crc16_is_the_specifications_crc_for_any_text(text):
 
 
 def test_the_settings_service_refuses_a_broken_qris(owner):
-    from pos import settings
+    from pos.core import settings
 
     with pytest.raises(QrisInvalid):
         settings.update({"qris_payload": STATIC[:-4] + "0000"}, user=owner.name)

@@ -11,8 +11,10 @@ import pytest
 
 import main
 from db.models import Register, database
-from pos import caches, channel, settings, shop, staff, till
-from pos.till import InvalidRegister, UnknownRegister
+from pos import shop
+from pos.catalog import channel
+from pos.core import caches, settings, staff, till
+from pos.core.till import InvalidRegister, UnknownRegister
 
 
 @pytest.mark.parametrize("code", ["", " ", "K 1", "KASIR-SATU", "K1;DROP", "k\x00", "-K1", "Ä1", "K1\tK2"])
@@ -95,7 +97,7 @@ def test_an_older_snapshot_on_another_thread_never_puts_old_settings_back(tmp_pa
     there must not become what the counter reads afterwards."""
     import threading
 
-    from pos import tx
+    from pos.core import tx
 
     shop.open_shop(str(tmp_path / "toko.db"), "K1")
     try:
@@ -113,7 +115,7 @@ def test_an_older_snapshot_on_another_thread_never_puts_old_settings_back(tmp_pa
         thread = threading.Thread(target=checker)
         thread.start()
         inside.wait(10)
-        settings.save_all({"tax_mode": "added", "tax_rate": "0.1"}, {}, owner)
+        shop.save_settings({"tax_mode": "added", "tax_rate": "0.1"}, {}, owner)
         saved.set()
         thread.join(10)
         assert seen == ["none", "none"]

@@ -13,9 +13,13 @@ from hypothesis import strategies as st
 
 from db import summaries
 from db.models import Payment, Sale, SaleLine
-from pos import catalog, channel, clock, customer, loyalty, park, refund, report, sale
-from pos.cart import Cart
-from pos.payment import Tender
+from pos.books import report
+from pos.catalog import catalog, channel
+from pos.core import clock
+from pos.core.cart import Cart
+from pos.counter import park, refund, sale
+from pos.counter.payment import Tender
+from pos.customers import customer, loyalty
 from tests.conftest import NOW
 from tests.pos.helpers import small_shop
 

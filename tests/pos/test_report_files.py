@@ -14,8 +14,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from db.models import Closing, JournalEntry
-from pos import clock, closing, export, report, shift, verify
-from pos.errors import InvalidState, PermissionDenied
+from pos.audit import verify
+from pos.books import closing, export, report
+from pos.core import clock
+from pos.core.errors import InvalidState, PermissionDenied
+from pos.counter import shift
 from receipts.report_pdf import report_pdf
 from tests.pos.test_report import WEEK, week  # noqa: F401  (the known week)
 
@@ -156,9 +159,11 @@ def test_report_command(week, db, tmp_path):  # noqa: F811
 
 
 def test_csv_export_cells_are_never_formulas_but_refunds_stay_numbers(owner, tmp_path):
-    from pos import catalog, customer, refund, sale
-    from pos.cart import Cart
-    from pos.payment import Tender
+    from pos.catalog import catalog
+    from pos.core.cart import Cart
+    from pos.counter import refund, sale
+    from pos.counter.payment import Tender
+    from pos.customers import customer
 
     shift.open_shift(owner, 0)
     item = catalog.create_product("HL", '=HYPERLINK("http://x","Klik")', 5_000, track_stock=False)

@@ -12,10 +12,14 @@ from decimal import Decimal
 import pytest
 
 from db.models import SaleLine
-from pos import channel, clock, customer, loyalty, periods, refund, report, sale, settings, voucher
-from pos.cart import Cart
-from pos.money import short_rupiah
-from pos.payment import Tender
+from pos.books import report
+from pos.catalog import channel
+from pos.core import clock, periods, settings
+from pos.core.cart import Cart
+from pos.core.money import short_rupiah
+from pos.counter import refund, sale
+from pos.counter.payment import Tender
+from pos.customers import customer, loyalty, voucher
 from tests.pos.helpers import small_shop
 
 WEEK = report.iso_week("2026-W47")  # Monday 16 – Sunday 22 November 2026

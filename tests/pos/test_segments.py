@@ -1,7 +1,7 @@
 from datetime import datetime, timedelta
 
-from pos import segments
-from pos.segments import Visits, classify
+from pos.customers import segments
+from pos.customers.segments import Visits, classify
 
 NOW = datetime(2026, 11, 23, 12, 0)
 
@@ -32,7 +32,7 @@ def test_counts_cover_every_customer(db):
 
 def test_sql_counts_follow_the_same_rules_as_classify(db):
     from db.models import Customer
-    from pos import clock
+    from pos.core import clock
     from pos.demo.generator import fill
 
     with clock.frozen(clock.now()):

@@ -3,10 +3,10 @@
 import pytest
 
 from db.models import SaleLine, Shift
-from pos import refund, sale, shift
-from pos.cart import Cart
-from pos.errors import InvalidState, NeedReason
-from pos.payment import Tender
+from pos.core.cart import Cart
+from pos.core.errors import InvalidState, NeedReason
+from pos.counter import refund, sale, shift
+from pos.counter.payment import Tender
 from tests.pos.helpers import small_shop
 
 
@@ -61,7 +61,7 @@ def test_sales_belong_to_the_open_shift(items, cashier):
 
 
 def test_no_sale_and_no_refund_without_an_open_shift(items, cashier):
-    from pos.errors import ShiftRequired
+    from pos.core.errors import ShiftRequired
 
     with pytest.raises(ShiftRequired) as err:
         sell(items, cashier, "teh", 1, [Tender("cash", 5_000)])

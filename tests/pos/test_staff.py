@@ -3,8 +3,8 @@ from datetime import timedelta
 import pytest
 
 from db.models import User
-from pos import clock, staff
-from pos.errors import InvalidPin, PermissionDenied, UserLocked, WrongPin
+from pos.core import clock, staff
+from pos.core.errors import InvalidPin, PermissionDenied, UserLocked, WrongPin
 from tests.conftest import NOW
 
 
@@ -50,7 +50,7 @@ def test_permissions_and_owner_approval(owner, cashier):
 
 
 def test_a_deactivated_user_cannot_log_in(owner, cashier):
-    from pos.errors import UserInactive
+    from pos.core.errors import UserInactive
 
     staff.set_active(cashier.id, False, owner)
     with pytest.raises(UserInactive) as err:
@@ -63,7 +63,7 @@ def test_a_deactivated_user_cannot_log_in(owner, cashier):
 
 
 def test_only_the_first_owner_is_made_without_someone_who_may(owner):
-    from pos.errors import OwnerOnly
+    from pos.core.errors import OwnerOnly
 
     with pytest.raises(OwnerOnly):
         staff.create_user("Rudi", "owner", "5678")  # a second owner from nowhere

@@ -8,10 +8,12 @@ from decimal import Decimal
 import pytest
 
 from db.models import LoyaltyEntry, Product, SaleLine, StampCard, StockMove
-from pos import customer, gifts, receipt, refund, sale, stamps, verify
-from pos.cart import Cart, CartLine
-from pos.errors import InvalidInput, NeedCustomer
-from pos.payment import Tender
+from pos.audit import verify
+from pos.core.cart import Cart, CartLine
+from pos.core.errors import InvalidInput, NeedCustomer
+from pos.counter import receipt, refund, sale
+from pos.counter.payment import Tender
+from pos.customers import customer, gifts, stamps
 from tests.pos.helpers import small_shop
 
 
@@ -257,7 +259,7 @@ def test_gift_line_is_checked_when_paying(shop, free_tea, cashier):
 
 
 def test_gift_line_earns_no_points(shop, free_tea, owner, cashier):
-    from pos import loyalty
+    from pos.customers import loyalty
 
     items, budi = shop
     loyalty.configure_points(

@@ -9,10 +9,14 @@ from decimal import Decimal
 import pytest
 
 from db.models import Batch, Product, SaleLine, StockMove, Supplier
-from pos import catalog, clock, paged, recipes, refund, sale, settings, staff, stock, stock_list, verify
-from pos.cart import Cart
-from pos.errors import InvalidInput, NeedReason, PermissionDenied
-from pos.payment import Tender
+from pos.audit import verify
+from pos.catalog import catalog
+from pos.core import clock, paged, settings, staff
+from pos.core.cart import Cart
+from pos.core.errors import InvalidInput, NeedReason, PermissionDenied
+from pos.counter import refund, sale
+from pos.counter.payment import Tender
+from pos.stock import recipes, stock, stock_list
 from tests.conftest import NOW
 from tests.pos.helpers import small_shop
 
@@ -232,8 +236,8 @@ def test_suggestion_never_buys_more_of_a_perishable_than_keeps(kitchen, owner, c
     "cost, held", [(2_900, 1_500), (12_345, 333), (1, 499), (1, 500), (7, -2_000), (0, 10_000)]
 )
 def test_stock_value_of_a_row_is_cost_times_quantity_half_up(cost, held):
-    from pos.money import apply_rate
-    from pos.stock_list import Row
+    from pos.core.money import apply_rate
+    from pos.stock.stock_list import Row
 
     row = Row((1, "X", "X", "", "pcs", held, 0, cost, 0, None))
     assert row.value == apply_rate(cost, max(Decimal(held) / 1000, Decimal(0)))
@@ -247,7 +251,7 @@ def test_the_stock_list_reads_pages_and_sorts_in_the_database(kitchen, owner, mo
 
     _items, butir, _mie, _kuah, daging = kitchen
     stock.restock([(daging, D("2.5"), 140_000)], owner, expiries={daging.id: NOW.date() + timedelta(days=3)})
-    monkeypatch.setattr(paged, "PAGE", 2)  # pages of the list (pos.paged)
+    monkeypatch.setattr(paged, "PAGE", 2)  # pages of the list (pos.core.paged)
     listed = stock_list.listing()
     rows = list(listed)
     names = [r.name for r in rows]

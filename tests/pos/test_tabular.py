@@ -9,9 +9,9 @@ from datetime import date, datetime
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from pos import tabular
-from pos.errors import FileUnreadable, InvalidInput
-from pos.tabular import Table, TableRow, read_table, write_table
+from pos.core import tabular
+from pos.core.errors import FileUnreadable, InvalidInput
+from pos.core.tabular import Table, TableRow, read_table, write_table
 
 
 def cells(table: Table) -> list[list[str]]:
@@ -208,7 +208,7 @@ def test_the_real_row_limit_is_100_000(tmp_path):
 
 
 def test_english_message(tmp_path):
-    from pos import i18n
+    from pos.core import i18n
 
     i18n.set_language("en")
     try:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import peewee
 import pytest
 
-from pos import tx
-from pos.errors import StorageError
-from pos.tx import service
+from pos.core import tx
+from pos.core.errors import StorageError
+from pos.core.tx import service
 
 
 class _DriverError(Exception):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from db.models import database
-from pos import refund, sale, shift, verify
-from pos.cart import Cart
-from pos.payment import Tender
+from pos.audit import verify
+from pos.core.cart import Cart
+from pos.counter import refund, sale, shift
+from pos.counter.payment import Tender
 from tests.pos.helpers import small_shop
 
 

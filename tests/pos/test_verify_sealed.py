@@ -9,26 +9,18 @@ from decimal import Decimal
 import pytest
 
 from db.models import JournalEntry, database
-from pos import (
-    closing,
-    customer,
-    journal,
-    kasbon,
-    loyalty,
-    sale,
-    settings,
-    shift,
-    staff,
-    stock,
-    verify,
-    voucher,
-)
-from pos.cart import Cart
-from pos.clock import frozen
+from pos.audit import verify
+from pos.books import closing
+from pos.catalog.product_edit import set_price
+from pos.core import journal, settings, staff
+from pos.core.cart import Cart
+from pos.core.clock import frozen
+from pos.core.tx import service
+from pos.counter import kasbon, sale, shift
+from pos.counter.payment import Tender
+from pos.customers import customer, loyalty, voucher
 from pos.demo.generator import demo_qris
-from pos.payment import Tender
-from pos.product_edit import set_price
-from pos.tx import service
+from pos.stock import stock
 from tests.pos.helpers import small_shop
 
 YESTERDAY = date(2026, 11, 22)
@@ -289,7 +281,7 @@ def test_a_price_never_changed_since_the_product_was_made(shop):
 
 
 def test_a_price_as_imported(shop, owner, tmp_path):
-    from pos import product_import
+    from pos.catalog import product_import
 
     path = tmp_path / "barang.csv"
     path.write_text("Nama;Harga;SKU\nGula Pasir;17.000;GULA\n", "utf-8")

@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from db.models import Voucher
-from pos import voucher
-from pos.errors import InvalidInput
+from pos.core.errors import InvalidInput
+from pos.customers import voucher
 
 
 def test_codes_have_no_look_alikes_and_a_valid_check_character():
@@ -55,9 +55,9 @@ def test_bad_batches_write_nothing(owner, count, kind, value, expires):
 
 def _sale_with_voucher(owner, code, qty=2, channel_code="walk_in", customer_id=None):
     from db.models import Product
-    from pos import sale
-    from pos.cart import Cart
-    from pos.payment import Tender
+    from pos.core.cart import Cart
+    from pos.counter import sale
+    from pos.counter.payment import Tender
 
     beras = Product.get(Product.sku == "BRS")
     c = Cart(channel=channel_code, voucher_code=code, customer_id=customer_id)
@@ -67,8 +67,8 @@ def _sale_with_voucher(owner, code, qty=2, channel_code="walk_in", customer_id=N
 
 
 def test_redeem_a_voucher_once_even_with_two_clicks(owner):
-    from pos import verify
-    from pos.errors import PosError
+    from pos.audit import verify
+    from pos.core.errors import PosError
     from tests.pos.helpers import small_shop
 
     small_shop(owner)
@@ -84,8 +84,8 @@ def test_redeem_a_voucher_once_even_with_two_clicks(owner):
 
 
 def test_percent_voucher_and_the_rules(owner):
-    from pos import clock
-    from pos.errors import PosError
+    from pos.core import clock
+    from pos.core.errors import PosError
     from tests.pos.helpers import small_shop
 
     small_shop(owner)

@@ -1,8 +1,11 @@
 from datetime import date, datetime, timedelta
 
-from pos import catalog, clock, customer, outreach, receipt, sale, warranty
-from pos.cart import Cart
-from pos.payment import Tender
+from pos.catalog import catalog
+from pos.core import clock
+from pos.core.cart import Cart
+from pos.counter import receipt, sale
+from pos.counter.payment import Tender
+from pos.customers import customer, outreach, warranty
 from receipts.layout import plain_text
 from tests.conftest import NOW
 from tests.pos.helpers import small_shop

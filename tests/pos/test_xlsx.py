@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from pos import xlsx
+from pos.core import xlsx
 
 
 def test_a_workbook_reads_back_exactly(tmp_path):

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from pos import xlsx_read
+from pos.core import xlsx_read
 
 
 def _book(path):

@@ -8,10 +8,11 @@ import pytest
 from pypdf import PdfReader
 
 from db.models import Sale
-from pos import receipt, sale, settings
-from pos.cart import Cart
+from pos.core import settings
+from pos.core.cart import Cart
+from pos.counter import receipt, sale
+from pos.counter.payment import Tender
 from pos.demo.generator import fill
-from pos.payment import Tender
 from receipts.escpos_out import receipt_bytes
 from receipts.invoice import invoice_pdf
 from receipts.layout import plain_text, rows

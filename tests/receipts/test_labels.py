@@ -12,9 +12,9 @@ from reportlab.graphics.shapes import Rect
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from pos.barcodes import ean13_check_digit
-from pos.errors import InvalidInput
-from pos.labels import LabelItem, items_for_purchase
+from pos.catalog.labels import LabelItem, items_for_purchase
+from pos.core.barcodes import ean13_check_digit
+from pos.core.errors import InvalidInput
 from receipts import fonts
 from receipts.labels import LAYOUTS, barcode, ean_bars, fit_name, labels_pdf, layout_names
 from tests.pos.helpers import small_shop
@@ -141,7 +141,7 @@ def test_a_code_no_barcode_can_carry_prints_as_text():
 
 def test_labels_of_a_restock(owner):
     items = small_shop(owner)
-    from pos import stock
+    from pos.stock import stock
 
     purchase = stock.restock([(items["mie"], 24, 2_900), (items["beras"], 3, 12_000)], owner)
     data = labels_pdf(items_for_purchase(purchase.id), "a4-3x7", shop_name="Warung Uji")

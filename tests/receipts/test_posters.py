@@ -11,9 +11,11 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from pos import catalog, gifts, posters, settings, stamps, voucher
-from pos.errors import InvalidInput
-from pos.money import format_rupiah
+from pos.catalog import catalog
+from pos.core import settings
+from pos.core.errors import InvalidInput
+from pos.core.money import format_rupiah
+from pos.customers import gifts, posters, stamps, voucher
 from receipts import posters as draw
 from receipts import price_list, qr
 from tests.pos.helpers import small_shop
@@ -193,7 +195,7 @@ def test_save_writes_png_and_caption_and_keeps_earlier(items, tmp_path):
 def test_save_to_a_file_instead_of_a_folder_refused(items, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    from pos.errors import FileUnwritable
+    from pos.core.errors import FileUnwritable
 
     with pytest.raises(FileUnwritable):
         draw.save(posters.for_products([items["bakso"].id]), blocker)

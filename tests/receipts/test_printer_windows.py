@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from pos.errors import PrinterError
+from pos.core.errors import PrinterError
 from receipts import escpos_out, printer
 from receipts.printer import PrinterConfig, send
 

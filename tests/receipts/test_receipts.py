@@ -12,10 +12,13 @@ import pytest
 from pypdf import PdfReader
 
 from db.models import SaleLine
-from pos import catalog, customer, qris, receipt, refund, sale, settings, shift, voucher
-from pos.cart import Cart
-from pos.errors import PrinterError, SaleNotFound
-from pos.payment import Tender
+from pos.catalog import catalog
+from pos.core import qris, settings
+from pos.core.cart import Cart
+from pos.core.errors import PrinterError, SaleNotFound
+from pos.counter import receipt, refund, sale, shift
+from pos.counter.payment import Tender
+from pos.customers import customer, voucher
 from receipts import escpos_out, shift_slip
 from receipts.invoice import invoice_pdf
 from receipts.layout import plain_text
@@ -44,7 +47,7 @@ def sold(items, cashier):
         c.add(items[key].id, items[key].name, items[key].price, qty)
     c.set_note(2, "es sedikit")
     c.discount_order(amount=1_575, reason="langganan")
-    from pos import staff
+    from pos.core import staff
 
     s = sale.complete(c, [Tender("cash", 50_000)], cashier, approver=staff.owner_approval("1234"))
     return receipt.for_sale(s.number)

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from ui import dialogs
 from ui.main_window import MainWindow
+from ui.widgets import dialogs
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def window(qtbot, db, errors):
     w.resize(1366, 768)
     w.show()
     yield w
-    from ui import worker
+    from ui.widgets import worker
 
     worker.wait_all()
 

@@ -11,18 +11,18 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton
 
 from db.models import JournalEntry, Product
-from pos import catalog, product_edit
-from pos import channel as channels
-from pos.product_edit import ProductData
+from pos.catalog import catalog, product_edit
+from pos.catalog import channel as channels
+from pos.catalog.product_edit import ProductData
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
-from ui import dialogs
-from ui.bulk_price_dialog import BulkPriceDialog
-from ui.catalog_page import CatalogPage
-from ui.categories_dialog import CategoriesDialog
+from ui.catalog.bulk_price_dialog import BulkPriceDialog
+from ui.catalog.categories_dialog import CategoriesDialog
+from ui.catalog.page import CatalogPage
+from ui.catalog.product_dialog import ProductDialog
 from ui.counter.approval import ApprovalDialog
 from ui.counter.page import CounterPage
-from ui.product_dialog import ProductDialog
+from ui.widgets import dialogs
 
 KOPI = "8991002101630"  # a valid EAN-13 nobody has
 
@@ -455,9 +455,9 @@ def test_a_scale_label_adds_the_weighed_product(window, owner, qtbot):
 
 
 def test_the_catalogue_tools_open_import_export_and_labels(window, owner, qtbot, tmp_path, monkeypatch):
-    from ui import files
-    from ui.labels_dialog import LabelsDialog
-    from ui.product_import_dialog import ProductImportDialog
+    from ui.catalog.import_dialog import ProductImportDialog
+    from ui.catalog.labels_dialog import LabelsDialog
+    from ui.widgets import files
 
     items = small_shop(owner)
     page = open_catalog(window, owner)

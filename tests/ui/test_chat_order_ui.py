@@ -9,8 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from pos import catalog, chat_order, customer, settings
-from pos.sale import by_number
+from pos.catalog import catalog
+from pos.core import settings
+from pos.counter import chat_order
+from pos.counter.sale import by_number
+from pos.customers import customer
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
 from tests.ui.test_counter import keys_to_pay_exact

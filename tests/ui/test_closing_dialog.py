@@ -7,12 +7,14 @@ from urllib.parse import unquote
 
 from PySide6.QtGui import QDesktopServices
 
-from pos import anchor, journal, shift
+from pos.audit import anchor
+from pos.core import journal
+from pos.counter import shift
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
-from ui import dialogs
-from ui.closing_dialog import ClosingDialog
-from ui.report_page import ReportPage
+from ui.reports.closing_dialog import ClosingDialog
+from ui.reports.page import ReportPage
+from ui.widgets import dialogs
 
 
 def test_closing_today_shows_the_check_code_and_sends_it(window, owner, qtbot, monkeypatch):

@@ -9,7 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db.models import Payment, Product, Sale, SaleLine
-from pos import channel, customer, park, shop
+from pos import shop
+from pos.catalog import channel
+from pos.counter import park
+from pos.customers import customer
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
 from ui.counter.page import CounterPage
@@ -100,7 +103,7 @@ def test_quantity_keys_and_multiplier(counter, qtbot):
 
 
 def test_split_payment_qris_then_cash(counter, qtbot, items):
-    from pos import settings
+    from pos.core import settings
     from tests.pos.test_qris import STATIC
 
     settings.update({"qris_payload": STATIC})
@@ -127,7 +130,7 @@ def test_split_payment_qris_then_cash(counter, qtbot, items):
 
 
 def test_qris_shows_the_dynamic_code_for_the_exact_amount(counter, qtbot):
-    from pos import qris, settings
+    from pos.core import qris, settings
     from tests.pos.test_qris import STATIC
 
     settings.update({"qris_payload": STATIC})
@@ -212,7 +215,7 @@ def test_park_restart_resume(window, counter, qtbot, db, cashier):
 
 
 def test_refund_one_line_from_history_restores_stock_and_points(counter, qtbot, items, owner):
-    from pos import loyalty
+    from pos.customers import loyalty
 
     loyalty.configure_points(
         {"earn_per": 1_000, "point_value": 100, "min_redeem": 20, "expiry_months": 12}, True, owner
@@ -284,7 +287,7 @@ def test_cashier_discount_needs_owner_pin(counter, qtbot):
 
 
 def test_redeem_points_at_the_counter(counter, qtbot, owner):
-    from pos import loyalty
+    from pos.customers import loyalty
 
     loyalty.configure_points(
         {"earn_per": 1_000, "point_value": 100, "min_redeem": 20, "expiry_months": 12}, True, owner
@@ -310,7 +313,7 @@ def test_redeem_points_at_the_counter(counter, qtbot, owner):
 def test_scan_a_voucher_at_the_counter(counter, qtbot, owner):
     from datetime import date
 
-    from pos import voucher
+    from pos.customers import voucher
 
     [v] = voucher.issue_batch(1, kind="rp", value=5_000, expires_on=date(2026, 12, 31), user=owner)
     scan(qtbot, counter, "BRS")
@@ -325,7 +328,7 @@ def test_scan_a_voucher_at_the_counter(counter, qtbot, owner):
 
 
 def test_full_stamp_card_claimed_at_the_counter(counter, qtbot, owner, items):
-    from pos import stamps
+    from pos.customers import stamps
 
     stamps.configure(
         "Kartu Bakso", 3, products=[items["bakso"].id], reward_product=items["teh"].id, user=owner
@@ -352,7 +355,7 @@ def test_full_stamp_card_claimed_at_the_counter(counter, qtbot, owner, items):
 
 
 def test_bonus_gift_comes_and_goes_with_the_cart(counter, qtbot, owner, items):
-    from pos import gifts
+    from pos.customers import gifts
 
     gifts.configure("Teh gratis", items["teh"].id, products=[items["beras"].id], user=owner)
     counter.refresh()
@@ -375,7 +378,8 @@ def test_selling_beyond_recorded_stock_is_said_but_allowed(counter, qtbot, items
 
 
 def test_html_in_a_customers_or_products_name_is_shown_as_text(window, owner):
-    from pos import catalog, customer
+    from pos.catalog import catalog
+    from pos.customers import customer
 
     small_shop(owner)
     page = window.sections[0]
@@ -400,7 +404,7 @@ def test_a_quantity_too_large_stops_the_next_scan_instead_of_selling_one(counter
 
 
 def test_a_mistyped_voucher_code_is_named_as_one(counter, qtbot, items):
-    from pos import voucher
+    from pos.customers import voucher
 
     scan(qtbot, counter, "BRS")
     good = voucher.new_code()
@@ -469,7 +473,7 @@ def test_a_message_goes_with_the_amount_that_caused_it(counter, qtbot, items):
 
 
 def test_switching_cashier_with_items_asks_and_keeps_the_cart(window, counter, qtbot, monkeypatch):
-    from ui import dialogs
+    from ui.widgets import dialogs
 
     scan(qtbot, counter, "BRS")
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, text: False)  # "Tidak": stay
@@ -505,7 +509,7 @@ def test_closing_kasir_with_items_keeps_them_as_a_parked_order_and_says_so_next_
 
 def test_eat_here_or_take_away_is_asked_only_in_a_shop_that_sells_food(window, cashier, owner, items, qtbot):
     """#20: the order type read "Bungkus" in a grocery, and every grocery sale was stored and printed so."""
-    from pos import settings
+    from pos.core import settings
 
     window.enter(cashier)
     page = window.section(CounterPage)
@@ -523,7 +527,7 @@ def test_eat_here_or_take_away_is_asked_only_in_a_shop_that_sells_food(window, c
 
 
 def test_pengaturan_says_whether_the_shop_sells_food(window, owner, qtbot):
-    from pos import settings
+    from pos.core import settings
 
     window.enter(owner)
     window.go("settings")
@@ -567,7 +571,7 @@ def test_a_paid_or_closed_cart_does_not_come_back(window, counter, qtbot, db):
 
 def test_the_discount_row_names_everything_in_its_figure(items):
     """#20: "Diskon + voucher" hid the points redeemed in the same figure."""
-    from pos.cart import Cart
+    from pos.core.cart import Cart
     from ui.counter.totals import discount_label
 
     cart = Cart(voucher_code="ABCD-1234", points_redeem=20)
@@ -579,7 +583,7 @@ def test_the_discount_row_names_everything_in_its_figure(items):
 
 def test_a_qris_with_spaces_in_the_merchants_name_is_saved(window, owner, qtbot):
     """A real QRIS carries "WARUNG BU SRI": Pengaturan took the spaces out and refused every code."""
-    from pos import settings
+    from pos.core import settings
     from tests.pos.test_qris import STATIC
 
     window.enter(owner)
@@ -618,7 +622,7 @@ def test_the_quick_cash_keys_offer_sums_above_what_is_due(counter, qtbot, items)
 
 
 def test_a_whatsapp_order_to_deliver_shows_its_address_and_ongkir(counter, items):
-    from pos.cart import Cart
+    from pos.core.cart import Cart
 
     cart = Cart(channel="whatsapp", order_type="delivery")
     cart.add(items["teh"].id, "Es Teh Manis", 5_000, 2)
@@ -631,7 +635,7 @@ def test_a_whatsapp_order_to_deliver_shows_its_address_and_ongkir(counter, items
 
 
 def test_pengaturan_keeps_the_whatsapp_reply_and_the_bank_account(window, owner, qtbot):
-    from pos import settings
+    from pos.core import settings
 
     window.enter(owner)
     window.go("settings")

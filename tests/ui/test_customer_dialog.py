@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pos import customer
+from pos.customers import customer
 from ui.counter.customer_dialog import CustomerDialog
 
 

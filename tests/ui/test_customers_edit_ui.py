@@ -4,12 +4,12 @@ shown in the dialog with nothing written, deactivate and show again, import a fi
 from __future__ import annotations
 
 from db.models import Customer, JournalEntry
-from pos import customer
+from pos.customers import customer
 from tests.ui.conftest import when_modal
-from ui import dialogs, files
-from ui.customer_edit_dialog import CustomerEditDialog
-from ui.customer_import_dialog import CustomerImportDialog
-from ui.customers_page import CustomersPage
+from ui.customers.edit_dialog import CustomerEditDialog
+from ui.customers.import_dialog import CustomerImportDialog
+from ui.customers.page import CustomersPage
+from ui.widgets import dialogs, files
 
 
 def open_page(window, user):

@@ -11,18 +11,20 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db.models import CashMove, DeliveryOrder, PinFailure, Sale
-from pos import customer, delivery, settings
-from pos.cart import Cart
-from pos.clock import frozen
-from pos.payment import Tender
-from pos.sale import complete
+from pos.core import settings
+from pos.core.cart import Cart
+from pos.core.clock import frozen
+from pos.counter import delivery
+from pos.counter.payment import Tender
+from pos.counter.sale import complete
+from pos.customers import customer
 from receipts.printer import PrinterConfig
 from tests.conftest import NOW
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
-from ui import delivery_page
-from ui.delivery_dialogs import CancelDialog, CashDialog, CourierDialog
-from ui.delivery_page import DeliveryPage
+from ui.counter import delivery_page
+from ui.counter.delivery_dialogs import CancelDialog, CashDialog, CourierDialog
+from ui.counter.delivery_page import DeliveryPage
 from ui.printing import PrintSettings
 
 
@@ -271,7 +273,7 @@ def test_the_counter_sends_a_delivery_order_cod_and_starts_a_new_cart(window, ow
 
 
 def test_the_report_screen_shows_the_delivery_figures(window, owner, qtbot):
-    from ui.report_page import ReportPage
+    from ui.reports.page import ReportPage
 
     items = small_shop(owner)
     order = delivery.send_cod(bakso(items), owner)
@@ -289,7 +291,7 @@ def test_the_report_screen_shows_the_delivery_figures(window, owner, qtbot):
 
 def _platform_order(items, owner):
     """A GoFood order paid on the platform, on the board."""
-    from pos.sale import preview
+    from pos.counter.sale import preview
 
     cart = Cart(channel="gofood")
     cart.add(items["bakso"].id, items["bakso"].name, 18_000, 1)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.conftest import when_modal
-from ui import dialogs
+from ui.widgets import dialogs
 
 
 def test_questions_are_answered_with_ya_or_tidak_and_show_text_plainly(qtbot):

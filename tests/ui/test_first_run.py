@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QRadioButton
 
 from db.models import Product, Sale, User
-from pos import pin_guard, settings, shop
+from pos import shop
+from pos.core import pin_guard, places, settings
 from tests.ui.conftest import when_modal
 from ui import app, setup_dialog
 from ui.main_window import MainWindow
@@ -22,7 +23,7 @@ from ui.setup_dialog import SetupDialog
 def data(tmp_path, monkeypatch):
     """Kasir's data folder for this test only; demos are made with 2 days of history (quick)."""
     folder = tmp_path / "data"
-    monkeypatch.setattr(shop, "data_dir", lambda: folder)
+    monkeypatch.setattr(places, "data_dir", lambda: folder)
     monkeypatch.setattr(setup_dialog, "DEMO_DAYS", 2)
     return folder
 

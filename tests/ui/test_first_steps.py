@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QThread
 from PySide6.QtWidgets import QApplication, QScrollArea
 
-from pos import catalog, settings, staff
+from pos.catalog import catalog
+from pos.core import settings, staff
 from receipts.printer import PrinterConfig
 from ui import theme
 from ui.counter.first_steps import FirstSteps

@@ -3,7 +3,7 @@ never "Memeriksa keutuhan data…" forever."""
 
 from __future__ import annotations
 
-import pos.verify
+import pos.audit.verify
 from tests.pos.helpers import small_shop
 
 
@@ -13,7 +13,7 @@ def test_a_check_that_raises_shows_as_a_failure(window, owner, qtbot, monkeypatc
     def broken():
         raise RuntimeError("disk rusak")
 
-    monkeypatch.setattr(pos.verify, "verify", broken)
+    monkeypatch.setattr(pos.audit.verify, "verify", broken)
     window.enter(owner)
     qtbot.waitUntil(lambda: "Memeriksa" not in window.integrity_label.text(), timeout=10_000)
     assert "Data berubah di luar Kasir" in window.integrity_label.text()

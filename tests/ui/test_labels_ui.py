@@ -6,10 +6,11 @@ from decimal import Decimal
 
 from pypdf import PdfReader
 
-from pos import stock
+from pos.stock import stock
 from tests.pos.helpers import small_shop
-from ui import files, labels_dialog
-from ui.labels_dialog import LabelsDialog
+from ui.catalog import labels_dialog
+from ui.catalog.labels_dialog import LabelsDialog
+from ui.widgets import files
 
 
 def test_chosen_products_restock_and_everything(qtbot, owner, tmp_path, monkeypatch):

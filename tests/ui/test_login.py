@@ -8,7 +8,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication
 
-from pos import clock, pin_guard, staff
+from pos.core import clock, pin_guard, staff
 from tests.conftest import NOW
 from ui.recovery_dialog import ResetPinDialog
 

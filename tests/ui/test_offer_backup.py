@@ -21,7 +21,7 @@ def test_a_damaged_file_is_offered_its_own_backup(tmp_path, monkeypatch, qapp):
     back_up_on([datetime(2026, 11, 22, 21, 0)], folder)  # newer, of another shop, in the same folder
     shop.close_shop()
     (tmp_path / "warung.db").write_bytes(b"rusak" * 5000)
-    monkeypatch.setattr("pos.backup.default_folder", lambda: folder)
+    monkeypatch.setattr("pos.audit.backup.default_folder", lambda: folder)
     asked: list[str] = []
     monkeypatch.setattr(
         QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No

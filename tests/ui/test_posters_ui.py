@@ -10,11 +10,14 @@ from PIL import Image
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 
-from pos import catalog, recipes, settings, voucher
+from pos.catalog import catalog
+from pos.core import settings
+from pos.customers import voucher
+from pos.stock import recipes
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
-from ui import files
-from ui.posters_dialog import PostersDialog, PriceListDialog
+from ui.customers.posters_dialog import PostersDialog, PriceListDialog
+from ui.widgets import files
 
 
 def test_two_products_saved_to_a_folder_with_the_caption_copied(qtbot, owner, tmp_path, monkeypatch):

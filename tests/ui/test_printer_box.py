@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from tests.receipts.test_printer_windows import FakePywintypes, FakeSpooler
-from ui import printer_box
-from ui.printer_box import PrinterBox
 from ui.printing import PrintSettings
+from ui.settings import printer_box
+from ui.settings.printer_box import PrinterBox
 
 
 @pytest.fixture

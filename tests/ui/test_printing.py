@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db.models import Sale
-from pos import customer
+from pos.customers import customer
 from receipts.printer import PrinterConfig
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
 from tests.ui.test_counter import keys_to_pay_exact, scan
-from ui import receipt_dialog
+from ui.counter import receipt_dialog
 from ui.counter.page import CounterPage
 from ui.printing import PrintSettings
 

@@ -4,10 +4,10 @@ matched by hand, the import, the template and the export."""
 from __future__ import annotations
 
 from db.models import Product
-from pos import catalog
+from pos.catalog import catalog
 from tests.ui.conftest import when_modal
-from ui import files
-from ui.product_import_dialog import ProductImportDialog, export_catalogue
+from ui.catalog.import_dialog import ProductImportDialog, export_catalogue
+from ui.widgets import files
 
 
 def _open(qtbot, dialog, path, columns=None):

@@ -3,8 +3,8 @@ stays open and changes nothing), an existing program opened with its rules — s
 again."""
 
 from db.models import LoyaltyProgram
-from pos import catalog
-from ui.programs_box import GiftDialog, StampDialog, _select
+from pos.catalog import catalog
+from ui.settings.programs_box import GiftDialog, StampDialog, _select
 
 
 def test_stamp_card_and_gift_dialogs_save_refuse_and_reopen(qtbot, owner):

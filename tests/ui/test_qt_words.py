@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from pos import i18n
-from ui import files, qt_words
-from ui.boxes import DateEdit
+from pos.core import i18n
+from ui import qt_words
+from ui.widgets import files
+from ui.widgets.boxes import DateEdit
 
 # Qt asks for these too, but they are not words a person reads as English (key names, a layout hint).
 NOT_WORDS = {

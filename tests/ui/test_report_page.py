@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from pos import report
+from pos.books import report
+from pos.core.money import format_rupiah
 from pos.demo.generator import fill
-from pos.money import format_rupiah
 from tests.ui.conftest import when_modal
-from ui.report_page import ReportPage, SalesOfProduct
+from ui.reports.page import ReportPage, SalesOfProduct
 
 
 def test_dashboard_on_demo_data(window, db, qtbot):
-    from pos import clock, staff
+    from pos.core import clock, staff
 
     with clock.frozen(clock.now()):
         fill("warung", days=21, seed=3, force=True)
@@ -49,9 +49,11 @@ def _big_week(owner):
     """Two sales of Rp 617.283.945 last week (Rp 1.234.567.890 in all) and one of Rp 26.618.720."""
     from datetime import datetime
 
-    from pos import catalog, clock, sale, shift
-    from pos.cart import Cart
-    from pos.payment import Tender
+    from pos.catalog import catalog
+    from pos.core import clock
+    from pos.core.cart import Cart
+    from pos.counter import sale, shift
+    from pos.counter.payment import Tender
 
     shift.open_shift(owner, 0)
     car = catalog.create_product("MBL", "Mobil Bekas", 617_283_945, cost=500_000_000, track_stock=False)
@@ -94,7 +96,7 @@ def test_tiles_show_every_rupiah_of_big_figures_at_1366_by_768(window, owner, qt
 
 
 def test_a_figure_squeezed_below_its_minimum_is_elided_with_the_whole_figure_as_tooltip(qtbot):
-    from ui.report_page import FitLabel
+    from ui.reports.page import FitLabel
 
     label = FitLabel()
     qtbot.addWidget(label)
@@ -108,7 +110,7 @@ def test_a_figure_squeezed_below_its_minimum_is_elided_with_the_whole_figure_as_
 
 
 def test_a_shops_first_day_opens_on_today(window, owner, qtbot):
-    from pos import shift
+    from pos.counter import shift
 
     shift.open_shift(owner, 0)
     window.enter(owner)
@@ -127,7 +129,7 @@ def test_a_shops_first_day_opens_on_today(window, owner, qtbot):
 
 
 def test_the_summary_tab_shows_the_ledger_that_adds_up(window, owner, qtbot):
-    from pos.money import format_rupiah
+    from pos.core.money import format_rupiah
 
     _big_week(owner)
     window.enter(owner)
@@ -142,7 +144,7 @@ def test_the_summary_tab_shows_the_ledger_that_adds_up(window, owner, qtbot):
 
 def test_the_busy_hours_chart_keeps_a_nights_sales():
     """Sales at 01:38 were left off the chart, which ran from 6 to 23 only."""
-    from ui.report_charts import hours_shown
+    from ui.reports.charts import hours_shown
 
     rows = [{"hour": h, "count": 0, "total": 0} for h in range(24)]
     assert [h["hour"] for h in hours_shown(rows)] == list(range(6, 24))

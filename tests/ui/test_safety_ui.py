@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from db.models import JournalEntry, Sale, Shift, User, database
-from pos import shift
+from pos.counter import shift
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
 from tests.ui.test_counter import keys_to_pay_exact, scan
-from ui import safety_box
 from ui.counter.page import CounterPage
-from ui.settings_page import SettingsPage
+from ui.settings import safety_box
+from ui.settings.page import SettingsPage
 
 
 def test_no_shift_no_payment_then_open_sell_and_close(window, owner, cashier, qtbot):
@@ -68,9 +68,9 @@ def test_owner_sees_integrity_and_tampering(window, owner, qtbot):
     qtbot.waitUntil(lambda: "Data utuh" in window.integrity_label.text(), timeout=10_000)
     page = window.section(SettingsPage)
     window.open_section(window.sections.index(page))
-    from pos import sale
-    from pos.cart import Cart
-    from pos.payment import Tender
+    from pos.core.cart import Cart
+    from pos.counter import sale
+    from pos.counter.payment import Tender
 
     c = Cart()
     c.add(items["teh"].id, "Es Teh", 5_000, 1)
@@ -90,9 +90,9 @@ def test_backup_and_restore_from_settings(window, owner, qtbot, tmp_path, monkey
     page.safety.folder.setText(str(tmp_path / "usb"))
     page.safety.backup_now()
     assert "Cadangan ditulis" in page.safety.status.text()
-    from pos import sale
-    from pos.cart import Cart
-    from pos.payment import Tender
+    from pos.core.cart import Cart
+    from pos.counter import sale
+    from pos.counter.payment import Tender
 
     c = Cart()
     c.add(items["teh"].id, "Es Teh", 5_000, 1)
@@ -100,7 +100,7 @@ def test_backup_and_restore_from_settings(window, owner, qtbot, tmp_path, monkey
     assert Sale.select().count() == 1
     backup_file = next((tmp_path / "usb").glob("kasir-????-??-??.db"))
     monkeypatch.setattr(safety_box, "ask_open_path", lambda *a, **k: (str(backup_file), ""))
-    from ui import dialogs
+    from ui.widgets import dialogs
 
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, text: True)
     page.safety.restore()
@@ -137,10 +137,11 @@ def test_owner_adds_a_cashier_and_changes_what_cashiers_may_do(window, owner, qt
 def test_take_a_kasbon_payment_from_the_customer_list(window, owner, qtbot, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
-    from pos import customer, sale
-    from pos.cart import Cart
-    from pos.payment import Tender
-    from ui.customers_page import CustomersPage
+    from pos.core.cart import Cart
+    from pos.counter import sale
+    from pos.counter.payment import Tender
+    from pos.customers import customer
+    from ui.customers.page import CustomersPage
 
     items = small_shop(owner)
     sari = customer.create_customer("0813-2222-3333", "Sari", credit_limit=100_000, user=owner)
@@ -161,11 +162,12 @@ def test_take_a_kasbon_payment_from_the_customer_list(window, owner, qtbot, monk
 
 
 def test_customer_page_and_whatsapp_walk_through(window, owner, qtbot, monkeypatch):
-    from pos import customer, sale
-    from pos.cart import Cart
-    from pos.payment import Tender
-    from ui import customer_profile
-    from ui.customers_page import CustomersPage
+    from pos.core.cart import Cart
+    from pos.counter import sale
+    from pos.counter.payment import Tender
+    from pos.customers import customer
+    from ui.customers import profile as customer_profile
+    from ui.customers.page import CustomersPage
 
     items = small_shop(owner)
     for phone_text, name, consent in (
@@ -210,11 +212,14 @@ def test_customer_page_and_whatsapp_walk_through(window, owner, qtbot, monkeypat
 def test_warranty_lookup_and_follow_up(window, owner, qtbot, monkeypatch):
     from datetime import timedelta
 
-    from pos import catalog, clock, customer, sale
-    from pos.cart import Cart
-    from pos.payment import Tender
-    from ui import customer_profile
-    from ui.customers_page import CustomersPage
+    from pos.catalog import catalog
+    from pos.core import clock
+    from pos.core.cart import Cart
+    from pos.counter import sale
+    from pos.counter.payment import Tender
+    from pos.customers import customer
+    from ui.customers import profile as customer_profile
+    from ui.customers.page import CustomersPage
 
     small_shop(owner)
     gun = catalog.create_product(
@@ -275,16 +280,18 @@ def _rendered(widget_root):
 def test_html_in_names_is_shown_literally_on_every_screen(window, owner, qtbot):
     """A customer, a product, a category, a supplier-like name and the shop itself named with HTML: every
     label and tool tip shows the text as typed; nothing renders an image or a big red LUNAS."""
-    from pos import catalog, customer, settings
-    from pos.cart import Cart
-    from pos.payment import Tender
-    from ui.customers_page import CustomersPage
+    from pos.catalog import catalog
+    from pos.core import settings
+    from pos.core.cart import Cart
+    from pos.counter.payment import Tender
+    from pos.customers import customer
+    from ui.customers.page import CustomersPage
 
     items = small_shop(owner)
     settings.update({"shop_name": PAYLOAD}, user=owner.name)
     odd = customer.create_customer("0812 9999 0000", PAYLOAD, wa_consent=True)
     thing = catalog.create_product("HTML", PAYLOAD, 1_000, quick=True, track_stock=False)
-    from pos import sale
+    from pos.counter import sale
 
     c = Cart(customer_id=odd.id)
     c.add(thing.id, thing.name, 1_000, 1)

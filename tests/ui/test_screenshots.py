@@ -1,8 +1,8 @@
-"""`python -m ui.screenshots DIR` renders every main screen (the README's pictures) without a display."""
+"""`python -m tools.screenshots DIR` renders every main screen (the README's pictures) without a display."""
 
 from PySide6.QtGui import QImage
 
-from ui import screenshots
+from tools import screenshots
 
 
 def test_every_main_screen_renders(tmp_path, qapp):

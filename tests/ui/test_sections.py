@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from pos.i18n import _
+from pos.core.i18n import _
 from ui.main_window import SECTIONS, MainWindow
-from ui.report_page import ReportPage
-from ui.stock_page import StockPage
+from ui.reports.page import ReportPage
+from ui.stock.page import StockPage
 
 
 def test_the_login_paints_before_any_section_is_built_then_all_are_built_counter_first(qtbot, db):

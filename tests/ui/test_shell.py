@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from db.models import Product, Sale, User
-from pos import settings, shop
-from ui.settings_page import SettingsPage
+from pos import shop
+from pos.core import places, settings
+from ui.settings.page import SettingsPage
 from ui.setup_dialog import SetupDialog
 
 
@@ -32,7 +33,7 @@ def test_first_run_empty_shop(qtbot, db):
 
 
 def test_first_run_with_a_demo_shop_runs_in_the_background(qtbot, db, tmp_path, monkeypatch):
-    monkeypatch.setattr(shop, "data_dir", lambda: tmp_path / "data")
+    monkeypatch.setattr(places, "data_dir", lambda: tmp_path / "data")
     dialog = SetupDialog()
     qtbot.addWidget(dialog)
     dialog.shop_name.setText("Bakso Mantap")
@@ -80,7 +81,7 @@ def test_settings_save_and_bad_qris(window, owner, qtbot):
     page.save()
     assert page.message.text() == "Pengaturan tersimpan."
     assert settings.get("tax_mode") == "added" and settings.get("tax_rate") == "0.1"
-    from pos import channel
+    from pos.catalog import channel
 
     assert str(channel.get("gofood").commission_rate) == "0.22"
     page.qris.setPlainText("000201010211abc")
@@ -96,7 +97,7 @@ def test_english_from_settings(window, owner, qtbot):
     page.refresh()
     page.language.setCurrentIndex(page.language.findData("en"))
     page.save()
-    from pos import i18n
+    from pos.core import i18n
 
     try:
         assert i18n.language() == "en" and settings.get("language") == "en"

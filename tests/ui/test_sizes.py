@@ -202,11 +202,15 @@ def shop_(themed, tmp_path_factory):
     from peewee import fn
 
     from db.models import Customer, Product, Sale
-    from pos import catalog, clock, closing, park, sale, shift, shop, staff
-    from pos import customer as customers
-    from pos.cart import Cart
+    from pos import shop
+    from pos.books import closing
+    from pos.catalog import catalog
+    from pos.core import clock, staff
+    from pos.core.cart import Cart
+    from pos.counter import park, sale, shift
+    from pos.counter.payment import METHODS, Tender
+    from pos.customers import customer as customers
     from pos.demo.generator import fill
-    from pos.payment import METHODS, Tender
     from ui.main_window import MainWindow
 
     target = shop.open_shop(str(tmp_path_factory.mktemp("sizes") / "kasir.db"))
@@ -271,7 +275,7 @@ def shop_(themed, tmp_path_factory):
         QApplication.processEvents()
         yield Shop(target, window, owner, best, big.id, last, cart, done)
         window.close()
-        from ui import worker
+        from ui.widgets import worker
 
         worker.wait_all()
     finally:
@@ -283,7 +287,7 @@ def shop_(themed, tmp_path_factory):
 
 def all_dialogs() -> set[type]:
     for module in pkgutil.walk_packages(ui.__path__, "ui."):
-        if module.name not in ("ui.screenshots",):
+        if module.name not in ("tools.screenshots",):
             importlib.import_module(module.name)
     found: set[type] = set()
     todo = list(QDialog.__subclasses__())
@@ -295,7 +299,7 @@ def all_dialogs() -> set[type]:
     return found
 
 
-ABSTRACT = {"ui.programs_box._ProgramDialog"}  # the shared base of StampDialog and GiftDialog
+ABSTRACT = {"ui.settings.programs_box._ProgramDialog"}  # the shared base of StampDialog and GiftDialog
 
 
 def _name(kind: type) -> str:
@@ -304,7 +308,8 @@ def _name(kind: type) -> str:
 
 def _payment(s: Shop, method: str = "qris") -> QDialog:
     """Paying a big order by QRIS (its code the tallest page), a part already paid in cash."""
-    from pos import sale, settings
+    from pos.core import settings
+    from pos.counter import sale
     from ui.counter.payment_dialog import PaymentDialog
 
     dialog = PaymentDialog(
@@ -324,7 +329,7 @@ def _payment(s: Shop, method: str = "qris") -> QDialog:
 def _close_shift(s: Shop) -> QDialog:
     """Tutup shift after closing: the counted drawer, the expected cash and the slip of a long shift (every
     way of paying, eight cash moves), with 'Cetak slip' and 'Selesai'."""
-    from pos import shift
+    from pos.counter import shift
     from ui.counter.shift_dialogs import CloseShiftDialog
 
     dialog = CloseShiftDialog(s.window, s.owner)
@@ -352,8 +357,8 @@ def _refund(s: Shop) -> QDialog:
 
 
 def _sales_of_product(s: Shop) -> QDialog:
-    from pos import report
-    from ui.report_page import SalesOfProduct
+    from pos.books import report
+    from ui.reports.page import SalesOfProduct
 
     period = report.this_month()
     return SalesOfProduct(s.window, period, report.by_product(period)[0])
@@ -368,9 +373,9 @@ def _discount(s: Shop) -> QDialog:
 def _board(s: Shop, kind: str) -> QDialog:
     """The delivery board's questions about a COD order of the Rp 98.765.432 genset to a long address, its
     courier with a long name (the couriers of late offered as buttons)."""
-    from pos import delivery
-    from pos.cart import Cart
-    from ui import delivery_dialogs
+    from pos.core.cart import Cart
+    from pos.counter import delivery
+    from ui.counter import delivery_dialogs
 
     cart = Cart(channel="delivery", order_type="delivery", customer_id=s.customer_id)
     cart.add(s.product_id, "Genset", 98_765_432, 3)
@@ -388,11 +393,15 @@ def _board(s: Shop, kind: str) -> QDialog:
 
 BUILDERS: dict[str, Callable[[Shop], QDialog]] = {
     "ui.setup_dialog.SetupDialog": lambda s: _mod("ui.setup_dialog").SetupDialog(s.window),
-    "ui.receipt_dialog.ReceiptDialog": lambda s: _mod("ui.receipt_dialog").ReceiptDialog(
+    "ui.counter.receipt_dialog.ReceiptDialog": lambda s: _mod("ui.counter.receipt_dialog").ReceiptDialog(
         s.window, s.sale.number, s.window.printing
     ),
-    "ui.programs_box.StampDialog": lambda s: _mod("ui.programs_box").StampDialog(s.window, s.owner),
-    "ui.programs_box.GiftDialog": lambda s: _mod("ui.programs_box").GiftDialog(s.window, s.owner),
+    "ui.settings.programs_box.StampDialog": lambda s: _mod("ui.settings.programs_box").StampDialog(
+        s.window, s.owner
+    ),
+    "ui.settings.programs_box.GiftDialog": lambda s: _mod("ui.settings.programs_box").GiftDialog(
+        s.window, s.owner
+    ),
     "ui.recovery_dialog.CodeDialog": lambda s: _mod("ui.recovery_dialog").CodeDialog(
         s.window, "K7QF-2M9X-PL4D-88RT", "Kode pemulihan pemilik"
     ),
@@ -402,35 +411,39 @@ BUILDERS: dict[str, Callable[[Shop], QDialog]] = {
         "PIN salah 3 kali untuk Dewi sejak login terakhir (Senin 08:14, Senin 08:15, Senin 09:02).",
         "K7QF-2M9X",
     ),
-    "ui.vouchers_dialog.IssueDialog": lambda s: _mod("ui.vouchers_dialog").IssueDialog(s.window, s.owner),
-    "ui.vouchers_dialog.VouchersDialog": lambda s: _mod("ui.vouchers_dialog").VouchersDialog(
-        s.window, s.owner, s.window.printing
-    ),
-    "ui.bulk_price_dialog.BulkPriceDialog": lambda s: _mod("ui.bulk_price_dialog").BulkPriceDialog(
+    "ui.customers.vouchers_dialog.IssueDialog": lambda s: _mod("ui.customers.vouchers_dialog").IssueDialog(
         s.window, s.owner
     ),
-    "ui.customer_profile.ProfileDialog": lambda s: _mod("ui.customer_profile").ProfileDialog(
+    "ui.customers.vouchers_dialog.VouchersDialog": lambda s: _mod(
+        "ui.customers.vouchers_dialog"
+    ).VouchersDialog(s.window, s.owner, s.window.printing),
+    "ui.catalog.bulk_price_dialog.BulkPriceDialog": lambda s: _mod(
+        "ui.catalog.bulk_price_dialog"
+    ).BulkPriceDialog(s.window, s.owner),
+    "ui.customers.profile.ProfileDialog": lambda s: _mod("ui.customers.profile").ProfileDialog(
         s.window, s.customer_id, s.owner
     ),
-    "ui.customer_profile.OutreachDialog": lambda s: _mod("ui.customer_profile").OutreachDialog(
+    "ui.customers.profile.OutreachDialog": lambda s: _mod("ui.customers.profile").OutreachDialog(
         s.window, [s.customer_id], s.owner
     ),
-    "ui.customer_profile.WarrantyDialog": lambda s: _mod("ui.customer_profile").WarrantyDialog(
+    "ui.customers.profile.WarrantyDialog": lambda s: _mod("ui.customers.profile").WarrantyDialog(
         s.window, s.owner
     ),
-    "ui.staff_box.AddUserDialog": lambda s: _mod("ui.staff_box").AddUserDialog(s.window, s.owner),
-    "ui.customer_edit_dialog.CustomerEditDialog": lambda s: _mod(
-        "ui.customer_edit_dialog"
+    "ui.settings.staff_box.AddUserDialog": lambda s: _mod("ui.settings.staff_box").AddUserDialog(
+        s.window, s.owner
+    ),
+    "ui.customers.edit_dialog.CustomerEditDialog": lambda s: _mod(
+        "ui.customers.edit_dialog"
     ).CustomerEditDialog(s.window, s.owner, s.customer_id),
-    "ui.product_dialog.ProductDialog": lambda s: _mod("ui.product_dialog").ProductDialog(
+    "ui.catalog.product_dialog.ProductDialog": lambda s: _mod("ui.catalog.product_dialog").ProductDialog(
         s.window, s.owner, s.product_id
     ),
-    "ui.merge_dialog.MergeDialog": lambda s: _mod("ui.merge_dialog").MergeDialog(
+    "ui.customers.merge_dialog.MergeDialog": lambda s: _mod("ui.customers.merge_dialog").MergeDialog(
         s.window, s.customer_id, s.owner
     ),
-    "ui.categories_dialog.CategoriesDialog": lambda s: _mod("ui.categories_dialog").CategoriesDialog(
-        s.window, s.owner
-    ),
+    "ui.catalog.categories_dialog.CategoriesDialog": lambda s: _mod(
+        "ui.catalog.categories_dialog"
+    ).CategoriesDialog(s.window, s.owner),
     "ui.counter.parked_dialog.ParkedDialog": lambda s: _mod("ui.counter.parked_dialog").ParkedDialog(
         s.window, s.owner
     ),
@@ -448,33 +461,37 @@ BUILDERS: dict[str, Callable[[Shop], QDialog]] = {
         s.window, s.owner
     ),
     "ui.counter.history_dialog.RefundDialog": _refund,
-    "ui.stock_page.ExpiringDialog": lambda s: _mod("ui.stock_page").ExpiringDialog(s.window, s.owner),
-    "ui.stock_page.SuggestionDialog": lambda s: _mod("ui.stock_page").SuggestionDialog(s.window),
-    "ui.stock_dialogs.RestockDialog": lambda s: _mod("ui.stock_dialogs").RestockDialog(s.window, s.owner),
-    "ui.stock_dialogs.OpnameDialog": lambda s: _mod("ui.stock_dialogs").OpnameDialog(s.window, s.owner),
-    "ui.stock_dialogs.WasteDialog": lambda s: _mod("ui.stock_dialogs").WasteDialog(s.window, s.owner),
-    "ui.stock_dialogs.RecipeDialog": lambda s: _mod("ui.stock_dialogs").RecipeDialog(s.window, s.owner),
-    "ui.stock_dialogs.ProductionDialog": lambda s: _mod("ui.stock_dialogs").ProductionDialog(
+    "ui.stock.page.ExpiringDialog": lambda s: _mod("ui.stock.page").ExpiringDialog(s.window, s.owner),
+    "ui.stock.page.SuggestionDialog": lambda s: _mod("ui.stock.page").SuggestionDialog(s.window),
+    "ui.stock.dialogs.RestockDialog": lambda s: _mod("ui.stock.dialogs").RestockDialog(s.window, s.owner),
+    "ui.stock.dialogs.OpnameDialog": lambda s: _mod("ui.stock.dialogs").OpnameDialog(s.window, s.owner),
+    "ui.stock.dialogs.WasteDialog": lambda s: _mod("ui.stock.dialogs").WasteDialog(s.window, s.owner),
+    "ui.stock.dialogs.RecipeDialog": lambda s: _mod("ui.stock.dialogs").RecipeDialog(s.window, s.owner),
+    "ui.stock.dialogs.ProductionDialog": lambda s: _mod("ui.stock.dialogs").ProductionDialog(
         s.window, s.owner
     ),
-    "ui.labels_dialog.LabelsDialog": lambda s: _mod("ui.labels_dialog").LabelsDialog(
+    "ui.catalog.labels_dialog.LabelsDialog": lambda s: _mod("ui.catalog.labels_dialog").LabelsDialog(
         s.window, {s.product_id: 12}
     ),
-    "ui.posters_dialog.PostersDialog": lambda s: _mod("ui.posters_dialog").PostersDialog(
+    "ui.customers.posters_dialog.PostersDialog": lambda s: _mod("ui.customers.posters_dialog").PostersDialog(
         s.window, [s.product_id]
     ),
-    "ui.posters_dialog.PriceListDialog": lambda s: _mod("ui.posters_dialog").PriceListDialog(s.window),
-    "ui.closing_dialog.ClosingDialog": lambda s: _mod("ui.closing_dialog").ClosingDialog(s.window, s.closing),
-    "ui.report_page.SalesOfProduct": _sales_of_product,
-    "ui.customer_import_dialog.CustomerImportDialog": lambda s: _mod(
-        "ui.customer_import_dialog"
+    "ui.customers.posters_dialog.PriceListDialog": lambda s: _mod(
+        "ui.customers.posters_dialog"
+    ).PriceListDialog(s.window),
+    "ui.reports.closing_dialog.ClosingDialog": lambda s: _mod("ui.reports.closing_dialog").ClosingDialog(
+        s.window, s.closing
+    ),
+    "ui.reports.page.SalesOfProduct": _sales_of_product,
+    "ui.customers.import_dialog.CustomerImportDialog": lambda s: _mod(
+        "ui.customers.import_dialog"
     ).CustomerImportDialog(s.window, s.owner),
-    "ui.product_import_dialog.ProductImportDialog": lambda s: _mod(
-        "ui.product_import_dialog"
+    "ui.catalog.import_dialog.ProductImportDialog": lambda s: _mod(
+        "ui.catalog.import_dialog"
     ).ProductImportDialog(s.window, s.owner),
-    "ui.delivery_dialogs.CourierDialog": lambda s: _board(s, "courier"),
-    "ui.delivery_dialogs.CashDialog": lambda s: _board(s, "cash"),
-    "ui.delivery_dialogs.CancelDialog": lambda s: _board(s, "cancel"),
+    "ui.counter.delivery_dialogs.CourierDialog": lambda s: _board(s, "courier"),
+    "ui.counter.delivery_dialogs.CashDialog": lambda s: _board(s, "cash"),
+    "ui.counter.delivery_dialogs.CancelDialog": lambda s: _board(s, "cancel"),
     "ui.counter.chat_order_dialog.ChatOrderDialog": lambda s: _chat(s),
 }
 
@@ -631,7 +648,7 @@ def test_the_counter_and_payment_are_big_enough_to_touch(shop_, screen):
 def test_spin_boxes_draw_their_arrows(themed, qtbot):
     """The stylesheet styles spin boxes: it must also style their buttons and arrows (Qt draws none — a dash —
     when a QSpinBox is styled and its ::up-arrow is not), and make them wide enough to touch."""
-    from ui.boxes import SpinBox
+    from ui.widgets.boxes import SpinBox
 
     box = SpinBox()
     qtbot.addWidget(box)

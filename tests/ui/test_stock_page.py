@@ -8,13 +8,15 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from db.models import Batch, Product, StockMove
-from pos import catalog, clock, stock
-from pos.money import format_rupiah
+from pos.catalog import catalog
+from pos.core import clock
+from pos.core.money import format_rupiah
+from pos.stock import stock
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
 from ui.counter.approval import ApprovalDialog
-from ui.stock_dialogs import OpnameDialog, RestockDialog
-from ui.stock_page import ExpiringDialog, StockPage
+from ui.stock.dialogs import OpnameDialog, RestockDialog
+from ui.stock.page import ExpiringDialog, StockPage
 
 
 def open_stock(window, owner):
@@ -109,8 +111,8 @@ def test_expired_stock_written_off_from_the_list(window, owner):
 
 
 def test_goods_never_sold_before_are_added_from_the_delivery(qtbot, window, owner):
-    from ui.product_dialog import ProductDialog
-    from ui.stock_dialogs import RestockDialog
+    from ui.catalog.product_dialog import ProductDialog
+    from ui.stock.dialogs import RestockDialog
 
     small_shop(owner)
     dialog = RestockDialog(None, owner)
@@ -136,7 +138,7 @@ def test_goods_never_sold_before_are_added_from_the_delivery(qtbot, window, owne
 def test_columns_fit_their_text_measured_once_without_asking_qt(window, owner, monkeypatch):
     """Stok sizes its columns from the first rows' text: Qt's own measure (resizeColumnToContents) asks the
     model about ten roles for every cell, and made Stok slow to open."""
-    from ui.stock_page import StockModel, fit_columns
+    from ui.stock.page import StockModel, fit_columns
 
     small_shop(owner)
     page = open_stock(window, owner)

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from ui.models.table import Column, RowsModel
+from ui.widgets.table import Column, RowsModel
 
 
 def test_rows_sort_by_the_clicked_column_and_keep_the_order_on_refresh(qtbot):

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 
-from ui.boxes import ComboBox, DateEdit, DoubleSpinBox, SpinBox
+from ui.widgets.boxes import ComboBox, DateEdit, DoubleSpinBox, SpinBox
 
 
 def _wheel(widget: QWidget, steps: int = -1) -> bool:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from pos import staff
-from pos.errors import PosError
-from pos.i18n import _
-from pos.staff import User
+from pos.core import staff
+from pos.core.errors import PosError
+from pos.core.i18n import _
+from pos.core.staff import User
 from ui.theme import role
 
 

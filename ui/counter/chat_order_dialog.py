@@ -46,19 +46,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import catalog, chat_order, phone, sale, shop
-from pos import channel as channels
-from pos import customer as customers
-from pos.cart import Cart, parse_qty
-from pos.catalog import Product
-from pos.chat_order import Proposal, ProposedLine
-from pos.errors import InvalidInput, NoItemsRecognised, PosError
-from pos.i18n import N_, _
-from pos.money import format_rupiah, parse_rupiah
-from pos.staff import User
-from ui import dialogs
-from ui.qr import matrix
+from pos.catalog import catalog
+from pos.catalog import channel as channels
+from pos.catalog.catalog import Product
+from pos.core import phone, places
+from pos.core.cart import Cart, parse_qty
+from pos.core.errors import InvalidInput, NoItemsRecognised, PosError
+from pos.core.i18n import N_, _
+from pos.core.money import format_rupiah, parse_rupiah
+from pos.core.staff import User
+from pos.counter import chat_order, sale
+from pos.counter.chat_order import Proposal, ProposedLine
+from pos.customers import customer as customers
 from ui.theme import role
+from ui.widgets import dialogs
+from ui.widgets.qr import matrix
 
 open_url = QDesktopServices.openUrl  # tests replace it
 SHOWN_WORDS = 8  # buttons for words not placed (two rows at most); the others in a tooltip
@@ -459,7 +461,7 @@ class ChatOrderDialog(QDialog):
         said = [_("Balasan disalin.")]
         payload = chat_order.qris_for(cart)
         if payload:
-            path = shop.data_dir() / "qris" / f"qris-pesanan-{cart.uid[:8]}.png"
+            path = places.data_dir() / "qris" / f"qris-pesanan-{cart.uid[:8]}.png"
             try:
                 save_qris_png(payload, path)
                 said.append(_("Gambar QRIS untuk dilampirkan: {path}").format(path=path))

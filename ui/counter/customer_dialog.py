@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import customer, phone
-from pos.customer import Customer
-from pos.errors import PosError
-from pos.i18n import _
-from pos.money import format_rupiah
-from pos.staff import User
+from pos.core import phone
+from pos.core.errors import PosError
+from pos.core.i18n import _
+from pos.core.money import format_rupiah
+from pos.core.staff import User
+from pos.customers import customer
+from pos.customers.customer import Customer
 from ui.theme import role
 
 

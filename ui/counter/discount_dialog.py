@@ -13,14 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import staff
-from pos.cart import Cart
-from pos.errors import PosError
-from pos.i18n import _
-from pos.money import parse_rate, parse_rupiah
-from pos.staff import User
-from ui.boxes import ComboBox
+from pos.core import staff
+from pos.core.cart import Cart
+from pos.core.errors import PosError
+from pos.core.i18n import _
+from pos.core.money import parse_rate, parse_rupiah
+from pos.core.staff import User
 from ui.theme import role
+from ui.widgets.boxes import ComboBox
 
 
 class DiscountDialog(QDialog):

@@ -10,12 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from pos import shop, staff
-from pos.errors import PosError
-from pos.i18n import N_, _
-from ui import dialogs
+from pos import shop
+from pos.core import staff
+from pos.core.errors import PosError
+from pos.core.i18n import N_, _
 from ui.events import hub
 from ui.printing import PrintSettings
+from ui.widgets import dialogs
 
 # step, label, what to do, sections to go to (the first that exists), the part of it to show
 STEPS = [

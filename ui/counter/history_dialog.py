@@ -17,16 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Sale, User
-from pos import chat_order, clock, refund, sale, staff
-from pos.cart import parse_qty
-from pos.errors import InvalidInput, PosError
-from pos.i18n import N_, _
-from pos.money import format_rupiah
-from pos.text import qty_text
-from ui import dialogs
+from pos.core import clock, staff
+from pos.core.cart import parse_qty
+from pos.core.errors import InvalidInput, PosError
+from pos.core.i18n import N_, _
+from pos.core.money import format_rupiah
+from pos.core.text import qty_text
+from pos.counter import chat_order, refund, sale
 from ui.events import hub
-from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
+from ui.widgets import dialogs
+from ui.widgets.table import Column, RowsModel, setup_view
 
 
 class HistoryDialog(QDialog):
@@ -106,8 +107,8 @@ class HistoryDialog(QDialog):
         chosen = self.selected()
         if chosen is None:
             return
+        from ui.counter.receipt_dialog import ReceiptDialog
         from ui.printing import Printing
-        from ui.receipt_dialog import ReceiptDialog
 
         printing = getattr(self.window(), "printing", None) or getattr(
             self.parent().window(), "printing", None

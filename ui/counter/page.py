@@ -28,30 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Customer, Product, User
-from pos import (
-    birthday,
-    catalog,
-    draft,
-    gifts,
-    loyalty,
-    park,
-    phone,
-    sale,
-    settings,
-    staff,
-    stamps,
-    voucher,
-)
-from pos import channel as channels
-from pos.cart import Cart, parse_qty
-from pos.channel import ORDER_TYPES
-from pos.errors import PosError, ProductNotFound, ShiftRequired
-from pos.i18n import N_, _
-from pos.money import format_rupiah, parse_rupiah
-from pos.text import qty_text
-from ui import dialogs, theme
-from ui.boxes import ComboBox
+from pos.catalog import catalog
+from pos.catalog import channel as channels
+from pos.catalog.channel import ORDER_TYPES
+from pos.core import phone, settings, staff
+from pos.core.cart import Cart, parse_qty
+from pos.core.errors import PosError, ProductNotFound, ShiftRequired
+from pos.core.i18n import N_, _
+from pos.core.money import format_rupiah, parse_rupiah
+from pos.core.text import qty_text
+from pos.counter import draft, park, sale
+from pos.customers import birthday, gifts, loyalty, stamps, voucher
+from ui import theme
 from ui.counter.approval import ApprovalDialog
+from ui.counter.cart_model import CartModel
 from ui.counter.chat_order_dialog import ChatOrderDialog
 from ui.counter.customer_dialog import CustomerDialog
 from ui.counter.discount_dialog import DiscountDialog
@@ -60,13 +50,14 @@ from ui.counter.history_dialog import HistoryDialog
 from ui.counter.parked_dialog import ParkedDialog
 from ui.counter.payment_dialog import PaymentDialog
 from ui.counter.quick_grid import QuickGrid
+from ui.counter.receipt_dialog import ReceiptDialog
 from ui.counter.shift_dialogs import ShiftBar
 from ui.counter.totals import TotalsPanel
 from ui.events import hub
-from ui.models.cart_model import CartModel
 from ui.printing import PrintSettings
-from ui.receipt_dialog import ReceiptDialog
 from ui.theme import role
+from ui.widgets import dialogs
+from ui.widgets.boxes import ComboBox
 
 KEYS_HELP = N_(
     "Enter tambah · ↑↓ pilih · +/- jumlah · 3* lalu scan · Del hapus · F4 pelanggan · F5 poin · F6 catatan · "
@@ -98,7 +89,9 @@ class CounterPage(QWidget):
         self.stamp_cards: list[stamps.Card] = []
         self.gift_programs: list[gifts.Gift] = []
         self.full_cards: list[stamps.Card] = []
-        self.draft_timer = dialogs.debounced(self, 300, self.keep_draft)  # the cart to disk (pos/draft.py)
+        self.draft_timer = dialogs.debounced(
+            self, 300, self.keep_draft
+        )  # the cart to disk (pos/counter/draft.py)
         self._build()
         self._shortcuts()
         hub.changed.connect(self._changed)
@@ -438,8 +431,8 @@ class CounterPage(QWidget):
     def scale_label(self, code: str) -> bool:
         """A label printed by the shop's scale (weight or price in the code): its product with the label's
         quantity. True when the code was such a label (added, or said why not)."""
-        from pos import barcodes
-        from pos.money import line_amount
+        from pos.core import barcodes
+        from pos.core.money import line_amount
 
         try:
             read = barcodes.read_scale(code, barcodes.scale_layout())
@@ -476,8 +469,8 @@ class CounterPage(QWidget):
     def offer_new_product(self, code: str, not_found: str) -> bool:
         """An unknown code that looks like a barcode (digits, 6 or more): register it as a new product
         (the owner's PIN if the user may not add products) and sell it at once. True when handled."""
-        from pos import barcodes
-        from ui.product_dialog import ProductDialog, products_approval
+        from pos.core import barcodes
+        from ui.catalog.product_dialog import ProductDialog, products_approval
 
         if not (code.isascii() and code.isdigit() and len(code) >= 6):
             return False
@@ -883,7 +876,7 @@ class CounterPage(QWidget):
         self.order_type.setVisible(food)
         self.order_type.setCurrentIndex(max(0, self.order_type.findData(self.cart.order_type)))
         self.reference.setVisible(kind in ("social", "aggregator"))
-        from pos.delivery import COD_KINDS
+        from pos.counter.delivery import COD_KINDS
 
         self.cod_button.setVisible(kind in COD_KINDS)
         self.reference.setText(self.cart.source_ref)
@@ -991,7 +984,7 @@ class CounterPage(QWidget):
         if not self._details_changed():  # an ongkir of "10rb?" is never paid as Rp 0: fix it first
             self.fee.setFocus()
             return
-        from pos import shift
+        from pos.counter import shift
 
         if shift.current() is None:  # before the payment dialog, not after the cash was counted
             self.say(ShiftRequired().text, error=True)
@@ -1041,7 +1034,7 @@ class CounterPage(QWidget):
     def send_cod(self) -> None:
         """The order goes out unpaid with the courier (cash on delivery): onto Antaran, the cash taken when
         the courier is back; a new cart here."""
-        from pos import delivery
+        from pos.counter import delivery
 
         if self.cart.is_empty:
             self.say(_("Keranjang masih kosong."), error=True)

@@ -12,14 +12,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import park, sale, staff
-from pos.cart import Cart
-from pos.i18n import _
-from pos.staff import User
-from ui import dialogs
+from pos.core import staff
+from pos.core.cart import Cart
+from pos.core.i18n import _
+from pos.core.staff import User
+from pos.counter import park, sale
 from ui.counter.approval import ApprovalDialog
-from ui.models.table import Column, RowsModel, setup_view
 from ui.theme import role
+from ui.widgets import dialogs
+from ui.widgets.table import Column, RowsModel, setup_view
 
 
 class ParkedDialog(QDialog):

@@ -23,17 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import qris
-from pos.errors import PosError
-from pos.i18n import _
-from pos.money import format_rupiah, parse_rupiah
-from pos.payment import Tender, cash_offers, method_name
-from pos.pricing import Quote
-from pos.sale import Sale
+from pos.core import qris
+from pos.core.errors import PosError
+from pos.core.i18n import _
+from pos.core.money import format_rupiah, parse_rupiah
+from pos.counter.payment import Tender, cash_offers, method_name
+from pos.counter.pricing import Quote
+from pos.counter.sale import Sale
 from ui import theme
-from ui.boxes import ComboBox
-from ui.qr import QrWidget
 from ui.theme import role
+from ui.widgets.boxes import ComboBox
+from ui.widgets.qr import QrWidget
 
 EWALLETS = ("gopay", "ovo", "dana", "shopeepay")
 

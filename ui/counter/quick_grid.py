@@ -8,12 +8,12 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QTabWidget, QWidget
 
-from pos import catalog
-from pos.catalog import Product
-from pos.i18n import _
-from pos.money import format_rupiah
-from ui import dialogs
+from pos.catalog import catalog
+from pos.catalog.catalog import Product
+from pos.core.i18n import _
+from pos.core.money import format_rupiah
 from ui.theme import role
+from ui.widgets import dialogs
 
 TILE_WIDTH = 128  # "Beras Medium" in bold fits; three tiles in the laptop's 450 px column
 

@@ -24,15 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import settings, shift
-from pos.errors import PosError
-from pos.i18n import _
-from pos.money import format_rupiah, parse_rupiah
-from pos.staff import User
+from pos.core import settings
+from pos.core.errors import PosError
+from pos.core.i18n import _
+from pos.core.money import format_rupiah, parse_rupiah
+from pos.core.staff import User
+from pos.counter import shift
 from receipts import shift_slip
-from ui import dialogs, paper
-from ui.boxes import SpinBox
+from ui import paper
 from ui.theme import role
+from ui.widgets import dialogs
+from ui.widgets.boxes import SpinBox
 
 
 class ShiftBar(QFrame):
@@ -109,7 +111,7 @@ class ShiftBar(QFrame):
 
     def open_drawer(self) -> None:
         """Open the drawer without a sale: a reason, the owner's PIN for a cashier, and a journal entry."""
-        from pos import staff
+        from pos.core import staff
         from ui.counter.approval import ApprovalDialog
 
         dialog = ApprovalDialog(

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel
 
-from pos import settings
-from pos.cart import Cart
-from pos.channel import Channel
-from pos.i18n import _
-from pos.money import format_rupiah
-from pos.pricing import Quote
+from pos.catalog.channel import Channel
+from pos.core import settings
+from pos.core.cart import Cart
+from pos.core.i18n import _
+from pos.core.money import format_rupiah
+from pos.counter.pricing import Quote
 from ui.theme import role
 
 

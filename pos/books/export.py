@@ -1,0 +1,191 @@
+"""The bookkeeper's files: sales lines, payments and the daily summary of a period, as CSV (one file
+each) or as one XLSX workbook (pos.core.xlsx; one sheet each: typed numbers, rupiah format, real dates, frozen
+header, and the words the screens use where the database keeps a code: Penjualan, Tunai, QRIS).
+
+Rows stream from the database (raw SQL, in batches); nothing is held for the whole period. Money is
+whole rupiah.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from db.models import database
+from pos.books.report import Period, by_day
+from pos.core import xlsx
+from pos.core.errors import PosError
+from pos.core.i18n import N_, _
+from pos.core.tabular import safe_cell
+from pos.counter.payment import method_name
+
+
+class ExportError(PosError):
+    template = N_("File tidak bisa ditulis ({path}): {why}")
+
+
+SALE_KINDS = {"sale": N_("Penjualan"), "refund": N_("Retur")}  # sale.kind
+
+
+def kind_name(code: str) -> str:
+    return _(SALE_KINDS.get(code, code))
+
+
+# (header, kind): kind is text | int | rupiah | qty | datetime | date
+LINE_COLUMNS = [
+    ("nota", "text"),
+    ("waktu", "datetime"),
+    ("jenis", "text"),
+    ("saluran", "text"),
+    ("kasir", "text"),
+    ("pelanggan", "text"),
+    ("barang", "text"),
+    ("jumlah", "qty"),
+    ("harga", "rupiah"),
+    ("diskon", "rupiah"),
+    ("pajak", "rupiah"),
+    ("total", "rupiah"),
+    ("hpp", "rupiah"),
+]
+PAYMENT_COLUMNS = [
+    ("nota", "text"),
+    ("waktu", "datetime"),
+    ("jenis", "text"),
+    ("metode", "text"),
+    ("jumlah", "rupiah"),
+    ("diterima", "rupiah"),
+    ("kembalian", "rupiah"),
+    ("referensi", "text"),
+]
+DAY_COLUMNS = [("tanggal", "date"), ("nota", "int"), ("penjualan_bersih", "rupiah"), ("dibayar", "rupiah")]
+# The XLSX is read by people: these columns show the word the screens show for the code (a channel's
+# name as the counter shows it). CSV is for machines (formulas, an accounting import): it keeps the codes
+# and its columns exactly as they were (sale, cash, qris), so nothing reading it breaks.
+WORDS: dict[str, Callable[[str], str]] = {"jenis": kind_name, "metode": method_name, "saluran": _}
+
+
+def _stream(sql: str, period: Period, qty_at: int | None = None) -> Iterator[list[Any]]:
+    """Rows of a raw query over the period's sales, in batches; times as datetimes (a sale's rows share
+    one, parsed once) and quantities from whole thousandths to exact Decimals."""
+    cursor = database.execute_sql(sql.replace("?", database.param), [period.since, period.until])
+    last_raw: Any = None
+    last: Any = None
+    while batch := cursor.fetchmany(2000):
+        for raw_row in batch:
+            row = list(raw_row)
+            if row[1] != last_raw:
+                last_raw = row[1]
+                last = datetime.fromisoformat(last_raw) if isinstance(last_raw, str) else last_raw
+            row[1] = last
+            if qty_at is not None:
+                row[qty_at] = Decimal(int(row[qty_at])) / 1000
+            yield row
+
+
+def line_rows(period: Period) -> Iterator[list[Any]]:
+    return _stream(
+        'SELECT s."number", s."created_at", s."kind", ch."name", u."name", COALESCE(cu."name", \'\'), '
+        'l."name", l."qty", l."unit_price", l."discount", l."tax", l."total", l."cost" '
+        'FROM "sale" s JOIN "sale_line" l ON l."sale_id" = s."id" '
+        'JOIN "channel" ch ON ch."id" = s."channel_id" '
+        'JOIN "user" u ON u."id" = s."cashier_id" LEFT JOIN "customer" cu ON cu."id" = s."customer_id" '
+        'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id", l."position"',
+        period,
+        qty_at=7,
+    )
+
+
+def payment_rows(period: Period) -> Iterator[list[Any]]:
+    return _stream(
+        'SELECT s."number", s."created_at", s."kind", p."method", p."amount", p."tendered", p."change", '
+        'p."reference" FROM "sale" s JOIN "payment" p ON p."sale_id" = s."id" '
+        'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id", p."id"',
+        period,
+    )
+
+
+def day_rows(period: Period) -> Iterator[list[Any]]:
+    for d in by_day(period):
+        yield [date.fromisoformat(d["date"]), d["count"], d["net"], d["total"]]
+
+
+SHEETS = {
+    "penjualan_baris": (LINE_COLUMNS, line_rows),
+    "pembayaran": (PAYMENT_COLUMNS, payment_rows),
+    "ringkasan_harian": (DAY_COLUMNS, day_rows),
+}
+
+
+def _text(value: Any, kind: str) -> Any:
+    if kind == "text":  # a name or a reference someone typed: never a formula in the bookkeeper's sheet
+        return safe_cell(value)
+    if kind == "datetime":
+        return value.strftime("%Y-%m-%d %H:%M:%S") if value is not None else ""
+    if kind == "date":
+        return value.isoformat()
+    if kind == "qty":
+        return format(Decimal(value).normalize(), "f")
+    return value
+
+
+def write_csv(period: Period, folder: str | Path) -> list[Path]:
+    """Three CSV files (UTF-8 with BOM so spreadsheet programs read the rupiah names right)."""
+    out = Path(folder)
+    written = []
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        stem = f"{period.start.isoformat()}_{period.end.isoformat()}"
+        for name, (columns, rows) in SHEETS.items():
+            path = out / f"kasir_{name}_{stem}.csv"
+            with path.open("w", newline="", encoding="utf-8-sig") as fh:
+                writer = csv.writer(fh)
+                writer.writerow([c for c, _k in columns])
+                for row in rows(period):
+                    writer.writerow([_text(v, k) for v, (_c, k) in zip(row, columns, strict=True)])
+            written.append(path)
+    except OSError as exc:
+        raise ExportError(path=str(out), why=exc.strerror or str(exc)) from exc
+    return written
+
+
+def _in_words(columns: Sequence[tuple[str, str]], rows: Iterable[list[Any]]) -> Iterator[list[Any]]:
+    """The rows with each code of a WORDS column as its word (each distinct code looked up once)."""
+    words = [(i, WORDS[title]) for i, (title, _kind) in enumerate(columns) if title in WORDS]
+    seen: dict[tuple[int, Any], str] = {}
+    for row in rows:
+        for i, word in words:
+            key = (i, row[i])
+            text = seen.get(key)
+            if text is None:
+                text = seen[key] = word(row[i])
+            row[i] = text
+        yield row
+
+
+def write_xlsx(period: Period, target: str | Path) -> Path:
+    """One workbook, one sheet per table; numbers stay numbers, rupiah formatted, header frozen.
+    Written beside the target and renamed at the end: a full disk leaves no half workbook."""
+    path = Path(target)
+    part = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with part.open("wb") as out:
+            xlsx.write(
+                out,
+                [
+                    xlsx.Sheet(name, columns, _in_words(columns, rows(period)))
+                    for name, (columns, rows) in SHEETS.items()
+                ],
+            )
+        os.replace(part, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+        raise ExportError(path=str(path), why=exc.strerror or str(exc)) from exc
+    return path

@@ -1,0 +1,661 @@
+"""The delivery board: delivery and online orders (own courier, WhatsApp/Facebook/Instagram, GoFood…) from
+the kitchen to the customer's door.
+
+States, listed here once and enforced in every service:
+baru -> disiapkan -> diantar -> selesai, and from any of the first three -> batal (with a reason).
+
+A paid online order lands on the board in the sale's own transaction (`board_sale`, called by
+pos.counter.sale.complete). A cash-on-delivery order (`send_cod`) is only a cart, priced from the
+catalogue: nothing is sold, no stock moves and no receipt number is taken until the courier brings the money back
+(`settle_cod`): the sale is completed then, in the shift open at that moment, paid in cash, so the drawer and
+the report show it on the day the money came in. What the courier brought short or over is a cash move of
+that shift ("Selisih COD …" / "Lebih COD …"), never lost.
+Cancelling a paid order refunds it (pos.counter.refund).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from peewee import JOIN, fn
+
+from db.models import Channel, Customer, DeliveryOrder, Sale, User
+from pos.catalog import channel as channels
+from pos.core import clock, journal, settings, staff, till, whatsapp
+from pos.core.cart import Cart
+from pos.core.errors import (
+    AlreadyCompleted,
+    AlreadyOnBoard,
+    CodNeedsCash,
+    CodNeedsDelivery,
+    CodNoRewards,
+    EmptyCart,
+    InvalidAmount,
+    InvalidState,
+    NeedCourier,
+    NeedReason,
+    NotFound,
+)
+from pos.core.i18n import N_, _
+from pos.core.money import MAX_AMOUNT
+from pos.core.periods import Period
+from pos.core.tx import service
+from pos.counter import refund as refunds
+from pos.counter import sale as sales
+from pos.counter import shift
+from pos.counter.payment import Tender
+
+if TYPE_CHECKING:
+    from pos.counter.receipt import Receipt
+
+TRANSITIONS: dict[str, set[str]] = {
+    "baru": {"disiapkan", "batal"},
+    "disiapkan": {"diantar", "batal"},
+    "diantar": {"selesai", "batal"},
+    "selesai": set(),
+    "batal": set(),
+}
+STATES = tuple(TRANSITIONS)
+OPEN_STATES = ("baru", "disiapkan", "diantar")  # still on its way: on the board and on the Z slip
+STATE_NAMES = {
+    "baru": N_("Baru"),
+    "disiapkan": N_("Disiapkan"),
+    "diantar": N_("Diantar"),
+    "selesai": N_("Selesai"),
+    "batal": N_("Batal"),
+}
+NEXT = {"baru": "disiapkan", "disiapkan": "diantar", "diantar": "selesai"}  # what Enter on the board does
+MAX_COURIER = 80
+COD_KINDS = ("delivery", "social")  # channels whose orders may go out unpaid (pos.catalog.channel kinds)
+
+
+@dataclass(frozen=True)
+class BoardOrder:
+    """One order as the board, the Z slip and the report read it."""
+
+    id: int
+    state: str
+    number: str  # the sale's receipt number once paid, else ""
+    channel: str  # shown name
+    channel_kind: str
+    customer: str
+    phone: str  # normalised 62…, or ""
+    address: str
+    courier: str
+    total: int  # what the customer pays (COD: what the courier collects)
+    cod: bool
+    items: str  # "2× Bakso Urat, 1× Es Teh Manis"
+    created_at: datetime
+    prepared_at: datetime | None
+    out_at: datetime | None
+    done_at: datetime | None
+    received: int | None
+    reason: str
+
+    @property
+    def paid(self) -> bool:
+        return bool(self.number)
+
+    @property
+    def label(self) -> str:
+        """How people name the order: its receipt number once paid, else its board number."""
+        return self.number or _("Antar #{id}").format(id=self.id)
+
+    def minutes_waiting(self, now: datetime | None = None) -> int:
+        """Whole minutes since the order came in (until it was done, for a done one)."""
+        end = self.done_at or now or clock.now()
+        return max(0, int((end - self.created_at).total_seconds() // 60))
+
+
+def state_name(state: str) -> str:
+    return _(STATE_NAMES[state])
+
+
+def _items(cart: dict[str, Any]) -> str:
+    parts = []
+    for line in cart.get("lines", []):
+        qty = str(line.get("qty", "1"))
+        qty = qty.rstrip("0").rstrip(".") if "." in qty else qty
+        parts.append(f"{qty}× {line.get('name', '')}")
+    return ", ".join(parts)
+
+
+def _rows(*where: Any) -> list[BoardOrder]:
+    query = (
+        DeliveryOrder.select(
+            DeliveryOrder,
+            Channel.name.alias("channel_name"),
+            Channel.kind.alias("channel_kind"),
+            Customer.name.alias("customer_name"),
+            Customer.phone.alias("customer_phone"),
+            Sale.number.alias("sale_number"),
+            Sale.total.alias("sale_total"),
+        )
+        .join(Channel, on=(DeliveryOrder.channel == Channel.id))
+        .switch(DeliveryOrder)
+        .join(Customer, JOIN.LEFT_OUTER, on=(DeliveryOrder.customer == Customer.id))
+        .switch(DeliveryOrder)
+        .join(Sale, JOIN.LEFT_OUTER, on=(DeliveryOrder.sale == Sale.id))
+        .where(*where)
+        .order_by(DeliveryOrder.created_at, DeliveryOrder.id)
+        .objects()
+    )
+    return [
+        BoardOrder(
+            id=row.id,
+            state=row.state,
+            number=row.sale_number or "",
+            channel=_(row.channel_name),
+            channel_kind=row.channel_kind,
+            customer=row.customer_name or "",
+            phone=row.customer_phone or "",
+            address=row.address,
+            courier=row.courier,
+            total=int(row.sale_total if row.sale_total is not None else row.expected),
+            cod=bool(row.cod),
+            items=_items(row.cart if isinstance(row.cart, dict) else {}),
+            created_at=row.created_at,
+            prepared_at=row.prepared_at,
+            out_at=row.out_at,
+            done_at=row.done_at,
+            received=row.received,
+            reason=row.reason,
+        )
+        for row in query
+    ]
+
+
+def board(day: datetime | None = None) -> list[BoardOrder]:
+    """Every order still on its way (whatever day it came in), and those finished today; oldest first."""
+    start = datetime.combine((day or clock.now()).date(), datetime.min.time())
+    return _rows(
+        (DeliveryOrder.state.in_(OPEN_STATES))
+        | ((DeliveryOrder.state == "selesai") & (DeliveryOrder.done_at >= start))
+    )
+
+
+def get(order_id: int) -> BoardOrder:
+    found = _rows(DeliveryOrder.id == order_id)
+    if not found:
+        raise NotFound()
+    return found[0]
+
+
+def still_out(at: datetime) -> list[BoardOrder]:
+    """The orders that were on their way at `at` (come in by then, not finished or cancelled by then): the
+    Z slip's "Masih di jalan"."""
+    return _rows(
+        DeliveryOrder.created_at <= at,
+        DeliveryOrder.done_at.is_null() | (DeliveryOrder.done_at > at),
+    )
+
+
+def _journal(row: DeliveryOrder, user: User, event: str = "delivery", **extra: Any) -> None:
+    body = {"order": row.id, "state": row.state, "cod": bool(row.cod), "expected": int(row.expected)}
+    body.update(extra)
+    journal.append(event, body, user=user.name)
+
+
+def board_sale(sale: Sale, cart: Cart, user: User) -> DeliveryOrder | None:
+    """A paid online order onto the board, inside the sale's transaction (pos.counter.sale.complete calls
+    it for a channel that is not the counter). The sale of a COD order being settled is already there: None."""
+    if DeliveryOrder.select(DeliveryOrder.id).where(DeliveryOrder.cart_uid == cart.uid).exists():
+        return None
+    row = DeliveryOrder.create(
+        register=sale.register_id,
+        channel=sale.channel_id,
+        state="baru",
+        cart=cart.to_json(),
+        cart_uid=cart.uid,
+        sale=sale.id,
+        cod=False,
+        expected=int(sale.total),
+        address=cart.delivery_address,
+        customer=cart.customer_id,
+        created_at=sale.created_at,
+        created_by=user.id,
+    )
+    _journal(row, user, sale=sale.number)
+    return row
+
+
+@service
+def send_cod(cart: Cart, user: User, approver: staff.Approval | None = None) -> DeliveryOrder:
+    """An unpaid delivery order goes out, cash on delivery. Validated like a sale (the seller's permission,
+    catalogue prices; a changed price or a discount needs its permission or the owner's approval) and priced
+    as the counter shows it (`sale.preview`, cash rounding: what the courier collects). Nothing is sold."""
+    if cart.is_empty:
+        raise EmptyCart()
+    staff.require(user, "sell")
+    channel = channels.get(cart.channel)
+    if channel.kind not in COD_KINDS:  # the counter takes its money; a food platform pays the shop itself
+        raise CodNeedsDelivery()
+    if cart.points_redeem or cart.voucher_code or cart.stamp_claims:
+        raise CodNoRewards()
+    number = Sale.select(Sale.number).where(Sale.cart_uid == cart.uid).scalar()
+    if number is not None:
+        raise AlreadyCompleted(number=number)
+    if DeliveryOrder.select(DeliveryOrder.id).where(DeliveryOrder.cart_uid == cart.uid).exists():
+        raise AlreadyOnBoard()
+    approved = None
+    for permission in sales.needed_permissions(cart, sales.catalogue_prices(cart, channel)):
+        approved = staff.require(user, permission, approver) or approved
+    expected = sales.preview(cart).cash_total(int(settings.get("cash_rounding")))
+    row = DeliveryOrder.create(
+        register=till.register().id,
+        channel=channel.id,
+        state="baru",
+        cart=cart.to_json(),
+        cart_uid=cart.uid,
+        cod=True,
+        expected=expected,
+        address=cart.delivery_address,
+        customer=cart.customer_id,
+        created_at=clock.now(),
+        created_by=user.id,
+    )
+    _journal(
+        row,
+        user,
+        approved_by=approved.name if approved else "",
+        lines=[[ln.product_id, str(ln.qty), ln.unit_price] for ln in cart.lines],
+    )
+    return row
+
+
+def _get(order_id: int) -> DeliveryOrder:
+    row = DeliveryOrder.get_or_none(DeliveryOrder.id == order_id)
+    if row is None:
+        raise NotFound()
+    return row
+
+
+def _move(row: DeliveryOrder, state: str) -> str:
+    """Check the move against TRANSITIONS; returns the state it left."""
+    if state not in TRANSITIONS[row.state]:
+        raise InvalidState(
+            action=_("mengubah pesanan ke {state}").format(state=state_name(state)),
+            state=state_name(row.state),
+        )
+    left, row.state = row.state, state
+    return str(left)
+
+
+@service
+def prepare(order_id: int, user: User) -> DeliveryOrder:
+    """baru -> disiapkan (a food shop's kitchen ticket is printed now: `kitchen_ticket_due`)."""
+    staff.require(user, "sell")
+    row = _get(order_id)
+    left = _move(row, "disiapkan")
+    row.prepared_at = clock.now()
+    row.save()
+    _journal(row, user, left=left)
+    return row
+
+
+def kitchen_ticket_due() -> bool:
+    """Whether moving an order to disiapkan prints a kitchen ticket: in a shop that sells food."""
+    return bool(settings.get("food_orders"))
+
+
+@service
+def send_out(order_id: int, courier: str, user: User) -> DeliveryOrder:
+    """disiapkan -> diantar, with the courier who takes it (their name; a driver's for GoFood)."""
+    staff.require(user, "sell")
+    name = " ".join((courier or "").split())
+    if not name or len(name) > MAX_COURIER:
+        raise NeedCourier(limit=MAX_COURIER)
+    row = _get(order_id)
+    left = _move(row, "diantar")
+    row.courier = name
+    row.out_at = clock.now()
+    row.save()
+    _journal(row, user, left=left, courier=name)
+    return row
+
+
+@service
+def deliver(order_id: int, user: User) -> DeliveryOrder:
+    """diantar -> selesai for a paid order. A COD order is finished by `settle_cod`, with the cash."""
+    staff.require(user, "sell")
+    row = _get(order_id)
+    if row.cod and row.sale_id is None:
+        raise CodNeedsCash(label=_("Antar #{id}").format(id=row.id))
+    left = _move(row, "selesai")
+    row.done_at = clock.now()
+    row.closed_by = user.id
+    row.save()
+    _journal(row, user, left=left)
+    return row
+
+
+def check_received(received: Any) -> int:
+    """What a courier brought back: whole rupiah, 0 or more."""
+    if not isinstance(received, int) or isinstance(received, bool) or not 0 <= received <= MAX_AMOUNT:
+        raise InvalidAmount(text=str(received))
+    return received
+
+
+@service
+def settle_cod(
+    order_id: int, received: int, user: User, approver: staff.Approval | None = None
+) -> DeliveryOrder:
+    """The courier is back with `received` rupiah: the order is completed now as a cash sale of the open
+    shift (the customer's full price), and what the courier brought short or over is that shift's pay-out
+    "Selisih COD …" or pay-in "Lebih COD …", so the drawer count matches the cash and the difference shows
+    in the shift, on the Z slip and in the journal."""
+    received = check_received(received)
+    staff.require(user, "sell")
+    row = _get(order_id)
+    if not row.cod or row.sale_id is not None:
+        raise InvalidState(action=_("menerima uang COD"), state=_("sudah dibayar"))
+    left = _move(row, "selesai")
+    cart = Cart.from_json(row.cart)
+    tenders = [Tender("cash", int(row.expected))] if row.expected else []
+    done = sales.complete(cart, tenders, user, approver)
+    difference = received - int(done.total)
+    courier = row.courier or "-"
+    if difference < 0:
+        reason = _("Selisih COD {number} · kurir {name}").format(number=done.number, name=courier)
+        shift.cash_move(user, difference, reason)
+    elif difference > 0:
+        reason = _("Lebih COD {number} · kurir {name}").format(number=done.number, name=courier)
+        shift.cash_move(user, difference, reason)
+    row.sale = done.id
+    row.received = received
+    row.done_at = clock.now()
+    row.closed_by = user.id
+    row.save()
+    _journal(row, user, left=left, sale=done.number, received=received, difference=difference)
+    return row
+
+
+@service
+def cancel(order_id: int, reason: str, user: User, approver: staff.Approval | None = None) -> DeliveryOrder:
+    """Any order still on its way -> batal, with a reason: the 'void' permission or an owner's approval.
+    An unpaid one is a void (journalled with its lines, the report lists it); a paid one is refunded in
+    full by the refund service (its permission too: the owner's approval covers both) in the same
+    transaction."""
+    approved = staff.require(user, "void", approver)
+    why = " ".join((reason or "").split())[:200]
+    if not why:
+        raise NeedReason()
+    row = _get(order_id)
+    left = _move(row, "batal")
+    row.reason = why
+    row.done_at = clock.now()
+    row.closed_by = user.id
+    row.save()
+    who = approved.name if approved else ""
+    if row.sale_id is None:
+        cart = Cart.from_json(row.cart)
+        lines = [[ln.product_id, str(ln.qty), ln.unit_price] for ln in cart.lines]
+        _journal(row, user, "void", left=left, reason=why, approved_by=who, lines=lines)
+        return row
+    paid = Sale.get_by_id(row.sale_id)
+    items = {r.line_id: r.left for r in refunds.returnable(paid) if r.left > 0}
+    done = refunds.refund(paid, items, why, user, approver) if items else None
+    _journal(row, user, left=left, reason=why, approved_by=who, refund=done.number if done else "")
+    return row
+
+
+def advance(
+    order_id: int,
+    user: User,
+    *,
+    courier: str = "",
+    received: int | None = None,
+    approver: staff.Approval | None = None,
+) -> DeliveryOrder:
+    """Move an order one step on (the board's Enter): disiapkan, diantar (`courier`), selesai (`received`
+    for a COD order)."""
+    row = _get(order_id)
+    step = NEXT.get(row.state)
+    if step is None:
+        raise InvalidState(action=_("memajukan pesanan"), state=state_name(row.state))
+    if step == "disiapkan":
+        return prepare(order_id, user)
+    if step == "diantar":
+        return send_out(order_id, courier, user)
+    if row.cod and row.sale_id is None:
+        if received is None:
+            raise CodNeedsCash(label=_("Antar #{id}").format(id=row.id))
+        return settle_cod(order_id, received, user, approver)
+    return deliver(order_id, user)
+
+
+def customer_message(order: BoardOrder) -> str:
+    """The text of the wa.me message to the order's customer."""
+    shop = str(settings.get("shop_name") or "")
+    text = _("Halo {name}, pesanan {label} dari {shop}: {state}.").format(
+        name=order.customer or _("Kak"), label=order.label, shop=shop, state=state_name(order.state).lower()
+    )
+    if order.cod and not order.paid:
+        from pos.core.money import format_rupiah
+
+        text += " " + _("Bayar di tempat {total}.").format(total=format_rupiah(order.total))
+    if order.courier and order.state == "diantar":
+        text += " " + _("Kurir: {name}.").format(name=order.courier)
+    return text
+
+
+def wa_link(order: BoardOrder) -> str:
+    """A wa.me link to the customer (WhatsApp asks for the contact when the order has no number)."""
+    return whatsapp.link(order.phone or None, customer_message(order))
+
+
+def kitchen_receipt(order_id: int) -> Receipt:
+    """What the kitchen ticket prints for an order: the sale's for a paid one, else the cart's items."""
+    from pos.core import phone
+    from pos.counter import receipt as receipts
+
+    order = get(order_id)
+    if order.number:
+        return receipts.for_sale(order.number)
+    row = _get(order_id)
+    cart = Cart.from_json(row.cart)
+    q = sales.preview(cart)
+    shop = settings.all_settings()
+    return receipts.Receipt(
+        shop_name=str(shop["shop_name"] or "Kasir"),
+        shop_address=str(shop["shop_address"]),
+        shop_phone="",
+        footer="",
+        number=order.label,
+        created_at=row.created_at,
+        timezone=str(shop["timezone"]),
+        cashier=User.get_by_id(row.created_by_id).name,
+        channel=order.channel,
+        order_type=_("COD"),
+        customer_name=order.customer,
+        customer_phone=phone.masked(order.phone) if order.phone else "",
+        customer_address=row.address,
+        lines=[
+            receipts.ReceiptLine(ln.name, ln.qty, "pcs", ln.unit_price, lq.discount, lq.net, ln.note)
+            for ln, lq in zip(cart.lines, q.lines, strict=True)
+        ],
+        gross=q.gross,
+        discount=q.discount,
+        discount_reason=cart.discount_reason,
+        service=q.service,
+        tax=q.tax,
+        tax_name=str(shop["tax_name"]),
+        tax_included=q.tax_included,
+        delivery_fee=q.delivery_fee,
+        rounding=int(row.expected) - q.total,
+        total=int(row.expected),
+        payments=[],
+    )
+
+
+@dataclass(frozen=True)
+class DeliveryFigures:
+    """The report's delivery section for a period."""
+
+    by_state: dict[str, int]  # orders come in during the period, by their state now
+    delivered: int  # orders finished (selesai) during the period
+    average_minutes: int | None  # from coming in to selesai, over those; None when none
+    cod_collected: int  # rupiah couriers brought back for COD orders settled in the period
+    cod_difference: int  # brought back minus the orders' totals (negative: short): cod_over - cod_short
+    cod_short: int  # rupiah couriers brought short, summed over the orders short (0 or more)
+    cod_over: int  # rupiah couriers brought over, summed over the orders over (0 or more)
+    cod_outstanding: int  # rupiah still out with couriers now: COD orders not selesai or batal
+    cod_outstanding_count: int
+
+    @property
+    def orders(self) -> int:
+        return sum(self.by_state.values())
+
+
+def figures(period: Period) -> DeliveryFigures:
+    counts = dict(
+        DeliveryOrder.select(DeliveryOrder.state, fn.COUNT(DeliveryOrder.id))
+        .where(DeliveryOrder.created_at >= period.since, DeliveryOrder.created_at < period.until)
+        .group_by(DeliveryOrder.state)
+        .tuples()
+    )
+    done = list(
+        DeliveryOrder.select(
+            DeliveryOrder.created_at,
+            DeliveryOrder.done_at,
+            DeliveryOrder.cod,
+            DeliveryOrder.received,
+            Sale.total,
+        )  # fmt: skip
+        .join(Sale, JOIN.LEFT_OUTER, on=(DeliveryOrder.sale == Sale.id))
+        .where(
+            DeliveryOrder.state == "selesai",
+            DeliveryOrder.done_at >= period.since,
+            DeliveryOrder.done_at < period.until,
+        )
+        .tuples()
+    )
+    seconds = [(end - start).total_seconds() for start, end, _c, _r, _t in done]
+    settled = [
+        (int(received), int(total or 0))
+        for _s, _e, cod, received, total in done
+        if cod and received is not None
+    ]
+    outstanding = (
+        DeliveryOrder.select(fn.COUNT(DeliveryOrder.id), fn.COALESCE(fn.SUM(DeliveryOrder.expected), 0))
+        .where(DeliveryOrder.cod == True, DeliveryOrder.state.in_(OPEN_STATES))  # noqa: E712
+        .tuples()
+        .get()
+    )
+    return DeliveryFigures(
+        by_state={state: int(counts.get(state, 0)) for state in STATES},
+        delivered=len(done),
+        average_minutes=round(sum(seconds) / len(seconds) / 60) if seconds else None,
+        cod_collected=sum(r for r, _t in settled),
+        cod_difference=sum(r - t for r, t in settled),
+        cod_short=sum(t - r for r, t in settled if r < t),
+        cod_over=sum(r - t for r, t in settled if r > t),
+        cod_outstanding=int(outstanding[1]),
+        cod_outstanding_count=int(outstanding[0]),
+    )
+
+
+def couriers(limit: int = 6, order_id: int | None = None) -> list[str]:
+    """The couriers who took orders out lately, most recent first (the board offers them). For an order
+    (`order_id`): a platform's order (GoFood…) is offered that platform's drivers only, any other order
+    only the shop's own couriers (never "Driver GoFood" on a WhatsApp order)."""
+    names: list[str] = []
+    where = [DeliveryOrder.courier != ""]
+    if order_id is not None:
+        channel = Channel.get_by_id(_get(order_id).channel_id)
+        if channel.kind == "aggregator":
+            where.append(DeliveryOrder.channel == channel.id)
+        else:
+            where.append(Channel.kind != "aggregator")
+    query = (
+        DeliveryOrder.select(DeliveryOrder.courier)
+        .join(Channel, on=(DeliveryOrder.channel == Channel.id))
+        .where(*where)
+        .order_by(DeliveryOrder.out_at.desc(), DeliveryOrder.id.desc())
+        .limit(limit * 10)
+        .tuples()
+    )
+    for (name,) in query:
+        if name not in names:
+            names.append(name)
+        if len(names) == limit:
+            break
+    return names
+
+
+def cod_gaps(register: str, number: int) -> list[tuple[str, int]]:
+    """What couriers brought short (-) or over (+) in the shift `number` of register `register`: one
+    (reason, rupiah) per order, worded as its cash move ("Selisih COD K1-… · kurir …") for the Z slip."""
+    from db.models import Register, Shift
+
+    query = (
+        DeliveryOrder.select(DeliveryOrder.courier, DeliveryOrder.received, Sale.number, Sale.total)
+        .join(Sale, on=(DeliveryOrder.sale == Sale.id))
+        .join(Shift, on=(Sale.shift == Shift.id))
+        .join(Register, on=(Shift.register == Register.id))
+        .where(
+            Register.code == register,
+            Shift.number == number,
+            DeliveryOrder.cod == True,  # noqa: E712
+            DeliveryOrder.received.is_null(False),
+        )
+        .order_by(DeliveryOrder.done_at, DeliveryOrder.id)
+        .tuples()
+    )
+    out = []
+    for courier, received, sale_number, total in query:
+        gap = int(received) - int(total)
+        if gap:
+            words = (
+                _("Selisih COD {number} · kurir {name}")
+                if gap < 0
+                else _("Lebih COD {number} · kurir {name}")
+            )
+            out.append((words.format(number=sale_number, name=courier or "-"), gap))
+    return out
+
+
+def report_section(period: Period) -> dict[str, Any]:
+    """The report's delivery figures as plain data (`report.build`, `--json`)."""
+    got = figures(period)
+    return {
+        "orders": got.orders,
+        "by_state": got.by_state,
+        "delivered": got.delivered,
+        "average_minutes": got.average_minutes,
+        "cod_collected": got.cod_collected,
+        "cod_difference": got.cod_difference,
+        "cod_short": got.cod_short,
+        "cod_over": got.cod_over,
+        "cod_outstanding": got.cod_outstanding,
+        "cod_outstanding_count": got.cod_outstanding_count,
+    }
+
+
+def report_lines(section: dict[str, Any]) -> list[tuple[str, str]]:
+    """The delivery figures as the report's screen and PDF word them: (label, value)."""
+    from pos.core.money import format_rupiah
+
+    states = section["by_state"]
+    minutes = section["average_minutes"]
+    return [
+        (_("Pesanan antar dan online"), str(section["orders"])),
+        (
+            _("Baru / disiapkan / diantar"),
+            f"{states['baru']} / {states['disiapkan']} / {states['diantar']}",
+        ),
+        (_("Antaran selesai / antaran batal"), f"{states['selesai']} / {states['batal']}"),
+        (
+            _("Rata-rata sampai selesai"),
+            _("{n} menit").format(n=minutes) if minutes is not None else "–",
+        ),
+        (_("COD diterima dari kurir"), format_rupiah(section["cod_collected"])),
+        (_("Kurang dari kurir (COD)"), format_rupiah(section["cod_short"])),
+        (_("Lebih dari kurir (COD)"), format_rupiah(section["cod_over"])),
+        (
+            _("COD belum diterima ({n} pesanan)").format(n=section["cod_outstanding_count"]),
+            format_rupiah(section["cod_outstanding"]),
+        ),
+    ]

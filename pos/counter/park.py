@@ -1,0 +1,155 @@
+"""Parked orders (F8): an open cart put aside with a label. They survive a restart and touch no stock,
+no loyalty and no receipt number until they are resumed and paid.
+
+States: parked -> resumed | cancelled (with a reason).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from db.models import ParkedOrder, User
+from pos.core import clock, journal, till
+from pos.core.cart import Cart
+from pos.core.errors import EmptyCart, InvalidState, NeedReason, NotFound
+from pos.core.i18n import N_, _
+from pos.core.tx import service
+
+if TYPE_CHECKING:
+    from pos.core.staff import Approval
+
+TRANSITIONS = {"parked": {"resumed", "cancelled"}, "resumed": set(), "cancelled": set()}
+
+
+@dataclass(frozen=True)
+class Parked:
+    id: int
+    label: str
+    created_at: datetime
+    created_by: str
+    items: int
+    cart: Cart
+
+
+def _move(order: ParkedOrder, state: str) -> None:
+    if state not in TRANSITIONS[order.state]:
+        raise InvalidState(action=_("mengubah pesanan"), state=order.state)
+    order.state = state
+    order.closed_at = clock.now()
+
+
+@service
+def park(cart: Cart, label: str, user: User) -> ParkedOrder:
+    if cart.is_empty:
+        raise EmptyCart()
+    label = " ".join((label or "").split())[:80] or _("Pesanan {time}").format(
+        time=clock.now().strftime("%H:%M")
+    )
+    return ParkedOrder.create(
+        register=till.register(), label=label, cart=cart.to_json(), created_by=user, created_at=clock.now()
+    )
+
+
+LEFT_BEHIND = N_("Ditinggal {name} {time}")  # a cart set aside at closing, a switch of cashier or a crash
+
+
+def left_behind_label(name: str) -> str:
+    return _(LEFT_BEHIND).format(name=name or "?", time=clock.now().strftime("%d/%m %H:%M"))
+
+
+def is_left_behind(label: str) -> bool:
+    return label.startswith(_(LEFT_BEHIND).split("{")[0])
+
+
+def open_orders() -> list[Parked]:
+    rows = (
+        ParkedOrder.select(ParkedOrder, User)
+        .join(User)
+        .where(ParkedOrder.state == "parked", ParkedOrder.register == till.register())
+        .order_by(ParkedOrder.created_at)
+    )
+    result = []
+    for row in rows:
+        cart = Cart.from_json(row.cart)
+        result.append(Parked(row.id, row.label, row.created_at, row.created_by.name, len(cart.lines), cart))
+    return result
+
+
+def _get(order_id: int) -> ParkedOrder:
+    row = ParkedOrder.get_or_none(ParkedOrder.id == order_id)
+    if row is None:
+        raise NotFound()
+    return row
+
+
+@service
+def resume(order_id: int, user: User) -> Cart:
+    """Take a parked order back to the counter; it leaves the parked list. Journalled (who, which order,
+    what was in it): an order taken back and never paid is accounted for by whoever took it, as a void is."""
+    row = _get(order_id)
+    _move(row, "resumed")
+    row.save()
+    cart = Cart.from_json(row.cart)
+    journal.append(
+        "park_resume",
+        {
+            "order": row.id,
+            "label": row.label,
+            "cart": cart.uid,
+            "lines": [[ln.product_id, str(ln.qty), ln.unit_price] for ln in cart.lines],
+        },
+        user=user.name,
+    )
+    return cart
+
+
+@service
+def cancel(order_id: int, reason: str, user: User, approver: Approval | None = None) -> None:
+    """Void a parked unpaid order, with a reason (journalled: who, when, why, what was in it, who approved):
+    the 'void' permission, or an owner's approval, as void() at the counter."""
+    from pos.core import staff
+
+    approved = staff.require(user, "void", approver)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise NeedReason()
+    row = _get(order_id)
+    _move(row, "cancelled")
+    row.reason = reason[:200]
+    row.save()
+    cart = Cart.from_json(row.cart)
+    journal.append(
+        "void",
+        {
+            "parked": row.id,
+            "label": row.label,
+            "reason": row.reason,
+            "approved_by": approved.name if approved else "",
+            "lines": [[ln.product_id, str(ln.qty), ln.unit_price] for ln in cart.lines],
+        },
+        user=user.name,
+    )
+
+
+@service
+def void(cart: Cart, reason: str, user: User, approver: Approval | None = None) -> bool:
+    """Void the unpaid order at the counter: nothing is sold, but the journal keeps who, why and what."""
+    from pos.core import staff
+
+    approver = staff.require(user, "void", approver)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise NeedReason()
+    journal.append(
+        "void",
+        {
+            "cart": cart.uid,
+            "reason": reason[:200],
+            "approved_by": approver.name if approver else "",
+            "lines": [[ln.product_id, str(ln.qty), ln.unit_price] for ln in cart.lines],
+        },
+        user=user.name,
+    )
+    return True

@@ -1,0 +1,494 @@
+"""Completing a sale: one transaction writes the sale, its lines, payments, stock moves, kasbon and the
+journal entry, and takes the register's next gapless receipt number. Anything wrong: nothing is written.
+
+A sale is written once and never edited: a refund is its own Sale (kind 'refund') linked to it, and
+what is left to refund is derived from those (pos.counter.refund). Open orders live in pos.counter.park
+until paid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from peewee import JOIN
+
+from db import fast, summaries
+from db.fields import to_qty
+from db.models import ChatText, Customer, KasbonEntry, Payment, Register, Sale, SaleLine, User, database
+from pos.catalog import channel as channels
+from pos.core import clock, journal, settings, staff, till
+from pos.core.cart import Cart
+from pos.core.errors import AlreadyCompleted, EmptyCart, KasbonLimit, NeedCustomer, PosError, ShiftRequired
+from pos.core.i18n import _
+from pos.core.money import apply_rate, format_rupiah
+from pos.core.tx import service
+from pos.counter.payment import Settlement, Tender, method_name, settle
+from pos.counter.pricing import Quote, quote, rules_for
+from pos.customers import gifts, loyalty, stamps, voucher
+from pos.stock import recipes, stock
+
+
+def preview(cart: Cart) -> Quote:
+    """The totals the counter shows while ringing up (same arithmetic as completing)."""
+    rules = rules_for(settings.all_settings(), channels.get(cart.channel))
+    extra = loyalty.redemption_value(cart.points_redeem) if cart.points_redeem else 0
+    extra += stamps.claims_value(cart)
+    if cart.voucher_code:
+        try:
+            extra += voucher.value_for(
+                cart.voucher_code, quote(cart, rules).subtotal, cart.channel, cart.customer_id
+            )[1]
+        except PosError:
+            pass  # shown when it was applied; completing the sale says it again
+    return quote(cart, rules, extra)
+
+
+def earn_base(cart: Cart, q: Quote) -> int:
+    """Net spend that earns points: after all discounts, without tax and delivery; reward lines earn none."""
+    return sum(
+        lq.net - (lq.tax if q.tax_included else 0)
+        for line, lq in zip(cart.lines, q.lines, strict=True)
+        if not line.reward
+    )
+
+
+def open_shift_id(register_id: int) -> int:
+    """The register's open shift; money only moves inside one (raises ShiftRequired)."""
+    shift_id = fast.scalar(  # newest first: the open shift is the register's latest (no scan of years)
+        'SELECT "id" FROM "shift" WHERE "register_id" = ? AND "closed_at" IS NULL ORDER BY "id" DESC LIMIT 1',
+        [register_id],
+    )
+    if shift_id is None:
+        raise ShiftRequired()
+    return int(shift_id)
+
+
+def next_number(register: Register) -> tuple[int, str]:
+    """Take the register's next gapless receipt number (inside the sale's transaction)."""
+    value = int(fast.add_to(Register, "last_number", register.id, 1))
+    return value, f"{register.code}-{value:06d}"
+
+
+def catalogue_prices(cart: Cart, channel: Any) -> list[int | None]:
+    """Each line's list price as the catalogue says on this channel (catalog.price_for: the channel's own
+    price or markup), never the cart's own figure; Rp 0 for a program's reward line (gifts and stamps check
+    it); None for a line with no catalogue item, whose price was typed in."""
+    from db.models import Product
+    from pos.catalog import catalog
+    from pos.core.errors import ProductNotFound
+
+    ids = sorted({ln.product_id for ln in cart.lines if ln.product_id is not None and not ln.reward})
+    found = fast.rows('SELECT "id", "price" FROM "product" WHERE "id" IN (?*)', ids) if ids else []
+    prices = {int(pid): catalog.price_for(Product(id=pid, price=int(price)), channel) for pid, price in found}
+    out: list[int | None] = []
+    for line in cart.lines:
+        if line.reward:  # a gift: Rp 0, held to its program by gifts.check / stamps.check_claims
+            out.append(0)
+        elif line.product_id is None:
+            out.append(None)
+        elif line.product_id not in prices:
+            raise ProductNotFound(code=str(line.product_id))
+        else:
+            out.append(prices[line.product_id])
+    return out
+
+
+def needed_permissions(cart: Cart, list_prices: list[int | None] | None = None) -> list[str]:
+    """What completing this cart needs beyond selling: 'price_override' for a unit price that is not the
+    catalogue's, 'discount' for any discount (the counter asks the owner's PIN up front from this)."""
+    if list_prices is None:
+        list_prices = catalogue_prices(cart, channels.get(cart.channel))
+    needed = []
+    if any(lp is None or ln.unit_price != lp for ln, lp in zip(cart.lines, list_prices, strict=True)):
+        needed.append("price_override")
+    if cart.order_discount_amount > 0 or any(ln.discount > 0 for ln in cart.lines):
+        needed.append("discount")
+    return needed
+
+
+def _approval(
+    cart: Cart, list_prices: list[int | None], cashier: User, approver: staff.Approval | None
+) -> staff.Approval | None:
+    """needed_permissions: the cashier's own, or the owner's approval (used up by this sale). Returns the
+    approval used."""
+    approved = None
+    for permission in needed_permissions(cart, list_prices):
+        approved = staff.require(cashier, permission, approver) or approved
+    return approved
+
+
+@service
+def complete(
+    cart: Cart, tenders: list[Tender], cashier: User, approver: staff.Approval | None = None
+) -> Sale:
+    """Turn the cart into a paid sale. Raises a PosError (and writes nothing) when anything is wrong.
+    Prices come from the catalogue (`catalogue_prices`); a different one or a discount needs approval."""
+    if cart.is_empty:
+        raise EmptyCart()
+    staff.require(cashier, "sell")  # as stored now: a deactivated cashier, or one whose role lost it, cannot
+    done = fast.scalar('SELECT "number" FROM "sale" WHERE "cart_uid" = ?', [cart.uid])
+    if done is not None:
+        raise AlreadyCompleted(number=done)
+    channel = channels.get(cart.channel)
+    list_prices = catalogue_prices(cart, channel)
+    approver = _approval(cart, list_prices, cashier, approver)
+    shop = settings.all_settings()
+    order_type = channels.order_type_for(cart.order_type, bool(shop["food_orders"]))
+    rules = rules_for(shop, channel)
+    if any(ln.reward and not ln.reward_of.startswith(("gift:", "stamp:")) for ln in cart.lines):
+        raise gifts.GiftError(why=_("baris hadiah tanpa program"))  # a free line only from a running program
+    gift_list = gifts.programs() if any(ln.reward_of.startswith("gift:") for ln in cart.lines) else []
+    gifts.check(cart, gift_list)
+    cards = stamps.programs() if cart.customer_id or cart.stamp_claims else []
+    stamps.check_claims(cart, cards)
+    redeem_value, used_voucher = 0, None
+    if cart.points_redeem or cart.voucher_code or cart.stamp_claims:
+        before = quote(cart, rules).subtotal
+        redeem_value = min(stamps.claims_value(cart, cards), before)
+        if cart.voucher_code:
+            used_voucher, voucher_value = voucher.value_for(
+                cart.voucher_code, before, cart.channel, cart.customer_id
+            )
+            redeem_value += voucher_value
+        if cart.points_redeem:
+            redeem_value += loyalty.check_redeem(cart.customer_id, cart.points_redeem, before - redeem_value)
+    q = quote(cart, rules, redeem_value)
+    paid = settle(tenders, q, int(shop["cash_rounding"]))
+    points_rules, ladder, spend_before, earned = None, [], 0, 0
+    if cart.customer_id:  # read once: rules, tier ladder and 12-month spend
+        points_rules, ladder = loyalty.rules(), loyalty.tiers()
+        spend_before = loyalty.spend_12_months(cart.customer_id) if ladder else 0
+        earned = loyalty.earned_for(
+            earn_base(cart, q),
+            bool(channel.earns_points),
+            points_rules,
+            loyalty.multiplier_at(spend_before, ladder),
+        )
+    _check_kasbon(paid, cart.customer_id)
+
+    register = till.register()
+    shift_id = open_shift_id(register.id)
+    seq, number = next_number(register)
+    now = clock.now()
+    in_cart = {ln.product_id for ln in cart.lines if ln.product_id is not None}
+    table = recipes.table()  # cached: the ingredients of every item with a recipe
+    facts = _stock_facts(in_cart.union(i for pid in in_cart for i, _q in table.get(pid, ())))
+    products = {pid: facts[pid] for pid in in_cart if pid in facts}
+    dishes = _dishes(products, facts, table)
+    costs = [
+        (apply_rate(dishes[ln.product_id][1], ln.qty) if ln.product_id in dishes else 0)
+        or (apply_rate(products[ln.product_id][0], ln.qty) if ln.product_id in products else 0)
+        for ln in cart.lines
+    ]
+    fields = dict(
+        number=number,
+        cart_uid=cart.uid,
+        register=register.id,
+        seq=seq,
+        kind="sale",
+        refund_of=None,
+        channel=channel.id,
+        order_type=order_type,
+        source_ref=cart.source_ref,
+        customer=cart.customer_id,
+        cashier=cashier.id,
+        approved_by=approver.user_id if approver else None,
+        shift=shift_id,
+        created_at=now,
+        paid_at=now,
+        gross=q.gross,
+        discount=q.discount,
+        discount_reason=cart.discount_reason,
+        service=q.service,
+        tax=q.tax,
+        tax_included=q.tax_included,
+        delivery_fee=q.delivery_fee,
+        rounding=paid.rounding,
+        total=q.total + paid.rounding,
+        commission=q.commission,
+        net=q.net + paid.rounding,
+        cost=sum(costs),
+        delivery_address=cart.delivery_address if order_type == "delivery" else "",  # walk-ins: none
+        note=cart.note,
+        reason="",
+    )
+    lines = [
+        dict(
+            position=position,
+            product=line.product_id,
+            name=line.name,
+            qty=line.qty,
+            unit_price=line.unit_price,
+            list_price=line.unit_price if list_prices[position - 1] is None else list_prices[position - 1],
+            discount=lq.discount,
+            tax=lq.tax,
+            total=lq.net,
+            cost=cost,
+            note=line.note or line.reason,
+            reward=line.reward,
+            serial_number=line.serial_number,
+            warranty_until=(now + timedelta(days=products[line.product_id][2])).date()
+            if line.product_id in products and products[line.product_id][2] and not line.reward
+            else None,
+        )
+        for position, (line, lq, cost) in enumerate(zip(cart.lines, q.lines, costs, strict=True), start=1)
+    ]
+    payments = [
+        dict(method=p.method, amount=p.amount, tendered=p.tendered, change=p.change, reference=p.reference)
+        for p in paid.payments
+    ]
+    tracked = {pid: cost for pid, (cost, is_tracked, _days) in products.items() if is_tracked}
+    for _recipe, _unit_cost, ingredient_costs in dishes.values():
+        tracked.update(ingredient_costs)
+    points = (earned, cart.points_redeem) if cart.customer_id else None
+    code = used_voucher.code if used_voucher else None
+    plan = stamps.sale_plan(cart, cards, stamps.categories_of(products)) if cards else []
+    sale = record(
+        fields,
+        lines,
+        payments,
+        tracked,
+        user=cashier,
+        event="sale",
+        points=points,
+        voucher_code=code,
+        stamps=stamps.totals(plan),
+        recipes={pid: d[0] for pid, d in dishes.items()},
+    )
+    if cart.chat_text:  # read from a pasted chat order: what the customer wrote stays with the sale
+        fast.insert(ChatText, {"sale": sale.id, "text": cart.chat_text[:5_000]})
+    if cart.customer_id:
+        change = loyalty.on_sale(sale.id, cart.customer_id, earned, cart.points_redeem, cashier, points_rules)
+        fast.one(  # points balance, visits, first and last visit (segments and reports read these)
+            'UPDATE "customer" SET "points" = "points" + ?, "visits" = "visits" + 1, "last_visit" = ?, '
+            '"first_visit" = COALESCE("first_visit", ?) WHERE "id" = ? RETURNING "visits"',
+            [change, fields["created_at"], fields["created_at"], cart.customer_id],
+        )
+    if plan and cart.customer_id:
+        stamps.write_plan(cart.customer_id, plan, sale.id, cashier)
+    if cart.customer_id and ladder:
+        loyalty.set_tier(cart.customer_id, spend_before + sale.total, ladder)
+    if used_voucher is not None:
+        voucher.mark_redeemed(used_voucher.id, sale.id)
+    if channel.kind != "counter":  # a delivery or online order: onto the delivery board, in this transaction
+        from pos.counter import delivery
+
+        delivery.board_sale(sale, cart, cashier)
+    return sale
+
+
+def record(
+    fields: dict[str, Any],
+    lines: list[dict[str, Any]],
+    payments: list[dict[str, Any]],
+    tracked: dict[int, int],
+    *,
+    user: User,
+    event: str,
+    reason: str = "",
+    points: tuple[int, int] | None = None,
+    voucher_code: str | None = None,
+    stamps: list[int] | None = None,
+    recipes: dict[int, list[tuple[int, Decimal]]] | None = None,
+) -> Sale:
+    """Write a sale or a refund with everything that goes with it, inside the caller's transaction:
+    the sale row, its lines, a stock move per tracked product (the opposite of the line's quantity, at
+    `tracked[product]` unit cost) or per ingredient of a made-to-order item (`recipes`), its payments,
+    kasbon entries, and the journal entry."""
+    sale = Sale(**fields)
+    sale.id = fast.insert(Sale, fields)
+    moves = []
+    for row in lines:
+        row["sale"] = sale.id
+    ids = fast.insert_many(SaleLine, lines, returning="position")  # one statement for all the lines
+    for row in lines:
+        line_id = ids[row["position"]]
+        if row["product"] in tracked:
+            moves.append((row["product"], -row["qty"], tracked[row["product"]], line_id))
+        elif recipes and row["product"] in recipes:
+            for ingredient, per_unit in recipes[row["product"]]:
+                if ingredient in tracked:
+                    moves.append((ingredient, -to_qty(row["qty"] * per_unit), tracked[ingredient], line_id))
+    stock.ledger_moves(moves, event, user, sale.created_at, reason)
+    for row in payments:
+        row["sale"] = sale.id
+    fast.insert_many(Payment, payments)
+    for p in payments:
+        if p["method"] == "kasbon" and sale.customer_id:
+            fast.insert(
+                KasbonEntry,
+                dict(
+                    customer=sale.customer_id,
+                    amount=p["amount"],
+                    sale=sale.id,
+                    method=event,
+                    user=user.id,
+                    created_at=sale.created_at,
+                ),
+            )
+            fast.add_to(Customer, "kasbon", sale.customer_id, p["amount"])
+    summaries.add(database.obj, fields, lines, payments)
+    journal.append(event, content(sale, lines, payments, points, voucher_code, stamps), user=user.name)
+    return sale
+
+
+def _stock_facts(ids: set[int]) -> dict[int, tuple[int, bool, int]]:
+    """product id -> (moving-average cost, tracked?, warranty days) for the products in a cart."""
+    if not ids:
+        return {}
+    found = fast.rows(
+        'SELECT "id", "cost", "track_stock", "warranty_days" FROM "product" WHERE "id" IN (?*)', sorted(ids)
+    )
+    return {pid: (int(cost), bool(tracked), int(days or 0)) for pid, cost, tracked, days in found}
+
+
+def _dishes(
+    products: dict[int, tuple[int, bool, int]],
+    facts: dict[int, tuple[int, bool, int]],
+    table: dict[int, list[tuple[int, Decimal]]],
+) -> dict[int, tuple[list[Any], int, dict[int, int]]]:
+    """Made-to-order items (untracked) with a recipe: {product: (recipe, unit cost from its ingredients,
+    {tracked ingredient: cost})}. Selling one moves its ingredients. `facts` holds the ingredients' too."""
+    out = {}
+    for pid, (_c, tracked, _d) in products.items():
+        items = table.get(pid)
+        if tracked or not items:
+            continue
+        unit = sum(apply_rate(facts[i][0] if i in facts else 0, q) for i, q in items)
+        out[pid] = (items, unit, {i: facts[i][0] for i, _q in items if i in facts and facts[i][1]})
+    return out
+
+
+def _check_kasbon(paid: Settlement, customer_id: int | None) -> None:
+    owed = sum(p.amount for p in paid.payments if p.method == "kasbon")
+    if not owed:
+        return
+    customer = Customer.get_or_none(Customer.id == customer_id) if customer_id else None
+    if customer is None:
+        raise NeedCustomer(what=_("kasbon"))
+    left = int(customer.credit_limit) - int(customer.kasbon)
+    if owed > left:
+        raise KasbonLimit(name=customer.name, left=format_rupiah(max(0, left)))
+
+
+def content(
+    sale: Sale,
+    lines: list[dict[str, Any]],
+    payments: list[dict[str, Any]],
+    points: tuple[int, int] | list[int] | None = None,
+    voucher_code: str | None = None,
+    stamps: list[int] | None = None,
+) -> dict[str, Any]:
+    """What the journal seals for a sale; `verify` rebuilds the same from the tables.
+    `points`: (earned, redeemed) for a sale, (taken back, given back) for a refund, with a customer;
+    `stamps` likewise, only when the sale touched a stamp card."""
+    body = {
+        "voucher": voucher_code,
+        "points": list(points) if points is not None else None,
+        "number": sale.number,
+        "kind": sale.kind,
+        "refund_of": sale.refund_of_id,
+        "channel": sale.channel_id,
+        "customer": sale.customer_id,
+        "cashier": sale.cashier_id,
+        "approved_by": sale.approved_by_id,
+        "why": [sale.discount_reason, sale.reason],
+        "at": sale.created_at.isoformat(),
+        "totals": [
+            sale.gross,
+            sale.discount,
+            sale.service,
+            sale.tax,
+            sale.delivery_fee,
+            sale.rounding,
+            sale.total,
+            sale.commission,
+            sale.net,
+        ],
+        "lines": [
+            [ln["product"], str(ln["qty"]), ln["unit_price"], ln["discount"], ln["total"]] for ln in lines
+        ],
+        "payments": [[p["method"], p["amount"], p["tendered"], p["change"]] for p in payments],
+    }
+    if stamps:
+        body["stamps"] = list(stamps)
+    return body
+
+
+def by_number(number: str) -> Sale:
+    from pos.core.errors import SaleNotFound
+
+    row = Sale.get_or_none(Sale.number == (number or "").strip().upper())
+    if row is None:
+        raise SaleNotFound(number=number)
+    return row
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    number: str
+    kind: str
+    created_at: datetime
+    customer: str
+    channel: str
+    cashier: str
+    total: int
+    methods: str
+
+
+def history(day: date, query: str = "", limit: int = 500) -> list[HistoryRow]:
+    """The day's sales and refunds for this register, newest first; filter by number or customer name."""
+    from db.models import Channel, Customer
+
+    start = datetime.combine(day, datetime.min.time())
+    q = (
+        Sale.select(
+            Sale.id,
+            Sale.number,
+            Sale.kind,
+            Sale.created_at,
+            Sale.total,
+            Customer.name.alias("cname"),
+            Channel.name.alias("chname"),
+            User.name.alias("uname"),
+        )
+        .join(Channel, on=(Sale.channel == Channel.id))
+        .switch(Sale)
+        .join(User, on=(Sale.cashier == User.id))
+        .switch(Sale)
+        .join(Customer, JOIN.LEFT_OUTER, on=(Sale.customer == Customer.id))
+        .where(
+            Sale.created_at >= start,
+            Sale.created_at < start + timedelta(days=1),
+            Sale.register == till.register(),
+        )
+        .order_by(Sale.id.desc())
+        .limit(limit)
+    )
+    text = (query or "").strip()
+    if text:
+        q = q.where(Sale.number.contains(text.upper()) | Customer.search_name.contains(text.lower()))
+    rows = list(q.dicts())
+    methods: dict[int, list[str]] = {}
+    for sale_id, method in (
+        Payment.select(Payment.sale, Payment.method).where(Payment.sale.in_([r["id"] for r in rows])).tuples()
+    ):
+        methods.setdefault(sale_id, []).append(method_name(method))
+    return [
+        HistoryRow(
+            r["id"],
+            r["number"],
+            r["kind"],
+            r["created_at"],
+            r["cname"] or "",
+            _(r["chname"]),
+            r["uname"],
+            r["total"],
+            ", ".join(dict.fromkeys(methods.get(r["id"], []))),
+        )
+        for r in rows
+    ]

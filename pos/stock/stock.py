@@ -1,0 +1,396 @@
+"""The stock ledger. Every change of stock is a StockMove; product.on_hand is kept in the same transaction.
+
+Perishable products are held in batches with an expiry date: whatever leaves the shop (a sale, waste, an
+opname shortfall, a production run) takes the earliest-expiring batch first (FEFO); a refund puts goods
+back into the latest-expiring batch that gave them. Untracked made-to-order items with a recipe move their
+ingredients instead (pos.stock.recipes).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from db import fast
+from db.fields import to_qty
+from db.models import Batch, Product, Purchase, SaleLine, StockMove, Supplier, User
+from pos.core import clock, journal
+from pos.core.errors import InvalidInput, NeedReason
+from pos.core.i18n import N_
+from pos.core.money import apply_rate
+from pos.core.tx import service
+
+MOVE_KINDS = ("sale", "refund", "restock", "opname", "waste", "production", "gift")
+MAX_STOCK_QTY = Decimal(1_000_000)
+
+
+class StockError(InvalidInput):
+    template = N_("Stok: {why}")
+
+
+class OutOfStock(InvalidInput):
+    template = N_(
+        "Stok {name} tidak cukup: tinggal {left}. Penjualan melebihi stok tidak diizinkan di Pengaturan."
+    )
+
+
+def _batches_for(moves: list[tuple[int, Decimal, int, int | None]]) -> dict[int, list[list[Any]]]:
+    """Open batches of the moved products: {product: [[id, expires_on, qty_left, qty_received], ...]}."""
+    ids = sorted({pid for pid, _q, _c, _l in moves})
+    found: dict[int, list[list[Any]]] = {}
+    if not ids:
+        return found
+    for bid, pid, expires, left, received in fast.rows(
+        'SELECT "id", "product_id", "expires_on", "qty_left", "qty_received" FROM "batch" '
+        'WHERE "product_id" IN (?*) ORDER BY "expires_on", "id"',
+        ids,
+    ):
+        found.setdefault(pid, []).append(
+            [bid, expires, Decimal(int(left)) / 1000, Decimal(int(received)) / 1000]
+        )
+    return found
+
+
+def _split(
+    moves: list[tuple[int, Decimal, int, int | None]], kind: str
+) -> list[tuple[int, Decimal, int, int | None, int | None]]:
+    """FEFO: split each move over the product's batches (out: earliest expiry first; a refund: back into
+    the latest-expiring batch that has room). Updates the batches; returns moves with their batch id."""
+    if kind != "refund":
+        moves_out = [m for m in moves if m[1] < 0]
+        if not moves_out:
+            return [(pid, qty, cost, line, None) for pid, qty, cost, line in moves]
+    batches = _batches_for(moves)
+    if not batches:
+        return [(pid, qty, cost, line, None) for pid, qty, cost, line in moves]
+    out: list[tuple[int, Decimal, int, int | None, int | None]] = []
+    for pid, qty, cost, line in moves:
+        held = batches.get(pid)
+        if not held or (qty > 0 and kind != "refund"):
+            out.append((pid, qty, cost, line, None))
+            continue
+        rest = qty
+        order = held if qty < 0 else list(reversed(held))
+        for batch in order:
+            if rest == 0:
+                break
+            bid, _expires, left, received = batch
+            take = min(left, -rest) if rest < 0 else min(received - left, rest)
+            if take <= 0:
+                continue
+            part = -take if rest < 0 else take
+            batch[2] = left + part
+            fast.add_to(Batch, "qty_left", bid, part)
+            out.append((pid, part, cost, line, bid))
+            rest -= part
+        if rest != 0:
+            out.append((pid, rest, cost, line, None))
+    return out
+
+
+_MOVE_COLUMNS = tuple("product qty kind unit_cost sale_line purchase batch user reason created_at".split())
+
+
+def _write(
+    moves: list[tuple[int, Decimal, int, int | None]],
+    kind: str,
+    user: User | None,
+    at: datetime,
+    reason: str = "",
+    purchase: int | None = None,
+) -> None:
+    split = _split(moves, kind)
+    qty_value, at_value = StockMove.qty.db_value, StockMove.created_at.db_value(at)
+    user_id, reason = (user.id if user else None), reason[:200]
+    fast.insert_values(
+        StockMove,
+        _MOVE_COLUMNS,
+        [
+            (pid, qty_value(qty), kind, int(cost), line, purchase, batch, user_id, reason, at_value)
+            for pid, qty, cost, line, batch in split
+        ],
+    )
+    totals: dict[int, Decimal] = {}
+    for pid, qty, _cost, _line in moves:
+        totals[pid] = totals.get(pid, Decimal(0)) + qty
+    if len(totals) == 1:
+        [(pid, qty)] = totals.items()
+        fast.add_to(Product, "on_hand", pid, qty)
+    else:  # one statement for the whole basket
+        ids = sorted(totals)
+        fast.run(
+            'UPDATE "product" SET "on_hand" = "on_hand" + CASE "id" '
+            + "WHEN ? THEN ? " * len(ids)
+            + 'END WHERE "id" IN (?*)',
+            [v for pid in ids for v in (pid, int(totals[pid] * 1000))] + ids,
+        )
+
+
+def check_available(moves: list[tuple[int, Decimal, int, int | None]]) -> None:
+    """With negative stock blocked in the settings, refuse moves that take a product below zero."""
+    from pos.core import settings
+
+    if settings.all_settings().get("negative_stock", True):
+        return
+    need: dict[int, Decimal] = {}
+    for pid, qty, _c, _l in moves:
+        if qty < 0:
+            need[pid] = need.get(pid, Decimal(0)) - qty
+    if not need:
+        return
+    for pid, name, held in (
+        Product.select(Product.id, Product.name, Product.on_hand).where(Product.id.in_(list(need))).tuples()
+    ):
+        if held < need[pid]:
+            raise OutOfStock(name=name, left=format(held.normalize(), "f"))
+
+
+def ledger_moves(
+    moves: list[tuple[int, Decimal, int, int]], kind: str, user: User, at: datetime, reason: str = ""
+) -> None:
+    """The stock side of a sale or refund: one insert for all moves, one balance update per product.
+    Each move is (product id, quantity + in / - out, unit cost, sale line id)."""
+    if not moves:
+        return
+    if kind == "sale":
+        check_available(moves)  # type: ignore[arg-type]
+    _write(moves, kind, user, at, reason)  # type: ignore[arg-type]
+
+
+def move(
+    product: Product,
+    qty: Decimal,
+    kind: str,
+    *,
+    unit_cost: int = 0,
+    sale_line: SaleLine | None = None,
+    user: User | None = None,
+    reason: str = "",
+    purchase: object = None,
+) -> None:
+    """Record one move (+ in, - out) and update the balance. Call inside a service's transaction."""
+    _write(
+        [(product.id, to_qty(qty), unit_cost, sale_line.id if sale_line else None)],
+        kind,
+        user,
+        clock.now(),
+        reason,
+        purchase.id if isinstance(purchase, Purchase) else None,
+    )
+
+
+def on_hand(product_id: int) -> Decimal:
+    return Product.get_by_id(product_id).on_hand
+
+
+def moving_average(on_hand: Decimal, cost: int, qty: Decimal, unit_cost: int) -> int:
+    """Average unit cost after receiving `qty` at `unit_cost` (stock below zero counts as zero)."""
+    held = max(on_hand, Decimal(0))
+    if held + qty <= 0:
+        return unit_cost
+    value = held * cost + qty * unit_cost
+    return int((value / (held + qty)).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
+
+
+def _qty(value: object) -> Decimal:
+    from pos.core.cart import parse_qty
+
+    qty = parse_qty(value)
+    if qty > MAX_STOCK_QTY:
+        raise StockError(why=N_("jumlah terlalu besar"))
+    return qty
+
+
+@service
+def restock(
+    items: list[tuple[Product, Decimal, int]],
+    user: User,
+    supplier: Supplier | None = None,
+    note: str = "",
+    expiries: dict[int, date] | None = None,
+) -> Purchase:
+    """Receive goods: one purchase, a move per item, the moving-average cost updated ('stock' permission).
+    Perishable items with an expiry date come in as a batch; an expiry in the past is refused."""
+    from pos.core import staff
+    from pos.core.cart import check_price
+
+    staff.require(user, "stock")
+    if not items:
+        raise StockError(why=N_("belum ada barang yang diterima"))
+    expiries = expiries or {}
+    today = clock.now().date()
+    for expires in expiries.values():
+        if expires is not None and expires < today:
+            raise StockError(why=N_("tanggal kedaluwarsa sudah lewat"))
+    checked = [(product, _qty(qty), check_price(cost)) for product, qty, cost in items]
+    purchase = Purchase.create(
+        supplier=supplier,
+        user=user,
+        created_at=clock.now(),
+        note=note[:200],
+        total=sum(apply_rate(cost, qty) for _, qty, cost in checked),
+    )
+    for product, qty, cost in checked:
+        fresh = Product.get_by_id(product.id)
+        new_cost = moving_average(fresh.on_hand, int(fresh.cost), qty, cost)
+        Product.update(cost=new_cost).where(Product.id == product.id).execute()
+        expires = expiries.get(product.id)
+        if expires is not None:  # the new stock is its own batch
+            batch = Batch.create(
+                product=product.id,
+                expires_on=expires,
+                qty_received=qty,
+                qty_left=qty,
+                unit_cost=cost,
+                received_at=clock.now(),
+            )
+            fast.insert(
+                StockMove,
+                dict(
+                    product=product.id,
+                    qty=qty,
+                    kind="restock",
+                    unit_cost=cost,
+                    sale_line=None,
+                    purchase=purchase.id,
+                    batch=batch.id,
+                    user=user.id,
+                    reason="",
+                    created_at=clock.now(),
+                ),
+            )
+            fast.add_to(Product, "on_hand", product.id, qty)
+        else:
+            move(fresh, qty, "restock", unit_cost=cost, user=user, purchase=purchase)
+    journal.append(
+        "restock",
+        {
+            "purchase": purchase.id,
+            "total": purchase.total,
+            "items": [[p.id, str(q), c] for p, q, c in checked],
+        },
+        user=user.name,
+    )
+    return purchase
+
+
+@service
+def waste(product_id: int, qty: object, reason: str, user: User) -> Decimal:
+    """Spoiled, expired or damaged goods out of stock, at their cost ('stock' permission)."""
+    from pos.core import staff
+
+    staff.require(user, "stock")
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise NeedReason()
+    amount = _qty(qty)
+    product = Product.get_by_id(product_id)
+    move(product, -amount, "waste", unit_cost=int(product.cost), user=user, reason=reason)
+    journal.append("waste", {"product": product_id, "qty": str(amount), "why": reason[:200]}, user=user.name)
+    return amount
+
+
+@service
+def write_off_expired(user: User, today: date | None = None) -> list[tuple[str, Decimal]]:
+    """Every expired batch still on the shelf out as waste, in one step. Returns (name, qty) written off."""
+    from pos.core import staff
+
+    staff.require(user, "stock")
+    today = today or clock.now().date()
+    gone = []
+    items: list[list[Any]] = []  # [product id, qty]: sealed, so verify compares the waste moves
+    for batch in (
+        Batch.select(Batch, Product)
+        .join(Product)
+        .where(Batch.expires_on < today, Batch.qty_left > 0)
+        .order_by(Batch.expires_on)
+    ):
+        qty = batch.qty_left
+        Batch.update(qty_left=0).where(Batch.id == batch.id).execute()
+        fast.insert(
+            StockMove,
+            dict(
+                product=batch.product_id,
+                qty=-qty,
+                kind="waste",
+                unit_cost=batch.unit_cost,
+                sale_line=None,
+                purchase=None,
+                batch=batch.id,
+                user=user.id,
+                reason="kedaluwarsa",
+                created_at=clock.now(),
+            ),
+        )
+        fast.add_to(Product, "on_hand", batch.product_id, -qty)
+        gone.append((batch.product.name, qty))
+        items.append([batch.product_id, str(qty)])
+    if gone:
+        journal.append(
+            "waste",
+            {"expired": [[name, str(q)] for name, q in gone], "items": items, "date": today.isoformat()},
+            user=user.name,
+        )
+    return gone
+
+
+@service
+def opname(
+    counted: dict[int, object], reason: str, user: User, approver: User | None = None
+) -> list[tuple[int, Decimal]]:
+    """A stock count: each difference between the counted and the recorded quantity becomes one
+    adjustment move. Needs a reason and the owner (or the owner's PIN). Returns (product, difference)."""
+    from pos.core import staff
+
+    approver = staff.require(user, "stock", approver)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise NeedReason()
+    if not counted:
+        raise StockError(why=N_("belum ada barang yang dihitung"))
+    changes = []
+    for product_id, raw in counted.items():
+        text = str(raw).strip().replace(",", ".")
+        try:
+            value = to_qty(text)
+        except Exception as exc:  # noqa: BLE001 - any unreadable number is the same mistake
+            raise StockError(why=N_("jumlah hitung tidak valid")) from exc
+        if not value.is_finite() or value < 0 or value > MAX_STOCK_QTY:
+            raise StockError(why=N_("jumlah hitung tidak valid"))
+        product = Product.get_by_id(product_id)
+        diff = value - product.on_hand
+        if diff:
+            move(product, diff, "opname", unit_cost=int(product.cost), user=user, reason=reason)
+            changes.append((product_id, diff))
+    journal.append(
+        "opname",
+        {
+            "why": reason[:200],
+            "approved_by": approver.name if approver else None,
+            "changes": [[p, str(d)] for p, d in changes],
+        },
+        user=user.name,
+    )
+    return changes
+
+
+@service
+def supplier(name: str, phone_text: str, lead_days: int, user: User) -> Supplier:
+    """Find a supplier by name or add one, with a WhatsApp number and lead time ('stock' permission)."""
+    from pos.core import phone, staff
+
+    staff.require(user, "stock")
+    name = " ".join((name or "").split())[:120]
+    if not name:
+        raise StockError(why=N_("nama pemasok kosong"))
+    if not isinstance(lead_days, int) or not 0 <= lead_days <= 60:
+        raise StockError(why=N_("lama kirim 0 sampai 60 hari"))
+    number = phone.normalise(phone_text) if (phone_text or "").strip() else ""
+    row = Supplier.get_or_none(Supplier.name == name)
+    if row is None:
+        row = Supplier.create(name=name, phone=number, lead_days=lead_days)
+    else:
+        row.phone, row.lead_days = number or row.phone, lead_days
+        row.save()
+    return row

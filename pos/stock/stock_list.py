@@ -1,0 +1,315 @@
+"""What the owner looks at in Stok: on hand and its value, low stock, what expires soon, and what to buy.
+
+Each list is one SQL query (the on-hand balance is kept on the product in the same transaction as every
+move). Purchase suggestions come from average daily use over the last N days and the supplier's lead
+time: enough to last until the next delivery, not more — perishable raw materials spoil.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import ROUND_CEILING, Decimal
+from operator import itemgetter
+from typing import Any
+from urllib.parse import quote
+
+from peewee import fn
+
+from db import fast
+from db.models import ACTIVE_BY_NAME, LOW_STOCK, Batch, Product, Purchase, StockMove, Supplier
+from pos.core import clock
+from pos.core.i18n import _
+from pos.core.money import apply_rate
+from pos.core.paged import PagedList
+from pos.core.text import fold
+
+
+class Row(tuple[Any, ...]):
+    """One product of the stock list: a plain tuple with named fields (50.000 are made for one list;
+    a NamedTuple's Python-level constructor cost three times as much here)."""
+
+    __slots__ = ()
+    product_id = property(itemgetter(0))
+    sku = property(itemgetter(1))
+    name = property(itemgetter(2))
+    category = property(itemgetter(3))
+    unit = property(itemgetter(4))
+    held = property(itemgetter(5))  # on hand in whole thousandths
+    level = property(itemgetter(6))  # reorder level in thousandths
+    cost = property(itemgetter(7))
+    perishable = property(lambda r: bool(r[8]))
+    next_expiry = property(lambda r: _as_date(r[9]))  # SQLite gives the text
+
+    @property
+    def on_hand(self) -> Decimal:
+        return Decimal(self[5]).scaleb(-3)
+
+    @property
+    def reorder_level(self) -> Decimal:
+        return Decimal(self[6]).scaleb(-3)
+
+    @property
+    def low(self) -> bool:
+        return bool(self[5] <= self[6])
+
+    @property
+    def value(self) -> int:
+        """Cost of what is on the shelf, half up (nothing for a negative balance)."""
+        return (self[7] * self[5] + 500) // 1000 if self[5] > 0 else 0
+
+
+# What the stock list sorts by (the Stok table's columns): an SQL expression each, and whether it can be
+# missing (those go last either way). Ties by name.
+_VALUE = 'CASE WHEN p."on_hand" > 0 THEN (p."cost" * p."on_hand" + 500) / 1000 ELSE 0 END'  # = Row.value
+_NAME = 'LOWER(p."name")'
+ORDERS = {
+    "sku": ('p."sku"', False),
+    "name": (_NAME, False),
+    "category": ('LOWER(c."name")', True),
+    "on_hand": ('p."on_hand"', False),
+    "unit": ('p."unit"', False),
+    "reorder_level": ('p."reorder_level"', False),
+    "cost": ('p."cost"', False),
+    "value": (_VALUE, False),
+    "next_expiry": ('b."soonest"', True),
+}
+_CATEGORY = 'LEFT JOIN "category" c ON c."id" = p."category_id" '
+_SOONEST = (
+    'LEFT JOIN (SELECT "product_id", MIN("expires_on") AS "soonest" FROM "batch" WHERE "qty_left" > 0 '
+    'GROUP BY "product_id") b ON b."product_id" = p."id" '
+)
+_ROW = (
+    'SELECT p."id", p."sku", p."name", COALESCE(c."name", \'\'), p."unit", p."on_hand", p."reorder_level", '
+    'p."cost", p."perishable", b."soonest" FROM "product" p ' + _CATEGORY + _SOONEST
+)
+
+
+class StockList(PagedList[Row]):
+    """Tracked, active products in a chosen order, as the Stok screen shows them (pos.core.paged: the ids in
+    one query, rows a page at a time). The stock value is added up in the database."""
+
+    ORDERS = ORDERS
+    TIE = _NAME
+
+    def __init__(
+        self, query: str = "", only_low: bool = False, order: str = "name", descending: bool = False
+    ):
+        where = 'p."track_stock" AND ' + ACTIVE_BY_NAME
+        params: list[Any] = []
+        if only_low:
+            where += ' AND p."on_hand" <= p."reorder_level"'  # these three terms: the low-stock index
+        for word in [w for w in fold(query).split() if w][:6]:
+            where += ' AND (p."search_name" LIKE ? OR p."sku" = ?)'
+            params += [f"%{word}%", word.upper()]
+        self._where, self._params = where, params
+        super().__init__(order, descending)
+
+    def ids(self, order_sql: str, expr: str) -> list[int]:
+        joins = (_CATEGORY if "c." in expr else "") + (_SOONEST if "b." in expr else "")
+        found = fast.rows(
+            f'SELECT p."id" FROM "product" p {joins}WHERE {self._where} ORDER BY {order_sql}, p."id"',
+            self._params,
+        )
+        return [pid for (pid,) in found]
+
+    def read(self, ids: list[int]) -> list[Row]:
+        return self.in_order(ids, fast.rows(_ROW + 'WHERE p."id" IN (?*)', ids), Row)
+
+    def value(self) -> int:
+        """Cost of everything on the shelf in this list (each row's value, added up in the database)."""
+        return int(
+            fast.rows(f'SELECT SUM({_VALUE}) FROM "product" p WHERE {self._where}', self._params)[0][0] or 0
+        )
+
+
+def listing(query: str = "", only_low: bool = False) -> StockList:
+    """Tracked, active products by name (see StockList)."""
+    return StockList(query, only_low)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the Stok screen opens with: the list and the figures above it."""
+
+    rows: StockList
+    value: int  # of the listed products
+    low: int  # products at or below their reorder level (all, not only the listed)
+    expiring: int  # batches that expire within a week (or have)
+
+
+def overview(query: str = "", only_low: bool = False) -> Overview:
+    rows = StockList(query, only_low)
+    return Overview(rows, rows.value(), low_count(), expiring_count(7))
+
+
+def _as_date(value: object) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def low_count() -> int:
+    return Product.select().where(*LOW_STOCK).count()
+
+
+@dataclass(frozen=True)
+class Expiring:
+    batch_id: int
+    product_id: int
+    name: str
+    unit: str
+    expires_on: date
+    qty_left: Decimal
+    value: int
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_on < clock.now().date()
+
+
+def expiring_count(days: int = 7) -> int:
+    until = clock.now().date() + timedelta(days=days)
+    return Batch.select().where(Batch.qty_left > 0, Batch.expires_on <= until).count()
+
+
+def expiring(days: int = 7) -> list[Expiring]:
+    """Batches still on the shelf that expire within `days` (and those already expired), soonest first."""
+    until = clock.now().date() + timedelta(days=days)
+    return [
+        Expiring(
+            b.id,
+            b.product_id,
+            b.product.name,
+            b.product.unit,
+            b.expires_on,
+            b.qty_left,
+            apply_rate(b.unit_cost, b.qty_left),
+        )
+        for b in Batch.select(Batch, Product)
+        .join(Product)
+        .where(Batch.qty_left > 0, Batch.expires_on <= until)
+        .order_by(Batch.expires_on, Product.name)
+    ]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    product_id: int
+    name: str
+    unit: str
+    on_hand: Decimal
+    daily_use: Decimal
+    lead_days: int
+    buy: Decimal
+    cost: int
+    supplier_id: int | None
+    supplier: str
+
+
+def _last_suppliers(ids: list[int]) -> dict[int, tuple[int, str, int]]:
+    """Each product's supplier from its latest purchase with one: {product: (id, name, lead days)}. Read
+    from the restocks (by kind: the moves have no index by product, which would cost every sale pages)."""
+    out: dict[int, tuple[int, str, int]] = {}
+    wanted = set(ids)
+    for pid, sid, name, lead in (
+        StockMove.select(StockMove.product, Supplier.id, Supplier.name, Supplier.lead_days)
+        .join(Purchase)
+        .join(Supplier)
+        .where(StockMove.kind == "restock")
+        .order_by(StockMove.id)
+        .tuples()
+    ):
+        if pid in wanted:
+            out[pid] = (sid, name, int(lead))  # a later purchase replaces an earlier one
+    return out
+
+
+def suggestions(history_days: int = 28, cover_days: int = 7) -> list[Suggestion]:
+    """What to buy now: average daily use over `history_days` (sales, production and gifts that left
+    the shelf; waste excluded), enough for the supplier's lead time plus `cover_days` until the next
+    delivery, minus what is on hand. Only products that need something.
+
+    The database first drops every product that would not need anything even with the longest lead time
+    of any supplier (a bound the exact rule below never exceeds), so a shop of 50.000 products makes
+    model rows only for the few it may have to buy."""
+    since = clock.now() - timedelta(days=history_days)
+    longest = max(1, int(Supplier.select(fn.MAX(Supplier.lead_days)).scalar() or 0))
+    found = fast.rows(
+        'SELECT u."product_id", u."used" FROM (SELECT "product_id", -SUM("qty") AS "used" FROM "stock_move" '
+        "WHERE \"created_at\" >= ? AND \"kind\" IN ('sale', 'refund', 'production', 'gift') "
+        'GROUP BY "product_id") u JOIN "product" p ON p."id" = u."product_id" '
+        'WHERE p."track_stock" AND p."active" AND u."used" > 0 '
+        'AND u."used" * ? > ? * (CASE WHEN p."on_hand" > 0 THEN p."on_hand" ELSE 0 END)',
+        [since, longest + cover_days, history_days],
+    )
+    used = {pid: Decimal(int(total)) / 1000 for pid, total in found}
+    ids = list(used)
+    products: dict[int, Product] = {}
+    for start in range(0, len(ids), 500):  # SQLite takes a limited number of values in one IN
+        products.update((p.id, p) for p in Product.select().where(Product.id.in_(ids[start : start + 500])))
+    suppliers = _last_suppliers(list(products))
+    shelf = _shelf_days([pid for pid, p in products.items() if p.perishable])
+    out = []
+    for pid, product in products.items():
+        daily = used[pid] / history_days
+        supplier_id, supplier, lead = suppliers.get(pid, (None, "", 1))
+        cover = min(cover_days, shelf[pid]) if pid in shelf else cover_days  # it would spoil before
+        need = daily * (lead + cover) - max(product.on_hand, Decimal(0))
+        step = Decimal(1) if product.unit in ("pcs", "pack", "porsi") else Decimal("0.1")
+        buy = (need / step).to_integral_value(rounding=ROUND_CEILING) * step if need > 0 else Decimal(0)
+        if buy > 0:
+            out.append(
+                Suggestion(
+                    pid,
+                    product.name,
+                    product.unit,
+                    product.on_hand,
+                    daily.quantize(Decimal("0.01")),
+                    lead,
+                    buy,
+                    apply_rate(int(product.cost), buy),
+                    supplier_id,
+                    supplier,
+                )
+            )
+    return sorted(out, key=lambda s: (s.supplier, s.name))
+
+
+def _shelf_days(ids: list[int]) -> dict[int, int]:
+    """How long a perishable product keeps: the shortest span from receipt to expiry of its last
+    batches (meat: 3 days), so a suggestion never buys more than can be sold before it spoils."""
+    out: dict[int, int] = {}
+    if not ids:
+        return out
+    for pid, received, expires in (
+        Batch.select(Batch.product, Batch.received_at, Batch.expires_on)
+        .where(Batch.product.in_(ids))
+        .order_by(Batch.id.desc())
+        .limit(50 * len(ids))
+        .tuples()
+    ):
+        got = _as_date(received)
+        if got is not None and expires is not None:
+            days = max(1, (_as_date(expires) - got).days)  # type: ignore[operator]
+            out[pid] = min(out.get(pid, days), days)
+    return out
+
+
+def supplier_message(shop_name: str, items: list[Suggestion]) -> str:
+    lines = [_("Halo, kami dari {shop} mau pesan:").format(shop=shop_name)]
+    for s in items:
+        qty = format(s.buy.normalize(), "f").replace(".", ",")
+        lines.append(f"- {s.name}: {qty} {s.unit}")
+    lines.append(_("Terima kasih."))
+    return "\n".join(lines)
+
+
+def supplier_link(phone: str, message: str) -> str:
+    from pos.core import phone as phones
+
+    return f"https://wa.me/{phones.normalise(phone)}?text={quote(message)}"

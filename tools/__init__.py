@@ -1,0 +1,1 @@
+"""Developer tools: README screenshots and sample receipts. The app never imports them."""

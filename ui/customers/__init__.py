@@ -1,0 +1,1 @@
+"""The customer screens: the list, the profile, editing, import, merging, vouchers, posters."""

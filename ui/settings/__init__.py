@@ -1,0 +1,1 @@
+"""Pengaturan: the page and its boxes (channels, points, programs, printer, safety, staff)."""

@@ -1,0 +1,1 @@
+"""The stock screens: the stock page and its dialogs."""

@@ -1,0 +1,2 @@
+"""Pieces every screen shares: wheel-safe boxes, dialogs, file choosers, the worker thread, the
+QR painter, the table model."""
