@@ -6,13 +6,14 @@ import os
 import sqlite3
 import uuid
 from pathlib import Path
+from typing import Any
 
 import peewee
 from playhouse.db_url import connect as connect_url
 from playhouse.db_url import register_database
 from playhouse.migrate import SchemaMigrator
 
-from db import balances, config_version, migrations, names_index
+from db import balances, config_version, migrations, names_index, writes
 from db.models import ALL_MODELS, Meta, cluster_day_books, database
 from db.pipeline import TillPostgres
 
@@ -173,6 +174,14 @@ def _precheck_sqlite_file(path: Path) -> None:
         raise OpenError("newer", str(path), version=version)
 
 
+class ShopSqlite(peewee.SqliteDatabase):
+    """SQLite that notes the tables each statement writes (db.writes), as TillPostgres does."""
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        writes.note(sql)
+        return super().execute_sql(sql, params)
+
+
 def make_database(target: str) -> peewee.Database:
     file = sqlite_file(target)
     if file is None:
@@ -193,7 +202,7 @@ def make_database(target: str) -> peewee.Database:
         except OSError as exc:
             raise OpenError(_place(path) or "cannot_open", str(path), exc.strerror or str(exc)) from exc
         file = str(path)
-    return peewee.SqliteDatabase(file, pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    return ShopSqlite(file, pragmas=SQLITE_PRAGMAS, check_same_thread=False)
 
 
 def open_database(target: str) -> peewee.Database:

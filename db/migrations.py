@@ -205,8 +205,8 @@ def upgrade_to_9(migrator: SchemaMigrator) -> None:
 
 
 def upgrade_to_10(migrator: SchemaMigrator) -> None:
-    """The delivery board (pos/counter/delivery.py): delivery and online orders with their state, courier and cash
-    on delivery (delivery_order)."""
+    """The delivery board (pos/counter/delivery.py): delivery and online orders with their state, courier
+    and cash on delivery (delivery_order)."""
     from db.models import DeliveryOrder
 
     migrator.database.create_tables([DeliveryOrder])

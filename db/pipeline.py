@@ -17,6 +17,8 @@ from typing import Any
 
 import peewee
 
+from db import writes
+
 _errors = peewee.__exception_wrapper__  # peewee's driver-error -> peewee-error mapping
 
 
@@ -38,6 +40,7 @@ class TillPostgres(peewee.PostgresqlDatabase):
         if not self.in_transaction():
             self.execute_sql(sql, params)
             return
+        writes.note(sql)
         self._queue().append(self.cursor().mogrify(sql, params or ()))
 
     def begin(self, isolation_level: Any = None) -> None:
@@ -60,6 +63,7 @@ class TillPostgres(peewee.PostgresqlDatabase):
         return cursor
 
     def execute_sql(self, sql: str, params: Any = None) -> Any:
+        writes.note(sql)
         if self.is_closed() or not self._queue():
             return super().execute_sql(sql, params)
         return self._send(self.cursor().mogrify(sql, params or ()))

@@ -12,6 +12,8 @@ Why one lock and not a row lock per checked row: every write appends to the jour
 adds to the same day books, so writes are serialised on those rows anyway; the lock only moves that wait
 to the start, before the checks. A serialization failure, deadlock or lock timeout that still happens
 (another program on the server, a long report's lock) is retried, bounded and with jitter.
+When a service commits, the areas it wrote are announced once (pos.core.changes); a rolled-back one says
+nothing.
 """
 
 from __future__ import annotations
@@ -25,9 +27,9 @@ from typing import Any, ParamSpec, TypeVar
 
 import peewee
 
-from db import pipeline, reader
+from db import pipeline, reader, writes
 from db.models import database
-from pos.core import caches
+from pos.core import caches, changes
 from pos.core.errors import ServerUnreachable, StorageError
 from pos.core.i18n import N_, _
 
@@ -181,6 +183,7 @@ def service(fn: Callable[P, R]) -> Callable[P, R]:
             with database.atomic():
                 return fn(*args, **kwargs)
         for attempt in range(RETRIES + 1):
+            writes.take()  # what this thread wrote outside a service is not this service's change
             try:
                 with atomic():
                     caches.refresh(force=True)  # another till may have changed settings, channels, programs
@@ -197,6 +200,7 @@ def service(fn: Callable[P, R]) -> Callable[P, R]:
                     continue
                 raise StorageError(why=_why(exc)) from exc
         reader.after_commit()  # the log is copied back on the reading thread, not here
+        changes.announce(changes.of_tables(writes.take()))
         return done
 
     return run
