@@ -39,7 +39,7 @@ from pos import shop
 from pos.core import journal, settings, staff
 from pos.core.money import apply_rate, line_amount
 from pos.core.text import fold
-from pos.counter.sale import content
+from pos.counter.sale_record import content
 from pos.customers import loyalty
 from pos.demo.catalogs import FIRST_NAMES, LAST_NAMES
 

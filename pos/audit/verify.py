@@ -40,7 +40,7 @@ from pos.books import closing
 from pos.core import journal
 from pos.core.i18n import _
 from pos.core.tx import snapshot
-from pos.counter.sale import content
+from pos.counter.sale_record import content
 from pos.customers import stamps
 from pos.customers.merge import merged_map, resolve
 

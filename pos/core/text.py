@@ -20,16 +20,19 @@ def search_words(query: str) -> list[str]:
     return [w for w in fold(query).split(" ") if w][:6]
 
 
-def clean(text: str, keep_newlines: bool = False) -> str:
+def clean(text: str, keep_newlines: bool = False, limit: int | None = None) -> str:
     """What a person typed, safe to store and print: control characters (ESC, NUL, …) out, runs of
-    spaces made one, ends trimmed; newlines kept (one at a time) only where asked (notes, addresses)."""
+    spaces made one, ends trimmed; newlines kept (one at a time) only where asked (notes, addresses);
+    cut to `limit` characters when given."""
     text = str(text or "")
     if text.isprintable():  # no control character, no line break: only the spaces to tidy
-        return " ".join(text.split())
-    if keep_newlines:
+        out = " ".join(text.split())
+    elif keep_newlines:
         lines = ("".join(c for c in line if c.isprintable() or c == "\t") for line in text.splitlines())
-        return "\n".join(" ".join(line.split()) for line in lines).strip()
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+        out = "\n".join(" ".join(line.split()) for line in lines).strip()
+    else:
+        out = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return out if limit is None else out[:limit].rstrip()
 
 
 def printable(text: str) -> str:

@@ -18,9 +18,10 @@ from pos.core.cart import parse_qty
 from pos.core.errors import InvalidInput, NeedReason, RefundTooMany
 from pos.core.i18n import N_
 from pos.core.money import apply_rate, line_amount, split
-from pos.core.text import qty_text
+from pos.core.text import clean, qty_text
 from pos.core.tx import service
-from pos.counter.sale import next_number, open_shift_id, record
+from pos.counter.sale import next_number, open_shift_id
+from pos.counter.sale_record import Header, LineFields, PaymentFields, Record, Totals, record, sale_row
 from pos.customers import loyalty, stamps
 from pos.stock import recipes
 
@@ -86,12 +87,59 @@ def refund(
 ) -> Sale:
     """Refund `items` {sale_line_id: qty} of `sale`. Money goes back by the original methods, or in cash."""
     approver = staff.require(user, "refund", approver)
-    reason = " ".join((reason or "").split())[:200]
+    reason = clean(reason, limit=200)
     if not reason:
         raise NeedReason()
     if sale.kind != "sale":
         raise InvalidInput(N_("Nota retur tidak bisa diretur lagi."))
     lines = {r.line_id: r for r in returnable(sale)}
+    chosen = _chosen(sale, lines, items)
+    originals = {ln.id: ln for ln in SaleLine.select().where(SaleLine.id.in_([r.line_id for r, _ in chosen]))}
+    amounts = [_amount(r, qty, originals[r.line_id]) for r, qty in chosen]
+    taking = {r.line_id: qty for r, qty in chosen}
+    final = all(r.left == taking.get(r.line_id, 0) for r in lines.values())
+    money = _money(sale, chosen, amounts, sum(r.total for r in lines.values()), final)
+
+    register = till.register()
+    shift_id = open_shift_id(register.id)
+    seq, number = next_number(register)
+    head = Header(
+        number, seq, register.id, shift_id, user.id, approver.user_id if approver else None, clock.now(),
+        sale.channel_id, sale.order_type, sale.source_ref, sale.customer_id, sale.tax_included,
+    )  # fmt: skip
+    row = sale_row(head, money, kind="refund", cart_uid=uuid.uuid4().hex, refund_of=sale.id, reason=reason)
+    rows, unit_costs, dishes = _rows(chosen, amounts, originals)
+    lines_amount = sum(a for a, _t, _c in amounts)
+    line_base = sum(r.total for r in lines.values())
+    share = Decimal(lines_amount) / Decimal(line_base) if line_base else Decimal(1)
+    take, give = loyalty.refund_points(sale, share, final)
+    plan = stamps.refund_plan(sale, [(r.product_id, qty, r.reward) for r, qty in chosen], final)
+    done = record(
+        Record(
+            row,
+            rows,
+            _refund_payments(sale, -money.total, to_cash),
+            user=user,
+            event="refund",
+            tracked=unit_costs,
+            recipes=dishes,
+            reason=reason,
+            points=(take, give) if sale.customer_id else None,
+            stamps=stamps.totals(plan, refund=True),
+        )
+    )
+    loyalty.on_refund(sale, done.id, take, give, user)
+    if plan:
+        stamps.write_plan(sale.customer_id, plan, done.id, user)
+    if sale.customer_id:
+        loyalty.update_tier(sale.customer_id)
+    return done
+
+
+def _chosen(
+    sale: Sale, lines: dict[int, Returnable], items: dict[int, Decimal | int | str]
+) -> list[tuple[Returnable, Decimal]]:
+    """The lines and quantities asked for, each checked against what is left of it."""
     chosen: list[tuple[Returnable, Decimal]] = []
     for line_id, raw in items.items():
         if line_id not in lines:
@@ -103,35 +151,41 @@ def refund(
         chosen.append((lines[line_id], qty))
     if not chosen:
         raise InvalidInput(N_("Pilih barang yang dikembalikan."))
+    return chosen
 
-    originals = {ln.id: ln for ln in SaleLine.select().where(SaleLine.id.in_([r.line_id for r, _ in chosen]))}
-    amounts = []
-    for r, qty in chosen:
-        full = qty == r.left
-        ln = originals[r.line_id]
-        amounts.append(
-            (
-                r.total - r.refunded_total if full else _share(r.total, qty, r.sold),
-                _share(ln.tax, qty, r.sold),
-                _share(ln.cost, qty, r.sold),
-            )
-        )
-    lines_amount = sum(a for a, _t, _c in amounts)
-    taking = {r.line_id: qty for r, qty in chosen}
-    final = all(r.left == taking.get(r.line_id, 0) for r in lines.values())
-    earlier = (
-        Sale.select(
-            fn.COALESCE(fn.SUM(Sale.total), 0),
-            fn.COALESCE(fn.SUM(Sale.commission), 0),
-            fn.COALESCE(fn.SUM(Sale.tax), 0),
-            fn.COALESCE(fn.SUM(Sale.service), 0),
-        )
-        .where(Sale.refund_of == sale.id)
-        .tuples()
-        .get()
+
+def _amount(r: Returnable, qty: Decimal, original: SaleLine) -> tuple[int, int, int]:
+    """(amount, tax, cost) of refunding `qty` of a line: what is left of it exactly when all of it goes."""
+    full = qty == r.left
+    return (
+        r.total - r.refunded_total if full else _share(r.total, qty, r.sold),
+        _share(original.tax, qty, r.sold),
+        _share(original.cost, qty, r.sold),
     )
-    line_base = sum(r.total for r in lines.values())
+
+
+def _money(
+    sale: Sale,
+    chosen: list[tuple[Returnable, Decimal]],
+    amounts: list[tuple[int, int, int]],
+    line_base: int,
+    final: bool,
+) -> Totals:
+    """The refund's totals (negative). The last refund of a sale takes back exactly what is left of its
+    total, commission, tax, service, delivery fee and rounding; an earlier one its share of the lines."""
+    lines_amount = sum(a for a, _t, _c in amounts)
     if final:
+        earlier = (
+            Sale.select(
+                fn.COALESCE(fn.SUM(Sale.total), 0),
+                fn.COALESCE(fn.SUM(Sale.commission), 0),
+                fn.COALESCE(fn.SUM(Sale.tax), 0),
+                fn.COALESCE(fn.SUM(Sale.service), 0),
+            )
+            .where(Sale.refund_of == sale.id)
+            .tuples()
+            .get()
+        )
         total = sale.total + int(earlier[0])
         commission = sale.commission + int(earlier[1])
         tax = sale.tax + int(earlier[2])
@@ -139,47 +193,30 @@ def refund(
     else:
         service_part = _share(sale.service, Decimal(lines_amount), Decimal(line_base))
         tax = sum(t for _a, t, _c in amounts)
-        added_tax = 0 if sale.tax_included else tax
-        total = lines_amount + service_part + added_tax
+        total = lines_amount + service_part + (0 if sale.tax_included else tax)
         commission = _share(sale.commission, Decimal(lines_amount), Decimal(line_base))
-
-    register = till.register()
-    shift_id = open_shift_id(register.id)
-    seq, number = next_number(register)
-    now = clock.now()
     gross = sum(line_amount(q, r.unit_price) for r, q in chosen)
-    fields = dict(
-        number=number,
-        cart_uid=uuid.uuid4().hex,
-        register=register.id,
-        seq=seq,
-        kind="refund",
-        refund_of=sale.id,
-        channel=sale.channel_id,
-        order_type=sale.order_type,
-        source_ref=sale.source_ref,
-        customer=sale.customer_id,
-        cashier=user.id,
-        approved_by=approver.user_id if approver else None,
-        shift=shift_id,
-        created_at=now,
-        paid_at=now,
+    return Totals(
         gross=-gross,
         discount=-(gross - lines_amount),
-        discount_reason="",
         service=-service_part,
         tax=-tax,
-        tax_included=sale.tax_included,
         delivery_fee=-(sale.delivery_fee if final else 0),
         rounding=-(sale.rounding if final else 0),
         total=-total,
         commission=-commission,
         net=-(total - commission),
         cost=-sum(c for _a, _t, c in amounts),
-        delivery_address="",
-        note="",
-        reason=reason,
     )
+
+
+def _rows(
+    chosen: list[tuple[Returnable, Decimal]],
+    amounts: list[tuple[int, int, int]],
+    originals: dict[int, SaleLine],
+) -> tuple[list[LineFields], dict[int, int], dict[int, list[tuple[int, Decimal]]]]:
+    """The refund's lines (negative), the unit cost of each tracked product and ingredient that comes back,
+    and the recipes of made-to-order items (their ingredients come back: what the sale moved, per unit)."""
     tracked = {
         p.id: p
         for p in Product.select(Product.id, Product.track_stock).where(
@@ -192,7 +229,7 @@ def refund(
         zip(chosen, amounts, strict=True), start=1
     ):
         rows.append(
-            dict(
+            LineFields(
                 position=position,
                 product=r.product_id,
                 name=r.name,
@@ -212,9 +249,7 @@ def refund(
         original = originals[r.line_id]
         if r.product_id in tracked and tracked[r.product_id].track_stock and original.qty:
             unit_costs[r.product_id] = int(original.cost / original.qty)
-    dishes = {  # made-to-order items: their ingredients go back (what the sale moved, per unit)
-        pid: recipes.of(pid) for pid, p in tracked.items() if not p.track_stock and recipes.of(pid)
-    }
+    dishes = {pid: recipes.of(pid) for pid, p in tracked.items() if not p.track_stock and recipes.of(pid)}
     if dishes:
         ingredient_ids = [i for items in dishes.values() for i, _q in items]
         for pid, cost, is_tracked in (
@@ -224,34 +259,13 @@ def refund(
         ):
             if is_tracked:
                 unit_costs[pid] = int(cost)
-    payments = _refund_payments(sale, total, to_cash)
-    share = Decimal(lines_amount) / Decimal(line_base) if line_base else Decimal(1)
-    take, give = loyalty.refund_points(sale, share, final)
-    points = (take, give) if sale.customer_id else None
-    plan = stamps.refund_plan(sale, [(r.product_id, qty, r.reward) for r, qty in chosen], final)
-    done = record(
-        fields,
-        rows,
-        payments,
-        unit_costs,
-        user=user,
-        event="refund",
-        reason=reason,
-        points=points,
-        stamps=stamps.totals(plan, refund=True),
-        recipes=dishes,
-    )
-    loyalty.on_refund(sale, done.id, take, give, user)
-    if plan:
-        stamps.write_plan(sale.customer_id, plan, done.id, user)
-    if sale.customer_id:
-        loyalty.update_tier(sale.customer_id)
-    return done
+    return rows, unit_costs, dishes
 
 
-def _refund_payments(sale: Sale, total: int, to_cash: bool) -> list[dict[str, object]]:
+def _refund_payments(sale: Sale, total: int, to_cash: bool) -> list[PaymentFields]:
+    """`total` (positive) back by the sale's own methods in proportion, or all in cash."""
     if to_cash or total == 0:
-        return [dict(method="cash", amount=-total, tendered=0, change=0, reference="")]
+        return [PaymentFields(method="cash", amount=-total, tendered=0, change=0, reference="")]
     paid = [
         (p.method, p.amount)
         for p in Payment.select().where(Payment.sale == sale).order_by(Payment.id)
@@ -259,7 +273,7 @@ def _refund_payments(sale: Sale, total: int, to_cash: bool) -> list[dict[str, ob
     ]
     parts = split(total, [amount for _m, amount in paid])
     return [
-        dict(method=m, amount=-part, tendered=0, change=0, reference="")
+        PaymentFields(method=m, amount=-part, tendered=0, change=0, reference="")
         for (m, _a), part in zip(paid, parts, strict=True)
         if part
     ]

@@ -8,42 +8,69 @@ until paid.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from peewee import JOIN
 
-from db import fast, summaries
-from db.fields import to_qty
-from db.models import ChatText, Customer, KasbonEntry, Payment, Register, Sale, SaleLine, User, database
+from db import fast
+from db.models import ChatText, Customer, Payment, Register, Sale, User, Voucher
 from pos.catalog import channel as channels
-from pos.core import clock, journal, settings, staff, till
+from pos.core import clock, settings, staff, till
 from pos.core.cart import Cart
 from pos.core.errors import AlreadyCompleted, EmptyCart, KasbonLimit, NeedCustomer, PosError, ShiftRequired
 from pos.core.i18n import _
 from pos.core.money import apply_rate, format_rupiah
 from pos.core.tx import service
 from pos.counter.payment import Settlement, Tender, method_name, settle
-from pos.counter.pricing import Quote, quote, rules_for
+from pos.counter.pricing import Quote, Rules, quote, rules_for
+from pos.counter.sale_record import Header, LineFields, PaymentFields, Record, Totals, record, sale_row
 from pos.customers import gifts, loyalty, stamps, voucher
-from pos.stock import recipes, stock
+from pos.stock import recipes
+
+
+@dataclass(frozen=True)
+class Redemption:
+    """What stamps, a voucher and points take off a cart, in rupiah, and the voucher used."""
+
+    value: int
+    voucher: Voucher | None = None
+
+
+def redemption(cart: Cart, rules: Rules, cards: list[stamps.Card], *, checking: bool) -> Redemption:
+    """Stamps, then a voucher, then points, each capped by what is left of the subtotal. `checking`: raise
+    why a voucher or points cannot be used (completing); otherwise leave them out (the counter's running
+    totals — completing says why)."""
+    if not (cart.points_redeem or cart.voucher_code or cart.stamp_claims):
+        return Redemption(0)
+    before = quote(cart, rules).subtotal
+    value, used = min(stamps.claims_value(cart, cards), before), None
+    if cart.voucher_code:
+        try:
+            used, off = voucher.value_for(cart.voucher_code, before, cart.channel, cart.customer_id)
+            value += off
+        except PosError:
+            if checking:
+                raise
+    if cart.points_redeem:
+        try:
+            value += loyalty.check_redeem(cart.customer_id, cart.points_redeem, before - value)
+        except PosError:
+            if checking:
+                raise
+    return Redemption(value, used)
+
+
+def _cards(cart: Cart) -> list[stamps.Card]:
+    return stamps.programs() if cart.customer_id or cart.stamp_claims else []
 
 
 def preview(cart: Cart) -> Quote:
-    """The totals the counter shows while ringing up (same arithmetic as completing)."""
+    """The totals the counter shows while ringing up: the arithmetic of completing, without its refusals."""
     rules = rules_for(settings.all_settings(), channels.get(cart.channel))
-    extra = loyalty.redemption_value(cart.points_redeem) if cart.points_redeem else 0
-    extra += stamps.claims_value(cart)
-    if cart.voucher_code:
-        try:
-            extra += voucher.value_for(
-                cart.voucher_code, quote(cart, rules).subtotal, cart.channel, cart.customer_id
-            )[1]
-        except PosError:
-            pass  # shown when it was applied; completing the sale says it again
-    return quote(cart, rules, extra)
+    return quote(cart, rules, redemption(cart, rules, _cards(cart), checking=False).value)
 
 
 def earn_base(cart: Cart, q: Quote) -> int:
@@ -120,6 +147,95 @@ def _approval(
     return approved
 
 
+@dataclass(frozen=True)
+class _Earning:
+    """A member's points for this sale: the rules and tier ladder read once, and what the sale earns."""
+
+    rules: Any = None
+    ladder: list[Any] = field(default_factory=list)
+    spend_before: int = 0
+    earned: int = 0
+
+
+def _earning(cart: Cart, q: Quote, channel: Any) -> _Earning:
+    if not cart.customer_id:
+        return _Earning()
+    points_rules, ladder = loyalty.rules(), loyalty.tiers()
+    spend_before = loyalty.spend_12_months(cart.customer_id) if ladder else 0
+    multiplier = loyalty.multiplier_at(spend_before, ladder)
+    earned = loyalty.earned_for(earn_base(cart, q), bool(channel.earns_points), points_rules, multiplier)
+    return _Earning(points_rules, ladder, spend_before, earned)
+
+
+def _check_programs(cart: Cart) -> list[stamps.Card]:
+    """A free line only from a running gift program or a claimed stamp card. Returns the stamp cards."""
+    if any(ln.reward and not ln.reward_of.startswith(("gift:", "stamp:")) for ln in cart.lines):
+        raise gifts.GiftError(why=_("baris hadiah tanpa program"))
+    gifts.check(cart, gifts.programs() if any(ln.reward_of.startswith("gift:") for ln in cart.lines) else [])
+    cards = _cards(cart)
+    stamps.check_claims(cart, cards)
+    return cards
+
+
+@dataclass(frozen=True)
+class _Goods:
+    """The cart's catalogue items as stock sees them: (cost, tracked?, warranty days) per product, the
+    made-to-order dishes with their ingredients, and each line's cost."""
+
+    products: dict[int, tuple[int, bool, int]]
+    dishes: dict[int, tuple[list[Any], int, dict[int, int]]]
+    costs: list[int]
+
+    def tracked(self) -> dict[int, int]:
+        """Unit cost of every stock-tracked product and ingredient the sale moves."""
+        out = {pid: cost for pid, (cost, is_tracked, _days) in self.products.items() if is_tracked}
+        for _recipe, _unit_cost, ingredient_costs in self.dishes.values():
+            out.update(ingredient_costs)
+        return out
+
+
+def _goods(cart: Cart) -> _Goods:
+    in_cart = {ln.product_id for ln in cart.lines if ln.product_id is not None}
+    table = recipes.table()  # cached: the ingredients of every item with a recipe
+    facts = _stock_facts(in_cart.union(i for pid in in_cart for i, _q in table.get(pid, ())))
+    products = {pid: facts[pid] for pid in in_cart if pid in facts}
+    dishes = _dishes(products, facts, table)
+    costs = [
+        (apply_rate(dishes[ln.product_id][1], ln.qty) if ln.product_id in dishes else 0)
+        or (apply_rate(products[ln.product_id][0], ln.qty) if ln.product_id in products else 0)
+        for ln in cart.lines
+    ]
+    return _Goods(products, dishes, costs)
+
+
+def _lines(
+    cart: Cart, q: Quote, list_prices: list[int | None], goods: _Goods, now: datetime
+) -> list[LineFields]:
+    out = []
+    for position, (line, lq, cost) in enumerate(zip(cart.lines, q.lines, goods.costs, strict=True), start=1):
+        listed = list_prices[position - 1]
+        days = goods.products[line.product_id][2] if line.product_id in goods.products else 0
+        out.append(
+            LineFields(
+                position=position,
+                product=line.product_id,
+                name=line.name,
+                qty=line.qty,
+                unit_price=line.unit_price,
+                list_price=line.unit_price if listed is None else listed,
+                discount=lq.discount,
+                tax=lq.tax,
+                total=lq.net,
+                cost=cost,
+                note=line.note or line.reason,
+                reward=line.reward,
+                serial_number=line.serial_number,
+                warranty_until=(now + timedelta(days=days)).date() if days and not line.reward else None,
+            )
+        )
+    return out
+
+
 @service
 def complete(
     cart: Cart, tenders: list[Tender], cashier: User, approver: staff.Approval | None = None
@@ -136,203 +252,87 @@ def complete(
     list_prices = catalogue_prices(cart, channel)
     approver = _approval(cart, list_prices, cashier, approver)
     shop = settings.all_settings()
-    order_type = channels.order_type_for(cart.order_type, bool(shop["food_orders"]))
     rules = rules_for(shop, channel)
-    if any(ln.reward and not ln.reward_of.startswith(("gift:", "stamp:")) for ln in cart.lines):
-        raise gifts.GiftError(why=_("baris hadiah tanpa program"))  # a free line only from a running program
-    gift_list = gifts.programs() if any(ln.reward_of.startswith("gift:") for ln in cart.lines) else []
-    gifts.check(cart, gift_list)
-    cards = stamps.programs() if cart.customer_id or cart.stamp_claims else []
-    stamps.check_claims(cart, cards)
-    redeem_value, used_voucher = 0, None
-    if cart.points_redeem or cart.voucher_code or cart.stamp_claims:
-        before = quote(cart, rules).subtotal
-        redeem_value = min(stamps.claims_value(cart, cards), before)
-        if cart.voucher_code:
-            used_voucher, voucher_value = voucher.value_for(
-                cart.voucher_code, before, cart.channel, cart.customer_id
-            )
-            redeem_value += voucher_value
-        if cart.points_redeem:
-            redeem_value += loyalty.check_redeem(cart.customer_id, cart.points_redeem, before - redeem_value)
-    q = quote(cart, rules, redeem_value)
+    cards = _check_programs(cart)
+    taken = redemption(cart, rules, cards, checking=True)
+    q = quote(cart, rules, taken.value)
     paid = settle(tenders, q, int(shop["cash_rounding"]))
-    points_rules, ladder, spend_before, earned = None, [], 0, 0
-    if cart.customer_id:  # read once: rules, tier ladder and 12-month spend
-        points_rules, ladder = loyalty.rules(), loyalty.tiers()
-        spend_before = loyalty.spend_12_months(cart.customer_id) if ladder else 0
-        earned = loyalty.earned_for(
-            earn_base(cart, q),
-            bool(channel.earns_points),
-            points_rules,
-            loyalty.multiplier_at(spend_before, ladder),
-        )
+    earning = _earning(cart, q, channel)
     _check_kasbon(paid, cart.customer_id)
 
     register = till.register()
     shift_id = open_shift_id(register.id)
     seq, number = next_number(register)
-    now = clock.now()
-    in_cart = {ln.product_id for ln in cart.lines if ln.product_id is not None}
-    table = recipes.table()  # cached: the ingredients of every item with a recipe
-    facts = _stock_facts(in_cart.union(i for pid in in_cart for i, _q in table.get(pid, ())))
-    products = {pid: facts[pid] for pid in in_cart if pid in facts}
-    dishes = _dishes(products, facts, table)
-    costs = [
-        (apply_rate(dishes[ln.product_id][1], ln.qty) if ln.product_id in dishes else 0)
-        or (apply_rate(products[ln.product_id][0], ln.qty) if ln.product_id in products else 0)
-        for ln in cart.lines
-    ]
-    fields = dict(
-        number=number,
-        cart_uid=cart.uid,
-        register=register.id,
-        seq=seq,
+    order_type = channels.order_type_for(cart.order_type, bool(shop["food_orders"]))
+    head = Header(
+        number, seq, register.id, shift_id, cashier.id, approver.user_id if approver else None, clock.now(),
+        channel.id, order_type, cart.source_ref, cart.customer_id, q.tax_included,
+    )  # fmt: skip
+    goods = _goods(cart)
+    money = Totals(
+        q.gross, q.discount, q.service, q.tax, q.delivery_fee, paid.rounding, q.total + paid.rounding,
+        q.commission, q.net + paid.rounding, sum(goods.costs),
+    )  # fmt: skip
+    row = sale_row(
+        head,
+        money,
         kind="sale",
-        refund_of=None,
-        channel=channel.id,
-        order_type=order_type,
-        source_ref=cart.source_ref,
-        customer=cart.customer_id,
-        cashier=cashier.id,
-        approved_by=approver.user_id if approver else None,
-        shift=shift_id,
-        created_at=now,
-        paid_at=now,
-        gross=q.gross,
-        discount=q.discount,
+        cart_uid=cart.uid,
         discount_reason=cart.discount_reason,
-        service=q.service,
-        tax=q.tax,
-        tax_included=q.tax_included,
-        delivery_fee=q.delivery_fee,
-        rounding=paid.rounding,
-        total=q.total + paid.rounding,
-        commission=q.commission,
-        net=q.net + paid.rounding,
-        cost=sum(costs),
         delivery_address=cart.delivery_address if order_type == "delivery" else "",  # walk-ins: none
         note=cart.note,
-        reason="",
     )
-    lines = [
-        dict(
-            position=position,
-            product=line.product_id,
-            name=line.name,
-            qty=line.qty,
-            unit_price=line.unit_price,
-            list_price=line.unit_price if list_prices[position - 1] is None else list_prices[position - 1],
-            discount=lq.discount,
-            tax=lq.tax,
-            total=lq.net,
-            cost=cost,
-            note=line.note or line.reason,
-            reward=line.reward,
-            serial_number=line.serial_number,
-            warranty_until=(now + timedelta(days=products[line.product_id][2])).date()
-            if line.product_id in products and products[line.product_id][2] and not line.reward
-            else None,
-        )
-        for position, (line, lq, cost) in enumerate(zip(cart.lines, q.lines, costs, strict=True), start=1)
-    ]
     payments = [
-        dict(method=p.method, amount=p.amount, tendered=p.tendered, change=p.change, reference=p.reference)
+        PaymentFields(
+            method=p.method, amount=p.amount, tendered=p.tendered, change=p.change, reference=p.reference
+        )
         for p in paid.payments
     ]
-    tracked = {pid: cost for pid, (cost, is_tracked, _days) in products.items() if is_tracked}
-    for _recipe, _unit_cost, ingredient_costs in dishes.values():
-        tracked.update(ingredient_costs)
-    points = (earned, cart.points_redeem) if cart.customer_id else None
-    code = used_voucher.code if used_voucher else None
-    plan = stamps.sale_plan(cart, cards, stamps.categories_of(products)) if cards else []
+    plan = stamps.sale_plan(cart, cards, stamps.categories_of(goods.products)) if cards else []
     sale = record(
-        fields,
-        lines,
-        payments,
-        tracked,
-        user=cashier,
-        event="sale",
-        points=points,
-        voucher_code=code,
-        stamps=stamps.totals(plan),
-        recipes={pid: d[0] for pid, d in dishes.items()},
+        Record(
+            row,
+            _lines(cart, q, list_prices, goods, head.at),
+            payments,
+            user=cashier,
+            event="sale",
+            tracked=goods.tracked(),
+            recipes={pid: d[0] for pid, d in goods.dishes.items()},
+            points=(earning.earned, cart.points_redeem) if cart.customer_id else None,
+            voucher_code=taken.voucher.code if taken.voucher else None,
+            stamps=stamps.totals(plan),
+        )
     )
+    _after_sale(sale, cart, cashier, earning, plan, taken, channel)
+    return sale
+
+
+def _after_sale(
+    sale: Sale, cart: Cart, cashier: User, earning: _Earning, plan: list[Any], taken: Redemption, channel: Any
+) -> None:
+    """What a sale changes beyond its own rows: the chat it came from, the member's points, visits, stamps
+    and tier, the voucher, the delivery board."""
     if cart.chat_text:  # read from a pasted chat order: what the customer wrote stays with the sale
         fast.insert(ChatText, {"sale": sale.id, "text": cart.chat_text[:5_000]})
     if cart.customer_id:
-        change = loyalty.on_sale(sale.id, cart.customer_id, earned, cart.points_redeem, cashier, points_rules)
+        change = loyalty.on_sale(
+            sale.id, cart.customer_id, earning.earned, cart.points_redeem, cashier, earning.rules
+        )
         fast.one(  # points balance, visits, first and last visit (segments and reports read these)
             'UPDATE "customer" SET "points" = "points" + ?, "visits" = "visits" + 1, "last_visit" = ?, '
             '"first_visit" = COALESCE("first_visit", ?) WHERE "id" = ? RETURNING "visits"',
-            [change, fields["created_at"], fields["created_at"], cart.customer_id],
+            [change, sale.created_at, sale.created_at, cart.customer_id],
         )
     if plan and cart.customer_id:
         stamps.write_plan(cart.customer_id, plan, sale.id, cashier)
-    if cart.customer_id and ladder:
-        loyalty.set_tier(cart.customer_id, spend_before + sale.total, ladder)
-    if used_voucher is not None:
-        voucher.mark_redeemed(used_voucher.id, sale.id)
+    if cart.customer_id and earning.ladder:
+        loyalty.set_tier(cart.customer_id, earning.spend_before + sale.total, earning.ladder)
+    if taken.voucher is not None:
+        voucher.mark_redeemed(taken.voucher.id, sale.id)
     if channel.kind != "counter":  # a delivery or online order: onto the delivery board, in this transaction
-        from pos.counter import delivery
+        from pos.counter import delivery  # (it imports this module)
 
         delivery.board_sale(sale, cart, cashier)
-    return sale
-
-
-def record(
-    fields: dict[str, Any],
-    lines: list[dict[str, Any]],
-    payments: list[dict[str, Any]],
-    tracked: dict[int, int],
-    *,
-    user: User,
-    event: str,
-    reason: str = "",
-    points: tuple[int, int] | None = None,
-    voucher_code: str | None = None,
-    stamps: list[int] | None = None,
-    recipes: dict[int, list[tuple[int, Decimal]]] | None = None,
-) -> Sale:
-    """Write a sale or a refund with everything that goes with it, inside the caller's transaction:
-    the sale row, its lines, a stock move per tracked product (the opposite of the line's quantity, at
-    `tracked[product]` unit cost) or per ingredient of a made-to-order item (`recipes`), its payments,
-    kasbon entries, and the journal entry."""
-    sale = Sale(**fields)
-    sale.id = fast.insert(Sale, fields)
-    moves = []
-    for row in lines:
-        row["sale"] = sale.id
-    ids = fast.insert_many(SaleLine, lines, returning="position")  # one statement for all the lines
-    for row in lines:
-        line_id = ids[row["position"]]
-        if row["product"] in tracked:
-            moves.append((row["product"], -row["qty"], tracked[row["product"]], line_id))
-        elif recipes and row["product"] in recipes:
-            for ingredient, per_unit in recipes[row["product"]]:
-                if ingredient in tracked:
-                    moves.append((ingredient, -to_qty(row["qty"] * per_unit), tracked[ingredient], line_id))
-    stock.ledger_moves(moves, event, user, sale.created_at, reason)
-    for row in payments:
-        row["sale"] = sale.id
-    fast.insert_many(Payment, payments)
-    for p in payments:
-        if p["method"] == "kasbon" and sale.customer_id:
-            fast.insert(
-                KasbonEntry,
-                dict(
-                    customer=sale.customer_id,
-                    amount=p["amount"],
-                    sale=sale.id,
-                    method=event,
-                    user=user.id,
-                    created_at=sale.created_at,
-                ),
-            )
-            fast.add_to(Customer, "kasbon", sale.customer_id, p["amount"])
-    summaries.add(database.obj, fields, lines, payments)
-    journal.append(event, content(sale, lines, payments, points, voucher_code, stamps), user=user.name)
-    return sale
 
 
 def _stock_facts(ids: set[int]) -> dict[int, tuple[int, bool, int]]:
@@ -372,50 +372,6 @@ def _check_kasbon(paid: Settlement, customer_id: int | None) -> None:
     left = int(customer.credit_limit) - int(customer.kasbon)
     if owed > left:
         raise KasbonLimit(name=customer.name, left=format_rupiah(max(0, left)))
-
-
-def content(
-    sale: Sale,
-    lines: list[dict[str, Any]],
-    payments: list[dict[str, Any]],
-    points: tuple[int, int] | list[int] | None = None,
-    voucher_code: str | None = None,
-    stamps: list[int] | None = None,
-) -> dict[str, Any]:
-    """What the journal seals for a sale; `verify` rebuilds the same from the tables.
-    `points`: (earned, redeemed) for a sale, (taken back, given back) for a refund, with a customer;
-    `stamps` likewise, only when the sale touched a stamp card."""
-    body = {
-        "voucher": voucher_code,
-        "points": list(points) if points is not None else None,
-        "number": sale.number,
-        "kind": sale.kind,
-        "refund_of": sale.refund_of_id,
-        "channel": sale.channel_id,
-        "customer": sale.customer_id,
-        "cashier": sale.cashier_id,
-        "approved_by": sale.approved_by_id,
-        "why": [sale.discount_reason, sale.reason],
-        "at": sale.created_at.isoformat(),
-        "totals": [
-            sale.gross,
-            sale.discount,
-            sale.service,
-            sale.tax,
-            sale.delivery_fee,
-            sale.rounding,
-            sale.total,
-            sale.commission,
-            sale.net,
-        ],
-        "lines": [
-            [ln["product"], str(ln["qty"]), ln["unit_price"], ln["discount"], ln["total"]] for ln in lines
-        ],
-        "payments": [[p["method"], p["amount"], p["tendered"], p["change"]] for p in payments],
-    }
-    if stamps:
-        body["stamps"] = list(stamps)
-    return body
 
 
 def by_number(number: str) -> Sale:

@@ -180,3 +180,20 @@ def test_tier_moves_up_with_spend_and_multiplies_points(shop, owner):
     for line in SaleLine.select().where(SaleLine.sale == s):
         refund.refund(s, {line.id: line.qty}, "batal", owner)
     assert Customer.get_by_id(budi.id).tier == "Perak"  # 120.000 after the refund: stays
+
+
+def test_the_running_total_is_what_completing_charges(shop, cashier):
+    """preview() and complete() share one redemption: the counter's figure is the sale's to the rupiah, and
+    points that cannot be redeemed are left out of the running total (completing says why)."""
+    items, budi = shop
+    buy(items, budi, cashier, ("beras", 3))  # 45.000 -> 45 points
+    assert points(budi) == 45
+    c = Cart(customer_id=budi.id, points_redeem=30)
+    c.add(items["mie"].id, items["mie"].name, 3_500, 2)  # Rp 7.000; 30 points = Rp 3.000 off
+    assert sale.preview(c).total == 4_000
+    assert sale.complete(c, [Tender("cash", 4_000)], cashier).total == 4_000
+    too_many = Cart(customer_id=budi.id, points_redeem=40)  # 15 + 4 earned left: the balance is short
+    too_many.add(items["mie"].id, items["mie"].name, 3_500, 2)
+    assert sale.preview(too_many).total == 7_000
+    with pytest.raises(PosError, match="saldo hanya"):
+        sale.complete(too_many, [Tender("cash", 7_000)], cashier)
