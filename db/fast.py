@@ -9,9 +9,9 @@ field set, convert values through the fields' own db_value, and work on SQLite a
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from peewee import (
     AutoField,
@@ -141,6 +141,9 @@ def add_to(model: type[BaseModel], field: str, row_id: int, amount: Any) -> Any:
     return f.python_value(value)
 
 
+Row = TypeVar("Row", bound=tuple[Any, ...])
+
+
 def one(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
     """Run a fixed SQL text ('?' marks become the database's own) and return the first row."""
     key = ("raw", sql, database.param)
@@ -149,6 +152,12 @@ def one(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
         text = _sql[key] = sql.replace("?", database.param)
     row = database.execute_sql(text, params).fetchone()
     return None if row is None else tuple(row)
+
+
+def one_as(row_type: Callable[..., Row], sql: str, params: list[Any]) -> Row | None:
+    """`one`, as a named row: `row_type` is a NamedTuple whose fields are the selected columns in order."""
+    row = one(sql, params)
+    return None if row is None else row_type(*row)
 
 
 def first(model: type[BaseModel], tail: str, params: list[Any]) -> Any:

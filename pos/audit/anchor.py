@@ -21,7 +21,7 @@ from typing import Any
 
 import peewee
 
-from db import fast
+from db import journal_rows
 from db.database import DB_ID_KEY
 from db.models import Closing, Meta, database
 from pos.core import clock, journal, settings, whatsapp
@@ -57,8 +57,7 @@ def head() -> Anchor:
 
 
 def _live_hash(seq: int) -> str | None:
-    row = fast.one('SELECT "hash" FROM "journal_entry" WHERE "seq" = ?', [seq])
-    return str(row[0]) if row else None
+    return journal_rows.hash_at(seq)
 
 
 def confirm(seq: int, code: str) -> str:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from db import fast
+from db import fast, journal_rows
 from db.models import JournalEntry, database
 from pos.core import clock, till
 from pos.core.i18n import _
@@ -42,9 +42,9 @@ def entry_hash(
 
 
 def append(event: str, content: Any, user: str = "") -> JournalEntry:
-    last = fast.one('SELECT "seq", "hash" FROM "journal_entry" ORDER BY "seq" DESC LIMIT 1', [])
-    seq = (int(last[0]) + 1) if last else 1
-    prev = str(last[1]) if last else GENESIS
+    last = journal_rows.tip()
+    seq = last.seq + 1 if last else 1
+    prev = last.hash if last else GENESIS
     at = clock.now()
     body = canonical(content)
     register = till.code()
@@ -129,5 +129,5 @@ def verify_chain() -> tuple[int, list[str]]:
 
 def head() -> tuple[int, str]:
     """The chain's last entry: (seq, hash); (0, GENESIS) for an empty journal."""
-    last = fast.one('SELECT "seq", "hash" FROM "journal_entry" ORDER BY "seq" DESC LIMIT 1', [])
-    return (int(last[0]), str(last[1])) if last else (0, GENESIS)
+    last = journal_rows.tip()
+    return (last.seq, last.hash) if last else (0, GENESIS)

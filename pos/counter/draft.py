@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db import fast
+from db import counter_rows
 from db.models import database
 from pos.core import places, till
 from pos.core.cart import Cart
@@ -70,7 +70,7 @@ def left_behind() -> tuple[Cart, str] | None:
         return None
     if cart is None or cart.is_empty:
         return None
-    if fast.scalar('SELECT 1 FROM "sale" WHERE "cart_uid" = ?', [cart.uid]) is not None:
+    if counter_rows.number_of_cart(cart.uid) is not None:
         return None  # paid a moment before the crash, before the empty draft was written
     return cart, cashier
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from peewee import JOIN
 
-from db import fast
+from db import counter_rows, fast
+from db.counter_rows import StockFacts
 from db.models import ChatText, Customer, Payment, Register, Sale, User, Voucher
 from pos.catalog import channel as channels
 from pos.core import clock, settings, staff, till
@@ -84,13 +85,10 @@ def earn_base(cart: Cart, q: Quote) -> int:
 
 def open_shift_id(register_id: int) -> int:
     """The register's open shift; money only moves inside one (raises ShiftRequired)."""
-    shift_id = fast.scalar(  # newest first: the open shift is the register's latest (no scan of years)
-        'SELECT "id" FROM "shift" WHERE "register_id" = ? AND "closed_at" IS NULL ORDER BY "id" DESC LIMIT 1',
-        [register_id],
-    )
+    shift_id = counter_rows.open_shift_id(register_id)
     if shift_id is None:
         raise ShiftRequired()
-    return int(shift_id)
+    return shift_id
 
 
 def next_number(register: Register) -> tuple[int, str]:
@@ -108,8 +106,8 @@ def catalogue_prices(cart: Cart, channel: Any) -> list[int | None]:
     from pos.core.errors import ProductNotFound
 
     ids = sorted({ln.product_id for ln in cart.lines if ln.product_id is not None and not ln.reward})
-    found = fast.rows('SELECT "id", "price" FROM "product" WHERE "id" IN (?*)', ids) if ids else []
-    prices = {int(pid): catalog.price_for(Product(id=pid, price=int(price)), channel) for pid, price in found}
+    found = counter_rows.prices(ids)
+    prices = {pid: catalog.price_for(Product(id=pid, price=price), channel) for pid, price in found.items()}
     out: list[int | None] = []
     for line in cart.lines:
         if line.reward:  # a gift: Rp 0, held to its program by gifts.check / stamps.check_claims
@@ -182,13 +180,13 @@ class _Goods:
     """The cart's catalogue items as stock sees them: (cost, tracked?, warranty days) per product, the
     made-to-order dishes with their ingredients, and each line's cost."""
 
-    products: dict[int, tuple[int, bool, int]]
+    products: dict[int, StockFacts]
     dishes: dict[int, tuple[list[Any], int, dict[int, int]]]
     costs: list[int]
 
     def tracked(self) -> dict[int, int]:
         """Unit cost of every stock-tracked product and ingredient the sale moves."""
-        out = {pid: cost for pid, (cost, is_tracked, _days) in self.products.items() if is_tracked}
+        out = {pid: f.cost for pid, f in self.products.items() if f.tracked}
         for _recipe, _unit_cost, ingredient_costs in self.dishes.values():
             out.update(ingredient_costs)
         return out
@@ -197,12 +195,12 @@ class _Goods:
 def _goods(cart: Cart) -> _Goods:
     in_cart = {ln.product_id for ln in cart.lines if ln.product_id is not None}
     table = recipes.table()  # cached: the ingredients of every item with a recipe
-    facts = _stock_facts(in_cart.union(i for pid in in_cart for i, _q in table.get(pid, ())))
+    facts = counter_rows.stock_facts(in_cart.union(i for pid in in_cart for i, _q in table.get(pid, ())))
     products = {pid: facts[pid] for pid in in_cart if pid in facts}
     dishes = _dishes(products, facts, table)
     costs = [
         (apply_rate(dishes[ln.product_id][1], ln.qty) if ln.product_id in dishes else 0)
-        or (apply_rate(products[ln.product_id][0], ln.qty) if ln.product_id in products else 0)
+        or (apply_rate(products[ln.product_id].cost, ln.qty) if ln.product_id in products else 0)
         for ln in cart.lines
     ]
     return _Goods(products, dishes, costs)
@@ -214,7 +212,7 @@ def _lines(
     out = []
     for position, (line, lq, cost) in enumerate(zip(cart.lines, q.lines, goods.costs, strict=True), start=1):
         listed = list_prices[position - 1]
-        days = goods.products[line.product_id][2] if line.product_id in goods.products else 0
+        days = goods.products[line.product_id].warranty_days if line.product_id in goods.products else 0
         out.append(
             LineFields(
                 position=position,
@@ -245,7 +243,7 @@ def complete(
     if cart.is_empty:
         raise EmptyCart()
     staff.require(cashier, "sell")  # as stored now: a deactivated cashier, or one whose role lost it, cannot
-    done = fast.scalar('SELECT "number" FROM "sale" WHERE "cart_uid" = ?', [cart.uid])
+    done = counter_rows.number_of_cart(cart.uid)
     if done is not None:
         raise AlreadyCompleted(number=done)
     channel = channels.get(cart.channel)
@@ -318,11 +316,7 @@ def _after_sale(
         change = loyalty.on_sale(
             sale.id, cart.customer_id, earning.earned, cart.points_redeem, cashier, earning.rules
         )
-        fast.one(  # points balance, visits, first and last visit (segments and reports read these)
-            'UPDATE "customer" SET "points" = "points" + ?, "visits" = "visits" + 1, "last_visit" = ?, '
-            '"first_visit" = COALESCE("first_visit", ?) WHERE "id" = ? RETURNING "visits"',
-            [change, sale.created_at, sale.created_at, cart.customer_id],
-        )
+        counter_rows.count_visit(cart.customer_id, change, sale.created_at)
     if plan and cart.customer_id:
         stamps.write_plan(cart.customer_id, plan, sale.id, cashier)
     if cart.customer_id and earning.ladder:
@@ -335,30 +329,20 @@ def _after_sale(
         delivery.board_sale(sale, cart, cashier)
 
 
-def _stock_facts(ids: set[int]) -> dict[int, tuple[int, bool, int]]:
-    """product id -> (moving-average cost, tracked?, warranty days) for the products in a cart."""
-    if not ids:
-        return {}
-    found = fast.rows(
-        'SELECT "id", "cost", "track_stock", "warranty_days" FROM "product" WHERE "id" IN (?*)', sorted(ids)
-    )
-    return {pid: (int(cost), bool(tracked), int(days or 0)) for pid, cost, tracked, days in found}
-
-
 def _dishes(
-    products: dict[int, tuple[int, bool, int]],
-    facts: dict[int, tuple[int, bool, int]],
+    products: dict[int, StockFacts],
+    facts: dict[int, StockFacts],
     table: dict[int, list[tuple[int, Decimal]]],
 ) -> dict[int, tuple[list[Any], int, dict[int, int]]]:
     """Made-to-order items (untracked) with a recipe: {product: (recipe, unit cost from its ingredients,
     {tracked ingredient: cost})}. Selling one moves its ingredients. `facts` holds the ingredients' too."""
     out = {}
-    for pid, (_c, tracked, _d) in products.items():
+    for pid, facts_of in products.items():
         items = table.get(pid)
-        if tracked or not items:
+        if facts_of.tracked or not items:
             continue
-        unit = sum(apply_rate(facts[i][0] if i in facts else 0, q) for i, q in items)
-        out[pid] = (items, unit, {i: facts[i][0] for i, _q in items if i in facts and facts[i][1]})
+        unit = sum(apply_rate(facts[i].cost if i in facts else 0, q) for i, q in items)
+        out[pid] = (items, unit, {i: facts[i].cost for i, _q in items if i in facts and facts[i].tracked})
     return out
 
 

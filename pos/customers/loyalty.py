@@ -14,7 +14,7 @@ from typing import Any
 
 from peewee import fn
 
-from db import fast
+from db import counter_rows, fast
 from db.models import Customer, LoyaltyEntry, LoyaltyProgram, Sale, User
 from pos.core import clock, journal, staff
 from pos.core.errors import InvalidInput, NeedCustomer, NeedReason
@@ -114,7 +114,7 @@ def check_redeem(customer_id: int | None, points: int, subtotal: int) -> int:
         raise PointsError(why=_("jumlah poin tidak valid"))
     if points < r.min_redeem:
         raise PointsError(why=_("minimal {n} poin").format(n=r.min_redeem))
-    balance = int(fast.scalar('SELECT "points" FROM "customer" WHERE "id" = ?', [customer_id]) or 0)
+    balance = counter_rows.points_of(customer_id)
     if points > balance:
         raise PointsError(why=_("saldo hanya {n} poin").format(n=balance))
     value = points * r.point_value
@@ -255,7 +255,7 @@ def refund_points(original: Sale, share: Decimal, final: bool) -> tuple[int, int
     else:
         take = min(int(Decimal(earned) * share), earned - done_taken)
         give = min(int(Decimal(redeemed) * share), redeemed - done_given)
-    balance = int(fast.scalar('SELECT "points" FROM "customer" WHERE "id" = ?', [original.customer_id]) or 0)
+    balance = counter_rows.points_of(original.customer_id)
     return max(0, min(take, balance + give)), give
 
 
