@@ -15,7 +15,7 @@ from pos.core.money import parse_rupiah
 from pos.counter import sale
 from pos.counter.counter_reads import on_hand, product
 from pos.counter.delivery import COD_KINDS
-from pos.customers import loyalty, stamps
+from pos.customers import customer, loyalty, stamps
 
 MAX_LINE_TEXT = 60  # an order number, a platform account, a serial number
 
@@ -50,6 +50,14 @@ def set_customer(cart: Cart, customer_id: int | None) -> None:
     cart.points_redeem = 0
     for program_id in list(cart.stamp_claims):
         stamps.unclaim(cart, program_id)
+
+
+def delivery_address(cart: Cart, customer_id: int | None) -> str:
+    """Where an own delivery for this customer goes unless another address is typed: their first address;
+    "" for another channel or nobody named."""
+    if customer_id is None or channels.get(cart.channel).kind != "delivery":
+        return ""
+    return customer.main_address(customer_id)
 
 
 def set_details(cart: Cart, reference: str, fee: str, address: str) -> None:

@@ -123,6 +123,17 @@ def test_another_customer_drops_the_previous_ones_stamp_claim_and_points(items, 
     assert (c.customer_id, c.points_redeem, sale.preview(c).total) == (None, 0, 25_000)
 
 
+def test_an_own_delivery_goes_to_the_customers_first_address(items, regulars):
+    _budi, siti, _card = regulars
+    ani = customer.create_customer("0812-5555-6666", "Ani", address="Jl. Melati 12")
+    c = ring(items, ("beras", 1), who=ani)
+    assert counter_cart.delivery_address(c, ani.id) == ""  # at the counter: nothing to send
+    counter_cart.set_channel(c, "delivery")
+    assert counter_cart.delivery_address(c, ani.id) == "Jl. Melati 12"
+    assert counter_cart.delivery_address(c, siti.id) == ""  # no address known
+    assert counter_cart.delivery_address(c, None) == ""
+
+
 def test_stamps_left_after_the_orders_claims(items, regulars):
     budi, _siti, card = regulars
     c = ring(items, ("mie", 1), who=budi)
