@@ -12,6 +12,7 @@ from pos.catalog import catalog
 from pos.catalog import channel as channels
 from pos.core.cart import Cart
 from pos.core.money import parse_rupiah
+from pos.core.text import clean
 from pos.counter import sale
 from pos.counter.counter_reads import on_hand, product
 from pos.counter.delivery import COD_KINDS
@@ -21,8 +22,9 @@ MAX_LINE_TEXT = 60  # an order number, a platform account, a serial number
 
 
 def one_line(text: str | None, limit: int = MAX_LINE_TEXT) -> str:
-    """Typed text as one line: each run of spaces, tabs and newlines one space, at most `limit` characters."""
-    return " ".join((text or "").split())[:limit]
+    """Typed text as one line: control characters out, each run of spaces, tabs and newlines one space, at
+    most `limit` characters (pos.core.text.clean)."""
+    return clean(text or "", limit=limit)
 
 
 def set_channel(cart: Cart, code: str) -> bool:

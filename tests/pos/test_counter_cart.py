@@ -159,6 +159,7 @@ def test_long_input_is_one_line_and_cut(items):
     assert counter_cart.one_line(None) == ""
     assert counter_cart.one_line("x" * 80) == "x" * 60
     assert counter_cart.one_line("SN 12345", limit=4) == "SN 1"
+    assert counter_cart.one_line("SN\x1b12345", limit=3) == "SN"  # the escape a space, none left at the end
     c = ring(items, ("beras", 1), channel="whatsapp")
     counter_cart.set_details(c, "@" + "budi " * 20, "", "  Jl. " + "Melati " * 100)
     assert c.source_ref == ("@" + "budi " * 20)[:60]
