@@ -698,10 +698,10 @@ def cmd_report(args: argparse.Namespace, target: str) -> int:
         print(
             _("{period}: {n} nota, penjualan bersih {net}, dibayar {total}, pendapatan bersih {kept}").format(
                 period=period.label,
-                n=data["sales_count"],
-                net=format_rupiah(data["net"]),
-                total=format_rupiah(data["total"]),
-                kept=format_rupiah(data["net_revenue"]),
+                n=data.totals.sales_count,
+                net=format_rupiah(data.totals.net),
+                total=format_rupiah(data.totals.total),
+                kept=format_rupiah(data.totals.net_revenue),
             )
         )
     return 0

@@ -4,6 +4,7 @@ products, customers and loyalty, page numbers and "dibuat oleh Kasir pada …"."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from pos.books import report as reports
-from pos.core.i18n import _
+from pos.books.report import Change, Report, Totals
+from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah, short_rupiah
 from receipts import fonts
 from receipts.layout import markup
@@ -47,7 +49,8 @@ def _short(value: float) -> str:
 
 
 def _money_axis(axis: Any, peak: int) -> None:
-    """A rupiah value axis from 0 to a round figure above `peak` in round steps (pos.books.report.axis_ticks)."""
+    """A rupiah value axis from 0 to a round figure above `peak` in round steps
+    (pos.books.report.axis_ticks)."""
     ticks = reports.axis_ticks(peak)
     axis.valueMin, axis.valueMax = 0, ticks[-1]
     axis.valueStep = ticks[1] - ticks[0]
@@ -96,11 +99,11 @@ def _table(rows: list[list[Any]], widths: list[float], money_from: int = 1) -> T
     return t
 
 
-def _daily_chart(report: dict[str, Any], width: float) -> Drawing:
+def _daily_chart(report: Report, width: float) -> Drawing:
     """Daily net sales stacked by channel."""
     regular, _bold = fonts.register()
-    days = [d["date"] for d in report["by_day"]]
-    channels = sorted(report["by_day_channel"].items(), key=lambda kv: -sum(kv[1].values()))[:6]
+    days = [d.date for d in report.by_day]
+    channels = sorted(report.by_day_channel.items(), key=lambda kv: -sum(kv[1].values()))[:6]
     drawing = Drawing(width, 62 * mm)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 16 * mm, 12 * mm, width - 20 * mm, 42 * mm
@@ -109,7 +112,7 @@ def _daily_chart(report: dict[str, Any], width: float) -> Drawing:
     ]
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.categoryNames = (
-        [d[8:10] + "/" + d[5:7] for d in days] if len(days) <= 31 else [""] * len(days)
+        [d.strftime("%d/%m") for d in days] if len(days) <= 31 else [""] * len(days)
     )
     chart.categoryAxis.labels.fontName = regular
     chart.categoryAxis.labels.fontSize = 6 if len(days) > 14 else 7
@@ -152,20 +155,223 @@ def _bars(labels: list[str], values: list[int], width: float, height: float) -> 
     return drawing
 
 
-def _change(report: dict[str, Any], key: str) -> str:
-    c = report["compare"][key]
-    if c["percent"] is None:
+def _change(c: Change) -> str:
+    if c.percent is None:
         return "–"
-    sign = "+" if c["change"] >= 0 else "−"
-    return f"{sign}{abs(c['percent']):.1f} %".replace(".", ",")
+    sign = "+" if c.change >= 0 else "−"
+    return f"{sign}{abs(c.percent):.1f} %".replace(".", ",")
 
 
-def report_pdf(report: dict[str, Any], shop_name: str, target: str | Path | None = None) -> bytes:
+def _span(period: reports.Period) -> str:
+    return f"{period.start.isoformat()} – {period.end.isoformat()}"
+
+
+def _percent(rate: float) -> str:
+    return f"{rate * 100:.1f} %".replace(".", ",")
+
+
+KPIS: list[tuple[str, Callable[[Totals], int], bool]] = [  # (label, figure, a count rather than rupiah)
+    (N_("Penjualan bersih"), lambda t: t.net, False),
+    (N_("Dibayar pelanggan"), lambda t: t.total, False),
+    (N_("Pendapatan bersih"), lambda t: t.net_revenue, False),
+    (N_("Laba kotor"), lambda t: t.margin, False),
+    (N_("Jumlah nota"), lambda t: t.sales_count, True),
+    (N_("Rata-rata belanja"), lambda t: t.average_basket, False),
+]
+
+
+def _heading(report: Report, shop_name: str, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """The shop, the period and the period it is compared with."""
+    words = _("Laporan penjualan {period} (dibanding {previous})").format(
+        period=_span(report.period), previous=_span(report.previous_period)
+    )
+    return [Paragraph(_esc(shop_name), st["title"]), Paragraph(_esc(words), st["n"]), Spacer(1, 4 * mm)]
+
+
+def _tiles(report: Report, width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """The six headline figures with their change against the period before, in two rows of three."""
+    _regular, bold = fonts.register()
+    cells = []
+    for label, figure, is_count in KPIS:
+        value = figure(report.totals)
+        shown = str(value) if is_count else format_rupiah(value)
+        cells.append(
+            Paragraph(
+                f"<font size=7.5 color='#555555'>{_esc(_(label))}</font><br/>"
+                f"<font name='{bold}' size=12>{_esc(shown)}</font><br/>"
+                f"<font size=7.5>{_esc(_('vs sebelumnya'))} {_esc(_change(report.compare(figure)))}</font>",
+                st["n"],
+            )
+        )
+    tiles = Table([cells[:3], cells[3:]], colWidths=[width / 3] * 3)
+    tiles.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
+                ("INNERGRID", (0, 0), (-1, -1), 0.3, colors.grey),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return [tiles, Spacer(1, 3 * mm)]
+
+
+def _charts(report: Report, width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """The summary ledger, the daily chart by channel and the busy hours."""
+    hours = [h for h in report.by_hour if 6 <= h.hour <= 23]
+    return [
+        Paragraph(_esc(_("Ringkasan")), st["h"]),
+        _ledger(reports.summary(report), [width * 0.6, width * 0.4]),
+        Paragraph(_esc(_("Penjualan harian per saluran")), st["h"]),
+        _daily_chart(report, width),
+        KeepTogether(
+            [
+                Paragraph(_esc(_("Jam ramai (dibayar per jam)")), st["h"]),
+                _bars([str(h.hour) for h in hours], [h.total for h in hours], width, 45 * mm),
+            ]
+        ),
+    ]
+
+
+def _money_tables(report: Report, width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """Per day, per channel, per payment method, and the tax."""
+    t = report.totals
+    day_rows = [[_("Tanggal"), _("Nota"), _("Penjualan bersih"), _("Dibayar")]] + [
+        [d.date.isoformat(), str(d.count), format_rupiah(d.net), format_rupiah(d.total)]
+        for d in report.by_day
+    ]
+    day_rows.append([_("Jumlah"), str(t.sales_count), format_rupiah(t.net), format_rupiah(t.total)])
+    channel_rows = [
+        [_("Saluran"), _("Nota"), _("Penjualan bersih"), _("Dibayar"), _("Komisi"), _("Pendapatan bersih")]
+    ] + [
+        [
+            c.name,
+            str(c.count),
+            format_rupiah(c.net),
+            format_rupiah(c.total),
+            format_rupiah(c.commission),
+            format_rupiah(c.net_revenue),
+        ]
+        for c in report.by_channel
+    ]
+    pay_rows = [[_("Cara bayar"), _("Transaksi"), _("Jumlah")]] + [
+        [p.name, str(p.count), format_rupiah(p.amount)] for p in report.by_payment
+    ]
+    pay_rows.append([_("Jumlah"), "", format_rupiah(sum(p.amount for p in report.by_payment))])
+    return [
+        Paragraph(_esc(_("Per hari")), st["h"]),
+        _table(day_rows, [width * 0.25] * 4),
+        Paragraph(_esc(_("Per saluran")), st["h"]),
+        _table(channel_rows, [width * f for f in (0.2, 0.08, 0.18, 0.18, 0.16, 0.2)]),
+        KeepTogether(
+            [
+                Paragraph(_esc(_("Per cara bayar")), st["h"]),
+                _table(pay_rows, [width * 0.4, width * 0.2, width * 0.4]),
+            ]
+        ),
+        KeepTogether(
+            [
+                Paragraph(_esc(_("Pajak")), st["h"]),
+                _ledger(reports.tax_lines(report), [width * 0.6, width * 0.4]),
+            ]
+        ),
+    ]
+
+
+def _products(report: Report, width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """The fifteen best sellers."""
+    product_rows = [[_("Barang"), _("Jumlah"), _("Penjualan"), _("HPP"), _("Laba")]] + [
+        [
+            p.name[:45],
+            reports.milli_text(p.qty_milli),
+            format_rupiah(p.net),
+            format_rupiah(p.cost),
+            format_rupiah(p.margin),
+        ]
+        for p in report.by_product[:15]
+    ]
+    return [
+        Paragraph(_esc(_("Barang terlaris")), st["h"]),
+        _table(product_rows, [width * 0.4, width * 0.12, width * 0.16, width * 0.16, width * 0.16]),
+    ]
+
+
+def _people(report: Report, width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """Customers beside loyalty, kasbon and stock."""
+    c, lo, stock = report.customers, report.loyalty, report.stock
+    cust_rows = [
+        [_("Pelanggan"), ""],
+        [_("Pelanggan terdaftar yang belanja"), str(c.members)],
+        [_("Baru / kembali lagi"), f"{c.new} / {c.returning}"],
+        [_("Tingkat kembali (pelanggan)"), _percent(c.repeat_rate)],
+        [_("Tingkat kembali (nota)"), _percent(c.repeat_sales_rate)],
+        [_("Nota pelanggan terdaftar / umum"), f"{c.member_sales} / {c.anonymous_sales}"],
+        [_("Pelanggan hilang (> 90 hari)"), str(c.lapsed)],
+    ] + [[t.name, format_rupiah(t.total)] for t in c.top[:5]]
+    loyalty_rows = [
+        [_("Loyalitas"), ""],
+        [_("Poin diberikan / ditukar"), f"{lo.points_issued} / {lo.points_redeemed}"],
+        [_("Poin kedaluwarsa"), str(lo.points_expired)],
+        [_("Poin beredar"), str(lo.points_outstanding)],
+        [_("Nilai poin beredar (kewajiban)"), format_rupiah(lo.liability)],
+        [_("Voucher diterbitkan / dipakai"), f"{lo.vouchers_issued} / {lo.vouchers_redeemed}"],
+        [_("Hadiah kartu stempel"), str(lo.stamp_rewards)],
+        [_("Kasbon belum dibayar"), format_rupiah(stock.kasbon_outstanding)],
+        [_("Barang di bawah batas stok"), str(stock.low_stock_count)],
+        [_("Barang dibuang (rusak/kedaluwarsa)"), format_rupiah(stock.waste_cost)],
+    ]
+    side_by_side = Table(
+        [
+            [
+                _table(cust_rows, [width * 0.3, width * 0.18]),
+                _table(loyalty_rows, [width * 0.32, width * 0.18]),
+            ]
+        ],
+        colWidths=[width * 0.5, width * 0.5],
+        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
+    )
+    return [KeepTogether([Paragraph(_esc(_("Pelanggan dan loyalitas")), st["h"]), side_by_side])]
+
+
+def _delivery(report: Report, width: float) -> list[Any]:
+    """The delivery figures, when the period had orders or COD money is still out."""
+    trips = report.delivery
+    if not (trips.orders or trips.cod_outstanding):
+        return []
+    from pos.counter.delivery import report_lines
+
+    rows = [[_("Antaran"), ""]] + [list(pair) for pair in report_lines(trips)]
+    return [KeepTogether([Spacer(1, 2 * mm), _table(rows, [width * 0.32, width * 0.18])])]
+
+
+def _cashiers(report: Report, width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """Per cashier and the voided orders, when the period had refunds or voids."""
+    if not (report.voids or report.totals.refunds_count):
+        return []
+    who = [[_("Kasir"), _("Nota"), _("Retur"), _("Nilai retur")]] + [
+        [r.name, str(r.count), str(r.refunds_count), format_rupiah(r.refunds)] for r in report.by_cashier
+    ]
+    out: list[Any] = [
+        Paragraph(_esc(_("Per kasir, retur dan pembatalan")), st["h"]),
+        _table(who, [width * 0.25] * 4),
+    ]
+    if report.voids:
+        voids = [[_("Waktu"), _("Oleh"), _("Alasan"), _("Nilai")]] + [
+            [v.at.isoformat().replace("T", " ")[:16], v.user, v.reason[:40], format_rupiah(v.value)]
+            for v in report.voids
+        ]
+        out += [Spacer(1, 2 * mm), _table(voids, [width * 0.2, width * 0.2, width * 0.4, width * 0.2], 3)]
+    return out
+
+
+def report_pdf(report: Report, shop_name: str, target: str | Path | None = None) -> bytes:
+    """The report as an A4 PDF (its bytes; also written to `target` when given)."""
     st = _styles()
-    regular, bold = fonts.register()
+    regular, _bold = fonts.register()
     buf = BytesIO()
-    period = f"{report['period']['from']} – {report['period']['to']}"
-    made = report["generated_at"].replace("T", " ")[:16]
+    period = _span(report.period)
+    made = report.generated_at.isoformat().replace("T", " ")[:16]
 
     def page(canvas: Any, doc: Any) -> None:
         canvas.saveState()
@@ -187,197 +393,15 @@ def report_pdf(report: dict[str, Any], shop_name: str, target: str | Path | None
         author="Kasir",
     )
     width = A4[0] - 30 * mm
-    story: list[Any] = [
-        Paragraph(_esc(shop_name), st["title"]),
-        Paragraph(
-            _esc(
-                _("Laporan penjualan {period} (dibanding {previous})").format(
-                    period=period,
-                    previous=f"{report['previous_period']['from']} – {report['previous_period']['to']}",
-                )
-            ),
-            st["n"],
-        ),
-        Spacer(1, 4 * mm),
+    story = [
+        *_heading(report, shop_name, st),
+        *_tiles(report, width, st),
+        *_charts(report, width, st),
+        *_money_tables(report, width, st),
+        *_products(report, width, st),
+        *_people(report, width, st),
+        *_delivery(report, width),
+        *_cashiers(report, width, st),
     ]
-    kpis = [
-        (_("Penjualan bersih"), "net"),
-        (_("Dibayar pelanggan"), "total"),
-        (_("Pendapatan bersih"), "net_revenue"),
-        (_("Laba kotor"), "margin"),
-        (_("Jumlah nota"), "sales_count"),
-        (_("Rata-rata belanja"), "average_basket"),
-    ]
-    cells = []
-    for label, key in kpis:
-        value = report[key]
-        shown = str(value) if key == "sales_count" else format_rupiah(value)
-        cells.append(
-            Paragraph(
-                f"<font size=7.5 color='#555555'>{_esc(label)}</font><br/>"
-                f"<font name='{bold}' size=12>{_esc(shown)}</font><br/>"
-                f"<font size=7.5>{_esc(_('vs sebelumnya'))} {_esc(_change(report, key))}</font>",
-                st["n"],
-            )
-        )
-    tiles = Table([cells[:3], cells[3:]], colWidths=[width / 3] * 3)
-    tiles.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
-                ("INNERGRID", (0, 0), (-1, -1), 0.3, colors.grey),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
-    story += [tiles, Spacer(1, 3 * mm)]
-    story.append(Paragraph(_esc(_("Ringkasan")), st["h"]))
-    story.append(_ledger(reports.summary(report), [width * 0.6, width * 0.4]))
-    story.append(Paragraph(_esc(_("Penjualan harian per saluran")), st["h"]))
-    story.append(_daily_chart(report, width))
-    hours = [h for h in report["by_hour"] if 6 <= h["hour"] <= 23]
-    story.append(
-        KeepTogether(
-            [
-                Paragraph(_esc(_("Jam ramai (dibayar per jam)")), st["h"]),
-                _bars([str(h["hour"]) for h in hours], [h["total"] for h in hours], width, 45 * mm),
-            ]
-        )
-    )
-    day_rows = [[_("Tanggal"), _("Nota"), _("Penjualan bersih"), _("Dibayar")]] + [
-        [d["date"], str(d["count"]), format_rupiah(d["net"]), format_rupiah(d["total"])]
-        for d in report["by_day"]
-    ]
-    day_rows.append(
-        [
-            _("Jumlah"),
-            str(report["sales_count"]),
-            format_rupiah(report["net"]),
-            format_rupiah(report["total"]),
-        ]
-    )
-    story += [Paragraph(_esc(_("Per hari")), st["h"]), _table(day_rows, [width * 0.25] * 4)]
-    channel_rows = [
-        [_("Saluran"), _("Nota"), _("Penjualan bersih"), _("Dibayar"), _("Komisi"), _("Pendapatan bersih")]
-    ] + [
-        [
-            c["name"],
-            str(c["count"]),
-            format_rupiah(c["net"]),
-            format_rupiah(c["total"]),
-            format_rupiah(c["commission"]),
-            format_rupiah(c["net_revenue"]),
-        ]
-        for c in report["by_channel"]
-    ]
-    story += [
-        Paragraph(_esc(_("Per saluran")), st["h"]),
-        _table(channel_rows, [width * f for f in (0.2, 0.08, 0.18, 0.18, 0.16, 0.2)]),
-    ]
-    pay_rows = [[_("Cara bayar"), _("Transaksi"), _("Jumlah")]] + [
-        [p["name"], str(p["count"]), format_rupiah(p["amount"])] for p in report["by_payment"]
-    ]
-    pay_rows.append([_("Jumlah"), "", format_rupiah(sum(p["amount"] for p in report["by_payment"]))])
-    story += [
-        KeepTogether(
-            [
-                Paragraph(_esc(_("Per cara bayar")), st["h"]),
-                _table(pay_rows, [width * 0.4, width * 0.2, width * 0.4]),
-            ]
-        )
-    ]
-    story += [
-        KeepTogether(
-            [
-                Paragraph(_esc(_("Pajak")), st["h"]),
-                _ledger(reports.tax_lines(report), [width * 0.6, width * 0.4]),
-            ]
-        )
-    ]
-    top = report["by_product"][:15]
-    product_rows = [[_("Barang"), _("Jumlah"), _("Penjualan"), _("HPP"), _("Laba")]] + [
-        [
-            p["name"][:45],
-            p["qty"],
-            format_rupiah(p["net"]),
-            format_rupiah(p["cost"]),
-            format_rupiah(p["margin"]),
-        ]
-        for p in top
-    ]
-    story += [
-        Paragraph(_esc(_("Barang terlaris")), st["h"]),
-        _table(product_rows, [width * 0.4, width * 0.12, width * 0.16, width * 0.16, width * 0.16]),
-    ]
-    c = report["customers"]
-    cust_rows = [
-        [_("Pelanggan"), ""],
-        [_("Pelanggan terdaftar yang belanja"), str(c["members"])],
-        [_("Baru / kembali lagi"), f"{c['new']} / {c['returning']}"],
-        [_("Tingkat kembali (pelanggan)"), f"{c['repeat_rate'] * 100:.1f} %".replace(".", ",")],
-        [_("Tingkat kembali (nota)"), f"{c['repeat_sales_rate'] * 100:.1f} %".replace(".", ",")],
-        [_("Nota pelanggan terdaftar / umum"), f"{c['member_sales']} / {c['anonymous_sales']}"],
-        [_("Pelanggan hilang (> 90 hari)"), str(c["lapsed"])],
-    ] + [[t["name"], format_rupiah(t["total"])] for t in c["top"][:5]]
-    lo = report["loyalty"]
-    loyalty_rows = [
-        [_("Loyalitas"), ""],
-        [_("Poin diberikan / ditukar"), f"{lo['points_issued']} / {lo['points_redeemed']}"],
-        [_("Poin kedaluwarsa"), str(lo["points_expired"])],
-        [_("Poin beredar"), str(lo["points_outstanding"])],
-        [_("Nilai poin beredar (kewajiban)"), format_rupiah(lo["liability"])],
-        [_("Voucher diterbitkan / dipakai"), f"{lo['vouchers_issued']} / {lo['vouchers_redeemed']}"],
-        [_("Hadiah kartu stempel"), str(lo["stamp_rewards"])],
-        [_("Kasbon belum dibayar"), format_rupiah(report["kasbon_outstanding"])],
-        [_("Barang di bawah batas stok"), str(report["low_stock_count"])],
-        [_("Barang dibuang (rusak/kedaluwarsa)"), format_rupiah(report["waste_cost"])],
-    ]
-    story += [
-        KeepTogether(
-            [
-                Paragraph(_esc(_("Pelanggan dan loyalitas")), st["h"]),
-                Table(
-                    [
-                        [
-                            _table(cust_rows, [width * 0.3, width * 0.18]),
-                            _table(loyalty_rows, [width * 0.32, width * 0.18]),
-                        ]
-                    ],
-                    colWidths=[width * 0.5, width * 0.5],
-                    style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
-                ),
-            ]
-        )
-    ]
-    trips = report.get("delivery")
-    if trips and (trips["orders"] or trips["cod_outstanding"]):
-        from pos.counter.delivery import report_lines
-
-        rows = [[_("Antaran"), ""]] + [list(pair) for pair in report_lines(trips)]
-        story += [KeepTogether([Spacer(1, 2 * mm), _table(rows, [width * 0.32, width * 0.18])])]
-    if report["voids"] or report["refunds_count"]:
-        who = [[_("Kasir"), _("Nota"), _("Retur"), _("Nilai retur")]] + [
-            [r["name"], str(r["count"]), str(r["refunds_count"]), format_rupiah(r["refunds"])]
-            for r in report["by_cashier"]
-        ]
-        story += [
-            Paragraph(_esc(_("Per kasir, retur dan pembatalan")), st["h"]),
-            _table(who, [width * 0.25] * 4),
-        ]
-        if report["voids"]:
-            voids = [[_("Waktu"), _("Oleh"), _("Alasan"), _("Nilai")]] + [
-                [
-                    v["at"].replace("T", " ")[:16],
-                    v["user"],
-                    v["reason"][:40],
-                    format_rupiah(v["value"]),
-                ]
-                for v in report["voids"]
-            ]
-            story += [
-                Spacer(1, 2 * mm),
-                _table(voids, [width * 0.2, width * 0.2, width * 0.4, width * 0.2], 3),
-            ]
     doc.build(story, onFirstPage=page, onLaterPages=page)
     return fonts.finish(buf.getvalue(), target)

@@ -27,9 +27,9 @@ class ClosingError(InvalidInput):
 def _totals(period: report.Period) -> dict[str, Any]:
     """What a closing seals of its period: the headline figures and the totals per payment method, channel
     and cashier (a cash sale turned into QRIS changes two of them, whatever else was recomputed)."""
-    head = report.totals(period)
-    head["by_payment"] = {p["method"]: p["amount"] for p in report.by_payment(period)}
-    head["by_channel"] = {c["code"]: c["total"] for c in report.by_channel(period)}
+    head: dict[str, Any] = report.totals(period).as_json()  # stored as JSON: the figures by name
+    head["by_payment"] = {p.method: p.amount for p in report.by_payment(period)}
+    head["by_channel"] = {c.code: c.total for c in report.by_channel(period)}
     head["by_cashier"] = {
         str(cashier): int(total)
         for cashier, total in DaySales.select(DaySales.cashier_id, fn.SUM(DaySales.total))

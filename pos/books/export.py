@@ -12,7 +12,7 @@ import contextlib
 import csv
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -112,7 +112,7 @@ def payment_rows(period: Period) -> Iterator[list[Any]]:
 
 def day_rows(period: Period) -> Iterator[list[Any]]:
     for d in by_day(period):
-        yield [date.fromisoformat(d["date"]), d["count"], d["net"], d["total"]]
+        yield [d.date, d.count, d.net, d.total]
 
 
 SHEETS = {

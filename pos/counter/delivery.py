@@ -617,31 +617,14 @@ def cod_gaps(register: str, number: int) -> list[tuple[str, int]]:
     return out
 
 
-def report_section(period: Period) -> dict[str, Any]:
-    """The report's delivery figures as plain data (`report.build`, `--json`)."""
-    got = figures(period)
-    return {
-        "orders": got.orders,
-        "by_state": got.by_state,
-        "delivered": got.delivered,
-        "average_minutes": got.average_minutes,
-        "cod_collected": got.cod_collected,
-        "cod_difference": got.cod_difference,
-        "cod_short": got.cod_short,
-        "cod_over": got.cod_over,
-        "cod_outstanding": got.cod_outstanding,
-        "cod_outstanding_count": got.cod_outstanding_count,
-    }
-
-
-def report_lines(section: dict[str, Any]) -> list[tuple[str, str]]:
+def report_lines(section: DeliveryFigures) -> list[tuple[str, str]]:
     """The delivery figures as the report's screen and PDF word them: (label, value)."""
     from pos.core.money import format_rupiah
 
-    states = section["by_state"]
-    minutes = section["average_minutes"]
+    states = section.by_state
+    minutes = section.average_minutes
     return [
-        (_("Pesanan antar dan online"), str(section["orders"])),
+        (_("Pesanan antar dan online"), str(section.orders)),
         (
             _("Baru / disiapkan / diantar"),
             f"{states['baru']} / {states['disiapkan']} / {states['diantar']}",
@@ -651,11 +634,11 @@ def report_lines(section: dict[str, Any]) -> list[tuple[str, str]]:
             _("Rata-rata sampai selesai"),
             _("{n} menit").format(n=minutes) if minutes is not None else "–",
         ),
-        (_("COD diterima dari kurir"), format_rupiah(section["cod_collected"])),
-        (_("Kurang dari kurir (COD)"), format_rupiah(section["cod_short"])),
-        (_("Lebih dari kurir (COD)"), format_rupiah(section["cod_over"])),
+        (_("COD diterima dari kurir"), format_rupiah(section.cod_collected)),
+        (_("Kurang dari kurir (COD)"), format_rupiah(section.cod_short)),
+        (_("Lebih dari kurir (COD)"), format_rupiah(section.cod_over)),
         (
-            _("COD belum diterima ({n} pesanan)").format(n=section["cod_outstanding_count"]),
-            format_rupiah(section["cod_outstanding"]),
+            _("COD belum diterima ({n} pesanan)").format(n=section.cod_outstanding_count),
+            format_rupiah(section.cod_outstanding),
         ),
     ]

@@ -58,7 +58,7 @@ def test_the_report_reads_the_kept_total_and_verify_compares_it(owner):
     c.add(items["beras"].id, items["beras"].name, 15_000, 1)
     sale.complete(c, [Tender("cash", 15_000)], owner)
     section = report.loyalty_section(report.Period(budi.created_at.date(), budi.created_at.date()))
-    assert (section["points_outstanding"], section["liability"]) == (15, 1_500)
+    assert (section.points_outstanding, section.liability) == (15, 1_500)
     assert verify.verify().ok
     database.obj.execute_sql('UPDATE "balance" SET "amount" = "amount" + 5')
     result = verify.verify()

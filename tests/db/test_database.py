@@ -353,7 +353,7 @@ def test_a_version_4_shop_gets_its_week_book_points_total_and_fewer_indexes(tmp_
     assert sorted((str(w.week), w.product_id, w.qty, w.total) for w in WeekProduct.select()) == kept
     made = db.execute_sql("SELECT sql FROM sqlite_master WHERE name = 'week_product'").fetchone()[0]
     assert made.endswith("WITHOUT ROWID")
-    assert [(p["qty"], p["net"]) for p in report.by_product(report.iso_week("2026-W47"))] == [("5", 60_000)]
+    assert [(p.qty, p.net) for p in report.by_product(report.iso_week("2026-W47"))] == [(Decimal(5), 60_000)]
     assert balances.points(db) == Customer.get_by_id(budi.id).points == 72  # installed from the members
     indexes = {
         i.name: i.sql for t in ("sale", "sale_line", "stock_move", "customer") for i in db.get_indexes(t)
@@ -420,9 +420,7 @@ def test_a_version_5_shop_writes_three_fewer_index_pages_per_sale(tmp_path):
     voids = JournalEntry.select().where(JournalEntry.event == "void", NOT_A_SALE)
     assert "journal_entry_event_created_at" in _plan(db, voids)  # the same literal term: served
     week = report.iso_week("2026-W47")
-    assert [(v["user"], v["reason"], v["value"]) for v in report.voids(week)] == [
-        ("Bu Sri", "salah ketik", 12_000)
-    ]
+    assert [(v.user, v.reason, v.value) for v in report.voids(week)] == [("Bu Sri", "salah ketik", 12_000)]
     assert [m.qty for m in StockMove.select().where(StockMove.kind == "sale")] == [Decimal(-2)]
     assert Meta.get_by_id("schema_version").value == str(SCHEMA_VERSION)
     shop.close_shop()

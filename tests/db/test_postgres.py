@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import uuid
 from datetime import timedelta
+from decimal import Decimal
 
 import peewee
 import pytest
@@ -71,28 +72,25 @@ def test_a_day_of_sales_on_postgresql(pg_shop, tmp_path):
 
     today = report.Period(NOW.date(), NOW.date())
     r = report.build(today)  # products on a second connection
-    assert (r["sales_count"], r["refunds_count"], r["net"], r["total"]) == (2, 1, 13_000, 13_000)
-    assert [(p["name"], p["qty"], p["net"]) for p in r["by_product"]] == [
-        ("Indomie Goreng", "2", 7_000),
-        ("Es Teh Manis", "1", 5_000),
-        ("Kerupuk", "1", 1_000),
+    t = r.totals
+    assert (t.sales_count, t.refunds_count, t.net, t.total) == (2, 1, 13_000, 13_000)
+    assert [(p.name, p.qty, p.net) for p in r.by_product] == [
+        ("Indomie Goreng", Decimal(2), 7_000),
+        ("Es Teh Manis", Decimal(1), 5_000),
+        ("Kerupuk", Decimal(1), 1_000),
     ]
-    assert {p["method"]: p["amount"] for p in r["by_payment"]} == {"cash": 9_500, "qris": 3_500}
+    assert {p.method: p.amount for p in r.by_payment} == {"cash": 9_500, "qris": 3_500}
     monday = NOW.date() - timedelta(days=NOW.weekday())
     for period in (  # the week book alone, and a whole week with days around it (a UNION added up)
         report.Period(monday, monday + timedelta(days=6)),
         report.Period(monday - timedelta(days=1), monday + timedelta(days=8)),
     ):
-        assert [(p["name"], p["qty"], p["net"]) for p in report.by_product(period)] == [
-            (p["name"], p["qty"], p["net"]) for p in r["by_product"]
+        assert [(p.name, p.qty, p.net) for p in report.by_product(period)] == [
+            (p.name, p.qty, p.net) for p in r.by_product
         ]
-    assert r["loyalty"]["points_outstanding"] == 13 - 3  # 13 earned, the refund took back 3,5 -> 3
-    assert (r["customers"]["members"], r["customers"]["new"], r["customers"]["top"][0]["name"]) == (
-        1,
-        1,
-        "Budi",
-    )
-    assert r["low_stock_count"] == 2  # sold without a restock: both below their level of 0
+    assert r.loyalty.points_outstanding == 13 - 3  # 13 earned, the refund took back 3,5 -> 3
+    assert (r.customers.members, r.customers.new, r.customers.top[0].name) == (1, 1, "Budi")
+    assert r.stock.low_stock_count == 2  # sold without a restock: both below their level of 0
     assert [(s.name, s.buy) for s in stock_list.suggestions()] == [  # 2 and 1 used in 28 days, none left
         ("Es Teh Manis", 1),
         ("Indomie Goreng", 1),

@@ -175,7 +175,7 @@ def test_cancelling_needs_void_or_the_owners_approval(owner, cashier):
         "Bu Sri",
     )
     # the report lists it with the counter's voids, at what it was worth
-    assert [(v["reason"], v["value"]) for v in report.voids(Period(NOW.date(), NOW.date()))] == [
+    assert [(v.reason, v.value) for v in report.voids(Period(NOW.date(), NOW.date()))] == [
         ("pelanggan tidak jadi", 36_000)
     ]
 
@@ -242,7 +242,7 @@ def test_cod_short_by_a_thousand_to_the_rupiah(owner, cashier):
     figures = shift.report(shift.current())
     assert (figures.sales_total, figures.pay_outs, figures.expected_cash) == (41_000, 1_000, 150_000 + 40_000)
     today = report.totals(Period(NOW.date(), NOW.date()))
-    assert (today["total"], today["delivery_fees"], today["sales_count"]) == (41_000, 5_000, 1)
+    assert (today.total, today.delivery_fees, today.sales_count) == (41_000, 5_000, 1)
     settled = json.loads(JournalEntry.select().where(JournalEntry.event == "delivery").order_by(
         JournalEntry.seq.desc()).get().content)  # fmt: skip
     assert (settled["state"], settled["received"], settled["difference"]) == ("selesai", 40_000, -1_000)
@@ -273,7 +273,7 @@ def test_cod_created_yesterday_and_settled_today_is_in_todays_report(owner):
     shift.open_shift(owner, 50_000)
     delivery.settle_cod(order.id, 41_000, owner)
     day = lambda d: report.totals(Period(d.date(), d.date()))  # noqa: E731
-    assert (day(yesterday)["total"], day(NOW)["total"]) == (0, 41_000)
+    assert (day(yesterday).total, day(NOW).total) == (0, 41_000)
     assert shift.report(shift.current()).expected_cash == 50_000 + 41_000
 
 
@@ -389,7 +389,7 @@ def test_cancel_after_payment_refunds_in_full_in_the_same_transaction(owner, cas
         "refund", -41_000, -5_000, "bakso tumpah di jalan"
     )  # fmt: skip
     assert DeliveryOrder.get_by_id(order.id).state == "batal"
-    assert report.totals(Period(NOW.date(), NOW.date()))["total"] == 0
+    assert report.totals(Period(NOW.date(), NOW.date())).total == 0
     assert shift.report(shift.current()).expected_cash == 0
 
 
@@ -543,7 +543,8 @@ def test_the_report_carries_the_delivery_figures_on_screen_words_and_in_its_pdf(
         delivery.settle_cod(done.id, 17_000, owner)
     today = Period(NOW.date(), NOW.date())
     built = report.build(today)
-    assert built["delivery"] == {
+    assert built.delivery.orders == 2
+    assert report.as_json(built)["delivery"] == {  # what --json prints
         "orders": 2,
         "by_state": {"baru": 0, "disiapkan": 0, "diantar": 1, "selesai": 1, "batal": 0},
         "delivered": 1,
@@ -555,8 +556,8 @@ def test_the_report_carries_the_delivery_figures_on_screen_words_and_in_its_pdf(
         "cod_outstanding": 41_000,
         "cod_outstanding_count": 1,
     }
-    json.dumps(built["delivery"])  # --json prints it
-    assert delivery.report_lines(built["delivery"])[3:] == [
+    json.dumps(report.as_json(built)["delivery"])
+    assert delivery.report_lines(built.delivery)[3:] == [
         ("Rata-rata sampai selesai", "25 menit"),
         ("COD diterima dari kurir", "Rp 17.000"),
         ("Kurang dari kurir (COD)", "Rp 1.000"),
@@ -588,7 +589,7 @@ def test_short_and_over_cod_are_counted_apart_not_netted(owner):
         5_000,
         3_000,
     )
-    lines = dict(delivery.report_lines(delivery.report_section(Period(NOW.date(), NOW.date()))))
+    lines = dict(delivery.report_lines(delivery.figures(Period(NOW.date(), NOW.date()))))
     assert (lines["Kurang dari kurir (COD)"], lines["Lebih dari kurir (COD)"]) == ("Rp 2.000", "Rp 5.000")
     assert lines["Antaran selesai / antaran batal"] == "3 / 0"
 

@@ -29,13 +29,13 @@ def test_xlsx_shows_words_real_dates_and_adds_up(week, tmp_path):  # noqa: F811
     assert all(isinstance(v, datetime) for v in lines["waktu"])
     assert lines["waktu"][0] == datetime(2026, 11, 16, 10, 0)
     assert book["penjualan_baris"]["B2"].number_format == xlsx.DATETIME
-    assert all(type(v) is int for v in lines["total"]) and sum(lines["total"]) == r["total"] == 83_000
+    assert all(type(v) is int for v in lines["total"]) and sum(lines["total"]) == r.totals.total == 83_000
 
     payments = columns(book["pembayaran"])
     assert set(payments["metode"]) == {"Tunai", "QRIS", "Dibayar platform"}
     assert payments["metode"][:3] == ["Tunai", "QRIS", "Dibayar platform"]  # 16th cash, 17th QRIS, GoFood
     assert set(payments["jenis"]) == {"Penjualan", "Retur"}
-    assert all(type(v) is int for v in payments["jumlah"]) and sum(payments["jumlah"]) == r["total"]
+    assert all(type(v) is int for v in payments["jumlah"]) and sum(payments["jumlah"]) == r.totals.total
     assert all(isinstance(v, datetime) for v in payments["waktu"])
 
     days = book["ringkasan_harian"]
@@ -44,7 +44,7 @@ def test_xlsx_shows_words_real_dates_and_adds_up(week, tmp_path):  # noqa: F811
     assert all(not isinstance(v, str) and isinstance(v, date) for v in by_day["tanggal"])
     assert days["A2"].is_date and days["A2"].number_format == xlsx.DATE
     assert by_day["penjualan_bersih"] == [33_500, 36_000, 10_000, -3_500, 7_000, 0, 0]
-    assert sum(by_day["penjualan_bersih"]) == r["net"] and sum(by_day["dibayar"]) == r["total"]
+    assert sum(by_day["penjualan_bersih"]) == r.totals.net and sum(by_day["dibayar"]) == r.totals.total
     assert all(type(v) is int for v in by_day["nota"] + by_day["dibayar"])
 
 

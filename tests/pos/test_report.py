@@ -4,6 +4,7 @@ recomputation from the raw rows."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from db import summaries
 from db.models import Payment, Sale, SaleLine
-from pos.books import report
+from pos.books import report, report_json
 from pos.catalog import catalog, channel
 from pos.core import clock
 from pos.core.cart import Cart
@@ -62,56 +63,57 @@ def week(owner):
 
 def test_week_totals_to_the_rupiah(week):
     r = report.build(WEEK)
-    assert r["period"] == {"from": "2026-11-16", "to": "2026-11-22"}
-    assert (r["sales_count"], r["refunds_count"]) == (4, 1)
-    assert (r["gross"], r["refunds"], r["discounts"], r["net"]) == (86_500, 3_500, 0, 83_000)
-    assert (r["total"], r["commission"], r["net_revenue"]) == (83_000, 2_000, 81_000)
-    assert (r["cost"], r["margin"], r["average_basket"]) == (47_800, 33_200, 21_625)
-    assert r["compare"]["total"] == {"previous": 5_000, "change": 78_000, "percent": 1560.0}
+    assert r.period == report.Period(date(2026, 11, 16), date(2026, 11, 22))
+    t = r.totals
+    assert (t.sales_count, t.refunds_count) == (4, 1)
+    assert (t.gross, t.refunds, t.discounts, t.net) == (86_500, 3_500, 0, 83_000)
+    assert (t.total, t.commission, t.net_revenue) == (83_000, 2_000, 81_000)
+    assert (t.cost, t.margin, t.average_basket) == (47_800, 33_200, 21_625)
+    assert r.compare(lambda t: t.total) == report.Change(previous=5_000, change=78_000, percent=1560.0)
 
 
 def test_week_by_day_hour_channel_payment(week):
     r = report.build(WEEK)
-    days = {d["date"]: (d["count"], d["net"]) for d in r["by_day"]}
+    days = {d.date: (d.count, d.net) for d in r.by_day}
     assert days == {
-        "2026-11-16": (1, 33_500),
-        "2026-11-17": (1, 36_000),
-        "2026-11-18": (1, 10_000),
-        "2026-11-19": (0, -3_500),
-        "2026-11-20": (1, 7_000),
-        "2026-11-21": (0, 0),
-        "2026-11-22": (0, 0),
+        date(2026, 11, 16): (1, 33_500),
+        date(2026, 11, 17): (1, 36_000),
+        date(2026, 11, 18): (1, 10_000),
+        date(2026, 11, 19): (0, -3_500),
+        date(2026, 11, 20): (1, 7_000),
+        date(2026, 11, 21): (0, 0),
+        date(2026, 11, 22): (0, 0),
     }
-    hours = {h["hour"]: h["total"] for h in r["by_hour"] if h["count"]}
+    hours = {h.hour: h.total for h in r.by_hour if h.count}
     assert hours == {10: 33_500, 12: 36_000, 15: 7_000, 19: 10_000}
-    channels = {c["code"]: (c["count"], c["net"], c["commission"]) for c in r["by_channel"]}
+    channels = {c.code: (c.count, c.net, c.commission) for c in r.by_channel}
     assert channels == {"walk_in": (3, 73_000, 0), "gofood": (1, 10_000, 2_000)}
-    payments = {p["method"]: (p["count"], p["amount"]) for p in r["by_payment"]}
+    payments = {p.method: (p.count, p.amount) for p in r.by_payment}
     assert payments == {"cash": (3, 37_000), "qris": (1, 36_000), "platform": (1, 10_000)}
-    products = {p["name"]: (p["qty"], p["net"], p["cost"], p["margin"]) for p in r["by_product"]}
-    assert products["Indomie Goreng"] == ("2", 7_000, 5_800, 1_200)
-    assert products["Bakso Urat"] == ("2", 36_000, 16_000, 20_000)
-    assert sum(p["net"] for p in r["by_product"]) == r["net"]
-    assert [v["reason"] for v in r["voids"]] == ["salah input"] and r["voids"][0]["value"] == 15_000
-    assert r["by_cashier"][0]["refunds"] == 3_500
+    products = {p.name: (p.qty, p.net, p.cost, p.margin) for p in r.by_product}
+    assert products["Indomie Goreng"] == (Decimal(2), 7_000, 5_800, 1_200)
+    assert products["Bakso Urat"] == (Decimal(2), 36_000, 16_000, 20_000)
+    assert sum(p.net for p in r.by_product) == r.totals.net
+    assert [v.reason for v in r.voids] == ["salah input"] and r.voids[0].value == 15_000
+    assert r.by_cashier[0].refunds == 3_500
 
 
 def test_week_customers_and_loyalty(week):
     r = report.build(WEEK)
-    c = r["customers"]
-    assert (c["new"], c["returning"], c["repeat_rate"]) == (1, 1, 0.5)
-    assert (c["member_sales"], c["anonymous_sales"], c["member_share"]) == (2, 2, 0.5)
-    assert [t["name"] for t in c["top"]] == ["Budi", "Siti"]
-    lo = r["loyalty"]
-    assert (lo["points_issued"], lo["points_outstanding"], lo["liability"]) == (36 + 7, 5 + 36 + 7, 4_800)
+    c = r.customers
+    assert (c.new, c.returning, c.repeat_rate) == (1, 1, 0.5)
+    assert (c.member_sales, c.anonymous_sales, c.member_share) == (2, 2, 0.5)
+    assert [t.name for t in c.top] == ["Budi", "Siti"]
+    lo = r.loyalty
+    assert (lo.points_issued, lo.points_outstanding, lo.liability) == (36 + 7, 5 + 36 + 7, 4_800)
 
 
 def test_empty_and_refund_only_periods(week):
     empty = report.build(report.Period(date(2025, 1, 1), date(2025, 1, 31)))
-    assert (empty["sales_count"], empty["total"], empty["average_basket"]) == (0, 0, 0)
-    assert len(empty["by_day"]) == 31 and empty["customers"]["repeat_rate"] == 0.0
-    only = report.build(report.Period(date(2026, 11, 19), date(2026, 11, 19)))
-    assert (only["sales_count"], only["refunds"], only["total"]) == (0, 3_500, -3_500)
+    assert (empty.totals.sales_count, empty.totals.total, empty.totals.average_basket) == (0, 0, 0)
+    assert len(empty.by_day) == 31 and empty.customers.repeat_rate == 0.0
+    only = report.build(report.Period(date(2026, 11, 19), date(2026, 11, 19))).totals
+    assert (only.sales_count, only.refunds, only.total) == (0, 3_500, -3_500)
 
 
 def test_report_read_on_two_connections_equals_one(week):
@@ -122,10 +124,8 @@ def test_report_read_on_two_connections_equals_one(week):
     beside = report.build(WEEK)
     with database.atomic():
         alone = report.build(WEEK)
-    for r in (beside, alone):
-        r.pop("generated_at")
-    assert beside == alone
-    assert (beside["by_product"][0]["name"], beside["by_product"][0]["net"]) == ("Bakso Urat", 36_000)
+    assert beside == replace(alone, generated_at=beside.generated_at)
+    assert (beside.by_product[0].name, beside.by_product[0].net) == ("Bakso Urat", 36_000)
 
 
 def test_a_products_sales_newest_first_across_days(week, owner):
@@ -133,27 +133,29 @@ def test_a_products_sales_newest_first_across_days(week, owner):
         c = Cart()
         c.add(None, "Kerupuk", 1_000, 3)  # a line without a catalogue item
         sale.complete(c, [Tender("cash", 3_000)], owner)
-    mie = [
-        (r["kind"], r["qty"], r["total"], r["customer"]) for r in report.product_sales(WEEK, week["mie"].id)
+    mie = [(r.kind, r.qty, r.total, r.customer) for r in report.product_sales(WEEK, week["mie"].id)]
+    assert mie == [
+        ("sale", Decimal(2), 7_000, "Siti"),
+        ("refund", Decimal(-1), -3_500, ""),
+        ("sale", Decimal(1), 3_500, ""),
     ]
-    assert mie == [("sale", "2", 7_000, "Siti"), ("refund", "-1", -3_500, ""), ("sale", "1", 3_500, "")]
     assert len(report.product_sales(WEEK, week["mie"].id, limit=2)) == 2  # stops at the limit
-    assert [(r["qty"], r["total"]) for r in report.product_sales(WEEK, None)] == [("3", 3_000)]
+    assert [(r.qty, r.total) for r in report.product_sales(WEEK, None)] == [(Decimal(3), 3_000)]
     teh = report.product_sales(report.Period(date(2026, 11, 1), date(2026, 11, 30)), week["teh"].id)
-    assert [(r["at"].day, r["qty"]) for r in teh] == [(18, "2"), (10, "1")]  # two weeks, two days
+    assert [(r.at.day, r.qty) for r in teh] == [(18, Decimal(2)), (10, Decimal(1))]  # two weeks, two days
 
 
-def test_a_product_row_reads_like_a_dict():
-    row = report.ProductSales((7, "Beras", "Sembako", 2_500, 37_500, 30_000, 7_500))
-    assert (row["name"], row["qty"], row["net"], row["margin"], row[3]) == (
+def test_a_product_row_keeps_its_quantity_in_thousandths_and_prints_it_as_decimal_text():
+    row = report.ProductRow(7, "Beras", "Sembako", 2_500, 37_500, 30_000, 7_500)
+    assert (row.name, row.qty, row.net, row.margin, row.qty_milli) == (
         "Beras",
-        "2.5",
+        Decimal("2.5"),
         37_500,
         7_500,
         2_500,
     )
-    assert row.get("category") == "Sembako" and row.get("nothing", 0) == 0
-    assert row.as_dict() == {
+    assert row.category == "Sembako"
+    assert report_json.product_json(row) == {
         "product_id": 7,
         "name": "Beras",
         "category": "Sembako",
@@ -162,8 +164,9 @@ def test_a_product_row_reads_like_a_dict():
         "cost": 30_000,
         "margin": 7_500,
     }
-    with pytest.raises(KeyError):
-        row["harga"]
+    assert [report_json.milli_text(m) for m in (3_000, 2_500, -250, 1)] == ["3", "2.5", "-0.25", "0.001"]
+    with pytest.raises(AttributeError):
+        row.harga  # noqa: B018
 
 
 def test_bad_periods_are_refused():
@@ -210,32 +213,31 @@ def test_report_equals_brute_force(owner, orders):
                     refund.refund(done, {line.id: 1}, "kembali", owner)
         r = report.build(WEEK)
         rows = list(Sale.select())
-        assert r["total"] == sum(s.total for s in rows)
-        assert r["net"] == sum(s.gross - s.discount for s in rows)
-        assert r["gross"] == sum(s.gross for s in rows if s.kind == "sale")
-        assert r["commission"] == sum(s.commission for s in rows)
-        assert r["cost"] == sum(s.cost for s in rows)
-        assert r["sales_count"] == sum(1 for s in rows if s.kind == "sale")
-        assert sum(d["net"] for d in r["by_day"]) == r["net"]
-        assert sum(d["count"] for d in r["by_day"]) == r["sales_count"]
-        assert (
-            sum(p["amount"] for p in r["by_payment"]) == r["total"] == sum(p.amount for p in Payment.select())
-        )
-        assert sum(c["total"] for c in r["by_channel"]) == r["total"]
-        assert sum(p["net"] for p in r["by_product"]) == sum(ln.total for ln in SaleLine.select())
+        t = r.totals
+        assert t.total == sum(s.total for s in rows)
+        assert t.net == sum(s.gross - s.discount for s in rows)
+        assert t.gross == sum(s.gross for s in rows if s.kind == "sale")
+        assert t.commission == sum(s.commission for s in rows)
+        assert t.cost == sum(s.cost for s in rows)
+        assert t.sales_count == sum(1 for s in rows if s.kind == "sale")
+        assert sum(d.net for d in r.by_day) == t.net
+        assert sum(d.count for d in r.by_day) == t.sales_count
+        assert sum(p.amount for p in r.by_payment) == t.total == sum(p.amount for p in Payment.select())
+        assert sum(c.total for c in r.by_channel) == t.total
+        assert sum(p.net for p in r.by_product) == sum(ln.total for ln in SaleLine.select())
         brute = defaultdict(int)
         for s in rows:
             brute[s.channel.code] += s.commission
-        assert {c["code"]: c["commission"] for c in r["by_channel"]} == {k: v for k, v in brute.items()}
+        assert {c.code: c.commission for c in r.by_channel} == {k: v for k, v in brute.items()}
         per_product = defaultdict(int)
         for ln in SaleLine.select():
             per_product[ln.product_id] += ln.total
-        assert {p["product_id"]: p["net"] for p in r["by_product"]} == dict(per_product)
+        assert {p.product_id: p.net for p in r.by_product} == dict(per_product)
         per_hour = defaultdict(int)
         for s in rows:
             if s.kind == "sale":
                 per_hour[s.created_at.hour] += s.total
-        assert {h["hour"]: h["total"] for h in r["by_hour"] if h["total"]} == dict(per_hour)
+        assert {h.hour: h.total for h in r.by_hour if h.total} == dict(per_hour)
         assert summaries.differences(database.obj) == []  # the day books equal the raw rows
         tx.rollback()
     clock.set_fixed(NOW)
@@ -270,7 +272,7 @@ def test_products_of_any_period_equal_the_lines_whole_weeks_or_not(owner, orders
                 row[0] += ln.qty
                 row[1] += ln.total
                 row[2] += ln.cost
-        got = {p["product_id"]: [Decimal(p["qty"]), p["net"], p["cost"]] for p in report.by_product(period)}
+        got = {p.product_id: [p.qty, p.net, p.cost] for p in report.by_product(period)}
         assert got == dict(brute)
         assert summaries.differences(database.obj) == []  # day and week books equal the raw rows
         tx.rollback()

@@ -72,18 +72,19 @@ def test_the_delivery_itself_to_the_rupiah(busy_week):
 
 def test_summary_lines_add_up_from_gross_to_gross_profit(busy_week):
     r = report.build(WEEK)
+    t = r.totals
     # discounts given on the sales: Rp 1.000 off + Rp 10.000 voucher + Rp 2.000 points
-    assert (r["gross"], r["discounts_given"]) == (76_000, 13_000)
+    assert (t.gross, t.discounts_given) == (76_000, 13_000)
     # the beras back: 1 of 2, its line net 24.462 (after its share of voucher and points) halved
-    assert (r["refunds_count"], r["refunded_items"]) == (1, 12_231)
-    assert r["net"] == 76_000 - 13_000 - 12_231 == 50_769
-    assert r["gross"] - r["net"] == r["discounts_given"] + r["refunded_items"]
+    assert (t.refunds_count, t.refunded_items) == (1, 12_231)
+    assert t.net == 76_000 - 13_000 - 12_231 == 50_769
+    assert t.gross - t.net == t.discounts_given + t.refunded_items
     # tax: 5.300 + 1.000 − 1.223 (the beras's share); all added on top of the prices
-    assert (r["tax"], r["added_tax"], r["included_tax"]) == (5_077, 5_077, 0)
-    assert (r["delivery_fees"], r["total"]) == (5_000, 60_846)
-    assert (r["commission"], r["net_revenue"], r["cost"], r["margin"]) == (2_200, 58_646, 30_000, 23_569)
+    assert (t.tax, t.added_tax, t.included_tax) == (5_077, 5_077, 0)
+    assert (t.delivery_fees, t.total) == (5_000, 60_846)
+    assert (t.commission, t.net_revenue, t.cost, t.margin) == (2_200, 58_646, 30_000, 23_569)
     # net sales without tax leave out the ongkir (the PDF showed total − tax = Rp 55.769, ongkir inside)
-    assert r["sales_ex_tax"] == 50_769
+    assert t.sales_ex_tax == 50_769
 
     lines = report.summary(r, "PPN")
     shown = [(line.label, line.amount, line.kind) for line in lines]
@@ -123,14 +124,9 @@ def test_tax_inside_the_prices_is_a_note_not_a_line(owner):
         c.add(items["beras"].id, "Beras Pandan Wangi", 15_000, 1)  # 15.000 holds 11/111 of it as tax
         _pay(c, owner)
     r = report.build(WEEK)
-    assert (r["net"], r["total"], r["tax"], r["included_tax"], r["added_tax"]) == (
-        15_000,
-        15_000,
-        1_486,
-        1_486,
-        0,
-    )
-    assert r["sales_ex_tax"] == 13_514
+    t = r.totals
+    assert (t.net, t.total, t.tax, t.included_tax, t.added_tax) == (15_000, 15_000, 1_486, 1_486, 0)
+    assert t.sales_ex_tax == 13_514
     notes = [(x.label, x.amount) for x in report.summary(r, "PPN") if x.kind == "note"]
     assert notes == [("termasuk PPN di harga", 1_486)]
     assert [x.label for x in report.summary(r, "PPN")].count("Dibayar pelanggan") == 1
@@ -162,7 +158,7 @@ def test_a_sale_before_midnight_is_yesterdays(owner):
         c = Cart()
         c.add(items["mie"].id, "Indomie Goreng", 3_500, 1)
         _pay(c, owner)
-        assert (report.totals(report.yesterday())["total"], report.totals(report.today())["total"]) == (
+        assert (report.totals(report.yesterday()).total, report.totals(report.today()).total) == (
             5_000,
             3_500,
         )

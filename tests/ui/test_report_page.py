@@ -20,13 +20,13 @@ def test_dashboard_on_demo_data(window, db, qtbot):
     window.open_section(window.sections.index(page))
     qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)
     expected = report.build(page.period)
-    assert page.tiles["net"].value.text() == format_rupiah(expected["net"])
-    assert page.tiles["sales_count"].value.text() == str(expected["sales_count"]) != "0"
+    assert page.tiles["net"].value.text() == format_rupiah(expected.totals.net)
+    assert page.tiles["sales_count"].value.text() == str(expected.totals.sales_count) != "0"
     assert page.chart_grid.count() == 4
-    assert page.product_model.rowCount() == len(expected["by_product"])
-    shown = [page.product_model.row(i)["name"] for i in range(page.product_model.rowCount())]
-    assert shown == [p["name"] for p in expected["by_product"]]  # best sellers first until a click
-    assert [page.day_model.row(i)["date"] for i in range(7)] == [d["date"] for d in expected["by_day"]]
+    assert page.product_model.rowCount() == len(expected.by_product)
+    shown = [page.product_model.row(i).name for i in range(page.product_model.rowCount())]
+    assert shown == [p.name for p in expected.by_product]  # best sellers first until a click
+    assert [page.day_model.row(i).date for i in range(7)] == [d.date for d in expected.by_day]
     assert page.day_model.rowCount() == 7
     seen = []
 
@@ -42,7 +42,7 @@ def test_dashboard_on_demo_data(window, db, qtbot):
     page.data = None
     page.refresh()
     qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)
-    assert page.data["period"]["from"].endswith("-01")
+    assert page.data.period.start.day == 1
 
 
 def _big_week(owner):
@@ -96,7 +96,7 @@ def test_tiles_show_every_rupiah_of_big_figures_at_1366_by_768(window, owner, qt
 
 
 def test_a_figure_squeezed_below_its_minimum_is_elided_with_the_whole_figure_as_tooltip(qtbot):
-    from ui.reports.page import FitLabel
+    from ui.reports.tiles import FitLabel
 
     label = FitLabel()
     qtbot.addWidget(label)
@@ -122,9 +122,7 @@ def test_a_shops_first_day_opens_on_today(window, owner, qtbot):
     assert page.choice.itemData(1) == "yesterday" and page.choice.itemText(1) == "Kemarin"
     page.choice.setCurrentIndex(1)
     assert page.chosen_period() == report.yesterday()
-    qtbot.waitUntil(
-        lambda: page.data is not None and page.data["period"]["from"] == str(report.yesterday().start)
-    )
+    qtbot.waitUntil(lambda: page.data is not None and page.data.period.start == report.yesterday().start)
     assert page.period == report.yesterday()  # shown at once, without pressing Tampilkan
 
 
@@ -139,15 +137,15 @@ def test_the_summary_tab_shows_the_ledger_that_adds_up(window, owner, qtbot):
     shown = [(name.text(), value.text()) for name, value in page.ledger.labels]
     lines = report.summary(page.data, "PPN")
     assert shown[: len(lines)] == [(x.label, format_rupiah(x.amount)) for x in lines]
-    assert ("Laba kotor", format_rupiah(page.data["margin"])) in shown
+    assert ("Laba kotor", format_rupiah(page.data.totals.margin)) in shown
 
 
 def test_the_busy_hours_chart_keeps_a_nights_sales():
     """Sales at 01:38 were left off the chart, which ran from 6 to 23 only."""
     from ui.reports.charts import hours_shown
 
-    rows = [{"hour": h, "count": 0, "total": 0} for h in range(24)]
-    assert [h["hour"] for h in hours_shown(rows)] == list(range(6, 24))
-    rows[1] = {"hour": 1, "count": 6, "total": 70_000}
-    shown = hours_shown(rows)
-    assert [h["hour"] for h in shown] == list(range(1, 24)) and shown[0]["total"] == 70_000
+    rows = [report.HourRow(h, 0, 0) for h in range(24)]
+    assert [h.hour for h in hours_shown(tuple(rows))] == list(range(6, 24))
+    rows[1] = report.HourRow(1, 6, 70_000)
+    shown = hours_shown(tuple(rows))
+    assert [h.hour for h in shown] == list(range(1, 24)) and shown[0].total == 70_000
