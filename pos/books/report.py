@@ -25,10 +25,9 @@ from db import reader
 from db.models import DaySales
 from pos.books.ledger import SummaryLine, summary, tax_lines
 from pos.books.report_json import as_json, milli_text
-from pos.books.report_people import TOP, customers, loyalty_section, stock_section
+from pos.books.report_people import customers, loyalty_section, stock_section
 from pos.books.report_products import by_category, by_product, product_sales, whole_weeks
 from pos.books.report_sales import (
-    TOTAL_FIELDS,
     by_cashier,
     by_channel,
     by_day,
@@ -74,8 +73,6 @@ from pos.core.periods import (
 
 __all__ = [
     "CHOICES",
-    "TOP",
-    "TOTAL_FIELDS",
     "CashierRow",
     "CategoryRow",
     "Change",

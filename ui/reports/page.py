@@ -169,7 +169,7 @@ class ReportPage(QWidget):
         self.customer_text, self.top_model = self.people.text, self.people.top_model
         self.people.top.doubleClicked.connect(self.open_customer)
         self.tabs.addTab(self.people, _("Pelanggan dan loyalitas"))
-        self.trips = DeliveryTab()  # its own tab: under the customers' lines it was cut off
+        self.trips = DeliveryTab()  # its own tab: nothing cut off under the customers' lines
         self.delivery_text = self.trips.text
         self.tabs.addTab(self.trips, _("Antaran"))
         self.books = BooksTab(self, self.close_today, self.close_last_month)
