@@ -13,7 +13,7 @@ from playhouse.db_url import connect as connect_url
 from playhouse.db_url import register_database
 from playhouse.migrate import SchemaMigrator
 
-from db import balances, config_version, migrations, names_index, writes
+from db import balances, config_version, migrations, names_index, reader, writes
 from db.models import ALL_MODELS, Meta, cluster_day_books, database
 from db.pipeline import TillPostgres
 
@@ -258,8 +258,6 @@ def _prepare_schema(db: peewee.Database) -> None:
 
 
 def close_database() -> None:
-    from db import reader
-
     reader.close()
     db = database.obj
     if db is not None and not db.is_closed():

@@ -198,8 +198,8 @@ def run(sql: str, params: list[Any]) -> None:
 def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while many row tuples are made. Rows hold no cycles, but every
     700 new tuples start a collection, and in a process with a big heap the older generations' turns
-    walk all of it (the 50.000-product stock list: 150 ms, now and then 540 ms). Whoever found it
-    running starts it again, so two threads using this leave it as it was."""
+    walk all of it (the 50.000-product stock list). Whoever found it running starts it again, so two
+    threads using this leave it as it was."""
     running = gc.isenabled()
     gc.disable()
     try:

@@ -5,11 +5,33 @@ All steps run in one transaction at open (calibre's shape). A database from a ne
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from peewee import PostgresqlDatabase, SqliteDatabase
 from playhouse.migrate import SchemaMigrator
+
+from db import balances, names_index, summaries
+from db.models import (
+    JOURNAL_EVENTS_INDEX,
+    LOW_STOCK_INDEX,
+    NAME_ORDER_INDEX,
+    REFUND_INDEXES,
+    Balance,
+    ChatText,
+    Customer,
+    CustomerPhone,
+    DayPayment,
+    DayProduct,
+    DaySales,
+    DeliveryOrder,
+    PinFailure,
+    PriceChange,
+    WeekProduct,
+)
 
 SCHEMA_VERSION = 10
 
@@ -17,8 +39,6 @@ SCHEMA_VERSION = 10
 def upgrade_to_2(migrator: SchemaMigrator) -> None:
     """Reports find voids, closings and other events in the journal by event and time; each customer
     carries visits, first and last visit (kept in the sale's transaction), filled here from the sales."""
-    from db.models import Customer
-
     db = migrator.database
     db.execute_sql(
         'CREATE INDEX IF NOT EXISTS "journal_entry_event_created_at" '
@@ -37,7 +57,6 @@ def upgrade_to_2(migrator: SchemaMigrator) -> None:
             db.execute_sql(f'ALTER TABLE "customer" ADD COLUMN {column}')
     db.execute_sql('CREATE INDEX IF NOT EXISTS "customer_last_visit" ON "customer" ("last_visit")')
     refresh_visits(db, Customer)
-    from db import names_index
 
     names_index.create(db)
 
@@ -69,9 +88,6 @@ def upgrade_to_3(migrator: SchemaMigrator) -> None:
     filled here from the history; from now on kept in each sale's transaction. Indexes for the report's
     outstanding points and kasbon (read from the index, not the whole customer table) and its waste;
     indexes no query reads are dropped (each was a page written with every sale)."""
-    from db import summaries
-    from db.models import DayPayment, DayProduct, DaySales
-
     db = migrator.database
     db.create_tables([DaySales, DayPayment, DayProduct])
     summaries.rebuild(db, only=DAY_TABLES)
@@ -103,9 +119,6 @@ def upgrade_to_4(migrator: SchemaMigrator) -> None:
     """The day books keyed by their own columns (on SQLite WITHOUT ROWID tables: a period's rows side
     by side, one b-tree per upsert), recomputed from the history; the low-stock index; the ledgers'
     indexes by product dropped (COSTLY_INDEXES)."""
-    from db import summaries
-    from db.models import LOW_STOCK_INDEX, DayPayment, DayProduct, DaySales
-
     db = migrator.database
     if "id" in {c.name for c in db.get_columns("day_product")}:  # made by version 3 (not by upgrade_to_3 now)
         db.drop_tables([DaySales, DayPayment, DayProduct])
@@ -126,9 +139,6 @@ def upgrade_to_5(migrator: SchemaMigrator) -> None:
     """The week book of products (a week's report reads one row per product), filled from the day book;
     the members' points summed by triggers (db/balances.py); fewer index pages written per sale
     (SCHEMA_5_INDEXES): refunds indexed alone, indexes nothing reads dropped."""
-    from db import balances, summaries
-    from db.models import REFUND_INDEXES, Balance, WeekProduct
-
     db = migrator.database
     db.create_tables([WeekProduct, Balance])
     summaries.rebuild(db, only=("week_product",))
@@ -157,8 +167,6 @@ def upgrade_to_6(migrator: SchemaMigrator) -> None:
     (JOURNAL_EVENTS_INDEX), stock moves are no longer indexed by sale line (nothing looks them up that
     way; lines are never deleted), and sales not by (register, seq): the receipt number, unique, is
     made of the two, and verify reads the sequence in one sorted pass."""
-    from db.models import JOURNAL_EVENTS_INDEX
-
     db = migrator.database
     db.execute_sql('DROP INDEX IF EXISTS "stock_move_sale_line_id"')
     db.execute_sql('DROP INDEX IF EXISTS "sale_register_id_seq"')
@@ -170,10 +178,6 @@ def upgrade_to_7(migrator: SchemaMigrator) -> None:
     """The shop's own catalogue: a product's shelf life and quick-button order, categories and
     customers that can be deactivated and have more than one number, the price-change history, and
     the index that lists active products in name order."""
-    from peewee import PostgresqlDatabase
-
-    from db.models import NAME_ORDER_INDEX, CustomerPhone, PriceChange
-
     db = migrator.database
     true = "TRUE" if isinstance(db, PostgresqlDatabase) else "1"
     for table, column in (
@@ -192,23 +196,17 @@ def upgrade_to_7(migrator: SchemaMigrator) -> None:
 def upgrade_to_8(migrator: SchemaMigrator) -> None:
     """Wrong PINs kept one by one (pin_failure: where, who asked, seen by the owner), counted with the
     user's failed_pins and locked_until, which version 1 already has (pos/core/pin_guard.py)."""
-    from db.models import PinFailure
-
     migrator.database.create_tables([PinFailure])
 
 
 def upgrade_to_9(migrator: SchemaMigrator) -> None:
     """What the customer wrote, kept with a sale made from a pasted chat order (chat_text)."""
-    from db.models import ChatText
-
     migrator.database.create_tables([ChatText])
 
 
 def upgrade_to_10(migrator: SchemaMigrator) -> None:
     """The delivery board (pos/counter/delivery.py): delivery and online orders with their state, courier
     and cash on delivery (delivery_order)."""
-    from db.models import DeliveryOrder
-
     migrator.database.create_tables([DeliveryOrder])
 
 
@@ -231,11 +229,6 @@ def keep_before_upgrade(db: Any, version: int) -> Path | None:
     kasir.db.before-upgrade-6; SQLite's online backup API, written whole, then renamed). A copy that cannot be
     written stops the upgrade with the file untouched. None for a database that is no file (PostgreSQL keeps
     its server's own backups)."""
-    import os
-    import sqlite3
-
-    from peewee import SqliteDatabase
-
     name = str(db.database) if isinstance(db, SqliteDatabase) else ""
     if not name or name == ":memory:" or name.startswith("file:"):
         return None

@@ -1,7 +1,7 @@
 """PostgreSQL for a till: statements whose answer nobody waits for travel with the next one.
 
 A sale runs about twenty-five statements, and on a shop's network every one of them is a round trip to the
-server (0,3-0,5 ms each on loopback here, more over Wi-Fi), whatever it does. BEGIN, the write lock, and
+server (more over Wi-Fi than on loopback), whatever it does. BEGIN, the write lock, and
 the inserts and updates a service writes without reading back (stock moves, payments, the day books, the
 ledger entries) are queued instead and sent in one message with the next statement that returns rows, or
 with COMMIT — so a sale makes about half the trips. Nothing changes in what is written or when it is

@@ -3,13 +3,13 @@ copies the write-ahead log back into the database file (checkpoints) so the coun
 
 The report adds up its biggest section (products) here while the caller reads the rest: SQLite in WAL
 mode and PostgreSQL serve both connections at once, so a long period uses two cores. The thread and its
-connection stay open so its page cache stays warm (a fresh connection re-read ~10.000 product rows from
-the file and took up to twice as long); `close()` ends both and runs when the shop's database closes.
+connection stay open so its page cache stays warm (a fresh connection would read the product rows from
+the file again); `close()` ends both and runs when the shop's database closes.
 Work runs in place, on the caller's connection, inside a transaction (one snapshot) or for an in-memory
 database (a second connection would see another, empty database).
 
 Checkpoints: SQLite copies the log back when a commit finds it over `wal_autocheckpoint` pages — inside that
-commit, so one sale in ~20 waited several milliseconds for it. `after_commit()` (called by every service)
+commit, so that sale would wait for it. `after_commit()` (called by every service)
 asks this thread for a PASSIVE checkpoint every CHECKPOINT_EVERY commits instead; it never waits for a
 writer, and SQLite's own (raised to 10.000 pages in db/database.py) stays as the safety net. A checkpoint
 changes nothing a reader sees and nothing about durability: each commit is already synced to the log.

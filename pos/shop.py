@@ -195,23 +195,19 @@ def hide_first_steps(user: User) -> None:
 
 def quick_check() -> str:
     """SQLite's own consistency check of the open database file: '' when sound, else what it found."""
-    import peewee as pw
-
-    if not isinstance(database.obj, pw.SqliteDatabase):
+    if not isinstance(database.obj, peewee.SqliteDatabase):
         return ""
     try:
         rows = [r[0] for r in database.execute_sql("PRAGMA quick_check").fetchall()]
-    except pw.DatabaseError as exc:
+    except peewee.DatabaseError as exc:
         return str(exc)
     return "" if rows == ["ok"] else "; ".join(rows[:5])
 
 
 def database_path() -> str:
     """The file of the open SQLite database ('' for PostgreSQL or in-memory)."""
-    import peewee as pw
-
     db = database.obj
-    if isinstance(db, pw.SqliteDatabase) and db.database != ":memory:":
+    if isinstance(db, peewee.SqliteDatabase) and db.database != ":memory:":
         return str(db.database)
     return ""
 

@@ -2,4 +2,4 @@
 
 from reportlab import rl_config
 
-rl_config.useA85 = 0  # binary streams: smaller and faster than ASCII85 (a receipt PDF in ~10 ms)
+rl_config.useA85 = 0  # binary streams: smaller and faster than ASCII85

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from pos.core.i18n import _
 from pos.core.text import printable as clean_controls
 from pos.counter.receipt import Receipt
-from receipts.layout import Row, qty_text, rows, text_lines
+from receipts.layout import Row, qty_text, rows, text_lines, wrap
 
 if TYPE_CHECKING:
     from escpos.printer import Dummy
@@ -50,8 +50,8 @@ DOTS = {58: 384, 80: 576}  # the printable width in dots (8 per mm) of a 58 / 80
 
 
 def _dummy(profile: Any = None) -> Any:
-    """python-escpos loads its printer capability database on import (~0,4 s): only when printing."""
-    from escpos.printer import Dummy
+    """python-escpos loads its printer capability database on import: only when printing."""
+    from escpos.printer import Dummy  # heavy: loaded when printing, not when Kasir starts
 
     return Dummy(profile=profile)
 
@@ -63,7 +63,7 @@ def paper_profile(width: int) -> Any:
     want to provide their own profile"); it has no setter for the paper's width in dots, which `image()` reads
     from `profile_data["media"]`, so this profile carries a dict of its own with it (the shared default
     profile's dict is never edited: every printer in the process reads that one)."""
-    from escpos.capabilities import Profile
+    from escpos.capabilities import Profile  # heavy: loaded when printing
 
     media = {"dpi": 203, "width": {"mm": 48 if width == 58 else 72, "pixels": DOTS.get(width, 384)}}
 
@@ -141,7 +141,7 @@ def kitchen_bytes(receipt: Receipt, width: int = 58) -> bytes:
 def _logo(p: Dummy, path: str, width: int) -> None:
     """Print the logo as a raster image; a missing or unreadable file is skipped (the receipt prints)."""
     try:
-        from PIL import Image
+        from PIL import Image  # only a shop with a logo loads Pillow
 
         with Image.open(path) as image:
             image.thumbnail((DOTS.get(width, 384), 160))
@@ -159,6 +159,4 @@ def drawer_bytes() -> bytes:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    from receipts.layout import wrap
-
     return wrap(text, width)

@@ -232,7 +232,8 @@ def barcode(symbology: str, code: str, width: float, height: float) -> Barcode:
 def ean_bars(widget: Any) -> list[tuple[float, float, float, float]]:
     """(x, y, width, height) of the bars of an EAN-13/EAN-8 widget, as its draw() lays them out: the same
     module string from the widget's own tables, short bars above the digits, neighbours of one height merged.
-    draw() builds a validated shape per bar (~1 ms a barcode); a test holds the two to the same bars."""
+    draw() builds a validated shape per bar, slow for a sheet of labels; a test holds the two to the same
+    bars."""
     s = widget.value + widget._checkdigit(widget.value)
     widget._lquiet = lquiet = widget._calc_quiet(widget.lquiet)  # draw() keeps it for its short bars too
     rquiet = widget._calc_quiet(widget.rquiet)

@@ -62,7 +62,7 @@ def windows_printers() -> list[str]:
 
 
 def _open(config: PrinterConfig):  # type: ignore[no-untyped-def]
-    from escpos import printer as escpos
+    from escpos import printer as escpos  # heavy: loaded when printing, not when Kasir starts
 
     address = config.address.strip()
     if config.kind == "network":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pos.audit.anchor import check_code
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
 from pos.counter.payment import method_name
@@ -74,7 +75,6 @@ def anchor_rows(head: tuple[int, str] | None) -> list[Row]:
     """The journal's head when the slip was made, and its check code: kept on paper, outside the file."""
     if head is None:
         return []
-    from pos.audit.anchor import check_code
 
     seq, digest = head
     return [

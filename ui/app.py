@@ -52,7 +52,7 @@ class Controller(QObject):
 
     def setup(self) -> bool:
         """The setup dialog on the real shop (open now): set it up, or try a demo shop instead."""
-        from ui.setup_dialog import SetupDialog
+        from ui.setup_dialog import SetupDialog  # only a new shop needs it: not loaded at start
 
         dialog = SetupDialog(real=self.target)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -84,7 +84,7 @@ class Controller(QObject):
         self.restart()
 
     def show(self) -> None:
-        from ui.main_window import MainWindow
+        from ui.main_window import MainWindow  # loaded after the login has painted
 
         user = self.window.user if self.window is not None else None
         if self.window is not None:
@@ -197,7 +197,7 @@ _known: str | None = None
 
 def _has_library(name: str) -> bool:
     """Is lib<name>.so known to the system's loader? One `ldconfig -p` for all (ctypes' find_library runs
-    it once per name: 60 ms at start-up); without ldconfig, ctypes asks."""
+    it once per name, at start-up); without ldconfig, ctypes asks."""
     global _known
     if _known is None:
         import subprocess

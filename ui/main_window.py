@@ -9,9 +9,13 @@ so in the title and the sidebar, with a way back to the real one.
 from __future__ import annotations
 
 import importlib
+import shutil
+import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
@@ -32,15 +36,16 @@ from PySide6.QtWidgets import (
 )
 
 from pos import shop
-from pos.core import settings, staff
+from pos.core import journal, settings, staff
 from pos.core.errors import PosError
 from pos.core.i18n import N_, _
+from pos.core.money import format_rupiah
 from pos.core.staff import User
 from ui.events import hub
 from ui.login import LoginPage
 from ui.printing import Printing
 from ui.theme import plain_label, role
-from ui.widgets import dialogs
+from ui.widgets import dialogs, worker
 
 
 @dataclass(frozen=True)
@@ -124,11 +129,6 @@ def verify_apart(target: str) -> Any:
     on another core and never holds this process's interpreter while the owner opens screens (beside it in
     a thread, Stok took twice as long to open), and at a lower priority (`nice`) on a laptop with few
     cores. The answer as verify's: `.ok`."""
-    import shutil
-    import subprocess
-    from pathlib import Path
-    from types import SimpleNamespace
-
     main = Path(__file__).resolve().parents[1] / "main.py"
     gently = ["nice", "-n", "10"] if shutil.which("nice") else []
     done = subprocess.run(
@@ -211,8 +211,6 @@ class MainWindow(QMainWindow):
         if self.sections.build_next():
             QTimer.singleShot(0, self, self._build_ahead)
         else:  # then Babel's data for rupiah (a tenth of a second of pickles), before the first price shown
-            from pos.core.money import format_rupiah
-
             format_rupiah(0)
 
     # --- layout ---
@@ -288,7 +286,7 @@ class MainWindow(QMainWindow):
 
     # --- login / sections ---
     def _counter(self) -> Any:
-        from ui.counter.page import CounterPage
+        from ui.counter.page import CounterPage  # screens load when first opened: start-up stays short
 
         return next((s for s in self.sections.built() if isinstance(s, CounterPage)), None)
 
@@ -343,9 +341,7 @@ class MainWindow(QMainWindow):
     def check_integrity(self) -> None:
         """The owner sees what `verify` says, computed off the UI thread at login (a long journal: in a
         process of its own, verify_apart)."""
-        from pos.audit.verify import verify
-        from pos.core import journal
-        from ui.widgets import worker
+        from pos.audit.verify import verify  # loaded at the owner's first login, not at start
 
         self.integrity_label.setText(_("Memeriksa keutuhan data…"))
         apart = journal.head()[0] > APART_ENTRIES and not getattr(sys, "frozen", False)
@@ -375,7 +371,7 @@ class MainWindow(QMainWindow):
         self.nav.button(index).setChecked(True)
         section = self.sections[index]
         for i in range(self.pages.count()):  # the window needs room for the page shown, not for the widest
-            page = self.pages.widget(i)  # page opened earlier (Laporan made a 1024 px counter too wide)
+            page = self.pages.widget(i)  # a wide page opened earlier must not widen the counter
             policy = QSizePolicy.Policy.Preferred if page is section else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
         self.pages.setCurrentWidget(section)
@@ -434,8 +430,6 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        from ui.widgets import worker
-
         worker.wait_all()
         counter = self._counter()
         if counter is not None and shop.is_open():

@@ -24,6 +24,8 @@ import peewee
 from db import journal_rows
 from db.database import DB_ID_KEY
 from db.models import Closing, Meta, database
+from pos.audit import backup
+from pos.books import closing
 from pos.core import clock, journal, settings, whatsapp
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
@@ -78,8 +80,6 @@ def confirm(seq: int, code: str) -> str:
 
 
 def of_closing(row: Closing) -> Anchor | None:
-    from pos.books import closing
-
     found = closing.entry_of(row)
     return Anchor(*found) if found else None
 
@@ -178,8 +178,6 @@ def _live() -> tuple[str | None, Path | None]:
 def backups(folder: Path | None = None) -> list[Path]:
     """This database's backups in the backup folder (carrying its mark), the one with the longest journal
     first (a day's backup before the month's copy of it)."""
-    from pos.audit import backup
-
     folder = Path(folder) if folder else backup.folder()
     ident, live = _live()
     if ident is None or not folder.is_dir():

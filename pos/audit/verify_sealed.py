@@ -26,7 +26,10 @@ from db.models import (
 from pos.core import journal
 from pos.core.i18n import _
 from pos.core.seals import user_state
+from pos.core.settings import DEFAULTS
+from pos.core.staff import PERMISSIONS, ROLES
 from pos.customers.merge import merged_map, resolve
+from pos.customers.voucher import pretty
 
 _MILLI = Decimal(1000)
 
@@ -187,8 +190,6 @@ def points_adjustments(problems: list[str]) -> None:
 def settings(problems: list[str]) -> None:
     """Every stored setting has the value its last journal entry gave it (an entry from an older Kasir,
     which named only the keys, leaves that key unsealed until it is next saved)."""
-    from pos.core.settings import DEFAULTS
-
     expected: dict[str, Any] = {}
     for _seq, data in entries("settings"):
         values = data.get("values")
@@ -221,8 +222,6 @@ def staff(problems: list[str]) -> None:
     """Roles have the permissions last journalled (or Kasir's defaults), and every user the name, role,
     state and PIN hash of their last 'user_state' entry: a cashier moved into the owner role, a
     permission granted or a PIN hash replaced with raw SQL shows here."""
-    from pos.core.staff import PERMISSIONS, ROLES
-
     expected_roles = {code: sorted(perms) for code, (_name, perms) in ROLES.items()}
     for _seq, data in entries("permissions"):
         expected_roles[data.get("role")] = sorted(data.get("permissions") or [])
@@ -309,8 +308,6 @@ def vouchers(problems: list[str], uses: dict[str, list[str]]) -> None:
     """Every voucher was issued through Kasir with the value it has now, and its state agrees with the
     sealed sales that name it (`uses`: code -> sale numbers, from the sales' journal entries): a voucher
     set back to unused, and then redeemed again, is named — not the sale that first took it."""
-    from pos.customers.voucher import pretty
-
     issued: dict[str, dict[str, Any]] = {}
     for _seq, data in entries("voucher_issue"):
         for code in data.get("codes", []):

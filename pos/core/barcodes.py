@@ -22,6 +22,7 @@ from typing import Any
 from peewee import fn
 
 from db.models import Barcode, Product
+from pos.core import settings
 from pos.core.errors import InvalidBarcode, InvalidInput
 from pos.core.i18n import N_, _
 
@@ -168,8 +169,6 @@ class ScaleLayout:
 
 def scale_layout() -> ScaleLayout:
     """The shop's layout (setting `scale_layout`)."""
-    from pos.core import settings
-
     return ScaleLayout.from_setting(settings.get("scale_layout") or DEFAULT_SCALE_LAYOUT)
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 # and the tills' receipt counters belong to none: services write them along with what they change.
 TABLES: dict[str, tuple[str, ...]] = {
     "sale": (
-        "sale", "sale_line", "payment", "chat_text", "day_sales", "day_payment", "day_product", "week_product",
+        "sale", "sale_line", "payment", "chat_text",
+        "day_sales", "day_payment", "day_product", "week_product",
     ),
     "product": ("product", "category", "barcode", "price_change", "channel_price", "recipe_item"),
     "stock": ("stock_move", "batch", "purchase", "supplier"),

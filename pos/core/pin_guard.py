@@ -21,9 +21,11 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from argon2.exceptions import InvalidHashError, VerificationError
+
 from db.models import Meta, PinFailure, Role, User, database
-from pos.core import clock, journal, settings, till
-from pos.core.errors import InvalidPin, NeedPin, NotFound, PosError, UserLocked, WrongPin
+from pos.core import clock, journal, settings, staff, till
+from pos.core.errors import InvalidPin, NeedPin, NotFound, PosError, UserInactive, UserLocked, WrongPin
 from pos.core.i18n import N_, _
 from pos.core.seals import seal_user
 from pos.core.tx import atomic, service
@@ -149,9 +151,6 @@ def _passed(user: User) -> None:
 
 def login(user_id: int, pin: str) -> User:
     """Check a user's PIN at the login screen: the user, or WrongPin / PinLocked (the failure is kept)."""
-    from pos.core import staff
-    from pos.core.errors import UserInactive
-
     _outside_transactions()
     _typed(pin)
     with atomic():
@@ -180,8 +179,6 @@ def owner_by_pin(pin: str, by: User | None = None) -> User:
     """The active owner whose PIN this is, at the approval prompt. A wrong PIN counts against every owner
     not locked (whoever was meant); a locked owner's PIN is refused, right or not. `by` is who asks (by
     default the last user logged in at this till)."""
-    from pos.core import staff
-
     _outside_transactions()
     _typed(pin)
     asking = by.id if by is not None else _asking()
@@ -305,8 +302,6 @@ def is_weak(pin: str) -> bool:
 def refuse_weak(pin: str) -> None:
     """Raise WeakPin for a weak owner PIN in a real shop (a demo shop keeps its easy PINs); InvalidPin
     first for what is no PIN at all."""
-    from pos.core import staff
-
     staff._check_pin(pin)
     if not settings.get("demo") and is_weak(pin):
         raise WeakPin()
@@ -324,10 +319,6 @@ def _grouped(code: str) -> str:
 
 
 def _matches(digest: str, secret: str) -> bool:
-    from argon2.exceptions import InvalidHashError, VerificationError
-
-    from pos.core import staff
-
     try:
         return bool(secret) and staff.hasher.verify(digest, secret)
     except (VerificationError, InvalidHashError):
@@ -339,8 +330,6 @@ def has_recovery_code() -> bool:
 
 
 def _store_code(user: str, why: str) -> str:
-    from pos.core import staff
-
     code = "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
     digest = staff.hasher.hash(code)
     Meta.insert(key=CODE_KEY, value=digest).on_conflict(
@@ -355,8 +344,6 @@ def _store_code(user: str, why: str) -> str:
 def issue_recovery_code(by: User) -> str:
     """A new recovery code for the shop (the old one stops working), shown once: 'ABCD-EFGH-JKMN'. Only
     an owner may make one (at setup, or later after logging in)."""
-    from pos.core import staff
-
     if by.role.code != "owner":
         from pos.core.errors import PermissionDenied
 
@@ -368,8 +355,6 @@ def reset_pin(code: str, new_pin: str, user_id: int | None = None) -> tuple[User
     """With the recovery code: the owner (`user_id`, else the first active owner) gets `new_pin`, their
     lock is lifted and a new code replaces the used one. Returns the owner and the new code. A wrong code
     is kept as a failure the owner sees (it does not lock the PIN)."""
-    from pos.core import staff
-
     staff._check_pin(new_pin)
     refuse_weak(new_pin)
     _outside_transactions()  # a wrong code is counted, like a wrong PIN

@@ -6,6 +6,7 @@ from typing import Any
 
 from db.models import Setting
 from pos.core import caches, journal, whatsapp
+from pos.core.errors import InvalidInput
 from pos.core.i18n import LANGUAGES, N_
 from pos.core.tx import service
 
@@ -69,8 +70,6 @@ caches.register(forget)
 
 
 def _validate(key: str, value: Any) -> None:
-    from pos.core.errors import InvalidInput
-
     if key not in DEFAULTS:
         raise InvalidInput(N_("Pengaturan {key} tidak dikenal."), key=key)
     if key == "language" and value not in LANGUAGES:

@@ -12,16 +12,18 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from db.models import JournalEntry, Role, User, database
-from pos.core import clock
+from pos.core import clock, journal, pin_guard
 from pos.core.errors import (
     ApprovalInvalid,
+    InvalidInput,
     InvalidName,
     InvalidPin,
+    NotFound,
     OwnerOnly,
     PermissionDenied,
     UserInactive,
 )
-from pos.core.i18n import N_
+from pos.core.i18n import N_, _
 from pos.core.seals import seal_user
 from pos.core.tx import atomic, service
 
@@ -82,9 +84,6 @@ def create_user(
     """A new user with their own PIN, journalled (never the PIN). The shop's first owner is made at set-up
     (while there is no active owner, `by` may be None); after that only someone with the 'staff' permission
     for a role that may do no more than they may, or the owner (or an owner's approval) for the rest."""
-    from pos.core import journal
-    from pos.core.errors import InvalidInput
-
     name = (name or "").strip()
     if not name or len(name) > 80:
         raise InvalidName(limit=80)
@@ -118,8 +117,6 @@ def create_user(
 def _may_manage(by: User, role: Role, approver: Approval | None) -> Approval | None:
     """Managing a user of `role`: 'staff' is enough for a role that may do no more than `by` may; an owner
     account, or a role with more than `by` has, is the owner's (nobody hands themselves more rights)."""
-    from pos.core.i18n import _
-
     approved = require(by, "staff", approver)
     if approved is not None:
         return approved
@@ -137,8 +134,6 @@ def active_users() -> list[User]:
 
 def owner() -> User:
     """The shop's (first active) owner: the command line acts as the owner, who has the machine."""
-    from pos.core.errors import NotFound
-
     row = (
         User.select(User, Role)
         .join(Role)
@@ -154,8 +149,6 @@ def owner() -> User:
 def login(user_id: int, pin: str) -> User:
     """Check a PIN. Wrong PINs are counted with those at the approval prompt and lock the user for longer
     and longer (pos/core/pin_guard.py); a deactivated user cannot log in."""
-    from pos.core import pin_guard
-
     with atomic():
         user = User.select(User, Role).join(Role).where(User.id == user_id).get()
         if not user.active:
@@ -214,9 +207,6 @@ def _outer_tx() -> Any:
 
 def _use(approval: object, user: User, permission: str) -> Approval:
     """Check an approval and use it up for this action (journalled, in the caller's transaction)."""
-    from pos.core import journal
-    from pos.core.i18n import _
-
     issued = _issued.get(approval.token) if isinstance(approval, Approval) else None
     if issued is None or not hmac.compare_digest(issued.approval.token, approval.token):  # type: ignore[union-attr]
         raise ApprovalInvalid(why=_("bukan dari PIN pemilik"))
@@ -250,8 +240,6 @@ def require(user: User, permission: str, approver: Approval | None = None) -> Ap
     """Raise PermissionDenied unless `user` may do it, or an owner approved it just now (an Approval from
     owner_approval, used up here and journalled). Returns the approval used, None when none was needed.
     The user's role and permissions are read from the database, not from the object passed in."""
-    from pos.core.i18n import _
-
     user = _fresh(user)
     if can(user, permission):
         return None
@@ -296,8 +284,6 @@ def _approval_for(user: User) -> Approval:
 
 def owner_approval(pin: str) -> Approval:
     """The 'PIN pemilik' asked in place: an Approval by the owner whose PIN this is, valid APPROVAL_FOR."""
-    from pos.core import pin_guard
-
     return _approval_for(pin_guard.owner_by_pin(pin))  # wrong PINs counted with the login's, locked alike
 
 
@@ -307,10 +293,6 @@ def set_permissions(
 ) -> Role:
     """Change what a role may do: the owner's work (or an owner's approval), journalled. The owner role
     always keeps everything (nobody locks the shop out)."""
-    from pos.core import journal
-    from pos.core.errors import InvalidInput
-    from pos.core.i18n import _
-
     approved = require_owner(user, _("mengubah hak akses"), approver)
     role = Role.get_or_none(Role.code == role_code)
     if role is None:
@@ -350,8 +332,6 @@ def add_user(name: str, role_code: str, pin: str, by: User, approver: Approval |
 
 
 def _target(user_id: int) -> User:
-    from pos.core.errors import NotFound
-
     target = User.select(User, Role).join(Role).where(User.id == user_id).get_or_none()
     if target is None:
         raise NotFound()
@@ -361,8 +341,6 @@ def _target(user_id: int) -> User:
 @service
 def change_pin(user_id: int, pin: str, by: User, approver: Approval | None = None) -> None:
     """A new PIN: one's own, or someone else's by who may manage their role (create_user's rule)."""
-    from pos.core import journal
-
     target = _target(user_id)
     approved = None if _fresh(by).id == user_id else _may_manage(by, target.role, approver)
     _check_pin(pin)
@@ -384,9 +362,6 @@ def change_pin(user_id: int, pin: str, by: User, approver: Approval | None = Non
 @service
 def set_active(user_id: int, active: bool, by: User, approver: Approval | None = None) -> None:
     """Deactivate (they can no longer log in) or reactivate a user (create_user's rule for who may)."""
-    from pos.core import journal
-    from pos.core.errors import InvalidInput
-
     target = _target(user_id)
     approved = _may_manage(by, target.role, approver)
     if not active and target.role.code == "owner":

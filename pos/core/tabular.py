@@ -260,7 +260,7 @@ def write_table(
 
 
 def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], sheet_name: str) -> None:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # heavy: loaded when a file is written, not when Kasir starts
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font

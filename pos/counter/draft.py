@@ -22,6 +22,7 @@ from db import counter_rows
 from db.models import database
 from pos.core import places, till
 from pos.core.cart import Cart
+from pos.counter import park
 
 if TYPE_CHECKING:
     from pos.core.staff import User
@@ -78,8 +79,6 @@ def left_behind() -> tuple[Cart, str] | None:
 def recover(user: User) -> str:
     """Park the cart a crash left (journalled as any parked order); returns its label, "" when none. Runs at
     login, before the counter is used."""
-    from pos.counter import park
-
     found = left_behind()
     if found is None:
         return ""

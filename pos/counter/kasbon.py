@@ -10,7 +10,7 @@ from peewee import fn
 
 from db import fast
 from db.models import CashMove, Customer, KasbonEntry, User
-from pos.core import clock, journal
+from pos.core import clock, journal, staff
 from pos.core.cart import check_price
 from pos.core.errors import InvalidAmount, InvalidState
 from pos.core.i18n import _
@@ -39,8 +39,6 @@ def pay(customer_id: int, amount: int, method: str, user: User, approver: Approv
     """A payment against the tab. Returns what is still owed. Cash goes into the open shift's drawer (the
     cashier counts it at closing: 'take_payment'); a transfer or QRIS brings no money to the till, so only
     who may confirm it arrived records it ('kasbon_noncash', or an owner's approval)."""
-    from pos.core import staff
-
     check_price(amount)
     if amount <= 0 or method not in PAY_METHODS:
         raise InvalidAmount(text=str(amount))

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from db.models import ParkedOrder, User
-from pos.core import clock, journal, till
+from pos.core import clock, journal, staff, till
 from pos.core.cart import Cart
 from pos.core.errors import EmptyCart, InvalidState, NeedReason, NotFound
 from pos.core.i18n import N_, _
@@ -109,8 +109,6 @@ def resume(order_id: int, user: User) -> Cart:
 def cancel(order_id: int, reason: str, user: User, approver: Approval | None = None) -> None:
     """Void a parked unpaid order, with a reason (journalled: who, when, why, what was in it, who approved):
     the 'void' permission, or an owner's approval, as void() at the counter."""
-    from pos.core import staff
-
     approved = staff.require(user, "void", approver)
     reason = " ".join((reason or "").split())
     if not reason:
@@ -136,8 +134,6 @@ def cancel(order_id: int, reason: str, user: User, approver: Approval | None = N
 @service
 def void(cart: Cart, reason: str, user: User, approver: Approval | None = None) -> bool:
     """Void the unpaid order at the counter: nothing is sold, but the journal keeps who, why and what."""
-    from pos.core import staff
-
     approver = staff.require(user, "void", approver)
     reason = " ".join((reason or "").split())
     if not reason:

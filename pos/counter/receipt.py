@@ -17,7 +17,7 @@ from pos.core import phone, settings
 from pos.core.i18n import _
 from pos.counter import sale as sales
 from pos.counter.payment import method_name
-from pos.customers import stamps
+from pos.customers import loyalty, stamps
 
 
 @dataclass(frozen=True)
@@ -164,8 +164,6 @@ def for_sale(number: str) -> Receipt:
 
 
 def _points_rows(sale: Sale, customer: Customer) -> list[tuple[str, str]]:
-    from pos.customers import loyalty
-
     first, second = loyalty.sale_points(sale.id)
     if sale.kind == "refund":
         rows = [(_("Poin ditarik"), f"-{first}")] if first else []

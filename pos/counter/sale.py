@@ -17,11 +17,21 @@ from peewee import JOIN
 
 from db import counter_rows, fast
 from db.counter_rows import StockFacts
-from db.models import ChatText, Customer, Payment, Register, Sale, User, Voucher
+from db.models import Channel, ChatText, Customer, Payment, Product, Register, Sale, User, Voucher
+from pos.catalog import catalog
 from pos.catalog import channel as channels
 from pos.core import clock, settings, staff, till
 from pos.core.cart import Cart
-from pos.core.errors import AlreadyCompleted, EmptyCart, KasbonLimit, NeedCustomer, PosError, ShiftRequired
+from pos.core.errors import (
+    AlreadyCompleted,
+    EmptyCart,
+    KasbonLimit,
+    NeedCustomer,
+    PosError,
+    ProductNotFound,
+    SaleNotFound,
+    ShiftRequired,
+)
 from pos.core.i18n import _
 from pos.core.money import apply_rate, format_rupiah
 from pos.core.tx import service
@@ -101,10 +111,6 @@ def catalogue_prices(cart: Cart, channel: Any) -> list[int | None]:
     """Each line's list price as the catalogue says on this channel (catalog.price_for: the channel's own
     price or markup), never the cart's own figure; Rp 0 for a program's reward line (gifts and stamps check
     it); None for a line with no catalogue item, whose price was typed in."""
-    from db.models import Product
-    from pos.catalog import catalog
-    from pos.core.errors import ProductNotFound
-
     ids = sorted({ln.product_id for ln in cart.lines if ln.product_id is not None and not ln.reward})
     found = counter_rows.prices(ids)
     prices = {pid: catalog.price_for(Product(id=pid, price=price), channel) for pid, price in found.items()}
@@ -359,8 +365,6 @@ def _check_kasbon(paid: Settlement, customer_id: int | None) -> None:
 
 
 def by_number(number: str) -> Sale:
-    from pos.core.errors import SaleNotFound
-
     row = Sale.get_or_none(Sale.number == (number or "").strip().upper())
     if row is None:
         raise SaleNotFound(number=number)
@@ -382,8 +386,6 @@ class HistoryRow:
 
 def history(day: date, query: str = "", limit: int = 500) -> list[HistoryRow]:
     """The day's sales and refunds for this register, newest first; filter by number or customer name."""
-    from db.models import Channel, Customer
-
     start = datetime.combine(day, datetime.min.time())
     q = (
         Sale.select(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from peewee import fn
 
 from db.models import CashMove, Closing, Payment, Register, Sale, Shift, User
-from pos.core import clock, journal, till
+from pos.core import clock, journal, staff, till
 from pos.core.cart import check_price
 from pos.core.errors import InvalidAmount, InvalidState, NeedReason
 from pos.core.i18n import _
@@ -184,8 +184,6 @@ def by_number(number: int) -> Shift:
 @service
 def open_drawer(user: User, reason: str, approver: User | None = None) -> None:
     """Open the cash drawer without a sale: needs 'open_drawer' (or the owner's PIN) and a reason."""
-    from pos.core import staff
-
     approver = staff.require(user, "open_drawer", approver)
     reason = " ".join((reason or "").split())
     if not reason:

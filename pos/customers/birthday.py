@@ -15,7 +15,7 @@ from pos.core import clock, journal, staff
 from pos.core.errors import InvalidInput
 from pos.core.i18n import N_
 from pos.core.tx import service
-from pos.customers import loyalty, programs
+from pos.customers import loyalty, programs, voucher
 
 
 def program() -> LoyaltyProgram | None:
@@ -53,8 +53,6 @@ def _end_of_next_month(day: date) -> date:
 @service
 def grant(today: date | None = None) -> list[dict[str, Any]]:
     """Give this month's birthday bonus to everyone who has not had it this year. Returns the grants."""
-    from pos.customers import voucher
-
     today = today or clock.now().date()
     run = program()
     if run is None:

@@ -15,11 +15,12 @@ from pathlib import Path
 
 from peewee import JOIN
 
-from db.models import Category, Product, RecipeItem, Voucher
+from db.models import Category, LoyaltyProgram, Product, RecipeItem, Voucher
+from pos.catalog import product_list
 from pos.core import clock, phone, settings, whatsapp
 from pos.core.errors import InvalidInput, InvalidPhone, InvalidPrice, NotFound, ProductNotFound
 from pos.core.i18n import N_, _
-from pos.core.money import MAX_AMOUNT, format_rupiah
+from pos.core.money import MAX_AMOUNT, format_rupiah, parse_rupiah
 from pos.customers import gifts, stamps
 from pos.customers.voucher import normalise, pretty
 
@@ -244,8 +245,6 @@ def _names(ids: frozenset[int], category_ids: frozenset[int]) -> str:
 
 
 def _program_end(program_id: int) -> date | None:
-    from db.models import LoyaltyProgram
-
     row = LoyaltyProgram.get_or_none(LoyaltyProgram.id == program_id)
     return row.ends_on if row is not None else None
 
@@ -372,8 +371,6 @@ def category_id(name: str) -> int:
 
 def parse_promo(text: str) -> tuple[str, int]:
     """'BKS=15000' or 'BKS=15.000' -> ('BKS', 15000), for the command line."""
-    from pos.core.money import parse_rupiah
-
     code, sep, price = (text or "").partition("=")
     if not sep or not code.strip():
         raise InvalidInput(
@@ -385,8 +382,6 @@ def parse_promo(text: str) -> tuple[str, int]:
 def pickable(text: str, limit: int = 50) -> list[tuple[int, str, int]]:
     """(id, name, price) of the active products matching `text` (words of the name, the SKU or a barcode),
     for the poster dialog's picker; a recipe's raw material at Rp 0 is left out (as catalog.search)."""
-    from pos.catalog import product_list
-
     rows = list(product_list.listing(text)[: limit * 2])
     zero = [row.product_id for row in rows if int(row.price) == 0]
     raw = (

@@ -8,7 +8,9 @@ from datetime import date
 from typing import Any
 
 from db.models import LoyaltyProgram, User
-from pos.core import caches
+from pos.core import caches, journal
+from pos.core.errors import InvalidInput
+from pos.core.i18n import N_
 
 _cache: list[LoyaltyProgram] | None = None
 
@@ -54,10 +56,6 @@ def save(
     program_id: int | None = None,
 ) -> LoyaltyProgram:
     """Create or change a program of `kind` (inside the caller's service) and journal its rules."""
-    from pos.core import journal
-    from pos.core.errors import InvalidInput
-    from pos.core.i18n import N_
-
     if starts_on and ends_on and ends_on < starts_on:
         raise InvalidInput(N_("Tanggal selesai sebelum tanggal mulai."))
     forget()

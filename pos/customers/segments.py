@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import peewee
 from peewee import fn
 
-from db.models import Customer, Sale
+from db.models import Customer, Sale, database
 from pos.core import clock
 from pos.core.i18n import N_, _
 
@@ -87,10 +88,6 @@ def top_customers() -> set[int]:
 def counts() -> dict[str, int]:
     """How many customers are in each segment (and 'top'), for the owner's dashboard — one SQL pass over
     the customers' kept visit figures (the same rules as `classify`)."""
-    import peewee
-
-    from db.models import database
-
     now = clock.now()
     out = dict.fromkeys(NAMES, 0)
     if not isinstance(database.obj, peewee.SqliteDatabase):  # PostgreSQL: the same rules in Python

@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 from peewee import JOIN
 
-from db.models import User, Voucher
-from pos.core import clock, journal
+from db.models import Customer, LoyaltyProgram, User, Voucher
+from db.models import Voucher as V
+from pos.core import clock, journal, staff
 from pos.core.cart import check_price
-from pos.core.errors import InvalidInput
-from pos.core.i18n import N_
+from pos.core.errors import InvalidInput, NeedReason
+from pos.core.i18n import N_, _
+from pos.core.money import apply_rate, format_rupiah
 from pos.core.tx import service
 
 if TYPE_CHECKING:
@@ -83,8 +85,6 @@ def issue_batch(
 ) -> list[Voucher]:
     """Issue `count` new vouchers (Rp or % off) for a campaign, in one transaction. A voucher is money off:
     the 'discount' permission, or an owner's approval (journalled with the vouchers)."""
-    from pos.core import staff
-
     if user is None:
         raise InvalidInput(N_("Voucher hanya diterbitkan oleh pengguna yang masuk."))
     approved = staff.require(user, "discount", approver)
@@ -167,8 +167,6 @@ def _issue(
 def program_reward(program_id: int, *, customer_id: int, expires_on: date | None, campaign: str) -> Voucher:
     """A running program's voucher for one customer (the birthday bonus): its value is the one the owner set
     in the program ('settings'), so no one at the counter chooses it."""
-    from db.models import LoyaltyProgram
-
     row = LoyaltyProgram.get_or_none(LoyaltyProgram.id == program_id)
     value = int((row.rules or {}).get("voucher_value", 0)) if row is not None and row.active else 0
     if value <= 0:
@@ -194,9 +192,6 @@ class VoucherUnusable(InvalidInput):
 def value_for(code: str, subtotal: int, channel_code: str, customer_id: int | None) -> tuple[Voucher, int]:
     """The voucher behind a typed or scanned code and the rupiah it takes off this order.
     Raises a clear error for an unknown, used, expired, cancelled or not-applicable voucher."""
-    from pos.core.i18n import _
-    from pos.core.money import apply_rate, format_rupiah
-
     clean = normalise(code)
     row = Voucher.get_or_none(Voucher.code == clean)
     if row is None:
@@ -223,8 +218,6 @@ def value_for(code: str, subtotal: int, channel_code: str, customer_id: int | No
 
 def mark_redeemed(voucher_id: int, sale_id: int) -> None:
     """Inside the sale's transaction. Only one sale can ever take a voucher, even with two clicks or tills."""
-    from db.models import Voucher as V
-
     taken = (
         V.update(state="redeemed", redeemed_sale=sale_id, redeemed_at=clock.now())
         .where(V.id == voucher_id, V.state == "issued")
@@ -264,9 +257,6 @@ def issue_one(
 @service
 def cancel(code: str, reason: str, user: User, approver: Approval | None = None) -> Voucher:
     """Cancel an unused voucher ('discount' permission or the owner's PIN), with a reason."""
-    from pos.core import staff
-    from pos.core.errors import NeedReason
-
     approver = staff.require(user, "discount", approver)
     reason = " ".join((reason or "").split())[:200]
     if not reason:
@@ -312,8 +302,6 @@ STATES = {
 
 def listing(state: str = "", query: str = "", limit: int = 500) -> list[Voucher]:
     """Vouchers for the voucher screen, newest first, by state and by code/campaign/customer."""
-    from db.models import Customer
-
     rows = Voucher.select(Voucher, Customer).join(Customer, JOIN.LEFT_OUTER).order_by(Voucher.id.desc())
     if state:
         rows = rows.where(Voucher.state == state)

@@ -14,7 +14,9 @@ from pos.core import caches, clock, journal, staff
 from pos.core.cart import parse_qty
 from pos.core.errors import InvalidInput
 from pos.core.i18n import N_
+from pos.core.money import apply_rate
 from pos.core.tx import service
+from pos.stock import stock
 
 _cache: dict[int, list[tuple[int, Decimal]]] | None = None
 
@@ -99,8 +101,6 @@ def set_recipe(product_id: int, items: list[tuple[int, object]], user: User) -> 
 
 def cost(product_id: int, costs: dict[int, int] | None = None) -> int:
     """Cost of one unit made from its recipe (ingredients at their moving-average cost)."""
-    from pos.core.money import apply_rate
-
     items = of(product_id)
     if costs is None:
         ids = [i for i, _q in items]
@@ -114,8 +114,6 @@ def cost(product_id: int, costs: dict[int, int] | None = None) -> int:
 def produce(product_id: int, qty: object, user: User, note: str = "") -> Decimal:
     """A production run: the recipe's ingredients out, `qty` of the product in, at the ingredients' cost
     ('stock' permission). Returns the quantity made."""
-    from pos.stock import stock
-
     staff.require(user, "stock")
     amount = parse_qty(qty)
     items = of(product_id)

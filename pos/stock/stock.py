@@ -15,7 +15,8 @@ from typing import Any
 from db import fast
 from db.fields import to_qty
 from db.models import Batch, Product, Purchase, SaleLine, StockMove, Supplier, User
-from pos.core import clock, journal
+from pos.core import clock, journal, phone, settings, staff
+from pos.core.cart import check_price, parse_qty
 from pos.core.errors import InvalidInput, NeedReason
 from pos.core.i18n import N_
 from pos.core.money import apply_rate
@@ -129,8 +130,6 @@ def _write(
 
 def check_available(moves: list[tuple[int, Decimal, int, int | None]]) -> None:
     """With negative stock blocked in the settings, refuse moves that take a product below zero."""
-    from pos.core import settings
-
     if settings.all_settings().get("negative_stock", True):
         return
     need: dict[int, Decimal] = {}
@@ -194,8 +193,6 @@ def moving_average(on_hand: Decimal, cost: int, qty: Decimal, unit_cost: int) ->
 
 
 def _qty(value: object) -> Decimal:
-    from pos.core.cart import parse_qty
-
     qty = parse_qty(value)
     if qty > MAX_STOCK_QTY:
         raise StockError(why=N_("jumlah terlalu besar"))
@@ -212,9 +209,6 @@ def restock(
 ) -> Purchase:
     """Receive goods: one purchase, a move per item, the moving-average cost updated ('stock' permission).
     Perishable items with an expiry date come in as a batch; an expiry in the past is refused."""
-    from pos.core import staff
-    from pos.core.cart import check_price
-
     staff.require(user, "stock")
     if not items:
         raise StockError(why=N_("belum ada barang yang diterima"))
@@ -278,8 +272,6 @@ def restock(
 @service
 def waste(product_id: int, qty: object, reason: str, user: User) -> Decimal:
     """Spoiled, expired or damaged goods out of stock, at their cost ('stock' permission)."""
-    from pos.core import staff
-
     staff.require(user, "stock")
     reason = " ".join((reason or "").split())
     if not reason:
@@ -294,8 +286,6 @@ def waste(product_id: int, qty: object, reason: str, user: User) -> Decimal:
 @service
 def write_off_expired(user: User, today: date | None = None) -> list[tuple[str, Decimal]]:
     """Every expired batch still on the shelf out as waste, in one step. Returns (name, qty) written off."""
-    from pos.core import staff
-
     staff.require(user, "stock")
     today = today or clock.now().date()
     gone = []
@@ -341,8 +331,6 @@ def opname(
 ) -> list[tuple[int, Decimal]]:
     """A stock count: each difference between the counted and the recorded quantity becomes one
     adjustment move. Needs a reason and the owner (or the owner's PIN). Returns (product, difference)."""
-    from pos.core import staff
-
     approver = staff.require(user, "stock", approver)
     reason = " ".join((reason or "").split())
     if not reason:
@@ -378,8 +366,6 @@ def opname(
 @service
 def supplier(name: str, phone_text: str, lead_days: int, user: User) -> Supplier:
     """Find a supplier by name or add one, with a WhatsApp number and lead time ('stock' permission)."""
-    from pos.core import phone, staff
-
     staff.require(user, "stock")
     name = " ".join((name or "").split())[:120]
     if not name:

@@ -19,6 +19,7 @@ from peewee import fn
 from db import fast
 from db.models import ACTIVE_BY_NAME, LOW_STOCK, Batch, Product, Purchase, StockMove, Supplier
 from pos.core import clock
+from pos.core import phone as phones
 from pos.core.i18n import _
 from pos.core.money import apply_rate
 from pos.core.paged import PagedList
@@ -310,6 +311,4 @@ def supplier_message(shop_name: str, items: list[Suggestion]) -> str:
 
 
 def supplier_link(phone: str, message: str) -> str:
-    from pos.core import phone as phones
-
     return f"https://wa.me/{phones.normalise(phone)}?text={quote(message)}"

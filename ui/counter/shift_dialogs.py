@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.core import settings
+from pos.core import settings, staff
 from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.money import format_rupiah, parse_rupiah
@@ -32,6 +32,7 @@ from pos.core.staff import User
 from pos.counter import shift
 from receipts import shift_slip
 from ui import paper
+from ui.counter.approval import ApprovalDialog
 from ui.theme import role
 from ui.widgets import dialogs
 from ui.widgets.boxes import SpinBox
@@ -111,9 +112,6 @@ class ShiftBar(QFrame):
 
     def open_drawer(self) -> None:
         """Open the drawer without a sale: a reason, the owner's PIN for a cashier, and a journal entry."""
-        from pos.core import staff
-        from ui.counter.approval import ApprovalDialog
-
         dialog = ApprovalDialog(
             self, _("Buka laci tanpa penjualan"), need_pin=not staff.can(self.user, "open_drawer")
         )

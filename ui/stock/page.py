@@ -56,8 +56,8 @@ class StockModel(RowsModel):
 def fit_columns(table: QTableView, rows: int = 40) -> None:
     """Size the columns to the header and the first `rows` rows' text, once (like ui.widgets.table's
     fit_once), measured here with the view's font: Qt's own measure asks the model ten roles for every
-    cell, 6.000 calls into Python for Stok's first screen (150 ms of the 200 it may take to open). The
-    room around a cell's text is taken from Qt's measure of one cell."""
+    cell, thousands of calls into Python for Stok's first screen. The room around a cell's text is taken
+    from Qt's measure of one cell."""
     model = table.model()
     if getattr(table, "_fitted", False) or not model.rowCount():
         return
