@@ -8,9 +8,10 @@ ingredients instead (pos.stock.recipes).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from db import fast
 from db.fields import to_qty
@@ -24,6 +25,13 @@ from pos.core.tx import service
 
 MOVE_KINDS = ("sale", "refund", "restock", "opname", "waste", "production", "gift")
 MAX_STOCK_QTY = Decimal(1_000_000)
+
+
+class Identified(Protocol):
+    """A product or a plain row of one: receiving goods reads only its id."""
+
+    @property
+    def id(self) -> int: ...
 
 
 class StockError(InvalidInput):
@@ -201,7 +209,7 @@ def _qty(value: object) -> Decimal:
 
 @service
 def restock(
-    items: list[tuple[Product, Decimal, int]],
+    items: Sequence[tuple[Identified, Decimal, int]],
     user: User,
     supplier: Supplier | None = None,
     note: str = "",

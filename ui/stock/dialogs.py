@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Category, Product, Supplier, User
-from pos.catalog import catalog
+from pos.catalog import catalog, choices
 from pos.core import clock, staff
 from pos.core.cart import parse_qty
 from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.money import format_rupiah, parse_rupiah
+from pos.core.staff import User
 from pos.core.text import qty_text
-from pos.stock import recipes, stock
+from pos.stock import lookups, recipes, stock
+from pos.stock.lookups import StockItem
 from ui.catalog.product_dialog import ProductDialog, products_approval
 from ui.counter.approval import ApprovalDialog
 from ui.theme import role
@@ -42,10 +43,7 @@ def product_combo(tracked_only: bool = True) -> QComboBox:
     combo = ComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    query = Product.select().where(Product.active == True)  # noqa: E712
-    if tracked_only:
-        query = query.where(Product.track_stock == True)  # noqa: E712
-    for p in query.order_by(Product.name):
+    for p in choices.products(tracked_only):
         combo.addItem(f"{p.name} ({p.unit})", p.id)
     return combo
 
@@ -61,7 +59,7 @@ class RestockDialog(QDialog):
     def __init__(self, parent: QWidget | None, user: User) -> None:
         super().__init__(parent)
         self.user = user
-        self.items: list[tuple[Product, Decimal, int]] = []
+        self.items: list[tuple[StockItem, Decimal, int]] = []
         self.expiries: dict[int, object] = {}
         self.setWindowTitle(_("Terima barang"))
         self.setMinimumSize(900, 520)
@@ -70,7 +68,7 @@ class RestockDialog(QDialog):
         self.supplier = ComboBox()
         self.supplier.setEditable(True)
         self.supplier.addItem("")
-        for s in Supplier.select().order_by(Supplier.name):
+        for s in lookups.suppliers():
             self.supplier.addItem(s.name, s.id)
         self.supplier_phone = QLineEdit()
         self.supplier_phone.setPlaceholderText(_("WhatsApp pemasok (untuk pesan ulang)"))
@@ -143,19 +141,19 @@ class RestockDialog(QDialog):
             self.qty.setFocus()
 
     def _supplier_chosen(self) -> None:
-        row = Supplier.get_or_none(Supplier.id == self.supplier.currentData())
+        row = lookups.supplier(self.supplier.currentData())
         if row is not None:
             self.supplier_phone.setText(row.phone)
             self.lead.setValue(int(row.lead_days))
 
     def _product_chosen(self) -> None:
-        product = Product.get_or_none(Product.id == self.product.currentData())
+        product = lookups.item(self.product.currentData())
         if product is not None:
             self.cost.setText(str(int(product.cost)) if product.cost else "")
             self.has_expiry.setChecked(bool(product.perishable))
 
     def add_item(self) -> None:
-        product = Product.get_or_none(Product.id == self.product.currentData())
+        product = lookups.item(self.product.currentData())
         try:
             if product is None:
                 raise stock.StockError(why=_("pilih barangnya"))
@@ -229,7 +227,7 @@ class OpnameDialog(QDialog):
         row = QHBoxLayout()
         self.category = ComboBox()
         self.category.addItem(_("Semua kategori"), None)
-        for c in Category.select().order_by(Category.sort, Category.name):
+        for c in choices.categories():
             self.category.addItem(c.name, c.id)
         self.category.currentIndexChanged.connect(self.load)
         row.addWidget(self.category)
@@ -250,10 +248,7 @@ class OpnameDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        query = Product.select().where(Product.track_stock == True, Product.active == True)  # noqa: E712
-        if self.category.currentData() is not None:
-            query = query.where(Product.category == self.category.currentData())
-        self.products = list(query.order_by(Product.name))
+        self.products = lookups.counted(self.category.currentData())
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.products))
         for row, p in enumerate(self.products):
@@ -415,7 +410,7 @@ class RecipeDialog(QDialog):
         )
 
     def _row(self, ingredient_id: int, qty: Decimal) -> None:
-        product = Product.get_by_id(ingredient_id)
+        product = choices.product(ingredient_id)
         row = self.table.rowCount()
         self.table.insertRow(row)
         name = QTableWidgetItem(f"{product.name} ({product.unit})")
@@ -452,7 +447,7 @@ class ProductionDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.product = ComboBox()
-        for p in Product.select().where(Product.id.in_(list(recipes.table())), Product.track_stock == True):  # noqa: E712
+        for p in lookups.makeable():
             self.product.addItem(f"{p.name} ({p.unit})", p.id)
         if product_id is not None:
             self.product.setCurrentIndex(max(0, self.product.findData(product_id)))

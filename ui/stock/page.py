@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Supplier, User
 from pos.core import settings
 from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
+from pos.core.staff import User
 from pos.core.text import qty_text
-from pos.stock import stock, stock_list
+from pos.stock import lookups, stock, stock_list
 from ui.events import hub
 from ui.stock.dialogs import (
     OpnameDialog,
@@ -224,10 +224,10 @@ class SuggestionDialog(QDialog):
         """One WhatsApp per supplier with a number (the selected row's supplier, else the first)."""
         picked = self.table.selectionModel().selectedRows()
         chosen = self.rows[picked[0].row()] if picked else next((s for s in self.rows if s.supplier_id), None)
-        if chosen is None or chosen.supplier_id is None:
+        supplier = lookups.supplier(chosen.supplier_id) if chosen is not None else None
+        if supplier is None:
             self.message.setText(_("Pilih barang yang pemasoknya punya nomor WhatsApp."))
             return
-        supplier = Supplier.get_by_id(chosen.supplier_id)
         if not supplier.phone:
             self.message.setText(_("{name} belum punya nomor WhatsApp.").format(name=supplier.name))
             return
