@@ -6,10 +6,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit
 
-from db.models import LoyaltyProgram
 from pos.core.i18n import _
 from pos.core.money import parse_rupiah
-from pos.customers import loyalty
+from pos.customers import loyalty, program_settings
 
 
 class PointsBox(QGroupBox):
@@ -41,9 +40,9 @@ class PointsBox(QGroupBox):
             self.tier_rows.append(fields)
 
     def refresh(self) -> None:
-        program = LoyaltyProgram.get_or_none(LoyaltyProgram.kind == "points")
-        rules = {**loyalty.DEFAULT_RULES, **((program.rules or {}) if program else {})}
-        self.active.setChecked(bool(program and program.active))
+        points = program_settings.points()
+        rules = points.rules
+        self.active.setChecked(points.active)
         self.earn_per.setText(str(rules["earn_per"]))
         self.point_value.setText(str(rules["point_value"]))
         self.min_redeem.setText(str(rules["min_redeem"]))

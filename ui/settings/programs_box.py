@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Category, LoyaltyProgram, Product, User
+from pos.catalog import choices
 from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.money import format_rupiah, parse_rupiah
-from pos.customers import birthday, gifts, stamps
+from pos.core.staff import User
+from pos.customers import birthday, gifts, program_settings, stamps
+from pos.customers.program_settings import ProgramForm
 from ui.events import hub
 from ui.theme import role
 from ui.widgets import dialogs
@@ -33,7 +35,7 @@ def _product_combo() -> QComboBox:
     combo = ComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    for p in Product.select(Product.id, Product.name).where(Product.active == True).order_by(Product.name):  # noqa: E712
+    for p in choices.products():
         combo.addItem(p.name, p.id)
     return combo
 
@@ -43,9 +45,9 @@ def _scope_combo() -> QComboBox:
     combo = ComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    for c in Category.select().order_by(Category.sort, Category.name):
+    for c in choices.categories():
         combo.addItem(_("Kategori: {name}").format(name=c.name), ("category", c.id))
-    for p in Product.select(Product.id, Product.name).where(Product.active == True).order_by(Product.name):  # noqa: E712
+    for p in choices.products():
         combo.addItem(p.name, ("product", p.id))
     return combo
 
@@ -69,7 +71,7 @@ class _ProgramDialog(QDialog):
     `save()` configures the program; a refusal is shown and the dialog stays open."""
 
     def __init__(
-        self, parent: QWidget | None, user: User, program: LoyaltyProgram | None, title: str, example: str
+        self, parent: QWidget | None, user: User, program: ProgramForm | None, title: str, example: str
     ) -> None:
         super().__init__(parent)
         self.user, self.program = user, program
@@ -103,7 +105,7 @@ class _ProgramDialog(QDialog):
 
 
 class StampDialog(_ProgramDialog):
-    def __init__(self, parent: QWidget | None, user: User, program: LoyaltyProgram | None = None) -> None:
+    def __init__(self, parent: QWidget | None, user: User, program: ProgramForm | None = None) -> None:
         super().__init__(parent, user, program, _("Kartu stempel"), _("mis. Kartu Bakso"))
         form = self.form
         self.scope = _scope_combo()
@@ -149,7 +151,7 @@ class StampDialog(_ProgramDialog):
 
 
 class GiftDialog(_ProgramDialog):
-    def __init__(self, parent: QWidget | None, user: User, program: LoyaltyProgram | None = None) -> None:
+    def __init__(self, parent: QWidget | None, user: User, program: ProgramForm | None = None) -> None:
         super().__init__(parent, user, program, _("Hadiah bonus"), _("mis. Tas gratis"))
         form = self.form
         self.gift = _product_combo()
@@ -232,35 +234,27 @@ class ProgramsBox(QGroupBox):
 
     def refresh(self) -> None:
         self.list.clear()
-        for p in (
-            LoyaltyProgram.select()
-            .where(LoyaltyProgram.kind.in_(["stamps", "gift"]))
-            .order_by(LoyaltyProgram.kind.desc(), LoyaltyProgram.id)
-        ):
-            r = p.rules or {}
+        for p in program_settings.listed():
             if p.kind == "stamps":
-                card = stamps._card(p)
                 text = _("Kartu stempel {name}: {needed} stempel → {reward}").format(
-                    name=p.name, needed=card.needed, reward=stamps.reward_text(card)
+                    name=p.name, needed=p.needed, reward=p.reward
                 )
             else:
-                gift = Product.get_or_none(Product.id == r.get("gift_product"))
-                text = _("Hadiah {name}: {item}").format(name=p.name, item=gift.name if gift else "?")
-                if r.get("min_spend"):
-                    text += " · " + _("belanja ≥ {amount}").format(amount=format_rupiah(int(r["min_spend"])))
+                text = _("Hadiah {name}: {item}").format(name=p.name, item=p.gift or "?")
+                if p.min_spend:
+                    text += " · " + _("belanja ≥ {amount}").format(amount=format_rupiah(p.min_spend))
             if not p.active:
                 text += " · " + _("berhenti")
             item = QListWidgetItem(text)
             item.setData(256, p.id)
             self.list.addItem(item)
-        program = LoyaltyProgram.get_or_none(LoyaltyProgram.kind == "birthday")
-        rules = (program.rules or {}) if program else {}
-        self.birthday_on.setChecked(bool(program and program.active))
-        self.birthday_points.setText(str(rules.get("points", "") or ""))
-        value = int(rules.get("voucher_value", 0) or 0)
+        bonus = program_settings.birthday()
+        self.birthday_on.setChecked(bonus.active)
+        self.birthday_points.setText(str(bonus.points) if bonus.points else "")
+        value = bonus.voucher_value
         self.birthday_voucher.setText(f"{value:,}".replace(",", ".") if value else "")
 
-    def _open(self, kind: type[QDialog], program: LoyaltyProgram | None = None) -> None:
+    def _open(self, kind: type[QDialog], program: ProgramForm | None = None) -> None:
         if dialogs.run(kind(self, self.user, program)):  # type: ignore[call-arg]
             self.refresh()
             hub.changed.emit("settings")
@@ -271,7 +265,7 @@ class ProgramsBox(QGroupBox):
         if item is None:
             self.message.setText(_("Pilih program yang diubah."))
             return
-        program = LoyaltyProgram.get_by_id(int(item.data(256)))
+        program = program_settings.program(int(item.data(256)))
         self._open(StampDialog if program.kind == "stamps" else GiftDialog, program)
 
     def save_birthday(self) -> None:
