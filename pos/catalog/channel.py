@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from db.models import Channel
@@ -70,6 +71,35 @@ def forget() -> None:
 
 
 caches.register(forget)
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    code: str
+    name: str  # as stored (N_ marked): the screen translates it
+    kind: str
+    active: bool
+    earns_points: bool
+    markup_rate: Decimal
+    commission_rate: Decimal
+    commission_fixed: int
+
+
+def listing() -> list[ChannelRow]:
+    """Every channel, in use or not, in the shop's order (what Pengaturan → Saluran penjualan edits)."""
+    return [
+        ChannelRow(
+            c.code,
+            c.name,
+            c.kind,
+            bool(c.active),
+            bool(c.earns_points),
+            Decimal(c.markup_rate),
+            Decimal(c.commission_rate),
+            int(c.commission_fixed),
+        )
+        for c in Channel.select().order_by(Channel.sort)
+    ]
 
 
 def active() -> list[Channel]:

@@ -37,8 +37,7 @@ class ChannelsBox(QGroupBox):
         self.rows: dict[str, dict[str, Any]] = {}
 
     def refresh(self) -> None:
-        channels.forget()
-        for row, ch in enumerate(channels.Channel.select().order_by(channels.Channel.sort), start=1):
+        for row, ch in enumerate(channels.listing(), start=1):
             widgets = self.rows.get(ch.code)
             if widgets is None:
                 widgets = {
