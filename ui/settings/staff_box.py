@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Role, User
-from pos.core import staff
+from pos.core import roster, staff
 from pos.core.errors import PermissionDenied, PosError
 from pos.core.i18n import _
+from pos.core.roster import StaffRow
+from pos.core.staff import User
 from ui.counter.approval import ApprovalDialog
 from ui.theme import plain_label
 from ui.theme import role as styled
@@ -96,7 +97,7 @@ class StaffBox(QGroupBox):
         self.model = RowsModel(
             [
                 Column(_("Nama"), lambda u: u.name),
-                Column(_("Peran"), lambda u: _(u.role.name)),
+                Column(_("Peran"), lambda u: _(u.role_name)),
                 Column(_("Status"), lambda u: _("aktif") if u.active else _("nonaktif")),
             ],
             self,
@@ -143,14 +144,14 @@ class StaffBox(QGroupBox):
         return self.window_.user  # type: ignore[attr-defined, no-any-return]
 
     def refresh(self) -> None:
-        self.model.set_rows(staff.all_users())
-        for role_row in Role.select():
-            for (code, perm), box in self.boxes.items():
-                if code == role_row.code:
-                    box.setChecked(perm in (role_row.permissions or []))
+        self.model.set_rows(roster.people())
+        rights = roster.rights()
+        for (code, perm), box in self.boxes.items():
+            if code in rights:
+                box.setChecked(perm in rights[code])
         self.message.clear()
 
-    def selected(self) -> User | None:
+    def selected(self) -> StaffRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
 
