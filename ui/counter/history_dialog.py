@@ -16,14 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Sale, User
 from pos.core import clock, staff
 from pos.core.cart import parse_qty
 from pos.core.errors import InvalidInput, PosError
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
+from pos.core.staff import User
 from pos.core.text import qty_text
-from pos.counter import chat_order, refund, sale
+from pos.counter import chat_order, history, refund, sale
+from pos.counter.history import Sale
 from ui.events import hub
 from ui.theme import role
 from ui.widgets import dialogs
@@ -122,7 +123,7 @@ class HistoryDialog(QDialog):
         chosen = self.model.row(rows[0].row())
         if chosen.kind != "sale":
             return
-        dialog = RefundDialog(self, Sale.get_by_id(chosen.id), self.user)
+        dialog = RefundDialog(self, history.to_refund(chosen.id), self.user)
         if dialogs.run(dialog):
             hub.changed.emit("sale")
             self.reload()

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Customer, Sale
 from pos.core import whatsapp
 from pos.core.errors import PosError
 from pos.core.i18n import _
+from pos.counter import history
 from pos.counter import receipt as receipts_data
 from receipts.layout import plain_text, rows
 from ui import paper
@@ -132,11 +132,10 @@ class ReceiptDialog(QDialog):
         )
 
     def whatsapp_link(self) -> str:
-        sale = Sale.get(Sale.number == self.number)
-        customer = Customer.get_or_none(Customer.id == sale.customer_id) if sale.customer_id else None
+        phone = history.customer_phone(self.number)
         text = plain_text(self.receipt, 32)
         try:
-            return whatsapp.link(customer.phone if customer else None, text)
+            return whatsapp.link(phone, text)
         except PosError:
             return whatsapp.link(None, text)
 
