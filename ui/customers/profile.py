@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Customer, User
 from pos.core import phone
 from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
+from pos.core.staff import User
 from pos.customers import customer, loyalty, outreach, segments, stamps, voucher, warranty
+from pos.customers.customer import Customer
 from ui.theme import role
 from ui.widgets.boxes import ComboBox
 
@@ -38,10 +39,19 @@ class ProfileDialog(QDialog):
         super().__init__(parent)
         self.user = user
         p = self.profile = customer.profile(customer_id)
-        c = p.customer
-        self.setWindowTitle(c.name)
+        self.setWindowTitle(p.customer.name)
         self.setMinimumSize(760, 560)
         layout = QVBoxLayout(self)
+        self._head(layout)
+        layout.addLayout(self._figures())
+        layout.addLayout(self._lists(), 1)
+        layout.addLayout(self._send_row())
+        self.message = role(QLabel(""), "muted")
+        layout.addWidget(self.message)
+
+    def _head(self, layout: QVBoxLayout) -> None:
+        """The name with Ubah…, and the line under it (phone, segment, birthday, tier)."""
+        c = self.profile.customer
         head = QHBoxLayout()
         self.name_label = role(QLabel(c.name), "title")
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -51,10 +61,13 @@ class ProfileDialog(QDialog):
         self.edit_button.clicked.connect(self.edit)
         head.addWidget(self.edit_button)
         layout.addLayout(head)
-        self.info_label = role(QLabel(self._info(c, p.segment)), "muted")
+        self.info_label = role(QLabel(self._info(c, self.profile.segment)), "muted")
         self.info_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.info_label)
-        grid = QGridLayout()
+
+    def _figures(self) -> QGridLayout:
+        """Eight figures in two rows of four: visits, spend, points, kasbon, when last contacted…"""
+        p, c = self.profile, self.profile.customer
         figures = [
             (_("Kunjungan"), str(p.visits)),
             (_("Total belanja"), format_rupiah(p.spend)),
@@ -65,12 +78,31 @@ class ProfileDialog(QDialog):
             (_("Kasbon"), f"{format_rupiah(c.kasbon)} / {format_rupiah(c.credit_limit)}"),
             (_("Dihubungi terakhir"), _when(outreach.last_contact(c.id))),
         ]
+        grid = QGridLayout()
         self.figures: dict[str, QLabel] = {}
         for index, (label, value) in enumerate(figures):
             grid.addWidget(role(QLabel(label), "muted"), (index // 4) * 2, index % 4)
             self.figures[label] = role(QLabel(value), "title")
             grid.addWidget(self.figures[label], (index // 4) * 2 + 1, index % 4)
-        layout.addLayout(grid)
+        return grid
+
+    def _lists(self) -> QHBoxLayout:
+        """Four lists side by side: favourites, recent sales, the points log, stamps/vouchers/warranties."""
+        p, c = self.profile, self.profile.customer
+        cards = [
+            _("{name}: {stamps}/{needed} (ditukar {rewards}×)").format(**card)
+            for card in stamps.summary(c.id)
+        ]
+        vouchers = [
+            f"{voucher.pretty(code)}  {_(voucher.STATES.get(state, state))}  {value}"
+            for code, state, value in p.vouchers
+        ]
+        warranties = [
+            _("Garansi {item} SN {serial} s/d {date}").format(
+                item=w.product, serial=w.serial_number or "–", date=_when(w.warranty_until)
+            )
+            for w in warranty.of_customer(c.id)
+        ]
         lists = QHBoxLayout()
         for title, items in (
             (_("Paling sering dibeli"), [f"{name}  ×{qty}" for name, qty in p.favourites]),
@@ -85,23 +117,7 @@ class ProfileDialog(QDialog):
                     for at, kind, pts in p.points_log
                 ],
             ),
-            (
-                _("Stempel, voucher, garansi"),
-                [
-                    _("{name}: {stamps}/{needed} (ditukar {rewards}×)").format(**card)
-                    for card in stamps.summary(c.id)
-                ]
-                + [
-                    f"{voucher.pretty(code)}  {_(voucher.STATES.get(state, state))}  {value}"
-                    for code, state, value in p.vouchers
-                ]
-                + [
-                    _("Garansi {item} SN {serial} s/d {date}").format(
-                        item=w.product, serial=w.serial_number or "–", date=_when(w.warranty_until)
-                    )
-                    for w in warranty.of_customer(c.id)
-                ],
-            ),
+            (_("Stempel, voucher, garansi"), cards + vouchers + warranties),
         ):
             box = QVBoxLayout()
             box.addWidget(QLabel(f"<b>{title}</b>"))
@@ -109,7 +125,11 @@ class ProfileDialog(QDialog):
             widget.addItems(items or ["–"])
             box.addWidget(widget)
             lists.addLayout(box)
-        layout.addLayout(lists, 1)
+        return lists
+
+    def _send_row(self) -> QHBoxLayout:
+        """A message template, Kirim WhatsApp (only with the customer's consent) and Tutup."""
+        c = self.profile.customer
         row = QHBoxLayout()
         self.template = ComboBox()
         for code, (label, _text) in outreach.TEMPLATES.items():
@@ -125,9 +145,7 @@ class ProfileDialog(QDialog):
         close = QPushButton(_("Tutup (Esc)"))
         close.clicked.connect(self.reject)
         row.addWidget(close)
-        layout.addLayout(row)
-        self.message = role(QLabel(""), "muted")
-        layout.addWidget(self.message)
+        return row
 
     @staticmethod
     def _info(c: Customer, segment: str) -> str:
@@ -176,9 +194,7 @@ class OutreachDialog(QDialog):
     def __init__(self, parent: QWidget | None, customer_ids: list[int], user: User) -> None:
         super().__init__(parent)
         self.user = user
-        self.people = [
-            c for c in Customer.select().where(Customer.id.in_(customer_ids)) if c.wa_consent and c.phone
-        ]
+        self.people = outreach.reachable(customer_ids)
         self.index = 0
         self.sent = 0
         self.setWindowTitle(_("Kirim WhatsApp"))
@@ -311,7 +327,7 @@ class WarrantyDialog(QDialog):
         if chosen.customer_id is None:
             self.message.setText(_("Penjualan ini tanpa data pelanggan."))
             return
-        who = Customer.get_by_id(chosen.customer_id)
+        who = customer.get(chosen.customer_id)
         try:
             link = outreach.link("warranty", who, on=chosen.sold_at)
         except PosError as exc:
