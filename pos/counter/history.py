@@ -9,7 +9,7 @@ from pos.core.errors import NotFound
 
 def to_refund(sale_id: int) -> Sale:
     """The sale itself, which pos.counter.refund reads and links the refund to; NotFound without one."""
-    row = Sale.get_or_none(Sale.id == sale_id)
+    row: Sale | None = Sale.get_or_none(Sale.id == sale_id)
     if row is None:
         raise NotFound()
     return row
