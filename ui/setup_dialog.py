@@ -65,6 +65,21 @@ class SetupDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(role(intro, "muted"))
         self.intro = intro
+        layout.addWidget(self._form())
+        layout.addWidget(self._code_box())
+        self.error = role(QLabel(""), "error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        layout.addLayout(self._buttons())
+        layout.addWidget(self._demo_panel())
+        self.shop_name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- building ---
+    def _form(self) -> QWidget:
+        """The shop's name, address and WhatsApp, the owner's name and PIN twice."""
         self.form_box = QWidget()
         form = QFormLayout(self.form_box)
         form.setContentsMargins(0, 0, 0, 0)
@@ -87,7 +102,10 @@ class SetupDialog(QDialog):
         form.addRow(_("Nama pemilik"), self.owner_name)
         form.addRow(_("PIN pemilik"), self.pin)
         form.addRow(_("Ulangi PIN"), self.pin2)
-        layout.addWidget(self.form_box)
+        return self.form_box
+
+    def _code_box(self) -> QWidget:
+        """The recovery code, hidden until the shop is set up."""
         self.code_box = QWidget()
         code_layout = QVBoxLayout(self.code_box)
         code_layout.setContentsMargins(0, 0, 0, 0)
@@ -95,14 +113,9 @@ class SetupDialog(QDialog):
         self.code_label = code_label("")
         code_layout.addWidget(self.code_label)
         self.code_box.hide()
-        layout.addWidget(self.code_box)
+        return self.code_box
 
-        self.error = role(QLabel(""), "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        self.progress = QProgressBar()
-        self.progress.hide()
-        layout.addWidget(self.progress)
+    def _buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         self.demo_button = QPushButton(_("Coba dulu dengan toko contoh"))
         self.demo_button.setAutoDefault(False)
@@ -113,8 +126,10 @@ class SetupDialog(QDialog):
         self.ok.setDefault(True)
         self.ok.clicked.connect(self.submit)
         buttons.addWidget(self.ok)
-        layout.addLayout(buttons)
+        return buttons
 
+    def _demo_panel(self) -> QFrame:
+        """The demo kinds side by side, hidden until "Coba dulu dengan toko contoh"."""
         self.demo_panel = QFrame()
         self.demo_panel.setObjectName("demoPanel")
         self.demo_panel.setStyleSheet(
@@ -140,8 +155,7 @@ class SetupDialog(QDialog):
             self.demo_buttons[code] = button
         panel.addLayout(kinds)
         self.demo_panel.hide()
-        layout.addWidget(self.demo_panel)
-        self.shop_name.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.demo_panel
 
     def _demo_clicked(self) -> None:
         self.try_demo(str(self.sender().property("kind")))

@@ -81,7 +81,25 @@ class CatalogPage(QWidget):
         self.summary = role(QLabel(""), "muted")
         head.addWidget(self.summary)
         layout.addLayout(head)
+        layout.addLayout(self._filters())
+        # Two rows of buttons: what is done to the chosen products, then what works on the catalogue
+        # (more catalogue tools go in with add_tool: import/export, labels).
+        layout.addLayout(self._product_buttons())
+        layout.addLayout(self._tool_buttons())
+        layout.addWidget(self._table(), 1)
+        self.message = role(QLabel(""), "muted")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
 
+        self.timer = dialogs.debounced(self, 150, self.refresh)
+        self.search.textChanged.connect(lambda _t: self.timer.start())
+        insert = QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add)
+        insert.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        hub.changed.connect(self._changed)
+        self._selection_changed()
+
+    # --- building ---
+    def _filters(self) -> QHBoxLayout:
         filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Cari nama barang, SKU, atau scan barcode"))
@@ -97,10 +115,9 @@ class CatalogPage(QWidget):
             self.show_filter.addItem(text, code)
         self.show_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         filters.addWidget(self.show_filter)
-        layout.addLayout(filters)
+        return filters
 
-        # Two rows of buttons: what is done to the chosen products, then what works on the catalogue
-        # (more catalogue tools go in with add_tool: import/export, labels).
+    def _product_buttons(self) -> QHBoxLayout:
         products = QHBoxLayout()
         self.add_button = role(QPushButton(_("Tambah barang… (Ins)")), "primary")
         self.add_button.clicked.connect(self.add)
@@ -115,7 +132,9 @@ class CatalogPage(QWidget):
         for button in (self.add_button, self.edit_button, self.active_button, self.delete_button):
             products.addWidget(button)
         products.addStretch(1)
-        layout.addLayout(products)
+        return products
+
+    def _tool_buttons(self) -> QHBoxLayout:
         self.tools = QHBoxLayout()
         self.bulk_button = QPushButton(_("Ubah harga massal…"))
         self.bulk_button.clicked.connect(self.bulk_price)
@@ -145,8 +164,9 @@ class CatalogPage(QWidget):
         self.tools.addWidget(self.posters_button)
         self.tools.addWidget(self.price_list_button)
         self.tools.addStretch(1)
-        layout.addLayout(self.tools)
+        return self.tools
 
+    def _table(self) -> QTableView:
         self.model = CatalogModel(catalog_columns(), self)
         self.table = QTableView()
         self.table.setModel(self.model)  # the product list sorts itself in the database
@@ -156,17 +176,7 @@ class CatalogPage(QWidget):
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(lambda _index: self.edit())  # Enter, double-click
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
-        layout.addWidget(self.table, 1)
-        self.message = role(QLabel(""), "muted")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-
-        self.timer = dialogs.debounced(self, 150, self.refresh)
-        self.search.textChanged.connect(lambda _t: self.timer.start())
-        insert = QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add)
-        insert.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        hub.changed.connect(self._changed)
-        self._selection_changed()
+        return self.table
 
     def import_file(self) -> None:
         dialog = ProductImportDialog(self, self.user)

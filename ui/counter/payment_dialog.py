@@ -73,6 +73,26 @@ class PaymentDialog(QDialog):
         layout.addWidget(self.left_label)
 
         body = QHBoxLayout()
+        body.addLayout(self._method_buttons(aggregator))
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._cash_page())
+        self.pages.addWidget(self._qris_page())
+        self.pages.addWidget(self._other_page())
+        body.addWidget(self.pages, 1)
+        layout.addLayout(body, 1)
+
+        self.paid_list = QListWidget()
+        self.paid_list.setMaximumHeight(80)
+        self.paid_list.hide()
+        layout.addWidget(self.paid_list)
+        self.error = role(QLabel(""), "error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        layout.addLayout(self._buttons())
+        self.choose(self.method)
+
+    def _method_buttons(self, aggregator: bool) -> QVBoxLayout:
+        """One button a method with its key (F1–F7); QRIS and kasbon only when they can be used."""
         methods = QVBoxLayout()
         self.method_buttons: dict[str, QPushButton] = {}
         self.keys: dict[Qt.Key, str] = {}
@@ -95,30 +115,18 @@ class PaymentDialog(QDialog):
             self.keys[getattr(Qt.Key, f"Key_{key}")] = code
             methods.addWidget(button)
             self.method_buttons[code] = button
-        if not qris_payload:
+        if not self.qris_payload:
             self.method_buttons["qris"].setEnabled(False)
             self.method_buttons["qris"].setToolTip(_("Tempel QRIS statis toko di Pengaturan dulu."))
-        if kasbon_left is None:
+        if self.kasbon_left is None:
             self.method_buttons["kasbon"].setEnabled(False)
             self.method_buttons["kasbon"].setToolTip(_("Pilih pelanggan dulu untuk kasbon."))
         self.method_buttons["platform"].setVisible(aggregator)
         methods.addStretch(1)
-        body.addLayout(methods)
+        return methods
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._cash_page())
-        self.pages.addWidget(self._qris_page())
-        self.pages.addWidget(self._other_page())
-        body.addWidget(self.pages, 1)
-        layout.addLayout(body, 1)
-
-        self.paid_list = QListWidget()
-        self.paid_list.setMaximumHeight(80)
-        self.paid_list.hide()
-        layout.addWidget(self.paid_list)
-        self.error = role(QLabel(""), "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
+    def _buttons(self) -> QHBoxLayout:
+        """Kembali, a part payment, Selesai: none takes the focus from the amount being typed."""
         buttons = QHBoxLayout()
         back = QPushButton(_("Kembali (Esc)"))
         back.clicked.connect(self.reject)
@@ -133,8 +141,7 @@ class PaymentDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.split_button)
         buttons.addWidget(self.pay_button)
-        layout.addLayout(buttons)
-        self.choose(self.method)
+        return buttons
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """F1–F7 choose the method; Enter pays (line edits pay through their own returnPressed)."""

@@ -65,6 +65,18 @@ class CustomersPage(QWidget):
         self.count = role(QLabel(""), "muted")
         head.addWidget(self.count)
         layout.addLayout(head)
+        layout.addLayout(self._filters())
+        layout.addLayout(self._actions())
+        layout.addWidget(self._table(), 1)
+        self.message = role(QLabel(""), "muted")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.message)
+        self.timer = dialogs.debounced(self, 150, self.refresh)
+        self.search.textChanged.connect(lambda _t: self.timer.start())
+        hub.changed.connect(self._changed)
+
+    # --- building ---
+    def _filters(self) -> QHBoxLayout:
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Cari nama atau nomor HP (0812…, +62…, 62…)"))
         self.search.setClearButtonEnabled(True)
@@ -83,8 +95,10 @@ class CustomersPage(QWidget):
         self.show_inactive = QCheckBox(_("Tampilkan yang nonaktif"))
         self.show_inactive.toggled.connect(lambda _on: self.refresh())
         filters.addWidget(self.show_inactive)
-        layout.addLayout(filters)
-        # the actions on a second row: with their full labels they do not fit 1366 px beside the search
+        return filters
+
+    def _actions(self) -> QHBoxLayout:
+        """The actions on a second row: with their full labels they do not fit 1366 px beside the search."""
         actions = QHBoxLayout()
         self.add_button = self._button(actions, _("Tambah…"), _("Tambah pelanggan baru"), self.add, "primary")
         self.edit_button = self._button(actions, _("Ubah…"), _("Ubah data pelanggan yang dipilih"), self.edit)
@@ -115,7 +129,9 @@ class CustomersPage(QWidget):
         self.merge_button = self._button(
             actions, _("Gabungkan…"), _("Gabungkan dua data dari orang yang sama"), self.merge
         )
-        layout.addLayout(actions)
+        return actions
+
+    def _table(self) -> QTableView:
         self.model = CustomersModel(
             [
                 Column(_("Nama"), lambda r: r.name if r.active else f"{r.name} ({_('nonaktif')})"),
@@ -139,13 +155,7 @@ class CustomersPage(QWidget):
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.open_profile())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
-        layout.addWidget(self.table, 1)
-        self.message = role(QLabel(""), "muted")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.message)
-        self.timer = dialogs.debounced(self, 150, self.refresh)
-        self.search.textChanged.connect(lambda _t: self.timer.start())
-        hub.changed.connect(self._changed)
+        return self.table
 
     @staticmethod
     def _button(row: QHBoxLayout, text: str, tip: str, slot, kind: str = "") -> QPushButton:  # type: ignore[no-untyped-def]

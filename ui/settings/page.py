@@ -72,9 +72,34 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(body)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        for box in (
+            self._shop_box(),
+            self._tax_box(),
+            self._qris_box(),
+            self._reply_box(),
+            self._receipt_box(),
+            self._stock_box(),
+        ):
+            layout.addWidget(box)
+        self.printer = PrinterBox()
+        layout.addWidget(self.printer)
+        self.safety = SafetyBox()
+        layout.addWidget(self.safety)
+        self.staff = StaffBox(window)
+        layout.addWidget(self.staff)
+        self.points = PointsBox()
+        layout.addWidget(self.points)
+        self.programs = ProgramsBox(self)
+        layout.addWidget(self.programs)
+        self.channels = ChannelsBox()
+        layout.addWidget(self.channels)
+        layout.addStretch(1)
+        outer.addLayout(self._save_row())
 
-        shop_box = QGroupBox(_("Toko"))
-        form = QFormLayout(shop_box)
+    # --- building ---
+    def _shop_box(self) -> QGroupBox:
+        box = QGroupBox(_("Toko"))
+        form = QFormLayout(box)
         self.shop_name = QLineEdit()
         self.address = QLineEdit()
         self.whatsapp = QLineEdit()
@@ -93,10 +118,11 @@ class SettingsPage(QWidget):
         form.addRow(_("Bahasa"), self.language)
         self.food_orders = QCheckBox(_("Menjual makanan/minuman: kasir memilih Makan di tempat atau Bungkus"))
         form.addRow("", self.food_orders)
-        layout.addWidget(shop_box)
+        return box
 
-        tax_box = QGroupBox(_("Pajak dan pembulatan"))
-        form = QFormLayout(tax_box)
+    def _tax_box(self) -> QGroupBox:
+        box = QGroupBox(_("Pajak dan pembulatan"))
+        form = QFormLayout(box)
         self.tax_mode = ComboBox()
         for code, label in TAX_MODES:
             self.tax_mode.addItem(_(label), code)
@@ -111,10 +137,11 @@ class SettingsPage(QWidget):
         form.addRow(_("Tarif pajak (%)"), self.tax_rate)
         form.addRow(_("Biaya layanan (%)"), self.service_rate)
         form.addRow(_("Pembulatan tunai"), self.rounding)
-        layout.addWidget(tax_box)
+        return box
 
-        qris_box = QGroupBox(_("QRIS statis toko"))
-        qbox = QVBoxLayout(qris_box)
+    def _qris_box(self) -> QGroupBox:
+        box = QGroupBox(_("QRIS statis toko"))
+        column = QVBoxLayout(box)
         hint = QLabel(
             _(
                 "Tempel isi QRIS statis dari bank/penyedia Anda (teks yang diawali 000201). "
@@ -122,17 +149,18 @@ class SettingsPage(QWidget):
             )
         )
         hint.setWordWrap(True)
-        qbox.addWidget(role(hint, "muted"))
+        column.addWidget(role(hint, "muted"))
         self.qris = QPlainTextEdit()
         self.qris.setFixedHeight(70)
         self.qris.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
-        qbox.addWidget(self.qris)
+        column.addWidget(self.qris)
         self.qris_status = role(QLabel(""), "muted")
-        qbox.addWidget(self.qris_status)
-        layout.addWidget(qris_box)
+        column.addWidget(self.qris_status)
+        return box
 
-        reply_box = QGroupBox(_("Balasan pesanan WhatsApp"))
-        form = QFormLayout(reply_box)
+    def _reply_box(self) -> QGroupBox:
+        box = QGroupBox(_("Balasan pesanan WhatsApp"))
+        form = QFormLayout(box)
         self.bank_account = QLineEdit()
         self.bank_account.setMaxLength(200)
         self.bank_account.setPlaceholderText(_("mis. BCA 1234567890 a.n. Sri Rahayu"))
@@ -146,10 +174,11 @@ class SettingsPage(QWidget):
         form.addRow(_("Rekening untuk transfer"), self.bank_account)
         form.addRow(_("Teks balasan"), self.reply_template)
         form.addRow("", reply_hint)
-        layout.addWidget(reply_box)
+        return box
 
-        receipt_box = QGroupBox(_("Struk"))
-        form = QFormLayout(receipt_box)
+    def _receipt_box(self) -> QGroupBox:
+        box = QGroupBox(_("Struk"))
+        form = QFormLayout(box)
         self.logo = QLineEdit()
         self.logo.setPlaceholderText(_("file PNG/JPG (opsional)"))
         self.receipt_qr = ComboBox()
@@ -157,30 +186,19 @@ class SettingsPage(QWidget):
             self.receipt_qr.addItem(_(label), code)
         form.addRow(_("Logo di struk"), self.logo)
         form.addRow(_("QR di struk"), self.receipt_qr)
-        layout.addWidget(receipt_box)
+        return box
 
-        stock_box = QGroupBox(_("Stok"))
-        form = QFormLayout(stock_box)
+    def _stock_box(self) -> QGroupBox:
+        box = QGroupBox(_("Stok"))
+        form = QFormLayout(box)
         self.negative_stock = QCheckBox(
             _("Boleh menjual walau stok tercatat habis (barang datang dicatat belakangan)")
         )
         form.addRow("", self.negative_stock)
-        layout.addWidget(stock_box)
+        return box
 
-        self.printer = PrinterBox()
-        layout.addWidget(self.printer)
-        self.safety = SafetyBox()
-        layout.addWidget(self.safety)
-        self.staff = StaffBox(window)
-        layout.addWidget(self.staff)
-        self.points = PointsBox()
-        layout.addWidget(self.points)
-        self.programs = ProgramsBox(self)
-        layout.addWidget(self.programs)
-        self.channels = ChannelsBox()
-        layout.addWidget(self.channels)
-        layout.addStretch(1)
-
+    def _save_row(self) -> QHBoxLayout:
+        """The last message and Simpan pengaturan, below the scrolling boxes."""
         row = QHBoxLayout()
         self.message = plain_label()
         self.message.setWordWrap(True)
@@ -188,7 +206,7 @@ class SettingsPage(QWidget):
         self.save_button = role(QPushButton(_("Simpan pengaturan")), "primary")
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_button)
-        outer.addLayout(row)
+        return row
 
     def refresh(self) -> None:
         values = settings.all_settings()
