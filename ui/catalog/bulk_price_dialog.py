@@ -74,7 +74,39 @@ class BulkPriceDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(role(QLabel(_("Ubah harga massal")), "title"))
         form = QFormLayout()
+        form.addRow(_("Barang"), self._scope_row())
+        form.addRow(_("Perubahan"), self._rule_row())
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(_("mis. harga agen naik bulan ini"))
+        form.addRow(_("Alasan"), self.reason)
+        layout.addLayout(form)
+        layout.addWidget(self._table(), 1)
+        self.summary = role(QLabel(""), "muted")
+        layout.addWidget(self.summary)
+        self.error = role(QLabel(""), "error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        layout.addLayout(self._buttons())
 
+        if self.product_ids:
+            self.by_selection.setChecked(True)
+        else:
+            self.by_category.setChecked(True)
+        if category_id is not None:
+            self.category.setCurrentIndex(max(0, self.category.findData(category_id)))
+        self.timer = dialogs.debounced(self, 200, self.update_preview)
+        for combo in (self.category, self.direction, self.kind, self.rounding):
+            combo.currentIndexChanged.connect(lambda _i: self.update_preview())
+        self.by_category.toggled.connect(lambda _on: self.update_preview())
+        self.category.currentIndexChanged.connect(lambda _i: self.by_category.setChecked(True))
+        self.amount.textChanged.connect(lambda _t: self.timer.start())
+        self.update_preview()
+        self.amount.setFocus()
+
+    # --- building ---
+    def _scope_row(self) -> QHBoxLayout:
+        """A category, or the products chosen on the Barang page."""
         scope = QHBoxLayout()
         self.by_category = QRadioButton(_("Kategori"))
         self.category = ComboBox()
@@ -90,8 +122,10 @@ class BulkPriceDialog(QDialog):
         scope.addSpacing(16)
         scope.addWidget(self.by_selection)
         scope.addStretch(1)
-        form.addRow(_("Barang"), scope)
+        return scope
 
+    def _rule_row(self) -> QHBoxLayout:
+        """Up or down, by how much, percent or rupiah, rounded to what."""
         rule = QHBoxLayout()
         self.direction = ComboBox()
         self.direction.addItem(_("+ naik"), 1)
@@ -111,13 +145,9 @@ class BulkPriceDialog(QDialog):
             self.rounding.addItem(_(name), step)
         rule.addWidget(self.rounding)
         rule.addStretch(1)
-        form.addRow(_("Perubahan"), rule)
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText(_("mis. harga agen naik bulan ini"))
-        form.addRow(_("Alasan"), self.reason)
-        layout.addLayout(form)
+        return rule
 
+    def _table(self) -> QTableView:
         self.model = ProposalModel(
             [
                 Column(_("SKU"), lambda p: p.sku),
@@ -132,12 +162,9 @@ class BulkPriceDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_view(self.table, stretch=1)
-        layout.addWidget(self.table, 1)
-        self.summary = role(QLabel(""), "muted")
-        layout.addWidget(self.summary)
-        self.error = role(QLabel(""), "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
+        return self.table
+
+    def _buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         cancel = QPushButton(_("Batal (Esc)"))
@@ -146,24 +173,9 @@ class BulkPriceDialog(QDialog):
         self.save_button = role(QPushButton(_("Simpan")), "primary")
         self.save_button.clicked.connect(self.submit)
         buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
         for button in (cancel, self.save_button):
             button.setAutoDefault(False)
-
-        if self.product_ids:
-            self.by_selection.setChecked(True)
-        else:
-            self.by_category.setChecked(True)
-        if category_id is not None:
-            self.category.setCurrentIndex(max(0, self.category.findData(category_id)))
-        self.timer = dialogs.debounced(self, 200, self.update_preview)
-        for combo in (self.category, self.direction, self.kind, self.rounding):
-            combo.currentIndexChanged.connect(lambda _i: self.update_preview())
-        self.by_category.toggled.connect(lambda _on: self.update_preview())
-        self.category.currentIndexChanged.connect(lambda _i: self.by_category.setChecked(True))
-        self.amount.textChanged.connect(lambda _t: self.timer.start())
-        self.update_preview()
-        self.amount.setFocus()
+        return buttons
 
     def rule(self) -> PriceRule | None:
         """The typed rule, None while nothing is typed; a PosError when it cannot be read."""

@@ -76,7 +76,28 @@ class PostersDialog(QDialog):
         layout.addLayout(body, 1)
         left = QVBoxLayout()
         body.addLayout(left, 3)
+        left.addLayout(self._source_row())
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Cari barang (nama, SKU atau barcode), centang 1–6 barang"))
+        self.search.setClearButtonEnabled(True)
+        left.addWidget(self.search)
+        left.addLayout(self._lists(), 1)
+        left.addLayout(self._options())
+        body.addLayout(self._preview_column())
 
+        self.message = dialogs.message_line(layout)
+        buttons, self.save_button = dialogs.close_and_primary(self, _("Simpan ke folder…"), self.save)
+        layout.addLayout(buttons)
+        self._connect()
+        for pid in product_ids or []:
+            self._choose(pid)
+        self.find()
+        self.redraw()
+        self.search.setFocus()
+
+    # --- building ---
+    def _source_row(self) -> QHBoxLayout:
+        """The chosen products, or a running program (greyed when there is none)."""
         source = QHBoxLayout()
         self.by_products = QRadioButton(_("Barang pilihan"))
         self.by_program = QRadioButton(_("Program:"))
@@ -93,12 +114,10 @@ class PostersDialog(QDialog):
         for widget in (self.by_products, self.by_program, self.program):
             source.addWidget(widget)
         source.addStretch(1)
-        left.addLayout(source)
+        return source
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Cari barang (nama, SKU atau barcode), centang 1–6 barang"))
-        self.search.setClearButtonEnabled(True)
-        left.addWidget(self.search)
+    def _lists(self) -> QHBoxLayout:
+        """The search's results to tick, beside the ticked products with their promo prices."""
         lists = QHBoxLayout()
         self.results = QListWidget()
         lists.addWidget(self.results, 2)
@@ -110,8 +129,10 @@ class PostersDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(38)
         lists.addWidget(self.table, 3)
-        left.addLayout(lists, 1)
+        return lists
 
+    def _options(self) -> QGridLayout:
+        """Title, layout, size and the end date."""
         options = QGridLayout()
         options.addWidget(QLabel(_("Judul:")), 0, 0)
         self.title = QLineEdit()
@@ -145,8 +166,10 @@ class PostersDialog(QDialog):
             box.setSizeAdjustPolicy(ComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(16)
         options.setColumnStretch(1, 1)
-        left.addLayout(options)
+        return options
 
+    def _preview_column(self) -> QVBoxLayout:
+        """The poster as it will be saved, and a note under it."""
         right = QVBoxLayout()
         self.preview = QLabel(_("Centang barang untuk melihat posternya."))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -159,12 +182,10 @@ class PostersDialog(QDialog):
         self.note.setMaximumWidth(PREVIEW)
         right.addWidget(self.note)
         right.addStretch(1)
-        body.addLayout(right)
+        return right
 
-        self.message = dialogs.message_line(layout)
-        buttons, self.save_button = dialogs.close_and_primary(self, _("Simpan ke folder…"), self.save)
-        layout.addLayout(buttons)
-
+    def _connect(self) -> None:
+        """The search is looked up and the poster redrawn a moment after each change."""
         self.timer = dialogs.debounced(self, 150, self.find)
         self.redraw_timer = dialogs.debounced(self, 250, self.redraw)
         self.search.textChanged.connect(lambda _t: self.timer.start())
@@ -181,11 +202,6 @@ class PostersDialog(QDialog):
             signal.connect(lambda *_a: self.redraw_timer.start())
         self.has_until.toggled.connect(self.until.setEnabled)
         self.program.activated.connect(lambda _i: self.by_program.setChecked(self.by_program.isEnabled()))
-        for pid in product_ids or []:
-            self._choose(pid)
-        self.find()
-        self.redraw()
-        self.search.setFocus()
 
     # --- choosing ---
     def find(self) -> None:
