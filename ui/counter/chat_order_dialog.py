@@ -15,16 +15,12 @@ with this total as a picture to attach.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import (
-    QColor,
     QDesktopServices,
     QGuiApplication,
-    QImage,
     QKeySequence,
-    QPainter,
     QShortcut,
     QTextOption,
 )
@@ -60,30 +56,10 @@ from pos.counter.chat_order import Proposal, ProposedLine
 from pos.customers import customer as customers
 from ui.theme import role
 from ui.widgets import dialogs
-from ui.widgets.qr import matrix
+from ui.widgets.qr import save_qris_png
 
 open_url = QDesktopServices.openUrl  # tests replace it
 SHOWN_WORDS = 8  # buttons for words not placed (two rows at most); the others in a tooltip
-
-
-def save_qris_png(payload: str, path: Path, side: int = 600) -> Path:
-    """The QRIS as a picture to attach in WhatsApp (black modules on white, a quiet zone round it)."""
-    modules = matrix(payload)
-    image = QImage(side, side, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    cell = side / len(modules)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("black"))
-    for y, row in enumerate(modules):
-        for x, dark in enumerate(row):
-            if dark:
-                painter.drawRect(int(x * cell), int(y * cell), int(cell) + 1, int(cell) + 1)
-    painter.end()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(path), "PNG"):
-        raise OSError(path)
-    return path
 
 
 class ChatOrderDialog(QDialog):
@@ -102,7 +78,34 @@ class ChatOrderDialog(QDialog):
         self.setWindowTitle(_("Pesanan dari chat"))
         self.setMinimumSize(900, 640)
         layout = QVBoxLayout(self)
+        layout.addLayout(self._message_row())
+        layout.addWidget(self._lines_table(), 1)
+        self.empty = role(QLabel(""), "muted")
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
+        self.notes = role(QLabel(""), "muted")
+        self.notes.setWordWrap(True)
+        layout.addWidget(self.notes)
+        layout.addLayout(self._find_row())
+        self.no_match = role(QLabel(""), "muted")
+        self.no_match.setTextFormat(Qt.TextFormat.PlainText)
+        self.no_match.hide()
+        layout.addWidget(self.no_match)
+        self.found = QListWidget()
+        self.found.setMaximumHeight(96)
+        self.found.itemActivated.connect(lambda _item: self.add_found())
+        self.found.hide()
+        layout.addWidget(self.found)
+        layout.addLayout(self._order_grid())
+        self.error = dialogs.message_line(layout)
+        layout.addWidget(self._reply_note())
+        layout.addLayout(self._buttons())
+        self._show()
+        self.text.setFocus()
 
+    # --- building ---
+    def _message_row(self) -> QHBoxLayout:
+        """The pasted message, read by "Baca pesanan" or Ctrl+Enter, or by itself a moment after a paste."""
         top = QHBoxLayout()
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(
@@ -115,13 +118,12 @@ class ChatOrderDialog(QDialog):
         self.read_button.setAutoDefault(False)
         self.read_button.clicked.connect(lambda _c=False: self.read())
         top.addWidget(self.read_button)
-        layout.addLayout(top)
-        self.read_timer = dialogs.debounced(
-            self, 400, lambda: self.read(moved=False)
-        )  # a paste, a moment after
+        self.read_timer = dialogs.debounced(self, 400, lambda: self.read(moved=False))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, lambda: self.read())
+        return top
 
+    def _lines_table(self) -> QTableWidget:
         columns = [_("Barang"), _("Jumlah"), _("Harga"), _("Dari pesan"), ""]
         self.table = QTableWidget(0, len(columns))
         self.table.setHorizontalHeaderLabels(columns)
@@ -135,15 +137,10 @@ class ChatOrderDialog(QDialog):
         for col in (1, 2, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 3 * 50 + 4)  # 3 rows
-        layout.addWidget(self.table, 1)
+        return self.table
 
-        self.empty = role(QLabel(""), "muted")
-        self.empty.setWordWrap(True)
-        layout.addWidget(self.empty)
-        self.notes = role(QLabel(""), "muted")
-        self.notes.setWordWrap(True)
-        layout.addWidget(self.notes)
-
+    def _find_row(self) -> QHBoxLayout:
+        """A button for each word not placed, and a search for any other product."""
         find = QHBoxLayout()
         self.words_label = QLabel(_("Tidak dikenali:"))
         find.addWidget(self.words_label)
@@ -156,17 +153,10 @@ class ChatOrderDialog(QDialog):
         self.search.textChanged.connect(self.find)
         self.search.installEventFilter(self)
         find.addWidget(self.search, 1)
-        layout.addLayout(find)
-        self.no_match = role(QLabel(""), "muted")
-        self.no_match.setTextFormat(Qt.TextFormat.PlainText)
-        self.no_match.hide()
-        layout.addWidget(self.no_match)
-        self.found = QListWidget()
-        self.found.setMaximumHeight(96)
-        self.found.itemActivated.connect(lambda _item: self.add_found())
-        self.found.hide()
-        layout.addWidget(self.found)
+        return find
 
+    def _order_grid(self) -> QGridLayout:
+        """The customer (or a new one to save), delivery and its address, the ongkir and the total."""
         grid = QGridLayout()
         self.customer_label = QLabel("")
         self.customer_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -196,11 +186,11 @@ class ChatOrderDialog(QDialog):
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(self.total, 2, 2)
         grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
+        return grid
 
-        self.error = dialogs.message_line(layout)
-        # what the reply did, on its own full-width line: a long QRIS path or wa.me link wraps anywhere and
-        # can be selected and copied; three lines at most (it scrolls), hidden until there is a reply
+    def _reply_note(self) -> QPlainTextEdit:
+        """What the reply did, on its own full-width line: a long QRIS path or wa.me link wraps anywhere and
+        can be selected and copied; three lines at most (it scrolls), hidden until there is a reply."""
         self.reply_note = QPlainTextEdit()
         self.reply_note.setReadOnly(True)
         self.reply_note.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -208,7 +198,9 @@ class ChatOrderDialog(QDialog):
         self.reply_note.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.reply_note.setMaximumHeight(self.reply_note.fontMetrics().lineSpacing() * 3 + 14)
         self.reply_note.hide()
-        layout.addWidget(self.reply_note)
+        return self.reply_note
+
+    def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.reply_button = QPushButton(_("Balas via WhatsApp"))
         self.reply_button.setAutoDefault(False)
@@ -223,9 +215,7 @@ class ChatOrderDialog(QDialog):
         self.confirm_button.setDefault(True)
         self.confirm_button.clicked.connect(self.confirm)
         row.addWidget(self.confirm_button)
-        layout.addLayout(row)
-        self._show()
-        self.text.setFocus()
+        return row
 
     # --- reading ---
     def read(self, moved: bool = True) -> None:
