@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QIntValidator, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -27,12 +26,13 @@ from pos.catalog import catalog, product_edit
 from pos.catalog import channel as channels
 from pos.catalog.catalog import UNITS, Product
 from pos.catalog.product_edit import ProductData, ZeroPrice
-from pos.core import barcodes, staff
-from pos.core.errors import InvalidBarcode, InvalidInput, PosError
+from pos.core import staff
+from pos.core.errors import InvalidInput, PosError
 from pos.core.i18n import N_, _
 from pos.core.money import apply_rate, format_rupiah, parse_rupiah
 from pos.core.staff import User
 from pos.core.text import qty_text
+from ui.catalog.product_fields import BarcodeBox, NumberEdit
 from ui.counter.approval import ApprovalDialog
 from ui.events import hub
 from ui.theme import role
@@ -74,31 +74,6 @@ def days_hint(days: int) -> str:
     return ""
 
 
-class NumberEdit(QWidget):
-    """A whole number 0..`top` typed in a small field, with its unit after it ('365 hari')."""
-
-    def __init__(self, top: int, unit: str = "") -> None:
-        super().__init__()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit()
-        self.edit.setValidator(QIntValidator(0, top, self.edit))
-        self.edit.setPlaceholderText("0")
-        self.edit.setFixedWidth(80)
-        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(self.edit)
-        if unit:
-            layout.addWidget(QLabel(unit))
-        self.textChanged = self.edit.textChanged
-
-    def value(self) -> int:
-        text = self.edit.text().strip()
-        return int(text) if text.isdigit() else 0
-
-    def setValue(self, value: int) -> None:  # noqa: N802 - like QSpinBox
-        self.edit.setText(str(value) if value else "")
-
-
 class ProductDialog(QDialog):
     """Add (product_id None) or change a product. `barcode` fills the first barcode (an unknown code scanned
     at the counter); `approver` is an owner who already typed the PIN. After save `product` holds it."""
@@ -137,7 +112,10 @@ class ProductDialog(QDialog):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         left.addWidget(self._main_box())
-        left.addWidget(self._barcode_box())
+        self.barcodes = BarcodeBox()
+        self.scan, self.code_message = self.barcodes.scan, self.barcodes.code_message
+        self.store_code = self.barcodes.store_code
+        left.addWidget(self.barcodes)
         left.addStretch(1)
         right.addWidget(self._channel_box())
         right.addWidget(self._stock_box())
@@ -206,37 +184,6 @@ class ProductDialog(QDialog):
         form.addRow(self.reason_label, self.reason)
         self.reason.hide()
         self.reason_label.hide()
-        return box
-
-    def _barcode_box(self) -> QGroupBox:
-        box = QGroupBox(_("Barcode"))
-        layout = QVBoxLayout(box)
-        row = QHBoxLayout()
-        self.scan = QLineEdit()
-        self.scan.setMaxLength(barcodes.MAX_LENGTH + 10)
-        self.scan.setPlaceholderText(_("Scan atau ketik, lalu Enter"))
-        self.scan.returnPressed.connect(self.add_code)
-        row.addWidget(self.scan, 1)
-        add = QPushButton(_("Tambah"))
-        add.clicked.connect(self.add_code)
-        row.addWidget(add)
-        layout.addLayout(row)
-        self.codes = QListWidget()
-        self.codes.setMaximumHeight(84)
-        layout.addWidget(self.codes)
-        row = QHBoxLayout()
-        self.store_code = QPushButton(_("Buat barcode toko"))
-        self.store_code.setToolTip(_("Untuk barang tanpa barcode: kode EAN-13 toko sendiri (awalan 20)"))
-        self.store_code.clicked.connect(self.add_store_code)
-        row.addWidget(self.store_code)
-        self.remove_code = QPushButton(_("Hapus barcode"))
-        self.remove_code.clicked.connect(self.drop_code)
-        row.addWidget(self.remove_code)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.code_message = role(QLabel(""), "muted")
-        self.code_message.setWordWrap(True)
-        layout.addWidget(self.code_message)
         return box
 
     def _channel_box(self) -> QGroupBox:
@@ -370,9 +317,7 @@ class ProductDialog(QDialog):
         self.cost.setText(self._money(data.cost) if data.cost else "")
         self.cost_label.setText(_("{cost} (rata-rata barang masuk)").format(cost=format_rupiah(data.cost)))
         self.cost_label.setToolTip(_("HPP berubah lewat Stok → Terima barang"))
-        self.codes.clear()
-        for code in data.barcodes:
-            self.codes.addItem(code)
+        self.barcodes.set_codes(data.barcodes)
         for channel_id, (edit, _hint, _rate) in self.channel_prices.items():
             price = data.channel_prices.get(channel_id)
             edit.setText(self._money(price) if price is not None else "")
@@ -428,51 +373,7 @@ class ProductDialog(QDialog):
         self.reason_label.setVisible(changed)
 
     def codes_listed(self) -> list[str]:
-        return [self.codes.item(i).text() for i in range(self.codes.count())]
-
-    def add_code(self) -> None:
-        text = self.scan.text()
-        if not text.strip():
-            return
-        try:
-            code = barcodes.check_barcode(text)
-        except InvalidBarcode as exc:
-            self._code_said(exc.text, error=True)
-            self.scan.selectAll()
-            return
-        if code in self.codes_listed():
-            self._code_said(_("Barcode {code} sudah ada di daftar.").format(code=code), error=True)
-        else:
-            self.codes.addItem(code)
-            self._code_said(_("Barcode {code} ditambahkan.").format(code=code))
-        self.scan.clear()
-        self.scan.setFocus()
-
-    def add_store_code(self) -> None:
-        prefix = barcodes.scale_layout().store_prefix
-        own = [c for c in self.codes_listed() if c.startswith(prefix) and len(c) == 13]
-        if own:
-            self._code_said(_("Barang ini sudah punya barcode toko {code}.").format(code=own[0]), error=True)
-            return
-        try:
-            code = barcodes.next_store_code()
-        except PosError as exc:
-            self._code_said(exc.text, error=True)
-            return
-        self.codes.addItem(code)
-        self._code_said(_("Barcode toko {code} ditambahkan; cetak labelnya nanti.").format(code=code))
-
-    def drop_code(self) -> None:
-        row = self.codes.currentRow()
-        if row < 0:
-            self._code_said(_("Pilih barcode yang dihapus."), error=True)
-            return
-        self.codes.takeItem(row)
-        self._code_said("")
-
-    def _code_said(self, text: str, error: bool = False) -> None:
-        self.code_message.setText(text)
-        self.code_message.setStyleSheet("color: #b3261e; font-weight: 600;" if error else "")
+        return self.barcodes.listed()
 
     def data(self) -> ProductData:
         """What the form says, or a PosError naming the field that is wrong."""
@@ -526,7 +427,7 @@ class ProductDialog(QDialog):
     def submit(self) -> None:
         self.error.clear()
         if self.scan.text().strip():  # a code typed but not yet added counts
-            self.add_code()
+            self.barcodes.add_code()
             if self.scan.text().strip():
                 return
         try:
