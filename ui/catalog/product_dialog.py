@@ -113,8 +113,8 @@ class ProductDialog(QDialog):
         columns.addLayout(right, 1)
         left.addWidget(self._main_box())
         self.barcodes = BarcodeBox()
-        self.scan, self.code_message = self.barcodes.scan, self.barcodes.code_message
-        self.store_code = self.barcodes.store_code
+        self.scan = self.barcodes.scan  # the box's scan field, message and store-code button, on the form
+        self.code_message, self.store_code = self.barcodes.code_message, self.barcodes.store_code
         left.addWidget(self.barcodes)
         left.addStretch(1)
         right.addWidget(self._channel_box())
