@@ -41,7 +41,8 @@ class Controller(QObject):
         self.target = target
         self.current = target
         self.window = None
-        hub.changed.connect(self._changed)
+        hub.language.connect(self._language)
+        hub.restored.connect(self._restored)
 
     def start(self) -> bool:
         """The first run's setup when the real shop has none yet, then the window. False: they closed it."""
@@ -99,11 +100,11 @@ class Controller(QObject):
         if user is not None:
             self.window.enter(user)
 
-    def _changed(self, what: str) -> None:
-        if what == "language":
-            QTimer.singleShot(0, self.show)
-        elif what == "restored":  # a backup was put in place: start again from the login
-            QTimer.singleShot(0, self.restart)
+    def _language(self) -> None:
+        QTimer.singleShot(0, self.show)
+
+    def _restored(self) -> None:
+        QTimer.singleShot(0, self.restart)
 
     def restart(self) -> None:
         if self.window is not None:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from pos import shop
 from pos.core import journal, settings, staff
+from pos.core.changes import Changes
 from pos.core.errors import PosError
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
@@ -203,6 +204,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.show_login()
         hub.changed.connect(self._changed)
+        hub.integrity.connect(self.show_integrity)
         _AfterFirstPaint(self.login, self._build_ahead)
 
     def _build_ahead(self) -> None:
@@ -399,10 +401,8 @@ class MainWindow(QMainWindow):
             section = self.sections[index]
             QTimer.singleShot(0, section, lambda: reveal(section, area))  # once the page is laid out
 
-    def _changed(self, what: str) -> None:
-        if what in ("integrity-ok", "integrity-broken"):
-            self.show_integrity(what == "integrity-ok")
-        if what == "settings":
+    def _changed(self, done: Changes) -> None:
+        if "settings" in done:
             self.shop_label.setText(str(settings.get("shop_name") or ""))
 
     # --- geometry ---

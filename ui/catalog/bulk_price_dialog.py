@@ -29,7 +29,6 @@ from pos.core.i18n import N_, _
 from pos.core.money import parse_rupiah
 from pos.core.staff import User
 from ui.catalog.product_dialog import products_approval
-from ui.events import hub
 from ui.theme import role
 from ui.widgets import dialogs
 from ui.widgets.boxes import ComboBox
@@ -245,5 +244,4 @@ class BulkPriceDialog(QDialog):
         except PosError as exc:
             self.error.setText(exc.text)
             return
-        hub.changed.emit("product")
         self.accept()

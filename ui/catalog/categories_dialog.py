@@ -28,7 +28,6 @@ from pos.core.errors import PosError
 from pos.core.i18n import N_, _
 from pos.core.staff import User
 from ui.catalog.product_dialog import products_approval
-from ui.events import hub
 from ui.theme import role
 from ui.widgets import dialogs
 
@@ -200,7 +199,6 @@ class CategoriesDialog(QDialog):
         except PosError as exc:
             self.error.setText(exc.text)
             return None
-        hub.changed.emit("product")
         return done if done is not None else True
 
     def add(self) -> None:

@@ -29,7 +29,6 @@ from pos.core.i18n import _
 from pos.core.money import format_rupiah
 from pos.core.staff import User
 from ui.counter.approval import ApprovalDialog
-from ui.events import hub
 from ui.theme import role
 from ui.widgets import dialogs, files, worker
 from ui.widgets.boxes import ComboBox
@@ -220,8 +219,6 @@ class ProductImportDialog(QDialog):
             self.message.setText(exc.text)
             self.summary.setText(self.shown.summary())
             return
-        hub.changed.emit("product")
-        hub.changed.emit("stock")
         self.accept()
 
     def save_template(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.catalog import catalog, product_edit, product_list
+from pos.core.changes import Changes
 from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.staff import User
@@ -217,8 +218,8 @@ class CatalogPage(QWidget):
     def user(self) -> User:
         return self.window_.user  # type: ignore[attr-defined, no-any-return]
 
-    def _changed(self, what: str) -> None:
-        if what in ("product", "stock", "sale") and self.isVisible():
+    def _changed(self, done: Changes) -> None:
+        if done.any("product", "stock", "sale") and self.isVisible():
             self.refresh()
 
     # --- the list ---
@@ -336,7 +337,6 @@ class CatalogPage(QWidget):
                 break
             done += 1
         if done:
-            hub.changed.emit("product")
             text = _("{n} barang diaktifkan.") if active else _("{n} barang dinonaktifkan.")
             self.message.setText(text.format(n=done))
 
@@ -363,7 +363,6 @@ class CatalogPage(QWidget):
         if not go_on:
             return
         if self._ok(lambda: product_edit.delete_product(row.product_id, self.user, approver)):
-            hub.changed.emit("product")
             self.message.setText(_("{name} dihapus.").format(name=row.name))
 
     def bulk_price(self) -> None:

@@ -34,7 +34,6 @@ from pos.core.staff import User
 from pos.core.text import qty_text
 from ui.catalog.product_fields import BarcodeBox, NumberEdit
 from ui.counter.approval import ApprovalDialog
-from ui.events import hub
 from ui.theme import role
 from ui.widgets import dialogs
 from ui.widgets.boxes import ComboBox
@@ -461,7 +460,6 @@ class ProductDialog(QDialog):
                 return
             break
         self.product = product
-        hub.changed.emit("product")
         self.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -8,6 +8,7 @@ from pos.core import staff
 from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.staff import User
+from pos.core.text import clean
 from ui.theme import role
 
 
@@ -45,7 +46,7 @@ class ApprovalDialog(QDialog):
         (self.reason_input if need_reason else self.pin).setFocus()
 
     def submit(self) -> None:
-        self.reason = " ".join(self.reason_input.text().split())
+        self.reason = clean(self.reason_input.text())
         if self.need_reason and not self.reason:
             self.error.setText(_("Tuliskan alasannya."))
             return

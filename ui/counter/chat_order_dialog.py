@@ -51,6 +51,7 @@ from pos.core.errors import InvalidInput, NoItemsRecognised, PosError
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah, parse_rupiah
 from pos.core.staff import User
+from pos.core.text import clean
 from pos.counter import chat_order, sale
 from pos.counter.chat_order import Proposal, ProposedLine
 from pos.customers import customer as customers
@@ -413,7 +414,7 @@ class ChatOrderDialog(QDialog):
             self.proposal,
             lines=tuple(self.lines),
             delivery=self.delivery.isChecked(),
-            address=" ".join(self.address.text().split()) if self.delivery.isChecked() else "",
+            address=clean(self.address.text()) if self.delivery.isChecked() else "",
             customer_name=self.new_name.text().strip() if self.new_customer else self.proposal.customer_name,
         )
         return p, fee

@@ -17,7 +17,6 @@ from pos.counter import counter_cart, counter_reads
 from pos.customers import birthday, loyalty, stamps, voucher
 from pos.customers.customer import Customer
 from ui.counter.customer_dialog import CustomerDialog
-from ui.events import hub
 from ui.theme import role
 from ui.widgets import dialogs
 
@@ -67,7 +66,6 @@ class CustomerStrip:
         dialog = CustomerDialog(self, self.user)
         if dialogs.run(dialog) and dialog.chosen is not None:
             self.set_customer(dialog.chosen)
-            hub.changed.emit("customer")
         self.focus_search()
 
     def set_customer(self, customer: Customer | None) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.core import clock
+from pos.core.changes import Changes
 from pos.core.errors import PosError, PrinterError
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
@@ -257,8 +258,8 @@ class DeliveryPage(QWidget):
         if self.isVisible():
             self.refresh()
 
-    def _changed(self, what: str) -> None:
-        if what in ("sale", "delivery") and self.isVisible():
+    def _changed(self, done: Changes) -> None:
+        if done.any("sale", "delivery") and self.isVisible():
             self.refresh()
 
     # --- choosing ---
@@ -351,9 +352,6 @@ class DeliveryPage(QWidget):
         self.say(_("{label}: {state}.").format(label=order.label, state=delivery.state_name(step).lower()))
         if step == "disiapkan" and delivery.kitchen_ticket_due():
             self.print_kitchen(order.id)
-        hub.changed.emit("delivery")
-        if step == "selesai" and order.cod:
-            hub.changed.emit("sale")  # the sale was completed now: the counter's shift and the report
         self.refresh()
         self.select(order.id)
 
@@ -365,9 +363,6 @@ class DeliveryPage(QWidget):
         if not dialogs.run(CancelDialog(self, order, self.user)):
             return
         self.say(_("{label} dibatalkan.").format(label=order.label))
-        hub.changed.emit("delivery")
-        if order.paid:
-            hub.changed.emit("sale")  # a refund
         self.refresh()
 
     def whatsapp(self, order: BoardOrder | None) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from pos import shop
 from pos.core import staff
+from pos.core.changes import Changes
 from pos.core.errors import PosError
 from pos.core.i18n import N_, _
 from ui.events import hub
@@ -125,8 +126,7 @@ class FirstSteps(QFrame):
             dialogs.show_error(self, exc.text)
             return
         self.hide()
-        hub.changed.emit("settings")
 
-    def _changed(self, _what: str) -> None:
+    def _changed(self, _done: Changes) -> None:
         if self.parentWidget() is not None and self.parentWidget().isVisible():
             self.refresh()

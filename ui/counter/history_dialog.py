@@ -25,7 +25,6 @@ from pos.core.staff import User
 from pos.core.text import qty_text
 from pos.counter import chat_order, history, refund, sale
 from pos.counter.history import Sale
-from ui.events import hub
 from ui.theme import role
 from ui.widgets import dialogs
 from ui.widgets.table import Column, RowsModel, setup_view
@@ -125,7 +124,6 @@ class HistoryDialog(QDialog):
             return
         dialog = RefundDialog(self, history.to_refund(chosen.id), self.user)
         if dialogs.run(dialog):
-            hub.changed.emit("sale")
             self.reload()
 
 

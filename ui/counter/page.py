@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayou
 from pos.catalog import channel as channels
 from pos.core import settings, staff
 from pos.core.cart import Cart
+from pos.core.changes import Changes
 from pos.core.errors import PosError, ShiftRequired
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
@@ -168,8 +169,8 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
         self.update_cart()
         self.focus_search()
 
-    def _changed(self, what: str) -> None:
-        if what in ("settings", "product") and self.isVisible():
+    def _changed(self, done: Changes) -> None:
+        if done.any("settings", "product") and self.isVisible():
             self.refresh()
 
     @property
@@ -291,7 +292,6 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
                 label=delivery.get(order.id).label, total=format_rupiah(order.expected)
             )
         )
-        hub.changed.emit("delivery")
         self.focus_search()
 
     def finish(self, done) -> None:  # type: ignore[no-untyped-def]
@@ -309,7 +309,6 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
             if earned:
                 text += " · " + _("+{n} poin").format(n=earned)
         self.say(text)
-        hub.changed.emit("sale")
         printing = self.window_.printing  # type: ignore[attr-defined]
         if PrintSettings.load().auto_print and printing.configured():
             printing.print_sale(done.number, kitchen=True, cash=paid.cash)

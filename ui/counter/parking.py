@@ -14,7 +14,6 @@ from ui.counter.approval import ApprovalDialog
 from ui.counter.chat_order_dialog import ChatOrderDialog
 from ui.counter.history_dialog import HistoryDialog
 from ui.counter.parked_dialog import ParkedDialog
-from ui.events import hub
 from ui.widgets import dialogs
 
 
@@ -68,8 +67,6 @@ class Parking:
         dialog = ChatOrderDialog(self, self.user)
         if dialogs.run(dialog) and dialog.cart is not None:
             self.load_cart(dialog.cart)
-            if dialog.created:
-                hub.changed.emit("customer")
             self.say(_("Pesanan dari chat masuk keranjang: {n} baris.").format(n=len(dialog.cart.lines)))
         self.focus_search()
 

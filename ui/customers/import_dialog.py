@@ -25,7 +25,6 @@ from pos.core.staff import User
 from pos.customers import customer_import
 from pos.customers.customer_import import DUPLICATE, ERROR, EXISTS, NEW, SKIPPED
 from ui.counter.approval import ApprovalDialog
-from ui.events import hub
 from ui.theme import GREEN_DARK, MUTED, RED, role
 from ui.widgets import dialogs, files, worker
 from ui.widgets.table import Column, RowsModel, setup_view
@@ -203,5 +202,4 @@ class CustomerImportDialog(QDialog):
             self._previewed(shown)
             self.message.setText(exc.text)
             return
-        hub.changed.emit("customer")
         self.accept()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.core import phone, staff
+from pos.core.changes import Changes
 from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
@@ -167,8 +168,8 @@ class CustomersPage(QWidget):
         row.addWidget(button)
         return button
 
-    def _changed(self, what: str) -> None:
-        if what in ("customer", "sale") and self.isVisible():
+    def _changed(self, done: Changes) -> None:
+        if done.any("customer", "sale") and self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
@@ -203,7 +204,6 @@ class CustomersPage(QWidget):
     def add(self) -> None:
         dialog = CustomerEditDialog(self, self._user())
         if dialogs.run(dialog) and dialog.saved is not None:
-            hub.changed.emit("customer")
             self.message.setText(_("Pelanggan {name} ditambahkan.").format(name=dialog.saved.name))
 
     def edit(self) -> None:
@@ -213,7 +213,6 @@ class CustomersPage(QWidget):
             return
         dialog = CustomerEditDialog(self, self._user(), who.id)
         if dialogs.run(dialog) and dialog.saved is not None:
-            hub.changed.emit("customer")
             self.message.setText(_("Data {name} disimpan.").format(name=dialog.saved.name))
 
     def toggle_active(self) -> None:
@@ -233,7 +232,6 @@ class CustomersPage(QWidget):
         except PosError as exc:
             dialogs.show_error(self, exc.text)
             return
-        hub.changed.emit("customer")
         text = _("{name} dinonaktifkan.") if who.active else _("{name} aktif lagi.")
         self.message.setText(text.format(name=who.name))
 
@@ -273,7 +271,6 @@ class CustomersPage(QWidget):
             return
         dialog = MergeDialog(self, who.id, self.window_.user)  # type: ignore[attr-defined]
         if dialogs.run(dialog) and dialog.kept is not None:
-            hub.changed.emit("customer")
             self.message.setText(_("Data digabung ke {name}.").format(name=dialog.kept.name))
 
     def take_payment(self) -> None:
@@ -316,7 +313,6 @@ class CustomersPage(QWidget):
         except PosError as exc:
             dialogs.show_error(self, exc.text)
             return
-        hub.changed.emit("customer")
         self.message.setText(
             _("Kasbon {name} dibayar {amount}; sisa {left}.").format(
                 name=who.name, amount=format_rupiah(amount), left=format_rupiah(left)

@@ -161,7 +161,6 @@ class ProfileDialog(QDialog):
     def edit(self) -> None:
         """The customer's details in the edit dialog; the page behind refreshes through the hub."""
         from ui.customers.edit_dialog import CustomerEditDialog
-        from ui.events import hub
         from ui.widgets import dialogs
 
         dialog = CustomerEditDialog(self, self.user, self.profile.customer.id)
@@ -174,7 +173,6 @@ class ProfileDialog(QDialog):
             self.figures[_("Kasbon")].setText(f"{format_rupiah(c.kasbon)} / {format_rupiah(c.credit_limit)}")
             self.send.setEnabled(bool(c.wa_consent and c.phone))
             self.message.setText(_("Data {name} disimpan.").format(name=c.name))
-            hub.changed.emit("customer")
 
     def send_whatsapp(self) -> None:
         code = str(self.template.currentData())

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pos.books import closing, export, report
 from pos.books.report import ProductRow, Report
 from pos.core import clock, settings
+from pos.core.changes import Changes
 from pos.core.errors import PosError
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
@@ -176,8 +177,8 @@ class ReportPage(QWidget):
         self.closing_model = self.books.closing_model
         self.tabs.addTab(self.books, _("Tutup buku"))
 
-    def _changed(self, what: str) -> None:
-        if what == "sale" and self.isVisible():
+    def _changed(self, done: Changes) -> None:
+        if "sale" in done and self.isVisible():
             self.refresh()
 
     def _choice_changed(self) -> None:

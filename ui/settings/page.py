@@ -25,6 +25,7 @@ from pos.core import i18n, phone, qris, settings
 from pos.core.errors import InvalidInput, PosError
 from pos.core.i18n import N_, _
 from pos.core.money import parse_rate
+from pos.core.text import clean
 from ui.events import hub
 from ui.settings.channels_box import ChannelsBox
 from ui.settings.points_box import PointsBox
@@ -243,7 +244,7 @@ class SettingsPage(QWidget):
         # spaces inside it are the merchant's name and city ("WARUNG MAJU JAYA"), part of the checked code
         if payload:
             qris.parse(payload)  # raises QrisInvalid with the reason
-        name = " ".join(self.shop_name.text().split())
+        name = clean(self.shop_name.text())
         if not name:
             raise InvalidInput(N_("Nama toko tidak boleh kosong."))
         return {
@@ -263,7 +264,7 @@ class SettingsPage(QWidget):
             "receipt_qr": self.receipt_qr.currentData(),
             "negative_stock": self.negative_stock.isChecked(),
             "food_orders": self.food_orders.isChecked(),
-            "bank_account": " ".join(self.bank_account.text().split()),
+            "bank_account": clean(self.bank_account.text()),
             "chat_reply_template": self.reply_template.toPlainText().strip(),
             "backup_dir": self.safety.value(),
         }
@@ -290,7 +291,6 @@ class SettingsPage(QWidget):
         self.message.style().polish(self.message)
         self.message.setText(_("Pengaturan tersimpan."))
         self.qris_status.setText(_("QRIS tersimpan.") if values["qris_payload"] else _("Belum ada QRIS."))
-        hub.changed.emit("settings")
         if values["language"] != before:
             i18n.set_language(str(values["language"]))
-            hub.changed.emit("language")
+            hub.language.emit()

@@ -25,7 +25,6 @@ from pos.core.money import format_rupiah, parse_rupiah
 from pos.core.staff import User
 from pos.customers import birthday, gifts, program_settings, stamps
 from pos.customers.program_settings import ProgramForm
-from ui.events import hub
 from ui.theme import role
 from ui.widgets import dialogs
 from ui.widgets.boxes import ComboBox, SpinBox
@@ -257,7 +256,6 @@ class ProgramsBox(QGroupBox):
     def _open(self, kind: type[QDialog], program: ProgramForm | None = None) -> None:
         if dialogs.run(kind(self, self.user, program)):  # type: ignore[call-arg]
             self.refresh()
-            hub.changed.emit("settings")
             self.message.setText(_("Program disimpan."))
 
     def edit(self) -> None:

@@ -89,7 +89,7 @@ class SafetyBox(QGroupBox):
         self.status.setText(("✓ " if result.ok else "⚠ ") + result.summary())
         self.problems.setPlainText("\n".join(result.problems))
         self.problems.setVisible(not result.ok)
-        hub.changed.emit("integrity-ok" if result.ok else "integrity-broken")
+        hub.integrity.emit(result.ok)
 
     def _verify_failed(self, exc: object) -> None:
         self.verify_button.setEnabled(True)
@@ -127,4 +127,4 @@ class SafetyBox(QGroupBox):
             return
         shop.open_shop(target)
         self.status.setText(_("Dipulihkan. Database lama: {kept}").format(kept=kept))
-        hub.changed.emit("restored")
+        hub.restored.emit()

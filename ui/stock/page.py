@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.core import settings
+from pos.core.changes import Changes
 from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
@@ -148,7 +149,6 @@ class ExpiringDialog(QDialog):
             self.message.setText(
                 _("Dibuang: {items}").format(items=", ".join(f"{n} {qty_text(q)}" for n, q in gone))  # type: ignore[attr-defined]
             )
-            hub.changed.emit("stock")
             self.refresh()
 
 
@@ -333,8 +333,8 @@ class StockPage(QWidget):
         self.search.textChanged.connect(lambda _t: self.timer.start())
         hub.changed.connect(self._changed)
 
-    def _changed(self, what: str) -> None:
-        if what in ("stock", "sale", "product") and self.isVisible():
+    def _changed(self, done: Changes) -> None:
+        if done.any("stock", "sale", "product") and self.isVisible():
             self.refresh()
 
     @property
@@ -367,7 +367,6 @@ class StockPage(QWidget):
     def _run(self, dialog: QDialog, done: str) -> None:
         if dialogs.run(dialog):
             self.message.setText(done)
-            hub.changed.emit("stock")
             self.refresh()
 
     def restock(self) -> None:
@@ -377,7 +376,6 @@ class StockPage(QWidget):
         dialog = OpnameDialog(self, self.user)
         if dialogs.run(dialog):
             self.message.setText(_("Stok opname tersimpan: {n} penyesuaian.").format(n=len(dialog.changes)))
-            hub.changed.emit("stock")
             self.refresh()
 
     def waste(self) -> None:
