@@ -15,6 +15,7 @@ from pos.catalog import channel
 from pos.core import caches, i18n, phone, pin_guard, places, seals, settings, staff, till
 from pos.core.errors import InvalidInput, InvalidName, PosError, ShopOpenError
 from pos.core.i18n import N_, _
+from pos.core.text import clean
 from pos.core.tx import service
 from pos.customers import birthday, loyalty, voucher
 
@@ -153,7 +154,7 @@ def first_run(shop_name: str, address: str, whatsapp: str, owner_name: str, owne
     written) when the database is set up already."""
     if is_set_up():
         raise AlreadySetUp(shop=str(settings.get("shop_name") or "-"))
-    shop_name = " ".join((shop_name or "").split())
+    shop_name = clean(shop_name)
     if not shop_name or len(shop_name) > 80:
         raise InvalidName(limit=80)
     number = phone.normalise(whatsapp) if (whatsapp or "").strip() else ""

@@ -11,7 +11,7 @@ from db.models import Barcode, Category, Channel, ChannelPrice, Product, RecipeI
 from pos.core import clock, journal
 from pos.core.errors import Duplicate, InvalidName, InvalidPrice, ProductNotFound
 from pos.core.money import MAX_AMOUNT, apply_rate
-from pos.core.text import fold, search_words
+from pos.core.text import clean, fold, search_words
 from pos.core.tx import service
 
 UNITS = ("pcs", "kg", "gram", "liter", "porsi", "pack")
@@ -50,7 +50,7 @@ def create_product(
     warranty_days: int = 0,
     quick: bool = False,
 ) -> Product:
-    name = " ".join((name or "").split())
+    name = clean(name)
     if not name or len(name) > 200:
         raise InvalidName(limit=200)
     _check_price(price)

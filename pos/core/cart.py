@@ -14,6 +14,7 @@ from db.fields import to_qty
 from pos.core.errors import InvalidAmount, InvalidInput, InvalidPrice, InvalidQuantity, NeedReason
 from pos.core.i18n import N_
 from pos.core.money import MAX_AMOUNT, apply_rate, line_amount
+from pos.core.text import clean
 
 MAX_QTY = Decimal("9999")
 MAX_NOTE = 200
@@ -39,7 +40,7 @@ def check_price(value: Any) -> int:
 
 
 def _reason(reason: str) -> str:
-    reason = " ".join((reason or "").split())
+    reason = clean(reason)
     if not reason:
         raise NeedReason()
     return reason[:MAX_NOTE]
@@ -150,7 +151,7 @@ class Cart:
             raise InvalidInput(N_("Baris hadiah tidak bisa diubah; hapus saja bila tidak diambil."))
 
     def set_note(self, index: int, note: str) -> None:
-        self.line(index).note = " ".join((note or "").split())[:MAX_NOTE]
+        self.line(index).note = clean(note, limit=MAX_NOTE)
 
     def override_price(self, index: int, price: int, reason: str) -> None:
         line = self.line(index)

@@ -15,6 +15,7 @@ from pos.core import clock, journal, staff, till
 from pos.core.cart import Cart
 from pos.core.errors import EmptyCart, InvalidState, NeedReason, NotFound
 from pos.core.i18n import N_, _
+from pos.core.text import clean
 from pos.core.tx import service
 
 if TYPE_CHECKING:
@@ -44,9 +45,7 @@ def _move(order: ParkedOrder, state: str) -> None:
 def park(cart: Cart, label: str, user: User) -> ParkedOrder:
     if cart.is_empty:
         raise EmptyCart()
-    label = " ".join((label or "").split())[:80] or _("Pesanan {time}").format(
-        time=clock.now().strftime("%H:%M")
-    )
+    label = clean(label, limit=80) or _("Pesanan {time}").format(time=clock.now().strftime("%H:%M"))
     return ParkedOrder.create(
         register=till.register(), label=label, cart=cart.to_json(), created_by=user, created_at=clock.now()
     )
@@ -110,7 +109,7 @@ def cancel(order_id: int, reason: str, user: User, approver: Approval | None = N
     """Void a parked unpaid order, with a reason (journalled: who, when, why, what was in it, who approved):
     the 'void' permission, or an owner's approval, as void() at the counter."""
     approved = staff.require(user, "void", approver)
-    reason = " ".join((reason or "").split())
+    reason = clean(reason)
     if not reason:
         raise NeedReason()
     row = _get(order_id)
@@ -135,7 +134,7 @@ def cancel(order_id: int, reason: str, user: User, approver: Approval | None = N
 def void(cart: Cart, reason: str, user: User, approver: Approval | None = None) -> bool:
     """Void the unpaid order at the counter: nothing is sold, but the journal keeps who, why and what."""
     approver = staff.require(user, "void", approver)
-    reason = " ".join((reason or "").split())
+    reason = clean(reason)
     if not reason:
         raise NeedReason()
     journal.append(

@@ -13,6 +13,7 @@ from pos.core import clock, journal, staff, till
 from pos.core.cart import check_price
 from pos.core.errors import InvalidAmount, InvalidState, NeedReason
 from pos.core.i18n import _
+from pos.core.text import clean
 from pos.core.tx import service
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class ShiftReport:
 @service
 def cash_move(user: User, amount: int, reason: str) -> CashMove:
     """Pay-in (+) or pay-out (-) during the open shift, with a reason (buying ice, change from the bank)."""
-    reason = " ".join((reason or "").split())
+    reason = clean(reason)
     if not reason:
         raise NeedReason()
     if not isinstance(amount, int) or amount == 0 or abs(amount) > 1_000_000_000:
@@ -185,7 +186,7 @@ def by_number(number: int) -> Shift:
 def open_drawer(user: User, reason: str, approver: User | None = None) -> None:
     """Open the cash drawer without a sale: needs 'open_drawer' (or the owner's PIN) and a reason."""
     approver = staff.require(user, "open_drawer", approver)
-    reason = " ".join((reason or "").split())
+    reason = clean(reason)
     if not reason:
         raise NeedReason()
     current_shift = current()

@@ -18,6 +18,7 @@ from pos.core import clock, staff
 from pos.core.cart import Cart, CartLine, check_price, parse_qty
 from pos.core.errors import InvalidInput
 from pos.core.i18n import N_, _
+from pos.core.text import clean
 from pos.core.tx import service
 from pos.customers.programs import running, save
 from pos.customers.stamps import categories_of
@@ -90,7 +91,7 @@ def configure(
 ) -> LoyaltyProgram:
     """Create or change a bonus gift ('settings' permission)."""
     staff.require(user, "settings")
-    name = " ".join((name or "").split())[:80]
+    name = clean(name, limit=80)
     if not name:
         raise InvalidInput(N_("Beri nama program hadiahnya."))
     if Product.get_or_none(Product.id == gift_product) is None:

@@ -20,6 +20,7 @@ from pos.core import clock, journal, staff
 from pos.core.errors import InvalidInput, NeedCustomer, NeedReason
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
+from pos.core.text import clean
 from pos.core.tx import service
 from pos.customers import programs
 
@@ -73,7 +74,7 @@ def configure_points(
 ) -> LoyaltyProgram:
     """Set up (or change) the shop's points program ('settings' permission)."""
     staff.require(user, "settings", approver)
-    clean = {}
+    checked = {}
     for key, low, high in (
         ("earn_per", 100, 10_000_000),
         ("point_value", 1, 1_000_000),
@@ -83,15 +84,17 @@ def configure_points(
         value = values.get(key, DEFAULT_RULES[key])
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise InvalidInput(N_("Aturan poin {key} tidak valid: {value}."), key=key, value=value)
-        clean[key] = value
+        checked[key] = value
     programs.forget()
     program = LoyaltyProgram.get_or_none(LoyaltyProgram.kind == "points")
     if program is None:
-        program = LoyaltyProgram.create(kind="points", name=name, rules=clean, active=active)
+        program = LoyaltyProgram.create(kind="points", name=name, rules=checked, active=active)
     else:
-        program.rules, program.active = clean, active
+        program.rules, program.active = checked, active
         program.save()
-    journal.append("loyalty_rules", {"program": program.id, "rules": clean, "active": active}, user=user.name)
+    journal.append(
+        "loyalty_rules", {"program": program.id, "rules": checked, "active": active}, user=user.name
+    )
     programs.forget()
     return program
 
@@ -270,7 +273,7 @@ def on_refund(original: Sale, refund_id: int, take: int, give: int, user: User) 
 def adjust(customer_id: int, points: int, reason: str, user: User, approver: User | None = None) -> None:
     """A manual correction: 'points_adjust' permission (or the owner's PIN) and a reason; journalled."""
     approver = staff.require(user, "points_adjust", approver)
-    reason = " ".join((reason or "").split())
+    reason = clean(reason)
     if not reason:
         raise NeedReason()
     if not isinstance(points, int) or isinstance(points, bool) or points == 0 or abs(points) > 10**7:
@@ -357,9 +360,9 @@ def tiers() -> list[dict[str, Any]]:
 @service
 def configure_tiers(ladder: list[dict[str, Any]], active: bool, user: User) -> LoyaltyProgram:
     staff.require(user, "settings")
-    clean = []
+    steps = []
     for step in ladder:
-        name = " ".join(str(step.get("name", "")).split())[:20]
+        name = clean(step.get("name", ""), limit=20)
         minimum, multiplier = step.get("min"), Decimal(str(step.get("multiplier", "1")))
         if (
             not name
@@ -368,17 +371,17 @@ def configure_tiers(ladder: list[dict[str, Any]], active: bool, user: User) -> L
             or not Decimal(1) <= multiplier <= Decimal(5)
         ):
             raise InvalidInput(N_("Tingkat {name} tidak valid."), name=name or "?")
-        clean.append({"name": name, "min": minimum, "multiplier": str(multiplier)})
+        steps.append({"name": name, "min": minimum, "multiplier": str(multiplier)})
     programs.forget()
     program = LoyaltyProgram.get_or_none(LoyaltyProgram.kind == "tier")
     if program is None:
         program = LoyaltyProgram.create(
-            kind="tier", name="Tingkat pelanggan", rules={"tiers": clean}, active=active
+            kind="tier", name="Tingkat pelanggan", rules={"tiers": steps}, active=active
         )
     else:
-        program.rules, program.active = {"tiers": clean}, active
+        program.rules, program.active = {"tiers": steps}, active
         program.save()
-    journal.append("loyalty_rules", {"program": program.id, "tiers": clean, "active": active}, user=user.name)
+    journal.append("loyalty_rules", {"program": program.id, "tiers": steps, "active": active}, user=user.name)
     programs.forget()
     return program
 

@@ -21,6 +21,7 @@ from pos.core import clock, phone, settings, whatsapp
 from pos.core.errors import InvalidInput, InvalidPhone, InvalidPrice, NotFound, ProductNotFound
 from pos.core.i18n import N_, _
 from pos.core.money import MAX_AMOUNT, format_rupiah, parse_rupiah
+from pos.core.text import clean
 from pos.customers import gifts, stamps
 from pos.customers.voucher import normalise, pretty
 
@@ -175,7 +176,7 @@ def for_products(
             price, old = value, price
         items.append(Item(product.name, price, product.unit, old))
     shop = shop_info()
-    title = " ".join((title or "").split())[:60] or _("PROMO")
+    title = clean(title, limit=60) or _("PROMO")
     offer = Offer("products", title, shop, tuple(items), until=until)
     order = _("Halo {shop}, saya mau pesan:").format(shop=shop.name) + "".join(
         f"\n- 1 {item.name}"
@@ -199,7 +200,7 @@ def _value_text(kind: str, value: int) -> str:
 def for_voucher(ref: str, until: date | None = None) -> Offer:
     """A voucher campaign (its name, as given when the vouchers were issued) or one voucher code.
     A code is printed on the poster (hand it out to whoever comes first); a campaign is told by value."""
-    text = " ".join((ref or "").split())
+    text = clean(ref)
     if not text:
         raise InvalidInput(N_("Tulis nama kampanye voucher atau kode vouchernya."))
     _check_until(until)
@@ -362,7 +363,7 @@ def logo_path(shop: Shop) -> Path | None:
 
 def category_id(name: str) -> int:
     """A category by its name (any case), for the command line. Raises NotFound."""
-    wanted = " ".join((name or "").split()).casefold()
+    wanted = clean(name).casefold()
     for category in Category.select():
         if category.name.casefold() == wanted:
             return int(category.id)

@@ -25,6 +25,7 @@ from pos.core.cart import Cart, CartLine, check_price, parse_qty
 from pos.core.errors import InvalidInput, NeedCustomer
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
+from pos.core.text import clean
 from pos.core.tx import service
 from pos.customers import loyalty
 from pos.customers.programs import running, save
@@ -96,7 +97,7 @@ def configure(
 ) -> LoyaltyProgram:
     """Create or change a stamp card ('settings' permission)."""
     staff.require(user, "settings")
-    name = " ".join((name or "").split())[:80]
+    name = clean(name, limit=80)
     if not name:
         raise InvalidInput(N_("Beri nama kartu stempelnya."))
     if not isinstance(needed, int) or isinstance(needed, bool) or not 2 <= needed <= MAX_NEEDED:

@@ -20,6 +20,7 @@ from pos.core.cart import check_price
 from pos.core.errors import InvalidInput, NeedReason
 from pos.core.i18n import N_, _
 from pos.core.money import apply_rate, format_rupiah
+from pos.core.text import clean
 from pos.core.tx import service
 
 if TYPE_CHECKING:
@@ -192,11 +193,11 @@ class VoucherUnusable(InvalidInput):
 def value_for(code: str, subtotal: int, channel_code: str, customer_id: int | None) -> tuple[Voucher, int]:
     """The voucher behind a typed or scanned code and the rupiah it takes off this order.
     Raises a clear error for an unknown, used, expired, cancelled or not-applicable voucher."""
-    clean = normalise(code)
-    row = Voucher.get_or_none(Voucher.code == clean)
+    normal = normalise(code)
+    row = Voucher.get_or_none(Voucher.code == normal)
     if row is None:
         raise VoucherCodeInvalid(code=code)
-    shown = pretty(clean)
+    shown = pretty(normal)
     if row.state != "issued":
         why = {"redeemed": _("sudah dipakai"), "cancelled": _("dibatalkan"), "expired": _("kedaluwarsa")}
         raise VoucherUnusable(code=shown, why=why.get(row.state, row.state))
@@ -258,21 +259,21 @@ def issue_one(
 def cancel(code: str, reason: str, user: User, approver: Approval | None = None) -> Voucher:
     """Cancel an unused voucher ('discount' permission or the owner's PIN), with a reason."""
     approver = staff.require(user, "discount", approver)
-    reason = " ".join((reason or "").split())[:200]
+    reason = clean(reason, limit=200)
     if not reason:
         raise NeedReason()
-    clean = normalise(code)
-    row = Voucher.get_or_none(Voucher.code == clean)
+    normal = normalise(code)
+    row = Voucher.get_or_none(Voucher.code == normal)
     if row is None:
         raise VoucherCodeInvalid(code=code)
     changed = (
         Voucher.update(state="cancelled").where(Voucher.id == row.id, Voucher.state == "issued").execute()
     )
     if changed != 1:
-        raise VoucherUnusable(code=pretty(clean), why=N_("sudah tidak aktif"))
+        raise VoucherUnusable(code=pretty(normal), why=N_("sudah tidak aktif"))
     journal.append(
         "voucher_cancel",
-        {"code": clean, "why": reason, "approved_by": approver.name if approver else None},
+        {"code": normal, "why": reason, "approved_by": approver.name if approver else None},
         user=user.name,
     )
     return Voucher.get_by_id(row.id)

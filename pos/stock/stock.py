@@ -21,6 +21,7 @@ from pos.core.cart import check_price, parse_qty
 from pos.core.errors import InvalidInput, NeedReason
 from pos.core.i18n import N_
 from pos.core.money import apply_rate
+from pos.core.text import clean
 from pos.core.tx import service
 
 MOVE_KINDS = ("sale", "refund", "restock", "opname", "waste", "production", "gift")
@@ -281,7 +282,7 @@ def restock(
 def waste(product_id: int, qty: object, reason: str, user: User) -> Decimal:
     """Spoiled, expired or damaged goods out of stock, at their cost ('stock' permission)."""
     staff.require(user, "stock")
-    reason = " ".join((reason or "").split())
+    reason = clean(reason)
     if not reason:
         raise NeedReason()
     amount = _qty(qty)
@@ -340,7 +341,7 @@ def opname(
     """A stock count: each difference between the counted and the recorded quantity becomes one
     adjustment move. Needs a reason and the owner (or the owner's PIN). Returns (product, difference)."""
     approver = staff.require(user, "stock", approver)
-    reason = " ".join((reason or "").split())
+    reason = clean(reason)
     if not reason:
         raise NeedReason()
     if not counted:
@@ -375,7 +376,7 @@ def opname(
 def supplier(name: str, phone_text: str, lead_days: int, user: User) -> Supplier:
     """Find a supplier by name or add one, with a WhatsApp number and lead time ('stock' permission)."""
     staff.require(user, "stock")
-    name = " ".join((name or "").split())[:120]
+    name = clean(name, limit=120)
     if not name:
         raise StockError(why=N_("nama pemasok kosong"))
     if not isinstance(lead_days, int) or not 0 <= lead_days <= 60:
