@@ -1,0 +1,13 @@
+"""The deferred database every model is bound to, and the models' common base."""
+
+from __future__ import annotations
+
+from peewee import DatabaseProxy, Model
+
+database = DatabaseProxy()
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
