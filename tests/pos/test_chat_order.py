@@ -20,7 +20,7 @@ from pos.catalog import catalog
 from pos.core import clock, settings
 from pos.core.cart import Cart
 from pos.core.errors import InvalidInput, NoItemsRecognised
-from pos.counter import chat_order, park, sale, shift
+from pos.counter import chat_order, chat_reply, park, sale, shift
 from pos.counter.payment import Tender
 from pos.customers import customer, posters
 from pos.stock import recipes
@@ -327,7 +327,7 @@ def test_the_reply_in_the_shops_words_with_total_ongkir_and_how_to_pay(stall):
     settings.update({"bank_account": "BCA 1234567890 a.n. Sri Rahayu"})
     p = chat_order.propose(SCENARIOS[0][0])
     cart = chat_order.to_cart(p, delivery_fee=10_000)
-    assert chat_order.reply_text(cart, p.customer_name) == (
+    assert chat_reply.reply_text(cart, p.customer_name) == (
         "Halo Bu Ani, terima kasih pesanannya.\n\n"
         "- 2 × Bakso Urat  Rp 36.000\n- 1 × Es Teh Manis  Rp 5.000\n- 3 × Kerupuk  Rp 6.000\n\n"
         "Ongkir: Rp 10.000\nTotal: Rp 57.000\n\n"
@@ -335,8 +335,8 @@ def test_the_reply_in_the_shops_words_with_total_ongkir_and_how_to_pay(stall):
         "Mohon dicek ya. Terima kasih!"
     )
     settings.update({"chat_reply_template": "{nama}: {total} ({ongkir})"})
-    assert chat_order.reply_text(cart, "") == "Kak: Rp 57.000 (Rp 10.000)"
-    link = chat_order.reply_link(p, "Halo Bu Ani")
+    assert chat_reply.reply_text(cart, "") == "Kak: Rp 57.000 (Rp 10.000)"
+    link = chat_reply.reply_link(p, "Halo Bu Ani")
     assert link == "https://wa.me/6281234567890?text=Halo%20Bu%20Ani"
 
 
@@ -351,13 +351,13 @@ def test_a_template_with_an_unknown_placeholder_is_refused(stall):
 def test_the_qris_of_the_order_has_its_total(stall):
     from pos.core import qris
 
-    assert chat_order.qris_for(chat_order.to_cart(chat_order.propose("kerupuk 3"))) == ""
+    assert chat_reply.qris_for(chat_order.to_cart(chat_order.propose("kerupuk 3"))) == ""
     from tests.pos.test_qris import STATIC as static
 
     settings.update({"qris_payload": static})
     cart = chat_order.to_cart(chat_order.propose("kerupuk 3"))
-    settings_text = chat_order.how_to_pay()
-    assert qris.amount_of(chat_order.qris_for(cart)) == 6_000 and "QRIS (gambar terlampir)" in settings_text
+    settings_text = chat_reply.how_to_pay()
+    assert qris.amount_of(chat_reply.qris_for(cart)) == 6_000 and "QRIS (gambar terlampir)" in settings_text
 
 
 def test_a_name_ends_at_its_line_and_the_address_at_its_own(stall):

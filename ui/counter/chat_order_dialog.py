@@ -52,8 +52,9 @@ from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah, parse_rupiah
 from pos.core.staff import User
 from pos.core.text import clean
-from pos.counter import chat_order, sale
-from pos.counter.chat_order import Proposal, ProposedLine
+from pos.counter import chat_order, chat_reply, sale
+from pos.counter.chat_match import ProposedLine
+from pos.counter.chat_order import Proposal
 from pos.customers import customer as customers
 from ui.theme import role
 from ui.widgets import dialogs
@@ -446,11 +447,11 @@ class ChatOrderDialog(QDialog):
             self._say(exc.text)
             return
         self.error.clear()
-        text = chat_order.reply_text(cart, p.customer_name)
-        link = chat_order.reply_link(p, text)
+        text = chat_reply.reply_text(cart, p.customer_name)
+        link = chat_reply.reply_link(p, text)
         QGuiApplication.clipboard().setText(text)
         said = [_("Balasan disalin.")]
-        payload = chat_order.qris_for(cart)
+        payload = chat_reply.qris_for(cart)
         if payload:
             path = places.data_dir() / "qris" / f"qris-pesanan-{cart.uid[:8]}.png"
             try:
