@@ -339,7 +339,7 @@ def _delivery(report: Report, width: float) -> list[Any]:
     trips = report.delivery
     if not (trips.orders or trips.cod_outstanding):
         return []
-    from pos.counter.delivery import report_lines
+    from pos.counter.delivery_report import report_lines
 
     rows = [[_("Antaran"), ""]] + [list(pair) for pair in report_lines(trips)]
     return [KeepTogether([Spacer(1, 2 * mm), _table(rows, [width * 0.32, width * 0.18])])]

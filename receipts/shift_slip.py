@@ -32,7 +32,7 @@ def rows(report: ShiftReport, shop_name: str) -> list[Row]:
     out.append(("pair", _("Tunai masuk (penjualan)"), format_rupiah(dict(r.by_method).get("cash", 0))))
     out.append(("pair", _("Kas masuk"), format_rupiah(r.pay_ins)))
     out.append(("pair", _("Kas keluar"), format_rupiah(-r.pay_outs)))
-    from pos.counter.delivery import cod_gaps  # (pos.counter.delivery imports pos.counter.shift)
+    from pos.counter.delivery_report import cod_gaps  # (pos.counter.delivery imports pos.counter.shift)
 
     for reason, gap in cod_gaps(r.register, r.number):  # in those two: what each courier brought short/over
         out.append(("pair", "  " + reason, format_rupiah(gap)))

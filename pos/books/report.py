@@ -176,9 +176,9 @@ def build(period: Period, progress: Any = None) -> Report:
     step(8)
     stock = stock_section(period)
     products = products_later()
-    from pos.counter import delivery  # (it completes sales; this module only reads them)
+    from pos.counter import delivery_report  # (delivery completes sales; this module only reads them)
 
-    trips = delivery.figures(period)
+    trips = delivery_report.figures(period)
     step(9)
     return Report(
         period=period,

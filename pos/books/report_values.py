@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from pos.core.periods import Period
 
 if TYPE_CHECKING:
-    from pos.counter.delivery import DeliveryFigures
+    from pos.counter.delivery_report import DeliveryFigures
 
 
 @dataclass(frozen=True)

@@ -6,24 +6,26 @@ baru -> disiapkan -> diantar -> selesai, and from any of the first three -> bata
 
 A paid online order lands on the board in the sale's own transaction (`board_sale`, called by
 pos.counter.sale.complete). A cash-on-delivery order (`send_cod`) is only a cart, priced from the
-catalogue: nothing is sold, no stock moves and no receipt number is taken until the courier brings the money back
-(`settle_cod`): the sale is completed then, in the shift open at that moment, paid in cash, so the drawer and
-the report show it on the day the money came in. What the courier brought short or over is a cash move of
-that shift ("Selisih COD …" / "Lebih COD …"), never lost.
+catalogue: nothing is sold, no stock moves and no receipt number is taken until the courier brings the
+money back (`settle_cod`): the sale is completed then, in the shift open at that moment, paid in cash, so
+the drawer and the report show it on the day the money came in. What the courier brought short or over
+is a cash move of that shift ("Selisih COD …" / "Lebih COD …"), never lost.
 Cancelling a paid order refunds it (pos.counter.refund).
+The customer's message and the kitchen ticket are in delivery_messages, the report's figures in
+delivery_report.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from peewee import JOIN, fn
+from peewee import JOIN
 
 from db.models import Channel, Customer, DeliveryOrder, Sale, User
 from pos.catalog import channel as channels
-from pos.core import clock, journal, settings, staff, till, whatsapp
+from pos.core import clock, journal, settings, staff, till
 from pos.core.cart import Cart
 from pos.core.errors import (
     AlreadyCompleted,
@@ -40,15 +42,11 @@ from pos.core.errors import (
 )
 from pos.core.i18n import N_, _
 from pos.core.money import MAX_AMOUNT
-from pos.core.periods import Period
 from pos.core.tx import service
 from pos.counter import refund as refunds
 from pos.counter import sale as sales
 from pos.counter import shift
 from pos.counter.payment import Tender
-
-if TYPE_CHECKING:
-    from pos.counter.receipt import Receipt
 
 TRANSITIONS: dict[str, set[str]] = {
     "baru": {"disiapkan", "batal"},
@@ -200,7 +198,8 @@ def _journal(row: DeliveryOrder, user: User, event: str = "delivery", **extra: A
 
 def board_sale(sale: Sale, cart: Cart, user: User) -> DeliveryOrder | None:
     """A paid online order onto the board, inside the sale's transaction (pos.counter.sale.complete calls
-    it for a channel that is not the counter). The sale of a COD order being settled is already there: None."""
+    it for a channel that is not the counter). The sale of a COD order being settled is already there:
+    None."""
     if DeliveryOrder.select(DeliveryOrder.id).where(DeliveryOrder.cart_uid == cart.uid).exists():
         return None
     row = DeliveryOrder.create(
@@ -426,137 +425,6 @@ def advance(
     return deliver(order_id, user)
 
 
-def customer_message(order: BoardOrder) -> str:
-    """The text of the wa.me message to the order's customer."""
-    shop = str(settings.get("shop_name") or "")
-    text = _("Halo {name}, pesanan {label} dari {shop}: {state}.").format(
-        name=order.customer or _("Kak"), label=order.label, shop=shop, state=state_name(order.state).lower()
-    )
-    if order.cod and not order.paid:
-        from pos.core.money import format_rupiah
-
-        text += " " + _("Bayar di tempat {total}.").format(total=format_rupiah(order.total))
-    if order.courier and order.state == "diantar":
-        text += " " + _("Kurir: {name}.").format(name=order.courier)
-    return text
-
-
-def wa_link(order: BoardOrder) -> str:
-    """A wa.me link to the customer (WhatsApp asks for the contact when the order has no number)."""
-    return whatsapp.link(order.phone or None, customer_message(order))
-
-
-def kitchen_receipt(order_id: int) -> Receipt:
-    """What the kitchen ticket prints for an order: the sale's for a paid one, else the cart's items."""
-    from pos.core import phone
-    from pos.counter import receipt as receipts
-
-    order = get(order_id)
-    if order.number:
-        return receipts.for_sale(order.number)
-    row = _get(order_id)
-    cart = Cart.from_json(row.cart)
-    q = sales.preview(cart)
-    shop = settings.all_settings()
-    return receipts.Receipt(
-        shop_name=str(shop["shop_name"] or "Kasir"),
-        shop_address=str(shop["shop_address"]),
-        shop_phone="",
-        footer="",
-        number=order.label,
-        created_at=row.created_at,
-        timezone=str(shop["timezone"]),
-        cashier=User.get_by_id(row.created_by_id).name,
-        channel=order.channel,
-        order_type=_("COD"),
-        customer_name=order.customer,
-        customer_phone=phone.masked(order.phone) if order.phone else "",
-        customer_address=row.address,
-        lines=[
-            receipts.ReceiptLine(ln.name, ln.qty, "pcs", ln.unit_price, lq.discount, lq.net, ln.note)
-            for ln, lq in zip(cart.lines, q.lines, strict=True)
-        ],
-        gross=q.gross,
-        discount=q.discount,
-        discount_reason=cart.discount_reason,
-        service=q.service,
-        tax=q.tax,
-        tax_name=str(shop["tax_name"]),
-        tax_included=q.tax_included,
-        delivery_fee=q.delivery_fee,
-        rounding=int(row.expected) - q.total,
-        total=int(row.expected),
-        payments=[],
-    )
-
-
-@dataclass(frozen=True)
-class DeliveryFigures:
-    """The report's delivery section for a period."""
-
-    by_state: dict[str, int]  # orders come in during the period, by their state now
-    delivered: int  # orders finished (selesai) during the period
-    average_minutes: int | None  # from coming in to selesai, over those; None when none
-    cod_collected: int  # rupiah couriers brought back for COD orders settled in the period
-    cod_difference: int  # brought back minus the orders' totals (negative: short): cod_over - cod_short
-    cod_short: int  # rupiah couriers brought short, summed over the orders short (0 or more)
-    cod_over: int  # rupiah couriers brought over, summed over the orders over (0 or more)
-    cod_outstanding: int  # rupiah still out with couriers now: COD orders not selesai or batal
-    cod_outstanding_count: int
-
-    @property
-    def orders(self) -> int:
-        return sum(self.by_state.values())
-
-
-def figures(period: Period) -> DeliveryFigures:
-    counts = dict(
-        DeliveryOrder.select(DeliveryOrder.state, fn.COUNT(DeliveryOrder.id))
-        .where(DeliveryOrder.created_at >= period.since, DeliveryOrder.created_at < period.until)
-        .group_by(DeliveryOrder.state)
-        .tuples()
-    )
-    done = list(
-        DeliveryOrder.select(
-            DeliveryOrder.created_at,
-            DeliveryOrder.done_at,
-            DeliveryOrder.cod,
-            DeliveryOrder.received,
-            Sale.total,
-        )  # fmt: skip
-        .join(Sale, JOIN.LEFT_OUTER, on=(DeliveryOrder.sale == Sale.id))
-        .where(
-            DeliveryOrder.state == "selesai",
-            DeliveryOrder.done_at >= period.since,
-            DeliveryOrder.done_at < period.until,
-        )
-        .tuples()
-    )
-    seconds = [(end - start).total_seconds() for start, end, _c, _r, _t in done]
-    settled = [
-        (int(received), int(total or 0))
-        for _s, _e, cod, received, total in done
-        if cod and received is not None
-    ]
-    outstanding = (
-        DeliveryOrder.select(fn.COUNT(DeliveryOrder.id), fn.COALESCE(fn.SUM(DeliveryOrder.expected), 0))
-        .where(DeliveryOrder.cod == True, DeliveryOrder.state.in_(OPEN_STATES))  # noqa: E712
-        .tuples()
-        .get()
-    )
-    return DeliveryFigures(
-        by_state={state: int(counts.get(state, 0)) for state in STATES},
-        delivered=len(done),
-        average_minutes=round(sum(seconds) / len(seconds) / 60) if seconds else None,
-        cod_collected=sum(r for r, _t in settled),
-        cod_difference=sum(r - t for r, t in settled),
-        cod_short=sum(t - r for r, t in settled if r < t),
-        cod_over=sum(r - t for r, t in settled if r > t),
-        cod_outstanding=int(outstanding[1]),
-        cod_outstanding_count=int(outstanding[0]),
-    )
-
-
 def couriers(limit: int = 6, order_id: int | None = None) -> list[str]:
     """The couriers who took orders out lately, most recent first (the board offers them). For an order
     (`order_id`): a platform's order (GoFood…) is offered that platform's drivers only, any other order
@@ -583,62 +451,3 @@ def couriers(limit: int = 6, order_id: int | None = None) -> list[str]:
         if len(names) == limit:
             break
     return names
-
-
-def cod_gaps(register: str, number: int) -> list[tuple[str, int]]:
-    """What couriers brought short (-) or over (+) in the shift `number` of register `register`: one
-    (reason, rupiah) per order, worded as its cash move ("Selisih COD K1-… · kurir …") for the Z slip."""
-    from db.models import Register, Shift
-
-    query = (
-        DeliveryOrder.select(DeliveryOrder.courier, DeliveryOrder.received, Sale.number, Sale.total)
-        .join(Sale, on=(DeliveryOrder.sale == Sale.id))
-        .join(Shift, on=(Sale.shift == Shift.id))
-        .join(Register, on=(Shift.register == Register.id))
-        .where(
-            Register.code == register,
-            Shift.number == number,
-            DeliveryOrder.cod == True,  # noqa: E712
-            DeliveryOrder.received.is_null(False),
-        )
-        .order_by(DeliveryOrder.done_at, DeliveryOrder.id)
-        .tuples()
-    )
-    out = []
-    for courier, received, sale_number, total in query:
-        gap = int(received) - int(total)
-        if gap:
-            words = (
-                _("Selisih COD {number} · kurir {name}")
-                if gap < 0
-                else _("Lebih COD {number} · kurir {name}")
-            )
-            out.append((words.format(number=sale_number, name=courier or "-"), gap))
-    return out
-
-
-def report_lines(section: DeliveryFigures) -> list[tuple[str, str]]:
-    """The delivery figures as the report's screen and PDF word them: (label, value)."""
-    from pos.core.money import format_rupiah
-
-    states = section.by_state
-    minutes = section.average_minutes
-    return [
-        (_("Pesanan antar dan online"), str(section.orders)),
-        (
-            _("Baru / disiapkan / diantar"),
-            f"{states['baru']} / {states['disiapkan']} / {states['diantar']}",
-        ),
-        (_("Antaran selesai / antaran batal"), f"{states['selesai']} / {states['batal']}"),
-        (
-            _("Rata-rata sampai selesai"),
-            _("{n} menit").format(n=minutes) if minutes is not None else "–",
-        ),
-        (_("COD diterima dari kurir"), format_rupiah(section.cod_collected)),
-        (_("Kurang dari kurir (COD)"), format_rupiah(section.cod_short)),
-        (_("Lebih dari kurir (COD)"), format_rupiah(section.cod_over)),
-        (
-            _("COD belum diterima ({n} pesanan)").format(n=section.cod_outstanding_count),
-            format_rupiah(section.cod_outstanding),
-        ),
-    ]

@@ -29,7 +29,7 @@ from pos.core.errors import (
     UserInactive,
 )
 from pos.core.periods import Period
-from pos.counter import delivery, shift
+from pos.counter import delivery, delivery_messages, delivery_report, shift
 from pos.counter.payment import Tender
 from pos.counter.sale import complete
 from pos.customers import customer
@@ -199,7 +199,7 @@ def test_a_paid_online_sale_lands_on_the_board_and_a_counter_sale_does_not(owner
     )  # fmt: skip
     assert (order.customer, order.phone, order.channel) == ("Bu Ani", "6281234567890", "WhatsApp")
     assert order.items == "2× Bakso Urat"
-    assert "wa.me/6281234567890?text=" in delivery.wa_link(order)
+    assert "wa.me/6281234567890?text=" in delivery_messages.wa_link(order)
 
 
 def test_a_paid_order_is_finished_without_cash(owner):
@@ -246,7 +246,7 @@ def test_cod_short_by_a_thousand_to_the_rupiah(owner, cashier):
     settled = json.loads(JournalEntry.select().where(JournalEntry.event == "delivery").order_by(
         JournalEntry.seq.desc()).get().content)  # fmt: skip
     assert (settled["state"], settled["received"], settled["difference"]) == ("selesai", 40_000, -1_000)
-    assert delivery.figures(Period(NOW.date(), NOW.date())).cod_difference == -1_000
+    assert delivery_report.figures(Period(NOW.date(), NOW.date())).cod_difference == -1_000
 
 
 def test_cod_over_is_a_pay_in_and_exact_is_no_cash_move(owner):
@@ -475,12 +475,14 @@ def test_figures_per_state_average_time_and_cod_outstanding(owner):
     with frozen(NOW + timedelta(minutes=50)):
         delivery.deliver(d.id, owner)
     delivery.cancel(c.id, "dobel", owner)
-    got = delivery.figures(Period(NOW.date(), NOW.date()))
+    got = delivery_report.figures(Period(NOW.date(), NOW.date()))
     assert got.by_state == {"baru": 0, "disiapkan": 0, "diantar": 1, "selesai": 2, "batal": 1}
     assert (got.orders, got.delivered, got.average_minutes) == (4, 2, 40)
     assert (got.cod_collected, got.cod_difference) == (17_500, -500)
     assert (got.cod_outstanding, got.cod_outstanding_count) == (41_000, 1)
-    other_day = delivery.figures(Period(NOW.date() - timedelta(days=3), NOW.date() - timedelta(days=3)))
+    other_day = delivery_report.figures(
+        Period(NOW.date() - timedelta(days=3), NOW.date() - timedelta(days=3))
+    )
     assert (other_day.orders, other_day.average_minutes, other_day.cod_outstanding) == (0, None, 41_000)
 
 
@@ -488,7 +490,7 @@ def test_kitchen_ticket_of_a_cod_order_lists_its_items(owner):
     items = small_shop(owner)
     assert delivery.kitchen_ticket_due() is False
     order = delivery.send_cod(bakso_cart(items), owner)
-    ticket = delivery.kitchen_receipt(order.id)
+    ticket = delivery_messages.kitchen_receipt(order.id)
     assert (ticket.number, ticket.total, [(ln.name, ln.qty) for ln in ticket.lines]) == (
         f"Antar #{order.id}", 41_000, [("Bakso Urat", Decimal(2))]
     )  # fmt: skip
@@ -557,7 +559,7 @@ def test_the_report_carries_the_delivery_figures_on_screen_words_and_in_its_pdf(
         "cod_outstanding_count": 1,
     }
     json.dumps(report.as_json(built)["delivery"])
-    assert delivery.report_lines(built.delivery)[3:] == [
+    assert delivery_report.report_lines(built.delivery)[3:] == [
         ("Rata-rata sampai selesai", "25 menit"),
         ("COD diterima dari kurir", "Rp 17.000"),
         ("Kurang dari kurir (COD)", "Rp 1.000"),
@@ -582,14 +584,14 @@ def test_short_and_over_cod_are_counted_apart_not_netted(owner):
     delivery.settle_cod(short.id, 16_000, owner)
     delivery.settle_cod(over.id, 25_000, owner)
     delivery.settle_cod(exact.id, 18_000, owner)
-    got = delivery.figures(Period(NOW.date(), NOW.date()))
+    got = delivery_report.figures(Period(NOW.date(), NOW.date()))
     assert (got.cod_collected, got.cod_short, got.cod_over, got.cod_difference) == (
         59_000,
         2_000,
         5_000,
         3_000,
     )
-    lines = dict(delivery.report_lines(delivery.figures(Period(NOW.date(), NOW.date()))))
+    lines = dict(delivery_report.report_lines(delivery_report.figures(Period(NOW.date(), NOW.date()))))
     assert (lines["Kurang dari kurir (COD)"], lines["Lebih dari kurir (COD)"]) == ("Rp 2.000", "Rp 5.000")
     assert lines["Antaran selesai / antaran batal"] == "3 / 0"
 

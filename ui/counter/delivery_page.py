@@ -24,7 +24,7 @@ from pos.core.changes import Changes
 from pos.core.errors import PosError, PrinterError
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
-from pos.counter import delivery
+from pos.counter import delivery, delivery_messages
 from pos.counter.delivery import BoardOrder
 from receipts import escpos_out
 from receipts.printer import send
@@ -368,7 +368,7 @@ class DeliveryPage(QWidget):
     def whatsapp(self, order: BoardOrder | None) -> None:
         if order is None:
             return
-        if not open_url(QUrl(delivery.wa_link(order))):
+        if not open_url(QUrl(delivery_messages.wa_link(order))):
             self.say(_("Browser tidak bisa dibuka untuk WhatsApp."), error=True)
 
     # --- the kitchen ticket ---
@@ -379,7 +379,7 @@ class DeliveryPage(QWidget):
             self.say(PrinterError(why=_("printer dapur belum diatur di Pengaturan")).text, error=True)
             return
         try:
-            data = escpos_out.kitchen_bytes(delivery.kitchen_receipt(order_id), config.width)
+            data = escpos_out.kitchen_bytes(delivery_messages.kitchen_receipt(order_id), config.width)
         except PosError as exc:
             self.say(exc.text, error=True)
             return

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pos.books.report import Report
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
-from pos.counter import delivery
+from pos.counter import delivery_report
 from pos.customers import segments
 from ui.reports import charts as report_charts
 from ui.widgets.table import Column, RowsModel, setup_view
@@ -206,7 +206,7 @@ class DeliveryTab(QScrollArea):
     def show_report(self, report: Report) -> None:
         trips = report.delivery
         if trips.orders or trips.cod_outstanding:
-            shown = [_("<b>Antaran</b>")] + [f"{k}: {v}" for k, v in delivery.report_lines(trips)]
+            shown = [_("<b>Antaran</b>")] + [f"{k}: {v}" for k, v in delivery_report.report_lines(trips)]
         else:
             shown = [_("Tidak ada pesanan antar atau online di periode ini.")]
         self.text.setText("<br>".join(shown))
