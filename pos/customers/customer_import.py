@@ -22,7 +22,7 @@ from pos.core.i18n import N_, _
 from pos.core.money import parse_rupiah
 from pos.core.text import fold
 from pos.core.tx import service
-from pos.customers import customer
+from pos.customers import customer_checks
 from pos.customers.vcard import is_vcard, read_cards
 
 NEW, EXISTS, DUPLICATE, ERROR, SKIPPED = "new", "exists", "duplicate", "error", "skipped"
@@ -90,7 +90,7 @@ class ImportRow:
     name: str
     phone: str = ""  # the main number, normalised, when there is one
     other_phones: tuple[str, ...] = ()
-    new: customer.NewCustomer | None = None  # the checked values of a NEW row
+    new: customer_checks.NewCustomer | None = None  # the checked values of a NEW row
     existing_id: int | None = None  # the customer an EXISTS row already is
 
     @property
@@ -296,7 +296,7 @@ def _numbers(texts: Iterable[str]) -> tuple[list[str], list[str]]:
 
 
 def _judge(c: _Contact, seen: dict[str, int], from_phone_book: bool) -> ImportRow:
-    name = customer.clean_text(c.name)
+    name = customer_checks.clean_text(c.name)
     good, bad = _numbers(c.numbers)
     if not good:
         if bad and from_phone_book:  # a shop's or an office's landline in the phone: not a customer to add
@@ -329,7 +329,7 @@ def _judge(c: _Contact, seen: dict[str, int], from_phone_book: bool) -> ImportRo
     for number in good:
         seen[number] = c.line
     for number in good:
-        held = customer.holder(number)
+        held = customer_checks.holder(number)
         if held is not None:
             shown = held.merged_into if held.merged_into_id else held
             who = shown.name if shown.active else f"{shown.name} ({_('nonaktif')})"
@@ -360,7 +360,7 @@ def _judge(c: _Contact, seen: dict[str, int], from_phone_book: bool) -> ImportRo
         notes.append(_("Tanggal lahir tanpa tahun ({text}) tidak disimpan.").format(text=c.birthday))
     try:
         limit = parse_rupiah(c.credit_limit) if c.credit_limit.strip() else 0
-        new = customer.checked(
+        new = customer_checks.checked(
             main,
             c.name,
             other_phones=others,
@@ -424,7 +424,7 @@ def apply(
     for row in rows:
         assert row.new is not None
         try:
-            ids.append(customer.insert_checked(row.new))
+            ids.append(customer_checks.insert_checked(row.new))
         except PosError as exc:
             raise ImportRefused(
                 why=_("baris {line}: {message} Tidak ada yang diimpor; buka pratinjau lagi.").format(

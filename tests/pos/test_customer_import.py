@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from db.models import Customer, CustomerAddress, CustomerPhone, JournalEntry
 from pos.core import staff, tabular
 from pos.core.errors import FileUnreadable, PermissionDenied, StorageError
-from pos.customers import customer, customer_import
+from pos.customers import customer, customer_checks, customer_import
 from pos.customers.customer_import import (
     DUPLICATE,
     ERROR,
@@ -359,7 +359,7 @@ def many(tmp_path, count, start=0):
 
 def test_a_failure_in_the_middle_leaves_no_new_customer(tmp_path, owner, monkeypatch):
     p = many(tmp_path, 10)
-    real, calls = customer._create, []
+    real, calls = customer_checks._create, []
 
     def failing(*args):
         calls.append(1)
@@ -367,13 +367,13 @@ def test_a_failure_in_the_middle_leaves_no_new_customer(tmp_path, owner, monkeyp
             raise peewee.OperationalError("database or disk is full")
         return real(*args)
 
-    monkeypatch.setattr(customer, "_create", failing)
+    monkeypatch.setattr(customer_checks, "_create", failing)
     before = JournalEntry.select().count()
     with pytest.raises(StorageError, match="disk penuh"):
         apply(p, owner)
     assert (Customer.select().count(), CustomerPhone.select().count()) == (0, 0)
     assert JournalEntry.select().count() == before
-    monkeypatch.setattr(customer, "_create", real)
+    monkeypatch.setattr(customer_checks, "_create", real)
     assert apply(p, owner).added == 10
 
 
@@ -467,7 +467,7 @@ def test_apply_writes_every_valid_row_or_none(tmp_path_factory, owner, rows, fai
     tabular.write_table(path, ["nama", "hp"], [list(r) for r in rows])
     p = preview(path)
     valid = [r for r in p.rows if r.status == NEW]
-    real, calls = customer._create, []
+    real, calls = customer_checks._create, []
 
     def maybe_failing(*args):
         calls.append(1)
@@ -475,14 +475,14 @@ def test_apply_writes_every_valid_row_or_none(tmp_path_factory, owner, rows, fai
             raise peewee.OperationalError("disk I/O error")
         return real(*args)
 
-    customer._create = maybe_failing
+    customer_checks._create = maybe_failing
     try:
         apply(p, owner, skip_errors=skip_errors)
         ok = True
     except (ImportRefused, StorageError):
         ok = False
     finally:
-        customer._create = real
+        customer_checks._create = real
     written = {c.phone: c.name for c in Customer.select()}
     if ok:
         assert written == {r.phone: r.name for r in valid}

@@ -4,7 +4,7 @@ import pytest
 
 from db.models import Outreach
 from pos.core.errors import InvalidInput
-from pos.customers import customer, loyalty, outreach
+from pos.customers import customer, customer_views, loyalty, outreach
 
 
 def test_messages_and_links_only_with_consent(owner):
@@ -39,6 +39,6 @@ def test_customer_profile(owner):
         .first()
         .customer_id
     )
-    p = customer.profile(regular)
+    p = customer_views.profile(regular)
     assert p.visits >= 1 and p.spend > 0 and p.average == p.spend // p.visits
     assert p.favourites and p.recent and p.last_visit is not None

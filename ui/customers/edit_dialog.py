@@ -23,7 +23,7 @@ from pos.core.errors import InvalidInput, PosError
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah, parse_rupiah
 from pos.core.staff import User
-from pos.customers import customer
+from pos.customers import customer, customer_checks
 from pos.customers.customer import Customer
 from pos.customers.customer_import import parse_birthday
 from ui.counter.approval import ApprovalDialog
@@ -59,7 +59,7 @@ class CustomerEditDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name = QLineEdit()
-        self.name.setMaxLength(customer.NAME_LIMIT)
+        self.name.setMaxLength(customer_checks.NAME_LIMIT)
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("0812-3456-7890")
         self.others = _text_box(_("satu nomor per baris (boleh kosong)"), 2)
@@ -68,7 +68,7 @@ class CustomerEditDialog(QDialog):
         self.address = _text_box(_("jalan, RT/RW, desa, patokan"), 2)
         self.notes = _text_box(_("misalnya: langganan gas tiap Senin"), 2)
         self.tags = QLineEdit()
-        self.tags.setMaxLength(customer.TAGS_LIMIT)
+        self.tags.setMaxLength(customer_checks.TAGS_LIMIT)
         self.tags.setPlaceholderText(_("dipisah koma, misalnya: arisan, RT 02"))
         self.consent = QCheckBox(_("Boleh dihubungi lewat WhatsApp (pelanggan sudah setuju)"))
         self.limit = QLineEdit()

@@ -22,7 +22,7 @@ from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
 from pos.counter import kasbon
-from pos.customers import customer, segments
+from pos.customers import customer, customer_views, segments
 from ui.counter.approval import ApprovalDialog
 from ui.customers.edit_dialog import CustomerEditDialog
 from ui.customers.import_dialog import CustomerImportDialog
@@ -173,7 +173,7 @@ class CustomersPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        rows = customer.listing(self.search.text(), include_inactive=self.show_inactive.isChecked())
+        rows = customer_views.listing(self.search.text(), include_inactive=self.show_inactive.isChecked())
         wanted = self.segment.currentData()
         if wanted == "top":
             rows = [r for r in rows if r.top]

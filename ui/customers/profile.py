@@ -21,7 +21,7 @@ from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
 from pos.core.staff import User
-from pos.customers import customer, loyalty, outreach, segments, stamps, voucher, warranty
+from pos.customers import customer, customer_views, loyalty, outreach, segments, stamps, voucher, warranty
 from pos.customers.customer import Customer
 from ui.theme import role
 from ui.widgets.boxes import ComboBox
@@ -38,7 +38,7 @@ class ProfileDialog(QDialog):
     def __init__(self, parent: QWidget | None, customer_id: int, user: User) -> None:
         super().__init__(parent)
         self.user = user
-        p = self.profile = customer.profile(customer_id)
+        p = self.profile = customer_views.profile(customer_id)
         self.setWindowTitle(p.customer.name)
         self.setMinimumSize(760, 560)
         layout = QVBoxLayout(self)
@@ -165,7 +165,7 @@ class ProfileDialog(QDialog):
 
         dialog = CustomerEditDialog(self, self.user, self.profile.customer.id)
         if dialogs.run(dialog) and dialog.saved is not None:
-            self.profile = customer.profile(dialog.saved.id)
+            self.profile = customer_views.profile(dialog.saved.id)
             c = self.profile.customer
             self.setWindowTitle(c.name)
             self.name_label.setText(c.name)
