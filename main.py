@@ -821,14 +821,14 @@ def _problems(problems: list[tuple[int, str]], shown: int = 50) -> int:
 
 
 def cmd_products(args: argparse.Namespace, target: str) -> int:
-    from pos.catalog import product_import
+    from pos.catalog import product_export, product_import
 
     if args.action == "export":
-        count = product_import.export(args.file)
+        count = product_export.export(args.file)
         print(_("{n} barang diekspor -> {path}").format(n=count, path=args.file))
         return 0
     if args.action == "template":
-        print(_("Template ditulis: {path}").format(path=product_import.template(args.file)))
+        print(_("Template ditulis: {path}").format(path=product_export.template(args.file)))
         return 0
     shown = product_import.preview(args.file, update=args.update)
     if shown.problems:

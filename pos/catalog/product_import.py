@@ -1,9 +1,10 @@
-"""Products from a spreadsheet (CSV or XLSX) and back: the template, column names in Bahasa Indonesia
-and English (and the item exports of Loyverse and similar apps), a preview that names every row's
-problem with its line number, and an import that writes every row or none.
+"""Products from a spreadsheet (CSV or XLSX): column names in Bahasa Indonesia and English (and the item
+exports of Loyverse and similar apps), a preview that names every row's problem with its line number,
+and an import that writes every row or none. pos.catalog.product_export writes the same layout and the
+template, so export -> edit in a spreadsheet -> import changes nothing.
 
 Opening stock and cost from the file enter like a stock count: one 'opname' move per product, at the
-file's cost. Export writes the same layout, so export -> edit in a spreadsheet -> import changes nothing.
+file's cost.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from db import fast
 from db.models import Barcode, Category, Channel, ChannelPrice, Product, StockMove, User
 from pos.catalog.catalog import UNITS
 from pos.catalog.product_columns import (
-    COLUMNS,
     FIELDS,
     MAX_ROWS,
     UNIT_WORDS,
@@ -33,7 +33,7 @@ from pos.catalog.product_edit import MAX_NAME, SKU_PATTERN, next_sku, set_price
 from pos.core import barcodes, clock, journal, staff
 from pos.core.errors import InvalidInput, PosError
 from pos.core.i18n import N_, _
-from pos.core.tabular import read_table, write_table
+from pos.core.tabular import read_table
 from pos.core.text import clean, fold
 from pos.core.tx import service
 
@@ -455,58 +455,3 @@ def _channel_prices(rows: list[ImportRow]) -> None:
             ).execute()
             if price is not None:
                 ChannelPrice.create(channel=channel_id, product=row.product_id, price=price)
-
-
-# --- export and template ------------------------------------------------------------------------------
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "ya" if value else "tidak"
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f").replace(".", ",") if value else "0"
-    return "" if value is None else str(value)
-
-
-def export(path: str | Path) -> int:
-    """Every product in Kasir's layout (.csv or .xlsx by the name). Returns how many."""
-    channels = {c.id: c.code for c in Channel.select().where(Channel.kind == "aggregator")}
-    prices: dict[int, dict[str, int]] = {}
-    for row in ChannelPrice.select():
-        prices.setdefault(row.product_id, {})[channels.get(row.channel_id, "")] = int(row.price)
-    codes: dict[int, list[str]] = {}
-    for pid, code in fast.rows('SELECT "product_id", "code" FROM "barcode" ORDER BY "id"', []):
-        codes.setdefault(pid, []).append(code)
-    names = {c.id: c.name for c in Category.select()}
-    count = 0
-
-    def rows():  # type: ignore[no-untyped-def]
-        nonlocal count
-        for p in Product.select().order_by(Product.id).iterator():
-            count += 1
-            own = prices.get(p.id, {})
-            # numbers as numbers: a spreadsheet adds them up
-            yield [
-                p.sku, p.name, ", ".join(codes.get(p.id, [])), names.get(p.category_id, ""), p.unit,
-                int(p.price), int(p.cost), _text(p.on_hand) if p.track_stock else "", _text(p.reorder_level),
-                _text(p.tax_category == "exempt"), _text(p.track_stock), _text(p.perishable),
-                p.shelf_life_days, _text(p.serialised), p.warranty_days, _text(p.quick),
-                p.quick_sort, _text(p.active), own.get("gofood", ""), own.get("grabfood", ""),
-                own.get("shopeefood", ""),
-            ]  # fmt: skip
-
-    write_table(path, [title for _key, title in COLUMNS], rows(), "Barang")
-    return count
-
-
-EXAMPLES = [
-    ["IDM-GRG", "Indomie Goreng", "8998866200301", "Mie Instan", "pcs", 3500, 2900, 40, 10,
-     "tidak", "ya", "tidak", 0, "tidak", 0, "tidak", 0, "ya", "", "", ""],
-    ["", "Beras Pandan Wangi", "", "Sembako", "kg", 15000, 12500, "25,5", 5,
-     "ya", "ya", "tidak", 0, "tidak", 0, "ya", 1, "ya", "", "", ""],
-]  # fmt: skip
-
-
-def template(path: str | Path) -> Path:
-    """An empty catalogue in Kasir's layout with two example rows (the SKU may stay empty)."""
-    return write_table(path, [title for _key, title in COLUMNS], EXAMPLES, "Barang")

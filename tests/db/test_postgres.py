@@ -111,7 +111,7 @@ def test_a_day_of_sales_on_postgresql(pg_shop, tmp_path):
 def test_the_shops_own_catalogue_on_postgresql(pg_shop, tmp_path):
     from decimal import Decimal
 
-    from pos.catalog import price_bulk, product_edit, product_import, product_list
+    from pos.catalog import price_bulk, product_edit, product_export, product_import, product_list
     from pos.catalog.price_bulk import PriceRule
     from pos.catalog.product_edit import ProductData
 
@@ -136,7 +136,7 @@ def test_the_shops_own_catalogue_on_postgresql(pg_shop, tmp_path):
     price_bulk.apply(PriceRule(percent=Decimal(10), rounding=500), owner, category_id=food.id, reason="naik")
     assert [c.new for c in product_edit.price_history(beras.id)] == [17_000]
     out = tmp_path / "katalog.xlsx"
-    product_import.export(out)
+    product_export.export(out)
     again = product_import.apply(product_import.preview(out, update=True), owner)
     assert (again.added, again.updated, again.stock_moves) == (0, 0, 0)
     assert verify.verify().ok

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from db.models import Barcode, Category, JournalEntry, PriceChange, Product, StockMove
 from pos.audit import verify
-from pos.catalog import catalog, product_import
+from pos.catalog import catalog, product_export, product_import
 from pos.catalog.product_import import parse_price
 from pos.core import barcodes, staff
 from pos.core.errors import InvalidInput, PermissionDenied
@@ -149,7 +149,7 @@ def test_export_then_import_changes_nothing_and_update_changes_prices(owner, tmp
     items = small_shop(owner)
     for name in ("katalog.xlsx", "katalog.csv"):
         path = tmp_path / name
-        assert product_import.export(path) == 4
+        assert product_export.export(path) == 4
         shown = product_import.preview(path, update=True)
         assert shown.problems == [] and shown.count("unchanged") == 4
         before = (PriceChange.select().count(), StockMove.select().count(), JournalEntry.select().count())
@@ -173,7 +173,7 @@ def test_export_then_import_changes_nothing_and_update_changes_prices(owner, tmp
 
 
 def test_the_template_imports_as_it_is(owner, tmp_path):
-    path = product_import.template(tmp_path / "template.xlsx")
+    path = product_export.template(tmp_path / "template.xlsx")
     product_import.apply(product_import.preview(path), owner)
     assert [p.name for p in Product.select().order_by(Product.name)] == [
         "Beras Pandan Wangi",
@@ -264,7 +264,7 @@ def test_a_shop_that_sold_below_zero_exports_and_imports_back_unchanged(owner, t
     sale.complete(cart, [Tender("cash", 6_500)], owner)
     assert Product.get_by_id(kopi.id).on_hand == D(-2)
     path = tmp_path / "katalog.xlsx"
-    product_import.export(path)
+    product_export.export(path)
     shown = product_import.preview(path, update=True)
     assert shown.problems == [] and shown.count("unchanged") == 5
     done = product_import.apply(shown, owner)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.catalog import product_columns, product_import
+from pos.catalog import product_columns, product_export, product_import
 from pos.core import staff
 from pos.core.errors import PosError
 from pos.core.i18n import _
@@ -226,7 +226,7 @@ class ProductImportDialog(QDialog):
         if not path:
             return
         try:
-            product_import.template(path)
+            product_export.template(path)
         except PosError as exc:
             self.message.setText(exc.text)
             return
@@ -239,7 +239,7 @@ def export_catalogue(parent: QWidget | None) -> str:
     if not path:
         return ""
     try:
-        count = product_import.export(path)
+        count = product_export.export(path)
     except PosError as exc:
         return exc.text
     return _("{n} barang diekspor ke {path}").format(n=count, path=path)
