@@ -89,8 +89,20 @@ def _grouped(query: Any) -> Iterator[tuple[int, list[dict[str, Any]]]]:
         yield current, rows
 
 
-def _sales(result: Result) -> None:
-    sealed = _sealed(("sale", "refund"), "number")
+@dataclass(frozen=True)
+class _SaleRows:
+    """One sale with what the other tables hold for it."""
+
+    sale: Sale
+    lines: list[dict[str, Any]]
+    payments: list[dict[str, Any]]
+    points_by_kind: dict[str, int]  # loyalty points by entry kind
+    stamps_by_kind: dict[str, int]
+
+
+def _sale_rows(result: Result) -> Iterator[_SaleRows]:
+    """Every sale in id order with its lines, payments and loyalty entries, each table streamed once
+    beside the sales; lines of no sale are named as problems."""
     lines = _grouped(
         SaleLine.select(
             SaleLine.sale,
@@ -121,15 +133,6 @@ def _sales(result: Result) -> None:
         .dicts()
     )
     next_lines, next_payments, next_points = next(lines, None), next(payments, None), next(points, None)
-    vouchers = dict(
-        Voucher.select(Voucher.redeemed_sale, Voucher.code)
-        .where(Voucher.redeemed_sale.is_null(False))
-        .tuples()
-    )
-    seen: set[str] = set()
-    merged = merged_map()
-    uses = result.voucher_uses
-    codes = {code for (code,) in Voucher.select(Voucher.code).tuples()}
     for sale in Sale.select().order_by(Sale.id).iterator():
         sale_lines: list[dict[str, Any]] = []
         while next_lines is not None and next_lines[0] <= sale.id:
@@ -152,60 +155,95 @@ def _sales(result: Result) -> None:
                 by_kind = {row["kind"]: int(row["points"]) for row in next_points[1]}
                 stamp_kinds = {row["kind"]: int(row["stamps"]) for row in next_points[1] if row["stamps"]}
             next_points = next(points, None)
-        result.checked_sales += 1
-        seen.add(sale.number)
-        body = sealed.get(sale.number)
-        if body is None:
+        yield _SaleRows(sale, sale_lines, sale_payments, by_kind, stamp_kinds)
+
+
+@dataclass(frozen=True)
+class _Sealing:
+    """What every sale's check compares with: the journal's sealed sales and the vouchers now."""
+
+    sealed: dict[Any, str]  # receipt number -> the sealed content
+    vouchers: dict[int, str]  # sale id -> the code of the voucher it redeemed
+    codes: set[str]  # every voucher code
+    merged: dict[Any, Any]  # merged customer -> the one it went into
+
+
+def _rebuilt(result: Result, rows: _SaleRows, voucher: str | None) -> dict[str, Any] | None:
+    """The sale's journal content rebuilt from its rows, or None (named as a problem) when unreadable."""
+    sale = rows.sale
+    unreadable = [name for name in ("created_at", "paid_at") if not isinstance(getattr(sale, name), datetime)]
+    if unreadable:
+        for name in unreadable:
             result.problems.append(
-                _("nota {number} tidak ada di jurnal: dimasukkan di luar Kasir").format(number=sale.number)
-            )
-            continue
-        was = json.loads(body)
-        if was.get("voucher"):
-            uses.setdefault(was["voucher"], []).append(sale.number)
-        unreadable = [
-            name for name in ("created_at", "paid_at") if not isinstance(getattr(sale, name), datetime)
-        ]
-        if unreadable:
-            for name in unreadable:
-                result.problems.append(
-                    _("nota {number}: waktu {value!r} tidak terbaca").format(
-                        number=sale.number, value=getattr(sale, name)
-                    )
+                _("nota {number}: waktu {value!r} tidak terbaca").format(
+                    number=sale.number, value=getattr(sale, name)
                 )
-            continue
-        sale_points = None
-        if sale.customer_id:
-            sale_points = (
-                [by_kind.get("earn", 0), -by_kind.get("redeem", 0)]
-                if sale.kind == "sale"
-                else [-by_kind.get("reverse", 0), by_kind.get("return", 0)]
             )
-        sale_stamps = stamps.totals(
-            [(0, kind, n) for kind, n in stamp_kinds.items()], refund=sale.kind == "refund"
+        return None
+    sale_points = None
+    if sale.customer_id:
+        sale_points = (
+            [rows.points_by_kind.get("earn", 0), -rows.points_by_kind.get("redeem", 0)]
+            if sale.kind == "sale"
+            else [-rows.points_by_kind.get("reverse", 0), rows.points_by_kind.get("return", 0)]
         )
-        try:
-            rebuilt = content(
-                sale, sale_lines, sale_payments, sale_points, vouchers.get(sale.id), sale_stamps
+    sale_stamps = stamps.totals(
+        [(0, kind, n) for kind, n in rows.stamps_by_kind.items()], refund=sale.kind == "refund"
+    )
+    try:
+        return content(sale, rows.lines, rows.payments, sale_points, voucher, sale_stamps)
+    except (TypeError, ValueError, AttributeError) as exc:
+        problem = _("nota {number}: data tidak terbaca ({why})")
+        result.problems.append(problem.format(number=sale.number, why=exc))
+        return None
+
+
+def _check_sale(result: Result, rows: _SaleRows, seal: _Sealing) -> None:
+    sale = rows.sale
+    body = seal.sealed.get(sale.number)
+    if body is None:
+        result.problems.append(
+            _("nota {number} tidak ada di jurnal: dimasukkan di luar Kasir").format(number=sale.number)
+        )
+        return
+    was = json.loads(body)
+    if was.get("voucher"):
+        result.voucher_uses.setdefault(was["voucher"], []).append(sale.number)
+    rebuilt = _rebuilt(result, rows, seal.vouchers.get(sale.id))
+    if rebuilt is None:
+        return
+    if journal.canonical(rebuilt) != body and seal.merged:
+        if was.get("customer") != rebuilt["customer"]:
+            if resolve(was.get("customer"), seal.merged) == rebuilt["customer"]:
+                rebuilt["customer"] = was.get("customer")  # the sale's customer was merged into this one
+    if journal.canonical(rebuilt) != body and was.get("voucher") in seal.codes:
+        if rebuilt["voucher"] is None:  # the voucher was taken from this sale: the voucher check names it
+            rebuilt["voucher"] = was["voucher"]
+    if journal.canonical(rebuilt) != body:
+        result.problems.append(
+            _("nota {number} berubah setelah disimpan ({what})").format(
+                number=sale.number, what=_what_changed(was, rebuilt)
             )
-        except (TypeError, ValueError, AttributeError) as exc:
-            problem = _("nota {number}: data tidak terbaca ({why})")
-            result.problems.append(problem.format(number=sale.number, why=exc))
-            continue
-        if journal.canonical(rebuilt) != body and merged:
-            if was.get("customer") != rebuilt["customer"]:
-                if resolve(was.get("customer"), merged) == rebuilt["customer"]:
-                    rebuilt["customer"] = was.get("customer")  # the sale's customer was merged into this one
-        if journal.canonical(rebuilt) != body and was.get("voucher") in codes:
-            if rebuilt["voucher"] is None:  # the voucher was taken from this sale: the voucher check names it
-                rebuilt["voucher"] = was["voucher"]
-        if journal.canonical(rebuilt) != body:
-            result.problems.append(
-                _("nota {number} berubah setelah disimpan ({what})").format(
-                    number=sale.number, what=_what_changed(was, rebuilt)
-                )
-            )
-    for number in sealed.keys() - seen:
+        )
+
+
+def _sales(result: Result) -> None:
+    seal = _Sealing(
+        sealed=_sealed(("sale", "refund"), "number"),
+        vouchers=dict(
+            Voucher.select(Voucher.redeemed_sale, Voucher.code)
+            .where(Voucher.redeemed_sale.is_null(False))
+            .tuples()
+        ),
+        codes={code for (code,) in Voucher.select(Voucher.code).tuples()},
+        merged=merged_map(),
+    )
+    seen: set[str] = set()
+    for rows in _sale_rows(result):
+        result.checked_sales += 1
+        seen.add(rows.sale.number)
+        _check_sale(result, rows, seal)
+    for number in seal.sealed.keys() - seen:
         result.problems.append(_("nota {number} dihapus").format(number=number))
 
 
