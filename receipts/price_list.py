@@ -23,7 +23,7 @@ from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
 from pos.customers.posters import Item, PriceList, slug
 from receipts import fonts, qr
-from receipts.posters import (
+from receipts.poster_canvas import (
     GREEN,
     GREEN_DARK,
     INK,
@@ -32,11 +32,11 @@ from receipts.posters import (
     MUTED,
     PAPER,
     font,
-    free_path,
     shorten,
     width,
     wrap,
 )
+from receipts.posters import free_path
 
 ROW, HEADING = 6.2 * mm, 9 * mm
 MAX_IMAGES = 40  # a bigger catalogue goes out as the PDF, or one category at a time

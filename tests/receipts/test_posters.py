@@ -16,8 +16,8 @@ from pos.core import settings
 from pos.core.errors import InvalidInput
 from pos.core.money import format_rupiah
 from pos.customers import gifts, posters, stamps, voucher
+from receipts import poster_canvas, price_list, qr
 from receipts import posters as draw
-from receipts import price_list, qr
 from tests.pos.helpers import small_shop
 
 RED = (0xB3, 0x26, 0x1E)
@@ -47,7 +47,7 @@ def _offers(items, owner):
     ]
 
 
-def _inside(box: draw.Box, w: int, h: int, slack: int = 4) -> bool:
+def _inside(box: poster_canvas.Box, w: int, h: int, slack: int = 4) -> bool:
     """The ink of a text in its box (a glyph's side bearing may reach a few pixels out: J, W)."""
     x0, y0, x1, y1 = box.ink
     r0, q0, r1, q1 = box.room
@@ -78,7 +78,8 @@ def test_prices_are_drawn_large(items):
         poster = draw.render(offer, "list", size)
         for text in ("Rp 18.000", "Rp 5.000", "Rp 3.500"):
             (box,) = [b for b in poster.boxes if b.text == text]
-            assert box.ink[3] - box.ink[1] >= draw.MIN_PRICE_PX * 0.7  # ink of the figures: cap height
+            # ink of the figures: cap height
+            assert box.ink[3] - box.ink[1] >= poster_canvas.MIN_PRICE_PX * 0.7
 
 
 def test_qr_modules_are_the_order_link(items):
