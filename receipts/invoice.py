@@ -33,21 +33,9 @@ def _esc(text: str) -> str:
     return markup(text)
 
 
-def invoice_pdf(receipt: Receipt, target: str | Path | None = None) -> bytes:
-    r = receipt
-    st = _styles()
-    regular, bold = fonts.register()
-    buf = BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=16 * mm,
-        title=_("Nota {number}").format(number=r.number),
-        author=r.shop_name,
-    )
+def _head(r: Receipt, st: dict[str, ParagraphStyle]) -> list:
+    """The shop on the left, the nota's title, number, time and channel on the right; the demo's mark
+    above them for a demo shop."""
     title = _("NOTA RETUR") if r.is_refund else _("NOTA")
     shop = [Paragraph(_esc(r.shop_name), st["title"]), Paragraph(_esc(r.shop_address), st["n"])]
     if r.shop_phone:
@@ -65,6 +53,11 @@ def invoice_pdf(receipt: Receipt, target: str | Path | None = None) -> bytes:
         mark = _("TOKO CONTOH") + " — " + _("Bukan transaksi sungguhan")
         story.insert(0, Paragraph(_esc(mark), st["title"]))
         story.insert(1, Spacer(1, 4 * mm))
+    return story
+
+
+def _addressee(r: Receipt, st: dict[str, ParagraphStyle]) -> list:
+    """Kepada: the customer, their phone and address, the order's reference; a return names its sale."""
     to = [Paragraph(_("Kepada:"), st["h"])]
     to.append(Paragraph(_esc(r.customer_name or _("Pelanggan umum")), st["n"]))
     if r.customer_phone:
@@ -82,7 +75,10 @@ def invoice_pdf(receipt: Receipt, target: str | Path | None = None) -> bytes:
                 st["n"],
             )
         )
-    story += [*to, Spacer(1, 6 * mm)]
+    return to
+
+
+def _lines(r: Receipt, st: dict[str, ParagraphStyle], regular: str, bold: str) -> Table:
     data = [[_("No"), _("Barang"), _("Jml"), _("Harga"), _("Diskon"), _("Jumlah")]]
     for index, line in enumerate(r.lines, start=1):
         name = _esc(line.name) + (f"<br/><font size=8>{_esc(line.note)}</font>" if line.note else "")
@@ -111,7 +107,11 @@ def invoice_pdf(receipt: Receipt, target: str | Path | None = None) -> bytes:
             ]
         )
     )
-    story += [table, Spacer(1, 4 * mm)]
+    return table
+
+
+def _totals(r: Receipt, regular: str, bold: str) -> Table:
+    """Subtotal, discount, service, tax, ongkir and rounding, the TOTAL in bold, then what was paid."""
     totals = [[_("Subtotal"), format_rupiah(r.gross)]]
     if r.discount:
         totals.append([_("Diskon"), format_rupiah(-r.discount)])
@@ -127,30 +127,40 @@ def invoice_pdf(receipt: Receipt, target: str | Path | None = None) -> bytes:
     totals.append([_("TOTAL"), format_rupiah(r.total)])
     for p in r.payments:
         totals.append([_("Dibayar: {method}").format(method=p.name), format_rupiah(p.amount)])
+    total_row = len(totals) - len(r.payments) - 1
     box = Table(totals, colWidths=[50 * mm, 34 * mm], hAlign="RIGHT")
     box.setStyle(
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), regular, 9.5),
                 ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-                (
-                    "FONT",
-                    (0, len(totals) - len(r.payments) - 1),
-                    (-1, len(totals) - len(r.payments) - 1),
-                    bold,
-                    11,
-                ),
-                (
-                    "LINEABOVE",
-                    (0, len(totals) - len(r.payments) - 1),
-                    (-1, len(totals) - len(r.payments) - 1),
-                    0.8,
-                    colors.black,
-                ),
+                ("FONT", (0, total_row), (-1, total_row), bold, 11),
+                ("LINEABOVE", (0, total_row), (-1, total_row), 0.8, colors.black),
             ]
         )
     )
-    story += [box, Spacer(1, 10 * mm)]
+    return box
+
+
+def invoice_pdf(receipt: Receipt, target: str | Path | None = None) -> bytes:
+    r = receipt
+    st = _styles()
+    regular, bold = fonts.register()
+    buf = BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=16 * mm,
+        title=_("Nota {number}").format(number=r.number),
+        author=r.shop_name,
+    )
+    story = _head(r, st)
+    story += [*_addressee(r, st), Spacer(1, 6 * mm)]
+    story += [_lines(r, st, regular, bold), Spacer(1, 4 * mm)]
+    story += [_totals(r, regular, bold), Spacer(1, 10 * mm)]
     if r.footer:
         story.append(Paragraph(_esc(r.footer), st["n"]))
     story.append(Paragraph(_("Dibuat oleh Kasir."), st["small"]))
