@@ -3,14 +3,15 @@ the first steps a newly set-up shop still has to take."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import peewee
 
 from db import names_index
-from db.database import RESTORABLE, OpenError, close_database, open_database
+from db.database import RESTORABLE, OpenError, close_database, file_path, open_database
 from db.migrations import SCHEMA_VERSION
-from db.models import Product, Sale, Setting, User, database
+from db.models import Customer, Product, Sale, Setting, User, database
 from pos.catalog import channel
 from pos.core import caches, i18n, phone, pin_guard, places, seals, settings, staff, till
 from pos.core.errors import InvalidInput, InvalidName, PosError, ShopOpenError
@@ -203,6 +204,16 @@ def quick_check() -> str:
     except peewee.DatabaseError as exc:
         return str(exc)
     return "" if rows == ["ok"] else "; ".join(rows[:5])
+
+
+def counts() -> tuple[int, int, int]:
+    """How many products, customers and sales the open shop holds."""
+    return Product.select().count(), Customer.select().count(), Sale.select().count()
+
+
+def database_file(target: str) -> Path | None:
+    """The SQLite file a database target names (None for a server or in-memory)."""
+    return file_path(target)
 
 
 def database_path() -> str:

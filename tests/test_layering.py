@@ -32,6 +32,25 @@ def test_core_does_not_import_qt_or_ui(path: Path) -> None:
     assert bad == [], f"{path.relative_to(ROOT)} imports {bad}"
 
 
+CLI_FILES = sorted((ROOT / "ui" / "cli").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", CLI_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_command_line_does_not_import_qt(path: Path) -> None:
+    """ui/cli/ runs without a display: no Qt, and of ui/ only its own modules."""
+    bad = [
+        n
+        for n in imports(path)
+        if n.split(".")[0] in ("PySide6", "shiboken6")
+        or (n.split(".")[0] == "ui" and not n.startswith("ui.cli"))
+    ]
+    assert bad == [], f"{path.relative_to(ROOT)} imports {bad}"
+
+
+def test_the_command_line_has_its_commands() -> None:
+    assert len(CLI_FILES) > 5
+
+
 def test_the_check_sees_a_qt_import(tmp_path: Path) -> None:
     sample = tmp_path / "x.py"
     sample.write_text("import os\nfrom PySide6.QtWidgets import QWidget\nimport ui.app\n")
