@@ -1,4 +1,6 @@
-"""The customer book. A customer's identity is the normalised phone number (62...)."""
+"""The customer book: creating, changing, deactivating and finding customers. A customer's identity is the
+normalised phone number (62...). The rules on a customer's fields are in customer_checks, the list and
+the profile page in customer_views."""
 
 from __future__ import annotations
 
