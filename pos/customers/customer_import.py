@@ -295,24 +295,29 @@ def _numbers(texts: Iterable[str]) -> tuple[list[str], list[str]]:
     return good, bad
 
 
+def _without_mobile(c: _Contact, name: str, bad: list[str], from_phone_book: bool) -> ImportRow:
+    """A row with no mobile number: skipped from a phone book, else an error."""
+    if bad and from_phone_book:  # a shop's or an office's landline in the phone: not a customer to add
+        return ImportRow(
+            c.line,
+            SKIPPED,
+            _("Tanpa nomor HP (hanya {text}); dilewati.").format(text=", ".join(bad)),
+            name,
+        )
+    if bad:
+        return ImportRow(
+            c.line, ERROR, _("Nomor HP tidak dikenali: {text}.").format(text=", ".join(bad)), name
+        )
+    if from_phone_book:
+        return ImportRow(c.line, SKIPPED, _("Kontak tanpa nomor HP dilewati."), name)
+    return ImportRow(c.line, ERROR, _("Nomor HP kosong."), name)
+
+
 def _judge(c: _Contact, seen: dict[str, int], from_phone_book: bool) -> ImportRow:
     name = customer_checks.clean_text(c.name)
     good, bad = _numbers(c.numbers)
     if not good:
-        if bad and from_phone_book:  # a shop's or an office's landline in the phone: not a customer to add
-            return ImportRow(
-                c.line,
-                SKIPPED,
-                _("Tanpa nomor HP (hanya {text}); dilewati.").format(text=", ".join(bad)),
-                name,
-            )
-        if bad:
-            return ImportRow(
-                c.line, ERROR, _("Nomor HP tidak dikenali: {text}.").format(text=", ".join(bad)), name
-            )
-        if from_phone_book:
-            return ImportRow(c.line, SKIPPED, _("Kontak tanpa nomor HP dilewati."), name)
-        return ImportRow(c.line, ERROR, _("Nomor HP kosong."), name)
+        return _without_mobile(c, name, bad, from_phone_book)
     main, others = good[0], tuple(good[1:])
     for number in good:
         if number in seen:
