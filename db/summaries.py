@@ -16,7 +16,7 @@ from typing import Any
 
 import peewee
 
-from db.fields import QtyField
+from db.fields import to_milli
 from db.pipeline import defer
 
 SALE_SUMS = (
@@ -33,7 +33,6 @@ SALE_SUMS = (
 )
 SALE_KEY = ("day", "hour", "channel_id", "cashier_id", "kind")
 PRODUCT_SUMS = ("qty", "total", "included_tax", "cost")
-_QTY = QtyField()
 _sql: dict[tuple[str, str, int], str] = {}
 
 
@@ -98,7 +97,7 @@ def add(
     for ln in lines:
         pid = ln["product"] or 0
         row = products.setdefault(pid, [0, 0, 0, 0, ln["name"]])
-        row[0] += _QTY.db_value(ln["qty"])
+        row[0] += to_milli(ln["qty"])
         row[1] += int(ln["total"])
         row[2] += int(ln["tax"]) if included else 0
         row[3] += int(ln["cost"])

@@ -239,7 +239,7 @@ def save_settings(
     values: dict[str, Any],
     channel_rules: dict[str, dict[str, Any]],
     user: User,
-    approver: User | None = None,
+    approver: staff.Approval | None = None,
     points: tuple[dict[str, Any], bool] | None = None,
     tiers: tuple[list[dict[str, Any]], bool] | None = None,
 ) -> None:

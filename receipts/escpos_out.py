@@ -67,14 +67,14 @@ def paper_profile(width: int) -> Any:
 
     media = {"dpi": 203, "width": {"mm": 48 if width == 58 else 72, "pixels": DOTS.get(width, 384)}}
 
-    class PaperProfile(Profile):  # type: ignore[misc, valid-type] - a class made by python-escpos at import
+    class PaperProfile(Profile):  # type: ignore[misc]  # python-escpos is untyped (Profile is Any)
         profile_data = {**Profile.profile_data, "media": media}
 
     return PaperProfile(columns=COLUMNS.get(width, 32), features=Profile.profile_data["features"])
 
 
 def _printer(width: int) -> Dummy:
-    return _dummy(paper_profile(width))  # type: ignore[no-any-return]
+    return _dummy(paper_profile(width))
 
 
 def receipt_bytes(receipt: Receipt, width: int = 58, *, drawer: bool = False, cut: bool = True) -> bytes:

@@ -321,6 +321,7 @@ def _open_identity() -> tuple[str | None, Path | None]:
 
 def _latest(target_dir: Path | None, of: str | Path | None) -> tuple[str, Path] | None:
     target_dir = target_dir or folder()
+    live: Path | None
     if of is not None:
         if "://" in str(of):
             return None  # a server database: Kasir writes no backups of it

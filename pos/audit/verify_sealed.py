@@ -239,12 +239,12 @@ def staff(problems: list[str]) -> None:
     for user_id, name, role_code, active, pin_hash in (
         User.select(User.id, User.name, Role.code, User.active, User.pin_hash).join(Role).tuples()
     ):
-        want = sealed.get(user_id)
-        if want is None:
+        seal = sealed.get(user_id)
+        if seal is None:
             problems.append(_("pengguna {name} tidak ada di jurnal: dibuat di luar Kasir").format(name=name))
             continue
         have = user_state(user_id, name, role_code, active, pin_hash)
-        changed = [key for key in ("name", "role", "active", "pin") if have[key] != want.get(key)]
+        changed = [key for key in ("name", "role", "active", "pin") if have[key] != seal.get(key)]
         if changed:
             what = {"name": _("nama"), "role": _("peran"), "active": _("status aktif"), "pin": _("PIN")}
             problems.append(

@@ -93,7 +93,7 @@ def preview(
 def apply(
     rule: PriceRule,
     user: User,
-    approver: User | None = None,
+    approver: staff.Approval | None = None,
     *,
     product_ids: list[int] | None = None,
     category_id: int | None = None,

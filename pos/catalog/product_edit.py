@@ -185,7 +185,7 @@ def _channel_prices(prices: dict[int, int | None]) -> dict[int, int | None]:
 def save_product(
     data: ProductData,
     user: User,
-    approver: User | None = None,
+    approver: staff.Approval | None = None,
     *,
     product_id: int | None = None,
     allow_zero: bool = False,
@@ -345,7 +345,9 @@ def has_history(product_id: int) -> bool:
 
 
 @service
-def set_product_active(product_id: int, active: bool, user: User, approver: User | None = None) -> None:
+def set_product_active(
+    product_id: int, active: bool, user: User, approver: staff.Approval | None = None
+) -> None:
     """Inactive products vanish from the counter and search; reports and old receipts keep them."""
     approved = staff.require(user, "products", approver)
     product = Product.get_or_none(Product.id == product_id)
@@ -360,7 +362,7 @@ def set_product_active(product_id: int, active: bool, user: User, approver: User
 
 
 @service
-def delete_product(product_id: int, user: User, approver: User | None = None) -> None:
+def delete_product(product_id: int, user: User, approver: staff.Approval | None = None) -> None:
     """Only a product without any history may go (a typo just entered); every other is deactivated."""
     approved = staff.require(user, "products", approver)
     product = Product.get_or_none(Product.id == product_id)
@@ -384,7 +386,12 @@ COLOR = re.compile(r"^(#[0-9a-fA-F]{6})?$")
 
 @service
 def save_category(
-    name: str, user: User, approver: User | None = None, *, category_id: int | None = None, color: str = ""
+    name: str,
+    user: User,
+    approver: staff.Approval | None = None,
+    *,
+    category_id: int | None = None,
+    color: str = "",
 ) -> Category:
     """Add a category (at the end of the order) or rename / recolour one."""
     approved = staff.require(user, "products", approver)
@@ -419,7 +426,7 @@ def save_category(
 
 
 @service
-def move_category(category_id: int, step: int, user: User, approver: User | None = None) -> None:
+def move_category(category_id: int, step: int, user: User, approver: staff.Approval | None = None) -> None:
     """Move a category up (step -1) or down (+1) in the order the counter shows the quick buttons."""
     staff.require(user, "products", approver)
     ordered = list(Category.select().order_by(Category.sort, Category.name))
@@ -435,7 +442,9 @@ def move_category(category_id: int, step: int, user: User, approver: User | None
 
 
 @service
-def set_category_active(category_id: int, active: bool, user: User, approver: User | None = None) -> None:
+def set_category_active(
+    category_id: int, active: bool, user: User, approver: staff.Approval | None = None
+) -> None:
     """An inactive category is no longer offered for products; its products keep it in reports."""
     staff.require(user, "products", approver)
     if not Category.select().where(Category.id == category_id).exists():

@@ -69,7 +69,8 @@ class ProductList(PagedList[ProductRow]):
         order: str = "name",
         descending: bool = False,
     ) -> None:
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[Any] = []
         if show == "active":
             where.append(ACTIVE_BY_NAME)
         elif show == "inactive":

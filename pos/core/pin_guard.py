@@ -90,7 +90,7 @@ def time_left(user: User, now: datetime | None = None) -> timedelta | None:
     """What is left of the user's lock (None: not locked)."""
     now = now or clock.now()
     if user.locked_until and user.locked_until > now:
-        return user.locked_until - now  # type: ignore[no-any-return]
+        return user.locked_until - now
     return None
 
 

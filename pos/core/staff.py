@@ -207,8 +207,9 @@ def _outer_tx() -> Any:
 
 def _use(approval: object, user: User, permission: str) -> Approval:
     """Check an approval and use it up for this action (journalled, in the caller's transaction)."""
-    issued = _issued.get(approval.token) if isinstance(approval, Approval) else None
-    if issued is None or not hmac.compare_digest(issued.approval.token, approval.token):  # type: ignore[union-attr]
+    token = approval.token if isinstance(approval, Approval) else None
+    issued = _issued.get(token) if token is not None else None
+    if issued is None or token is None or not hmac.compare_digest(issued.approval.token, token):
         raise ApprovalInvalid(why=_("bukan dari PIN pemilik"))
     if clock.now() - issued.approval.made_at > APPROVAL_FOR or clock.now() < issued.approval.made_at:
         raise ApprovalInvalid(why=_("kedaluwarsa"))

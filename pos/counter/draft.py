@@ -16,16 +16,12 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from db import counter_rows
-from db.models import database
+from db.models import User, database
 from pos.core import places, till
 from pos.core.cart import Cart
 from pos.counter import park
-
-if TYPE_CHECKING:
-    from pos.core.staff import User
 
 _path: dict[str, Path] = {}  # the open database's draft file, by till: found once per database
 

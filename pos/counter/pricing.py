@@ -74,7 +74,7 @@ def quote(cart: Cart, rules: Rules, extra_discount: int = 0) -> Quote:
 
     taxable = [n if line.tax_category != "exempt" else 0 for n, line in zip(nets, cart.lines, strict=True)]
     line_tax = [0] * len(nets)
-    if rules.tax_mode != "none" and rules.tax_rate and sum(taxable):
+    if rules.tax_mode != "none" and rules.tax_rate and sum(taxable) != 0:
         service_taxable = split(q.service, nets)  # service follows the lines it was charged on
         base = sum(taxable) + sum(s for s, t in zip(service_taxable, taxable, strict=True) if t)
         if rules.tax_mode == "added":

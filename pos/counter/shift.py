@@ -17,6 +17,7 @@ from pos.core.text import clean
 from pos.core.tx import service
 
 if TYPE_CHECKING:
+    from pos.core.staff import Approval
     from pos.counter.delivery import BoardOrder
 
 
@@ -183,7 +184,7 @@ def by_number(number: int) -> Shift:
 
 
 @service
-def open_drawer(user: User, reason: str, approver: User | None = None) -> None:
+def open_drawer(user: User, reason: str, approver: Approval | None = None) -> None:
     """Open the cash drawer without a sale: needs 'open_drawer' (or the owner's PIN) and a reason."""
     approver = staff.require(user, "open_drawer", approver)
     reason = clean(reason)

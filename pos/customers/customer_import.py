@@ -407,7 +407,7 @@ def preview(path: str | Path) -> ImportPreview:
 
 @service
 def apply(
-    preview: ImportPreview, user: User, skip_errors: bool = False, approver: User | None = None
+    preview: ImportPreview, user: User, skip_errors: bool = False, approver: staff.Approval | None = None
 ) -> ImportResult:
     """Write every NEW row of the preview in one transaction and one journal entry ('add_customer';
     'settings' or the owner's approval when a row carries a kasbon limit). Refused while the preview

@@ -50,7 +50,11 @@ class Gift:
             return False
         if self.product_ids or self.category_ids:
             return any(
-                ln.product_id in self.product_ids or categories.get(ln.product_id, -1) in self.category_ids
+                ln.product_id is not None
+                and (
+                    ln.product_id in self.product_ids
+                    or categories.get(ln.product_id, -1) in self.category_ids
+                )
                 for ln in bought
             )
         return True

@@ -70,7 +70,11 @@ def rules(on: date | None = None) -> Rules | None:
 
 @service
 def configure_points(
-    values: dict[str, Any], active: bool, user: User, approver: User | None = None, name: str = "Poin belanja"
+    values: dict[str, Any],
+    active: bool,
+    user: User,
+    approver: staff.Approval | None = None,
+    name: str = "Poin belanja",
 ) -> LoyaltyProgram:
     """Set up (or change) the shop's points program ('settings' permission)."""
     staff.require(user, "settings", approver)
@@ -270,7 +274,9 @@ def on_refund(original: Sale, refund_id: int, take: int, give: int, user: User) 
 
 
 @service
-def adjust(customer_id: int, points: int, reason: str, user: User, approver: User | None = None) -> None:
+def adjust(
+    customer_id: int, points: int, reason: str, user: User, approver: staff.Approval | None = None
+) -> None:
     """A manual correction: 'points_adjust' permission (or the owner's PIN) and a reason; journalled."""
     approver = staff.require(user, "points_adjust", approver)
     reason = clean(reason)

@@ -29,7 +29,7 @@ from pos.customers import loyalty
 
 
 @service
-def merge(keep_id: int, drop_id: int, user: User, approver: User | None = None) -> Customer:
+def merge(keep_id: int, drop_id: int, user: User, approver: staff.Approval | None = None) -> Customer:
     """Move everything of customer `drop_id` to `keep_id` ('points_adjust' permission or the owner's PIN)."""
     approver = staff.require(user, "points_adjust", approver)
     if keep_id == drop_id:

@@ -223,7 +223,7 @@ def for_voucher(ref: str, until: date | None = None) -> Offer:
     if code:
         lines.append(_("Kode voucher: {code}").format(code=pretty(code)))
     spends = {int(v.min_spend) for v in rows}
-    if spends and max(spends):
+    if spends and max(spends) != 0:
         lines.append(_("Min. belanja {amount}").format(amount=format_rupiah(min(s for s in spends if s))))
     channels = sorted({c for v in rows for c in (v.channels or [])})
     if channels and all(v.channels for v in rows):

@@ -167,7 +167,11 @@ def earned(
     """Stamps a basket earns on a card: whole units of qualifying items, reward lines excluded.
     `lines`: (product id, qty, reward)."""
     qty = sum(
-        (q for pid, q, reward in lines if not reward and q > 0 and card.counts(pid, categories.get(pid))),
+        (
+            q
+            for pid, q, reward in lines
+            if not reward and q > 0 and card.counts(pid, None if pid is None else categories.get(pid))
+        ),
         Decimal(0),
     )
     return int(qty)  # whole units only: half a kilo earns no stamp

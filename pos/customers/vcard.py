@@ -185,8 +185,8 @@ def read_cards(path: str | Path) -> list[Card]:
             card.name = _unescape(decoded).strip()
         elif name == "N":
             family, given, middle, prefix, suffix = (_split_unescaped(decoded, ";") + [""] * 5)[:5]
-            parts = (prefix, given, middle, family, suffix)
-            fallback["N"] = " ".join(_unescape(p).strip() for p in parts if p.strip())
+            in_order = (prefix, given, middle, family, suffix)
+            fallback["N"] = " ".join(_unescape(p).strip() for p in in_order if p.strip())
         elif name in ("ORG", "NICKNAME"):
             fallback[name] = _unescape(_split_unescaped(decoded, ";")[0]).strip()
         elif name == "TEL":

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from peewee import JOIN
+from peewee import JOIN, ModelSelect
 
 from db.models import Customer, Outreach, Sale, SaleLine
 from pos.core import clock, phone
@@ -30,7 +30,7 @@ class Covered:
         return self.warranty_until >= clock.now().date()
 
 
-def _rows(query) -> list[Covered]:  # type: ignore[no-untyped-def]
+def _rows(query: ModelSelect) -> list[Covered]:
     return [
         Covered(
             r["number"],
@@ -46,7 +46,7 @@ def _rows(query) -> list[Covered]:  # type: ignore[no-untyped-def]
     ]
 
 
-def _base():  # type: ignore[no-untyped-def]
+def _base() -> ModelSelect:
     return (
         SaleLine.select(
             Sale.number,

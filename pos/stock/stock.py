@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from db import fast
 from db.fields import to_qty
@@ -23,6 +23,9 @@ from pos.core.i18n import N_
 from pos.core.money import apply_rate
 from pos.core.text import clean
 from pos.core.tx import service
+
+if TYPE_CHECKING:
+    from pos.core.staff import Approval
 
 MOVE_KINDS = ("sale", "refund", "restock", "opname", "waste", "production", "gift")
 MAX_STOCK_QTY = Decimal(1_000_000)
@@ -223,8 +226,8 @@ def restock(
         raise StockError(why=N_("belum ada barang yang diterima"))
     expiries = expiries or {}
     today = clock.now().date()
-    for expires in expiries.values():
-        if expires is not None and expires < today:
+    for when in expiries.values():
+        if when is not None and when < today:
             raise StockError(why=N_("tanggal kedaluwarsa sudah lewat"))
     checked = [(product, _qty(qty), check_price(cost)) for product, qty, cost in items]
     purchase = Purchase.create(
@@ -336,7 +339,7 @@ def write_off_expired(user: User, today: date | None = None) -> list[tuple[str, 
 
 @service
 def opname(
-    counted: dict[int, object], reason: str, user: User, approver: User | None = None
+    counted: dict[int, object], reason: str, user: User, approver: Approval | None = None
 ) -> list[tuple[int, Decimal]]:
     """A stock count: each difference between the counted and the recorded quantity becomes one
     adjustment move. Needs a reason and the owner (or the owner's PIN). Returns (product, difference)."""

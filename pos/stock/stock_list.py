@@ -260,7 +260,8 @@ def suggestions(history_days: int = 28, cover_days: int = 7) -> list[Suggestion]
         daily = used[pid] / history_days
         supplier_id, supplier, lead = suppliers.get(pid, (None, "", 1))
         cover = min(cover_days, shelf[pid]) if pid in shelf else cover_days  # it would spoil before
-        need = daily * (lead + cover) - max(product.on_hand, Decimal(0))
+        on_hand: Decimal = product.on_hand
+        need = daily * (lead + cover) - max(on_hand, Decimal(0))
         step = Decimal(1) if product.unit in ("pcs", "pack", "porsi") else Decimal("0.1")
         buy = (need / step).to_integral_value(rounding=ROUND_CEILING) * step if need > 0 else Decimal(0)
         if buy > 0:
