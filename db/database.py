@@ -174,7 +174,7 @@ def _precheck_sqlite_file(path: Path) -> None:
         raise OpenError("newer", str(path), version=version)
 
 
-class ShopSqlite(peewee.SqliteDatabase):
+class ShopSqlite(peewee.SqliteDatabase):  # type: ignore[misc]  # peewee is read as Any (setup.cfg)
     """SQLite that notes the tables each statement writes (db.writes), as TillPostgres does."""
 
     def execute_sql(self, sql: str, params: Any = None) -> Any:

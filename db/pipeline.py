@@ -22,7 +22,7 @@ from db import writes
 _errors = peewee.__exception_wrapper__  # peewee's driver-error -> peewee-error mapping
 
 
-class TillPostgres(peewee.PostgresqlDatabase):
+class TillPostgres(peewee.PostgresqlDatabase):  # type: ignore[misc]  # peewee is read as Any (setup.cfg)
     def _queue(self) -> list[bytes]:
         state = self._state
         conn = state.conn

@@ -10,7 +10,7 @@ of the history rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -61,7 +61,10 @@ def _upsert(
 
 
 def add(
-    db: Any, fields: dict[str, Any], lines: Iterable[dict[str, Any]], payments: Iterable[dict[str, Any]]
+    db: Any,
+    fields: Mapping[str, Any],
+    lines: Iterable[Mapping[str, Any]],
+    payments: Iterable[Mapping[str, Any]],
 ) -> None:
     """Add one sale or refund (the row values `pos.counter.sale.record` writes) to the day books."""
     at = fields["created_at"]

@@ -7,6 +7,7 @@ left of its amount, so a sale refunded in several steps comes back to zero to th
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -79,7 +80,7 @@ def _share(amount: int, part: Decimal, whole: Decimal) -> int:
 @service
 def refund(
     sale: Sale,
-    items: dict[int, Decimal | int | str],
+    items: Mapping[int, Decimal | int | str],
     reason: str,
     user: User,
     approver: staff.Approval | None = None,
@@ -137,7 +138,7 @@ def refund(
 
 
 def _chosen(
-    sale: Sale, lines: dict[int, Returnable], items: dict[int, Decimal | int | str]
+    sale: Sale, lines: dict[int, Returnable], items: Mapping[int, Decimal | int | str]
 ) -> list[tuple[Returnable, Decimal]]:
     """The lines and quantities asked for, each checked against what is left of it."""
     chosen: list[tuple[Returnable, Decimal]] = []
@@ -247,8 +248,9 @@ def _rows(
             )
         )
         original = originals[r.line_id]
-        if r.product_id in tracked and tracked[r.product_id].track_stock and original.qty:
-            unit_costs[r.product_id] = int(original.cost / original.qty)
+        product = tracked.get(r.product_id or 0)  # no product has id 0
+        if product is not None and product.track_stock and original.qty:
+            unit_costs[product.id] = int(original.cost / original.qty)
     dishes = {pid: recipes.of(pid) for pid, p in tracked.items() if not p.track_stock and recipes.of(pid)}
     if dishes:
         ingredient_ids = [i for items in dishes.values() for i, _q in items]

@@ -7,6 +7,7 @@ A refund is a Sale of kind 'refund' whose money and quantities are negative; it 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -229,8 +230,8 @@ def _moves(r: Record, ids: dict[Any, int]) -> list[tuple[int, Decimal, int, int]
 
 def content(
     sale: Sale,
-    lines: list[LineFields],
-    payments: list[PaymentFields],
+    lines: Sequence[Mapping[str, Any]],
+    payments: Sequence[Mapping[str, Any]],
     points: tuple[int, int] | list[int] | None = None,
     voucher_code: str | None = None,
     stamps: list[int] | None = None,
