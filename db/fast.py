@@ -9,7 +9,7 @@ field set, convert values through the fields' own db_value, and work on SQLite a
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -50,7 +50,7 @@ _PLAIN: dict[type, type] = {
 _converters: dict[tuple[Any, ...], list[tuple[type, Any]]] = {}
 
 
-def _params(model: type[BaseModel], values: dict[str, Any]) -> list[Any]:
+def _params(model: type[BaseModel], values: Mapping[str, Any]) -> list[Any]:
     """Each value through its field's db_value (quantities, JSON, dates...); None, and a value of exactly
     the plain type of a plain field type (an int for an IntegerField — not a subclass like QtyField, not a
     bool), go as they are."""
@@ -67,7 +67,7 @@ def _params(model: type[BaseModel], values: dict[str, Any]) -> list[Any]:
     ]
 
 
-def insert(model: type[BaseModel], values: dict[str, Any]) -> int:
+def insert(model: type[BaseModel], values: Mapping[str, Any]) -> int:
     """INSERT one row; returns its id."""
     key = ("insert", model, tuple(values), database.param)
     sql = _sql.get(key)
@@ -81,7 +81,9 @@ def insert(model: type[BaseModel], values: dict[str, Any]) -> int:
     return int(database.execute_sql(sql, _params(model, values)).fetchone()[0])
 
 
-def insert_many(model: type[BaseModel], rows: list[dict[str, Any]], returning: str = "") -> dict[Any, int]:
+def insert_many(
+    model: type[BaseModel], rows: Sequence[Mapping[str, Any]], returning: str = ""
+) -> dict[Any, int]:
     """INSERT several rows with the same fields in one statement. With `returning` (a field unique
     among these rows), returns {that field's value: new id} — the order RETURNING gives is not fixed."""
     if not rows:
