@@ -78,7 +78,8 @@ def _sealed(events: tuple[str, ...], key: str) -> dict[Any, str]:
 
 def _grouped(query: Any) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """(sale_id, rows) from a query ordered by sale id: the lines or payments of one sale at a time."""
-    current, rows = None, []
+    current: int | None = None
+    rows: list[dict[str, Any]] = []
     for row in query.iterator():
         if row["sale"] != current:
             if current is not None:
