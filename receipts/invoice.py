@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -33,7 +34,7 @@ def _esc(text: str) -> str:
     return markup(text)
 
 
-def _head(r: Receipt, st: dict[str, ParagraphStyle]) -> list:
+def _head(r: Receipt, st: dict[str, ParagraphStyle]) -> list[Any]:
     """The shop on the left, the nota's title, number, time and channel on the right; the demo's mark
     above them for a demo shop."""
     title = _("NOTA RETUR") if r.is_refund else _("NOTA")
@@ -48,7 +49,7 @@ def _head(r: Receipt, st: dict[str, ParagraphStyle]) -> list:
     ]
     head = Table([[shop, head_right]], colWidths=[110 * mm, 64 * mm])
     head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story: list = [head, Spacer(1, 8 * mm)]
+    story: list[Any] = [head, Spacer(1, 8 * mm)]
     if r.demo:
         mark = _("TOKO CONTOH") + " — " + _("Bukan transaksi sungguhan")
         story.insert(0, Paragraph(_esc(mark), st["title"]))
@@ -56,7 +57,7 @@ def _head(r: Receipt, st: dict[str, ParagraphStyle]) -> list:
     return story
 
 
-def _addressee(r: Receipt, st: dict[str, ParagraphStyle]) -> list:
+def _addressee(r: Receipt, st: dict[str, ParagraphStyle]) -> list[Any]:
     """Kepada: the customer, their phone and address, the order's reference; a return names its sale."""
     to = [Paragraph(_("Kepada:"), st["h"])]
     to.append(Paragraph(_esc(r.customer_name or _("Pelanggan umum")), st["n"]))

@@ -7,7 +7,7 @@ from peewee import DatabaseProxy, Model
 database = DatabaseProxy()
 
 
-class BaseModel(Model):
+class BaseModel(Model):  # type: ignore[misc]  # peewee is read as Any (setup.cfg)
     class Meta:
         database = database
         legacy_table_names = False

@@ -284,7 +284,7 @@ def _longest(words: list[str], i: int, names: list[str], cat: Catalogue) -> tupl
 
 def _best(words: list[str], cat: Catalogue) -> tuple[int, int, list[Product]] | None:
     """The product matching the longest run of `words` best: (start, end, [it] or the ones tied)."""
-    tried: list[tuple[tuple[float, ...], int, int, Product]] = []
+    tried: list[tuple[tuple[float, ...], int, int, Product, bool]] = []
     where: dict[str, list[int]] = {}  # catalogue word -> the positions of the words that may stand for it
     for i, w in enumerate(words):
         for v, _sure in cat.fixes(w):
@@ -303,7 +303,7 @@ def _best(words: list[str], cat: Catalogue) -> tuple[int, int, list[Product]] | 
         tied = [(p, s) for k, a, b, p, s in tried if k == key and (a, b) == (i, j)]
     else:  # part of each name ("teh", "mie"): as good as any other product holding those words
         tied = [(p, s) for k, a, b, p, s in tried if (k[0], k[2]) == (key[0], key[2]) and (a, b) == (i, j)]
-        first = [(p, s) for p, s in tied if s]
+        first: list[tuple[Product, bool]] = [(p, s) for p, s in tied if s]
         if len({int(p.id) for p, _s in first}) >= 2:
             tied = first  # "bakso": the names that start so are the choice (Bakso Urat, Bakso Halus)
     return i, j, list({int(p.id): p for p, _s in tied}.values())

@@ -21,7 +21,7 @@ from pos.customers import birthday, gifts, loyalty, stamps, voucher
 from pos.stock import recipes, stock
 
 # per shop: sales a day, share with a member, hours (start, end, peak hours), channel and payment mixes
-PROFILE = {
+PROFILE: dict[str, dict[str, Any]] = {
     "warung": dict(
         per_day=85,
         members_pct=45,
@@ -158,7 +158,10 @@ class DemoDay:
     def _prepare(self, day: date) -> None:
         """Morning at the bakso stall: fresh minced beef (keeps 3 days) and noodles (2 days) bought to
         top up what the day needs, broth made, the day's meatballs made; whatever expired is written off."""
-        items, suppliers = self.kitchen["items"], self.kitchen["suppliers"]
+        kitchen = self.kitchen
+        if kitchen is None:  # a shop without a kitchen prepares nothing
+            return
+        items, suppliers = kitchen["items"], kitchen["suppliers"]
         owner, rng = self.people["owner"], self.rng
         meat, noodles, balls = items["Daging sapi giling"], items["Mie kuning basah"], items[BALLS]
         broth, flour = items[BROTH], items["Tepung tapioka"]

@@ -291,7 +291,7 @@ def _opening_qty(kind: str, product: Product, rng: random.Random) -> Decimal:
 def _customers(kind: str, rng: random.Random, owner: User) -> list[tuple[Customer, float]]:
     profile = PROFILE[kind]
     made: list[tuple[Customer, float]] = []
-    while len(made) < int(profile["customers"]):  # type: ignore[call-overload]
+    while len(made) < int(profile["customers"]):
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
         prefix = rng.choice(("0811", "0812", "0813", "0821", "0822", "0852", "0853", "0857", "0878", "0896"))
         number = prefix + "".join(str(rng.randrange(10)) for _ in range(rng.choice((7, 8))))
