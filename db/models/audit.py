@@ -48,7 +48,7 @@ class JournalEntry(BaseModel):
 
 
 # The journal by event and time for every event but a sale (voids, closings, cash moves...): reports and
-# verify find those by it, and a sale's entry writes no page to it (schema 6). A query is served only
+# verify find those by it, and a sale's entry writes no page to it. A query is served only
 # when its WHERE holds the same term: add NOT_A_SALE.
 JOURNAL_EVENTS_INDEX = (
     'CREATE INDEX IF NOT EXISTS "journal_entry_event_created_at" ON "journal_entry" ("event", "created_at") '

@@ -70,7 +70,7 @@ class DayProduct(BaseModel):
 
 class WeekProduct(BaseModel):
     """Sale lines added up by week (its Monday) and product, kept like DayProduct in the same upsert
-    pass (schema 5): a week's products are one row each, ready, instead of seven days to add up."""
+    pass: a week's products are one row each, ready, instead of seven days to add up."""
 
     week = DateField()  # the Monday of the ISO week, in the shop's time
     product_id = IntegerField()
@@ -88,8 +88,8 @@ DAY_BOOKS = (DaySales, DayPayment, DayProduct, WeekProduct)
 
 def cluster_day_books(db: object) -> None:
     """On SQLite the day books are WITHOUT ROWID tables: rows live in their key's b-tree, so a week is
-    a run of neighbouring pages and a sale's upsert touches one b-tree instead of a table and its index
-    (schema 4). PostgreSQL has no such option (peewee would write it for any database)."""
+    a run of neighbouring pages and a sale's upsert touches one b-tree instead of a table and its index.
+    PostgreSQL has no such option (peewee would write it for any database)."""
     from peewee import SqliteDatabase
 
     for model in DAY_BOOKS:

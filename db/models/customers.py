@@ -25,12 +25,12 @@ class Customer(BaseModel):
     tags = CharField(max_length=200, default="")
     wa_consent = BooleanField(default=False)
     credit_limit = BigIntegerField(default=0)  # kasbon limit
-    kasbon = BigIntegerField(default=0, index=True)  # balance of kasbon_entry (indexed: schema 3)
-    points = BigIntegerField(default=0)  # balance of loyalty_entry; their sum: Balance 'points' (schema 5)
+    kasbon = BigIntegerField(default=0, index=True)  # balance of kasbon_entry (indexed)
+    points = BigIntegerField(default=0)  # balance of loyalty_entry; their sum: Balance 'points'
     tier = CharField(max_length=20, default="")
     merged_into = ForeignKeyField("self", null=True, backref="merged")
     active = BooleanField(default=True)  # deactivated: out of the counter's search, kept in history
-    # kept in the sale's transaction (schema 2): segments and reports read these, not every sale
+    # kept in the sale's transaction: segments and reports read these, not every sale
     visits = IntegerField(default=0)
     first_visit = DateTimeField(null=True)
     last_visit = DateTimeField(null=True, index=True)

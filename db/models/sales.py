@@ -85,7 +85,7 @@ class Sale(BaseModel):
     delivery_address = TextField(default="")
     note = TextField(default="")
     reason = CharField(max_length=200, default="")  # for refunds
-    # No index on (register, seq): the number, unique, is made of the two (schema 6)
+    # No index on (register, seq): the number, unique, is made of the two
 
 
 class SaleLine(BaseModel):
@@ -108,7 +108,7 @@ class SaleLine(BaseModel):
 
 
 # Refunds by the sale or line they return: only refunds carry refund_of, so the indexes hold only them
-# and an ordinary sale writes no page to them (schema 5). `refund_of == x` implies IS NOT NULL: used.
+# and an ordinary sale writes no page to them. `refund_of == x` implies IS NOT NULL: used.
 REFUND_INDEXES = (
     'CREATE INDEX IF NOT EXISTS "sale_refund_of_id" ON "sale" ("refund_of_id") '
     'WHERE "refund_of_id" IS NOT NULL',
@@ -172,7 +172,7 @@ class DeliveryOrder(BaseModel):
 
 class ChatText(BaseModel):
     """What the customer wrote, for a sale made from a pasted WhatsApp order (pos/counter/chat_order.py):
-    kept so the owner can read later what was asked (schema 9). Written in the sale's transaction."""
+    kept so the owner can read later what was asked. Written in the sale's transaction."""
 
     sale = ForeignKeyField(Sale, unique=True, backref="chat_text", on_delete="CASCADE")
     text = TextField()

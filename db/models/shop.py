@@ -68,7 +68,7 @@ class User(BaseModel):
 
 class PinFailure(BaseModel):
     """One wrong PIN typed for `user`: at the login screen, the approval prompt (`by` who asked) or a wrong
-    recovery code; `seen` once the owner was shown it at login (schema 8)."""
+    recovery code; `seen` once the owner was shown it at login."""
 
     user = ForeignKeyField(User, backref="pin_failures")
     at = DateTimeField()

@@ -48,12 +48,12 @@ class StockMove(BaseModel):
     qty = QtyField()  # + in, - out
     kind = CharField(max_length=12)  # sale refund restock opname waste production gift
     unit_cost = BigIntegerField(default=0)
-    sale_line = ForeignKeyField(SaleLine, null=True, backref="stock_moves", index=False)  # schema 6
+    sale_line = ForeignKeyField(SaleLine, null=True, backref="stock_moves", index=False)
     purchase = ForeignKeyField(Purchase, null=True, backref="moves", index=False)
     batch = ForeignKeyField(Batch, null=True, index=False)
     reason = CharField(max_length=200, default="")
     user = ForeignKeyField(User, null=True, index=False)
-    created_at = DateTimeField()  # (kind, created_at) below serves every query by time (schema 5)
+    created_at = DateTimeField()  # (kind, created_at) below serves every query by time
 
     class Meta:
-        indexes = ((("kind", "created_at"), False),)  # waste in a period (schema 3)
+        indexes = ((("kind", "created_at"), False),)  # waste in a period
