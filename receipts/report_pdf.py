@@ -21,6 +21,7 @@ from pos.books import report as reports
 from pos.books.report import Change, Report, Totals
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah, short_rupiah
+from pos.counter.delivery_report import report_lines
 from receipts import fonts
 from receipts.layout import markup
 
@@ -339,7 +340,6 @@ def _delivery(report: Report, width: float) -> list[Any]:
     trips = report.delivery
     if not (trips.orders or trips.cod_outstanding):
         return []
-    from pos.counter.delivery_report import report_lines
 
     rows = [[_("Antaran"), ""]] + [list(pair) for pair in report_lines(trips)]
     return [KeepTogether([Spacer(1, 2 * mm), _table(rows, [width * 0.32, width * 0.18])])]

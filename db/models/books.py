@@ -8,6 +8,7 @@ from peewee import (
     CompositeKey,
     DateField,
     IntegerField,
+    SqliteDatabase,
 )
 
 from db.fields import QtyField
@@ -90,7 +91,5 @@ def cluster_day_books(db: object) -> None:
     """On SQLite the day books are WITHOUT ROWID tables: rows live in their key's b-tree, so a week is
     a run of neighbouring pages and a sale's upsert touches one b-tree instead of a table and its index.
     PostgreSQL has no such option (peewee would write it for any database)."""
-    from peewee import SqliteDatabase
-
     for model in DAY_BOOKS:
         model._meta.without_rowid = isinstance(db, SqliteDatabase)

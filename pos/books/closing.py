@@ -12,7 +12,8 @@ from typing import Any
 
 from peewee import fn
 
-from db.models import Closing, DaySales, Shift, User
+from db import fast
+from db.models import NOT_A_SALE, Closing, DaySales, JournalEntry, Shift, User
 from pos.books import report
 from pos.core import clock, journal, staff
 from pos.core.errors import InvalidInput
@@ -174,16 +175,12 @@ def check(problems: list[str]) -> None:
 
 
 def journal_hash(seq: int) -> str | None:
-    from db import fast
-
     row = fast.one('SELECT "hash" FROM "journal_entry" WHERE "seq" = ?', [seq])
     return str(row[0]) if row else None
 
 
 def entry_of(row: Closing) -> tuple[int, str] | None:
     """The closing's own journal entry (seq, hash): the chain head printed on the closing as its anchor."""
-    from db.models import NOT_A_SALE, JournalEntry
-
     needle = journal.canonical(f"{row.kind}-{row.number}")
     found = (
         JournalEntry.select(JournalEntry.seq, JournalEntry.hash)
@@ -200,7 +197,5 @@ def entry_of(row: Closing) -> tuple[int, str] | None:
 
 
 def journal_bodies() -> Any:
-    from db.models import NOT_A_SALE, JournalEntry
-
     query = JournalEntry.select(JournalEntry.content)
     return query.where(JournalEntry.event == "closing", NOT_A_SALE).tuples()

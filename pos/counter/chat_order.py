@@ -25,6 +25,7 @@ from pos.core import phone, settings
 from pos.core.cart import Cart
 from pos.core.errors import CustomerNotFound, InvalidInput, NoItemsRecognised, ProductNotFound
 from pos.core.i18n import _
+from pos.core.money import line_amount
 from pos.core.text import clean
 from pos.counter.chat_match import Catalogue, ProposedLine, item_groups, read_chunk, take_items
 from pos.counter.chat_words import (
@@ -261,8 +262,6 @@ def qty_text(qty: Decimal) -> str:
 
 
 def line_total(line: ProposedLine) -> int:
-    from pos.core.money import line_amount
-
     return line_amount(line.qty, line.price)
 
 

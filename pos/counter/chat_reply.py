@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pos.core import settings, whatsapp
+from pos.core import qris, settings, whatsapp
 from pos.core.cart import Cart
 from pos.core.errors import InvalidInput
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
+from pos.counter import sale
 from pos.counter.chat_order import Proposal
 from pos.counter.chat_words import qty_shown
 
@@ -31,8 +32,6 @@ def how_to_pay(shop: dict[str, Any] | None = None) -> str:
 def reply_text(cart: Cart, name: str = "", template: str | None = None) -> str:
     """The answer to the customer in the shop's words (setting chat_reply_template): the order, ongkir,
     total and how to pay."""
-    from pos.counter import sale
-
     shop = settings.all_settings()
     q = sale.preview(cart)
     items = "\n".join(
@@ -61,9 +60,6 @@ def reply_link(proposal: Proposal, text: str) -> str:
 
 def qris_for(cart: Cart) -> str:
     """The shop's QRIS with this order's total in it ('' when the shop has none)."""
-    from pos.core import qris
-    from pos.counter import sale
-
     payload = str(settings.get("qris_payload") or "")
     if not payload:
         return ""

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from db.models import DeliveryOrder, User
-from pos.core import settings, whatsapp
+from pos.core import phone, settings, whatsapp
 from pos.core.cart import Cart
 from pos.core.i18n import _
+from pos.counter import receipt as receipts
 from pos.counter import sale as sales
 from pos.counter.delivery import BoardOrder, get, state_name
 
@@ -38,9 +39,6 @@ def wa_link(order: BoardOrder) -> str:
 
 def kitchen_receipt(order_id: int) -> Receipt:
     """What the kitchen ticket prints for an order: the sale's for a paid one, else the cart's items."""
-    from pos.core import phone
-    from pos.counter import receipt as receipts
-
     order = get(order_id)
     if order.number:
         return receipts.for_sale(order.number)

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from db.models import DeliveryOrder, Sale
+from db.models import DeliveryOrder, Register, Sale, Shift
 from pos.core.i18n import _
+from pos.core.money import format_rupiah
 from pos.core.periods import Period
 from pos.counter.delivery import OPEN_STATES, STATES
 
@@ -83,8 +84,6 @@ def figures(period: Period) -> DeliveryFigures:
 def cod_gaps(register: str, number: int) -> list[tuple[str, int]]:
     """What couriers brought short (-) or over (+) in the shift `number` of register `register`: one
     (reason, rupiah) per order, worded as its cash move ("Selisih COD K1-… · kurir …") for the Z slip."""
-    from db.models import Register, Shift
-
     query = (
         DeliveryOrder.select(DeliveryOrder.courier, DeliveryOrder.received, Sale.number, Sale.total)
         .join(Sale, on=(DeliveryOrder.sale == Sale.id))
@@ -114,8 +113,6 @@ def cod_gaps(register: str, number: int) -> list[tuple[str, int]]:
 
 def report_lines(section: DeliveryFigures) -> list[tuple[str, str]]:
     """The delivery figures as the report's screen and PDF word them: (label, value)."""
-    from pos.core.money import format_rupiah
-
     states = section.by_state
     minutes = section.average_minutes
     return [

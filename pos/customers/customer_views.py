@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from peewee import JOIN, fn
 
-from db.models import Customer, Sale
+from db.models import Customer, LoyaltyEntry, Sale, SaleLine, Voucher
 from pos.core.money import format_rupiah
 from pos.customers import segments
 from pos.customers.customer import get, search
@@ -99,8 +99,6 @@ class Profile:
 
 def profile(customer_id: int) -> Profile:
     """Everything the customer page shows, each figure from one SQL aggregation."""
-    from db.models import LoyaltyEntry, SaleLine, Voucher
-
     who = get(customer_id)
     sales = Sale.select().where(Sale.customer == customer_id, Sale.kind == "sale")
     count = sales.count()

@@ -9,13 +9,13 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from db.models import Customer, Product, Sale, User
+from db.models import Customer, DeliveryOrder, Product, Sale, User
 from pos.catalog import catalog
 from pos.catalog import channel as channels
 from pos.core import clock, settings, staff
 from pos.core.cart import Cart
 from pos.core.errors import PosError
-from pos.counter import kasbon, sale, shift
+from pos.counter import delivery, kasbon, sale, shift
 from pos.counter.payment import Tender
 from pos.customers import birthday, gifts, loyalty, stamps, voucher
 from pos.stock import recipes, stock
@@ -124,9 +124,6 @@ class DemoDay:
     def _deliver(self, keeper: User, last: datetime) -> None:
         """The day's online orders go through Antaran as a shop works them: prepared, sent with a courier
         (a platform's driver for GoFood), delivered; none is left waiting when the shift closes."""
-        from db.models import DeliveryOrder
-        from pos.counter import delivery
-
         waiting = DeliveryOrder.select().where(DeliveryOrder.state.not_in(("selesai", "batal")))
         for order in waiting.order_by(DeliveryOrder.id):
             courier = "Driver " + order.channel.name if order.channel.kind == "aggregator" else "Mas Dodi"

@@ -15,7 +15,7 @@ from typing import Any
 
 from peewee import fn
 
-from db.models import Category, Customer, Product, Role, Sale, User, database
+from db.models import Category, Customer, Product, Role, Sale, Supplier, User, database
 from pos.catalog import catalog
 from pos.catalog import channel as channels
 from pos.core import clock, qris, settings, staff
@@ -243,8 +243,6 @@ RECIPES = {  # dish: [(ingredient, qty per portion)]
 def _kitchen(kind: str, owner: User) -> dict[str, Any]:
     """The bakso stall's raw materials, recipes and suppliers: selling a bowl moves meatballs, noodles
     and broth; the meatballs are made each morning from minced beef that keeps four days."""
-    from db.models import Supplier
-
     made = {}
     for index, (name, unit, cost, perishable, level) in enumerate(KITCHEN):
         made[name] = Product.get_or_none(Product.name == name) or catalog.create_product(

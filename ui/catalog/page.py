@@ -32,6 +32,7 @@ from ui.catalog.bulk_price_dialog import BulkPriceDialog
 from ui.catalog.categories_dialog import CategoriesDialog
 from ui.catalog.import_dialog import ProductImportDialog, export_catalogue
 from ui.catalog.product_dialog import ProductDialog, products_approval
+from ui.customers.posters_dialog import PriceListDialog
 from ui.events import hub
 from ui.theme import role
 from ui.widgets import dialogs
@@ -206,8 +207,6 @@ class CatalogPage(QWidget):
         dialogs.run(PostersDialog(self, self.selected_ids()[:6]))
 
     def price_list(self) -> None:
-        from ui.customers.posters_dialog import PriceListDialog
-
         dialogs.run(PriceListDialog(self, self.category.currentData()))
 
     def add_tool(self, button: QPushButton) -> None:

@@ -25,6 +25,8 @@ from pos.core.staff import User
 from pos.core.text import qty_text
 from pos.counter import chat_order, history, refund, sale
 from pos.counter.history import Sale
+from ui.counter.receipt_dialog import ReceiptDialog
+from ui.printing import Printing
 from ui.theme import role
 from ui.widgets import dialogs
 from ui.widgets.table import Column, RowsModel, setup_view
@@ -107,8 +109,6 @@ class HistoryDialog(QDialog):
         chosen = self.selected()
         if chosen is None:
             return
-        from ui.counter.receipt_dialog import ReceiptDialog
-        from ui.printing import Printing
 
         printing = getattr(self.window(), "printing", None) or getattr(
             self.parent().window(), "printing", None

@@ -25,7 +25,7 @@ from pos.core.errors import PosError, ShiftRequired
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
 from pos.core.staff import User
-from pos.counter import counter_cart, counter_reads, draft, sale
+from pos.counter import counter_cart, counter_reads, delivery, draft, sale, shift
 from pos.customers import gifts, loyalty, stamps
 from pos.customers.customer import Customer
 from ui import theme
@@ -221,7 +221,6 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
         if not self._details_changed():  # an ongkir of "10rb?" is never paid as Rp 0: fix it first
             self.fee.setFocus()
             return
-        from pos.counter import shift
 
         if shift.current() is None:  # before the payment dialog, not after the cash was counted
             self.say(ShiftRequired().text, error=True)
@@ -271,8 +270,6 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
     def send_cod(self) -> None:
         """The order goes out unpaid with the courier (cash on delivery): onto Antaran, the cash taken when
         the courier is back; a new cart here."""
-        from pos.counter import delivery
-
         if self.cart.is_empty:
             self.say(_("Keranjang masih kosong."), error=True)
             return

@@ -21,6 +21,7 @@ from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.counter import history
 from pos.counter import receipt as receipts_data
+from receipts import invoice, pdf_receipt
 from receipts.layout import plain_text, rows
 from ui import paper
 from ui.printing import Printing, PrintSettings
@@ -150,12 +151,9 @@ class ReceiptDialog(QDialog):
 
 def _pdf():  # type: ignore[no-untyped-def]
     """reportlab is imported when a PDF is made, not when Kasir starts."""
-    from receipts import pdf_receipt
-
     return pdf_receipt
 
 
 def _invoice():  # type: ignore[no-untyped-def]
-    from receipts import invoice
 
     return invoice

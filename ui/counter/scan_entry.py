@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 from pos.catalog import catalog
 from pos.catalog import channel as channels
 from pos.catalog.catalog import Product
+from pos.core import barcodes
 from pos.core.cart import parse_qty
 from pos.core.errors import PosError, ProductNotFound
 from pos.core.i18n import _
-from pos.core.money import format_rupiah
+from pos.core.money import format_rupiah, line_amount
 from pos.core.text import qty_text
 from pos.counter import counter_cart, counter_reads
+from ui.catalog.product_dialog import ProductDialog, products_approval
 from ui.widgets import dialogs
 from ui.widgets.boxes import ComboBox
 
@@ -167,9 +169,6 @@ class ScanEntry:
     def scale_label(self, code: str) -> bool:
         """A label printed by the shop's scale (weight or price in the code): its product with the label's
         quantity. True when the code was such a label (added, or said why not)."""
-        from pos.core import barcodes
-        from pos.core.money import line_amount
-
         try:
             read = barcodes.read_scale(code, barcodes.scale_layout())
         except PosError:
@@ -205,9 +204,6 @@ class ScanEntry:
     def offer_new_product(self, code: str, not_found: str) -> bool:
         """An unknown code that looks like a barcode (digits, 6 or more): register it as a new product
         (the owner's PIN if the user may not add products) and sell it at once. True when handled."""
-        from pos.core import barcodes
-        from ui.catalog.product_dialog import ProductDialog, products_approval
-
         if not (code.isascii() and code.isdigit() and len(code) >= 6):
             return False
         try:

@@ -9,6 +9,7 @@ Drawing is receipts/posters.py and receipts/price_list.py; this module only asks
 from __future__ import annotations
 
 from datetime import date
+from io import BytesIO
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication, QPixmap
@@ -378,7 +379,6 @@ class PriceListDialog(QDialog):
             self.message.setText(exc.text)
             return
         self.plist = plist
-        from io import BytesIO
 
         buf = BytesIO()
         first.save(buf, "PNG")

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,8 +25,11 @@ from pos.core.money import format_rupiah
 from pos.core.staff import User
 from pos.customers import customer, customer_views, loyalty, outreach, segments, stamps, voucher, warranty
 from pos.customers.customer import Customer
+from ui.customers.edit_dialog import CustomerEditDialog
 from ui.theme import role
+from ui.widgets import dialogs
 from ui.widgets.boxes import ComboBox
+from ui.widgets.table import Column, RowsModel, setup_view
 
 # Tests replace this to see the link instead of a browser opening.
 open_url = QDesktopServices.openUrl
@@ -160,9 +165,6 @@ class ProfileDialog(QDialog):
 
     def edit(self) -> None:
         """The customer's details in the edit dialog; the page behind refreshes through the hub."""
-        from ui.customers.edit_dialog import CustomerEditDialog
-        from ui.widgets import dialogs
-
         dialog = CustomerEditDialog(self, self.user, self.profile.customer.id)
         if dialogs.run(dialog) and dialog.saved is not None:
             self.profile = customer_views.profile(dialog.saved.id)
@@ -259,9 +261,6 @@ class WarrantyDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, user: User) -> None:
         super().__init__(parent)
-        from PySide6.QtWidgets import QLineEdit, QTableView
-
-        from ui.widgets.table import Column, RowsModel, setup_view
 
         self.user = user
         self.setWindowTitle(_("Garansi"))
@@ -302,8 +301,6 @@ class WarrantyDialog(QDialog):
         self.show_follow_ups()
 
     def find(self) -> None:
-        from pos.customers import warranty
-
         try:
             self.model.set_rows(warranty.lookup(self.search.text()))
         except PosError as exc:
@@ -312,8 +309,6 @@ class WarrantyDialog(QDialog):
         self.message.setText(_("{n} barang bergaransi ditemukan.").format(n=self.model.rowCount()))
 
     def show_follow_ups(self) -> None:
-        from pos.customers import warranty
-
         self.model.set_rows(warranty.follow_ups(7))
         self.message.setText(_("{n} pembeli perlu ditanya kabar.").format(n=self.model.rowCount()))
 

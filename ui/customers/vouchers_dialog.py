@@ -26,6 +26,7 @@ from pos.core.money import format_rupiah
 from pos.core.staff import User
 from pos.customers import customer, voucher
 from pos.customers.voucher import Voucher
+from receipts.voucher_pdf import sheet_pdf
 from ui.counter.approval import ApprovalDialog
 from ui.theme import role
 from ui.widgets import dialogs
@@ -236,7 +237,6 @@ class VouchersDialog(QDialog):
         )
         if not path:
             return
-        from receipts.voucher_pdf import sheet_pdf
 
         try:
             sheet_pdf(chosen, str(settings.all_settings()["shop_name"]), path)

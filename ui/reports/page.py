@@ -30,7 +30,10 @@ from pos.core.errors import PosError
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
 from pos.customers import segments
+from receipts.report_pdf import report_pdf
+from ui.customers.profile import ProfileDialog
 from ui.events import hub
+from ui.reports.closing_dialog import ClosingDialog
 from ui.reports.ledger import Ledger
 from ui.reports.tabs import BooksTab, ChartsTab, DeliveryTab, MoneyTab, PeopleTab, day_table, product_table
 from ui.reports.tiles import TileRow
@@ -268,8 +271,6 @@ class ReportPage(QWidget):
         dialogs.run(SalesOfProduct(self, self.period, row))
 
     def open_customer(self, index: Any) -> None:
-        from ui.customers.profile import ProfileDialog
-
         row = self.top_model.row(index.row())
         dialogs.run(ProfileDialog(self, row.customer_id, self.window_.user))  # type: ignore[attr-defined]
 
@@ -286,7 +287,6 @@ class ReportPage(QWidget):
         )
         if not path:
             return
-        from receipts.report_pdf import report_pdf
 
         try:
             report_pdf(self.data, str(settings.get("shop_name") or "Kasir"), path)
@@ -344,6 +344,5 @@ class ReportPage(QWidget):
                 grand=format_rupiah(done.grand_total),  # type: ignore[attr-defined]
             )
         )
-        from ui.reports.closing_dialog import ClosingDialog
 
         dialogs.run(ClosingDialog(self, done))  # the check code, offered to the owner by WhatsApp

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFontMetricsF
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +31,7 @@ from pos.core.money import format_rupiah
 from pos.core.staff import User
 from pos.core.text import qty_text
 from pos.stock import lookups, stock, stock_list
+from receipts.order_pdf import order_pdf
 from ui.events import hub
 from ui.stock.dialogs import (
     OpnameDialog,
@@ -244,10 +246,6 @@ class SuggestionDialog(QDialog):
         )
 
     def save_pdf(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        from receipts.order_pdf import order_pdf
-
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Simpan saran belanja"), "saran_belanja.pdf", "PDF (*.pdf)"
         )
