@@ -40,16 +40,16 @@ def run(
     from pos import shop
 
     folder = tempfile.mkdtemp(prefix="kasir-bench-")
-    target = keep or str(Path(folder) / "bench.db")
-    if Path(target).exists():
-        raise FileExistsError(target)
-    built = build(target, SCALES[scale], progress=progress)
-    result = Result(scale, built)
     try:
-        _measure(result, target, scale, progress)
-    finally:
-        shop.close_shop()
-    try:
+        target = keep or str(Path(folder) / "bench.db")
+        if Path(target).exists():
+            raise FileExistsError(target)
+        built = build(target, SCALES[scale], progress=progress)
+        result = Result(scale, built)
+        try:
+            _measure(result, target, scale, progress)
+        finally:
+            shop.close_shop()
         _tills(result, str(Path(folder) / "kasir-bersama.db"), "SQLite", 50 if scale == "tiny" else 500)
         if postgres:
             from bench import tills as bench_tills
@@ -60,7 +60,7 @@ def run(
             finally:
                 drop()
     finally:
-        shutil.rmtree(folder, ignore_errors=True)  # (a kept database lives outside it)
+        shutil.rmtree(folder, ignore_errors=True)  # also after a failure (a kept database lives outside)
     return result
 
 
