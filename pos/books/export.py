@@ -23,6 +23,7 @@ from pos.core import xlsx
 from pos.core.errors import PosError
 from pos.core.i18n import N_, _
 from pos.core.tabular import safe_cell
+from pos.core.text import plain_qty
 from pos.counter.payment import method_name
 
 
@@ -130,7 +131,7 @@ def _text(value: Any, kind: str) -> Any:
     if kind == "date":
         return value.isoformat()
     if kind == "qty":
-        return format(Decimal(value).normalize(), "f")
+        return plain_qty(value)
     return value
 
 

@@ -12,13 +12,14 @@ from db import fast
 from db.models import Category, Channel, ChannelPrice, Product
 from pos.catalog.product_columns import COLUMNS
 from pos.core.tabular import write_table
+from pos.core.text import qty_text
 
 
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "ya" if value else "tidak"
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f").replace(".", ",") if value else "0"
+        return qty_text(value)
     return "" if value is None else str(value)
 
 

@@ -52,6 +52,11 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
+def plain_qty(qty: Decimal | int | str) -> str:
+    """A quantity for files and JSON: 2 (not 2.000, not 2E+0), 0.5 (a decimal point)."""
+    return format(Decimal(qty).normalize(), "f")
+
+
 def qty_text(qty: Decimal) -> str:
     """A quantity as the shop writes it: 2 (not 2.000), 0,5 (a decimal comma), 1,25."""
-    return format(qty.normalize(), "f").replace(".", ",")
+    return plain_qty(qty).replace(".", ",")

@@ -17,8 +17,9 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from decimal import Decimal
 from typing import IO, Any, NamedTuple
+
+from pos.core.text import plain_qty
 
 RUPIAH = '"Rp" #,##0;[Red]-"Rp" #,##0'
 DATETIME = "dd-mm-yyyy hh:mm:ss"  # the day first, as Indonesians write it
@@ -117,7 +118,7 @@ def _column(kind: str, letter: str) -> Callable[[str, Any], str]:
         def qty(row: str, value: Any) -> str:
             if value is None or value == "":
                 return ""
-            text = format(Decimal(value).normalize(), "f")
+            text = plain_qty(value)
             return head + row + '"><v>' + text + "</v></c>"
 
         return qty

@@ -16,6 +16,7 @@ from db.models import Product, RecipeItem
 from pos.catalog import catalog
 from pos.core.cart import MAX_QTY
 from pos.core.i18n import _
+from pos.core.text import qty_text
 from pos.counter.chat_words import (
     DELIVERY,
     FILLER,
@@ -29,7 +30,6 @@ from pos.counter.chat_words import (
     canon,
     canon_words,
     distance_one,
-    qty_shown,
 )
 
 
@@ -325,7 +325,7 @@ def _qty_for(product: Product, qty: _Qty | None, notes: list[str]) -> Decimal | 
     ):
         notes.append(
             _('{name} dijual per {unit}: "{text}" dibaca {qty} {unit}.').format(
-                name=product.name, unit=product.unit, text=qty.text, qty=qty_shown(value)
+                name=product.name, unit=product.unit, text=qty.text, qty=qty_text(value)
             )
         )
     if value <= 0 or value > MAX_QTY:
@@ -342,7 +342,7 @@ def _qty_for(product: Product, qty: _Qty | None, notes: list[str]) -> Decimal | 
     if rounded > LARGE_QTY:
         notes.append(
             _("{qty} {unit} {name} banyak sekali untuk satu pesanan; tanyakan lagi ke pelanggan.").format(
-                qty=qty_shown(rounded), unit=product.unit, name=product.name
+                qty=qty_text(rounded), unit=product.unit, name=product.name
             )
         )
     return rounded

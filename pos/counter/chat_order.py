@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from typing import Any
 
 from db.models import ChatText, Product
@@ -51,7 +50,6 @@ from pos.counter.chat_words import (
     TRAILING,
     canon,
     fold_char,
-    qty_shown,
 )
 from pos.customers import customer as customers
 
@@ -254,11 +252,6 @@ def _pieces(chunk: str, cat: Catalogue) -> list[tuple[str, bool]]:
 
 def _noted(line: ProposedLine, note: str) -> ProposedLine:
     return replace(line, note=f"{line.note}, {note}" if line.note else note)
-
-
-def qty_text(qty: Decimal) -> str:
-    """2,000 -> '2'; 0,500 -> '0,5' (as the shop writes it)."""
-    return qty_shown(qty)
 
 
 def line_total(line: ProposedLine) -> int:

@@ -11,9 +11,9 @@ from pos.core.cart import Cart
 from pos.core.errors import InvalidInput
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
+from pos.core.text import qty_text
 from pos.counter import sale
 from pos.counter.chat_order import Proposal
-from pos.counter.chat_words import qty_shown
 
 
 def how_to_pay(shop: dict[str, Any] | None = None) -> str:
@@ -35,7 +35,7 @@ def reply_text(cart: Cart, name: str = "", template: str | None = None) -> str:
     shop = settings.all_settings()
     q = sale.preview(cart)
     items = "\n".join(
-        f"- {qty_shown(line.qty)} × {line.name}  {format_rupiah(lq.net)}"
+        f"- {qty_text(line.qty)} × {line.name}  {format_rupiah(lq.net)}"
         for line, lq in zip(cart.lines, q.lines, strict=True)
     )
     values = {

@@ -125,7 +125,3 @@ def distance_one(a: str, b: str) -> bool:
     if a[i + 1 :] == b[i + 1 :]:
         return True
     return a[i + 1 : i + 2] == b[i : i + 1] and a[i : i + 1] == b[i + 1 : i + 2] and a[i + 2 :] == b[i + 2 :]
-
-
-def qty_shown(qty: Decimal) -> str:
-    return format(qty.normalize(), "f").replace(".", ",")

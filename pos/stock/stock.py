@@ -21,7 +21,7 @@ from pos.core.cart import check_price, parse_qty
 from pos.core.errors import InvalidInput, NeedReason
 from pos.core.i18n import N_
 from pos.core.money import apply_rate
-from pos.core.text import clean
+from pos.core.text import clean, qty_text
 from pos.core.tx import service
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ def check_available(moves: list[tuple[int, Decimal, int, int | None]]) -> None:
         Product.select(Product.id, Product.name, Product.on_hand).where(Product.id.in_(list(need))).tuples()
     ):
         if held < need[pid]:
-            raise OutOfStock(name=name, left=format(held.normalize(), "f"))
+            raise OutOfStock(name=name, left=qty_text(held))
 
 
 def ledger_moves(

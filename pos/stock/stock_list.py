@@ -23,7 +23,7 @@ from pos.core import phone as phones
 from pos.core.i18n import _
 from pos.core.money import apply_rate
 from pos.core.paged import PagedList
-from pos.core.text import fold
+from pos.core.text import fold, qty_text
 
 
 class Row(tuple[Any, ...]):
@@ -305,8 +305,7 @@ def _shelf_days(ids: list[int]) -> dict[int, int]:
 def supplier_message(shop_name: str, items: list[Suggestion]) -> str:
     lines = [_("Halo, kami dari {shop} mau pesan:").format(shop=shop_name)]
     for s in items:
-        qty = format(s.buy.normalize(), "f").replace(".", ",")
-        lines.append(f"- {s.name}: {qty} {s.unit}")
+        lines.append(f"- {s.name}: {qty_text(s.buy)} {s.unit}")
     lines.append(_("Terima kasih."))
     return "\n".join(lines)
 

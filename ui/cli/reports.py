@@ -7,6 +7,7 @@ import sys
 
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
+from pos.core.text import plain_qty
 from ui.cli.common import owner_with_pin
 
 
@@ -116,7 +117,7 @@ def cmd_stock(args: argparse.Namespace, target: str) -> int:
                 "product_id": b.product_id,
                 "name": b.name,
                 "expires_on": b.expires_on.isoformat(),
-                "qty_left": format(b.qty_left.normalize(), "f"),
+                "qty_left": plain_qty(b.qty_left),
                 "unit": b.unit,
                 "value": b.value,
                 "expired": b.expired,
@@ -137,8 +138,8 @@ def cmd_stock(args: argparse.Namespace, target: str) -> int:
             "name": r.name,
             "category": r.category,
             "unit": r.unit,
-            "on_hand": format(r.on_hand.normalize(), "f"),
-            "reorder_level": format(r.reorder_level.normalize(), "f"),
+            "on_hand": plain_qty(r.on_hand),
+            "reorder_level": plain_qty(r.reorder_level),
             "cost": r.cost,
             "value": r.value,
             "low": r.low,

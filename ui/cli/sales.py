@@ -9,6 +9,7 @@ import sys
 from pos.core.errors import PosError
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
+from pos.core.text import qty_text
 from ui.cli.common import check_writable, owner_with_pin, write_file
 
 
@@ -94,7 +95,7 @@ def cmd_order_from_chat(args: argparse.Namespace, target: str) -> int:
         for line in proposal.lines:
             print(
                 _("{qty} {unit} {name} [{sku}]  {price}   dari \"{matched}\"").format(
-                    qty=chat_order.qty_text(line.qty), unit=line.unit, name=line.name, sku=line.sku,
+                    qty=qty_text(line.qty), unit=line.unit, name=line.name, sku=line.sku,
                     price=format_rupiah(chat_order.line_total(line)), matched=line.matched,
                 )
             )  # fmt: skip

@@ -51,7 +51,7 @@ from pos.core.errors import InvalidInput, NoItemsRecognised, PosError
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah, parse_rupiah
 from pos.core.staff import User
-from pos.core.text import clean
+from pos.core.text import clean, qty_text
 from pos.counter import chat_order, chat_reply, sale
 from pos.counter.chat_match import ProposedLine
 from pos.counter.chat_order import Proposal
@@ -288,7 +288,7 @@ class ChatOrderDialog(QDialog):
             name = QTableWidgetItem(f"{line.name}  [{line.sku}]")
             name.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(row, 0, name)
-            qty = QLineEdit(chat_order.qty_text(line.qty))
+            qty = QLineEdit(qty_text(line.qty))
             qty.setMaximumWidth(90)
             qty.setToolTip(line.unit)
             qty.textChanged.connect(lambda _t: self._changed())

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from pos.core.money import format_rupiah
+from pos.core.text import qty_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,7 +29,7 @@ def display(value: Any, kind: str) -> str:
     if value is None:
         return "–"
     if isinstance(value, Decimal):  # quantities: 2,5 kg, 12 pcs
-        return format(value.normalize(), "f").replace(".", ",") if value else "0"
+        return qty_text(value)
     if kind == "rupiah":
         return format_rupiah(int(value))
     if kind == "number":
