@@ -12,7 +12,7 @@ from typing import Any
 
 from peewee import fn
 
-from db import fast
+from db import journal_rows
 from db.models import NOT_A_SALE, Closing, DaySales, JournalEntry, Shift, User
 from pos.books import report
 from pos.core import clock, journal, staff
@@ -157,7 +157,7 @@ def check(problems: list[str]) -> None:
             problems.append(_("tutup buku {key} berubah setelah disimpan").format(key=key))
             continue
         head = totals.get("chain_head")
-        if head and head[0] and journal_hash(head[0]) != head[1]:
+        if head and head[0] and journal_rows.hash_at(head[0]) != head[1]:
             problems.append(_("jurnal #{seq} berubah sejak tutup buku {key}").format(seq=head[0], key=key))
         now = _totals(report.Period(row.period_start, row.period_end))
         changed = [
@@ -172,11 +172,6 @@ def check(problems: list[str]) -> None:
             )
     for key in sealed:
         problems.append(_("tutup buku {key} dihapus").format(key=key))
-
-
-def journal_hash(seq: int) -> str | None:
-    row = fast.one('SELECT "hash" FROM "journal_entry" WHERE "seq" = ?', [seq])
-    return str(row[0]) if row else None
 
 
 def entry_of(row: Closing) -> tuple[int, str] | None:
