@@ -196,7 +196,7 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
         made.append(out / "customer-page.png")
         _save(profile, made[-1])
         profile.close()
-        from pos.customers import customer as customer_book
+        from pos.customers import customer_views as customer_book
         from pos.customers import segments
 
         at_risk = [r.id for r in customer_book.listing() if r.segment in (segments.AT_RISK, segments.LAPSED)]
