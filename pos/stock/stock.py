@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from db import fast
+from db import fast, stock_rows
 from db.fields import to_qty
 from db.models import Batch, Product, Purchase, SaleLine, StockMove, Supplier, User
 from pos.core import clock, journal, phone, settings, staff
@@ -54,14 +54,8 @@ def _batches_for(moves: list[tuple[int, Decimal, int, int | None]]) -> dict[int,
     found: dict[int, list[list[Any]]] = {}
     if not ids:
         return found
-    for bid, pid, expires, left, received in fast.rows(
-        'SELECT "id", "product_id", "expires_on", "qty_left", "qty_received" FROM "batch" '
-        'WHERE "product_id" IN (?*) ORDER BY "expires_on", "id"',
-        ids,
-    ):
-        found.setdefault(pid, []).append(
-            [bid, expires, Decimal(int(left)) / 1000, Decimal(int(received)) / 1000]
-        )
+    for b in stock_rows.open_batches(ids):
+        found.setdefault(b.product_id, []).append([b.id, b.expires_on, b.qty_left, b.qty_received])
     return found
 
 
@@ -130,14 +124,8 @@ def _write(
     if len(totals) == 1:
         [(pid, qty)] = totals.items()
         fast.add_to(Product, "on_hand", pid, qty)
-    else:  # one statement for the whole basket
-        ids = sorted(totals)
-        fast.run(
-            'UPDATE "product" SET "on_hand" = "on_hand" + CASE "id" '
-            + "WHEN ? THEN ? " * len(ids)
-            + 'END WHERE "id" IN (?*)',
-            [v for pid in ids for v in (pid, int(totals[pid] * 1000))] + ids,
-        )
+    else:
+        stock_rows.add_on_hand(totals)
 
 
 def check_available(moves: list[tuple[int, Decimal, int, int | None]]) -> None:
