@@ -1,6 +1,5 @@
 """The counter's own reads and writes, in SQL written once (db.fast runs them without building a query):
-the open shift, a cart already paid, catalogue prices and stock facts of a cart's products, a member's
-visit."""
+the open shift, a cart already paid, the stock facts of a cart's products, a member's visit."""
 
 from __future__ import annotations
 
@@ -31,14 +30,6 @@ def number_of_cart(cart_uid: str) -> str | None:
     """The receipt number of the sale this cart became, if it was paid."""
     found = fast.scalar('SELECT "number" FROM "sale" WHERE "cart_uid" = ?', [cart_uid])
     return None if found is None else str(found)
-
-
-def prices(product_ids: list[int]) -> dict[int, int]:
-    """product id -> catalogue price."""
-    if not product_ids:
-        return {}
-    found = fast.rows('SELECT "id", "price" FROM "product" WHERE "id" IN (?*)', product_ids)
-    return {int(pid): int(price) for pid, price in found}
 
 
 def stock_facts(product_ids: set[int]) -> dict[int, StockFacts]:

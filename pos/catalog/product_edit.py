@@ -14,7 +14,7 @@ from typing import Any
 
 from peewee import JOIN
 
-from db import fast
+from db import catalog_rows
 from db.fields import to_qty
 from db.models import (
     Barcode,
@@ -95,11 +95,8 @@ def _whole(value: Any, low: int, high: int, what: str) -> int:
 
 def next_sku() -> str:
     """A made-up SKU for a product entered without one: BRG-000001, BRG-000002 ..."""
-    row = fast.one(
-        'SELECT "sku" FROM "product" WHERE "sku" LIKE ? ORDER BY LENGTH("sku") DESC, "sku" DESC LIMIT 1',
-        ["BRG-%"],
-    )
-    last = int(row[0][4:]) if row and row[0][4:].isdigit() else 0
+    found = catalog_rows.last_sku_like("BRG-%")
+    last = int(found[4:]) if found and found[4:].isdigit() else 0
     while True:
         last += 1
         sku = f"BRG-{last:06d}"

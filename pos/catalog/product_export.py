@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from db import fast
+from db import catalog_rows
 from db.models import Category, Channel, ChannelPrice, Product
 from pos.catalog.product_columns import COLUMNS
 from pos.core.tabular import write_table
@@ -29,9 +29,7 @@ def export(path: str | Path) -> int:
     prices: dict[int, dict[str, int]] = {}
     for row in ChannelPrice.select():
         prices.setdefault(row.product_id, {})[channels.get(row.channel_id, "")] = int(row.price)
-    codes: dict[int, list[str]] = {}
-    for pid, code in fast.rows('SELECT "product_id", "code" FROM "barcode" ORDER BY "id"', []):
-        codes.setdefault(pid, []).append(code)
+    codes = catalog_rows.barcodes_by_product()
     names = {c.id: c.name for c in Category.select()}
     count = 0
 

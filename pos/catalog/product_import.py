@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from db import fast
+from db import catalog_rows, fast
 from db.models import Barcode, Category, Channel, ChannelPrice, Product, StockMove, User
 from pos.catalog.catalog import UNITS
 from pos.catalog.product_columns import (
@@ -88,13 +88,13 @@ class _Known:
     """What the database already has, read once for the whole file."""
 
     def __init__(self) -> None:
-        self.by_sku: dict[str, int] = dict(fast.rows('SELECT "sku", "id" FROM "product"', []))
-        self.by_code: dict[str, int] = dict(fast.rows('SELECT "code", "product_id" FROM "barcode"', []))
+        self.by_sku = catalog_rows.ids_by_sku()
+        self.by_code = catalog_rows.products_by_barcode()
         names: dict[str, list[int]] = {}
-        for pid, name in fast.rows('SELECT "id", "search_name" FROM "product"', []):
+        for pid, name in catalog_rows.search_names():
             names.setdefault(name, []).append(pid)
         self.by_name = {name: ids[0] for name, ids in names.items() if len(ids) == 1}
-        self.categories = {fold(n): i for i, n in fast.rows('SELECT "id", "name" FROM "category"', [])}
+        self.categories = {fold(n): i for i, n in catalog_rows.category_names()}
         self.channels = {
             c.code: c.id for c in Channel.select(Channel.id, Channel.code).where(Channel.kind == "aggregator")
         }
@@ -302,13 +302,7 @@ def apply(preview: ImportPreview, user: User, approver: User | None = None) -> I
     moves += _opening_stock(fresh.rows, user, now)
     _channel_prices(fresh.rows)
     ids = [row.product_id for row in fresh.rows if row.product_id]
-    prices = {
-        str(pid): int(price)
-        for i in range(0, len(ids), 500)
-        for pid, price in fast.rows(
-            'SELECT "id", "price" FROM "product" WHERE "id" IN (?*)', ids[i : i + 500]
-        )
-    }
+    prices = {str(pid): price for pid, price in catalog_rows.prices(ids).items()}
     journal.append(
         "product_import",
         {
@@ -348,7 +342,7 @@ def _insert(rows: list[ImportRow], categories: dict[str, int], now: Any, user: U
     """The new products in statements of 200, with their barcodes and their opening stock (a new
     product starts at 0, so the file's stock is the count's difference)."""
     new = [r for r in rows if r.action == "new"]
-    taken = {sku for (sku,) in fast.rows('SELECT "sku" FROM "product"', [])}
+    taken = set(catalog_rows.ids_by_sku())
     records = []
     made = [int(next_sku()[4:]) - 1]  # made-up SKUs count on from the shop's last BRG-… one
     for row in new:

@@ -15,7 +15,7 @@ from typing import Any
 
 from peewee import JOIN
 
-from db import counter_rows, fast
+from db import catalog_rows, counter_rows, fast
 from db.counter_rows import StockFacts
 from db.models import Channel, ChatText, Customer, Payment, Product, Register, Sale, User, Voucher
 from pos.catalog import catalog
@@ -112,7 +112,7 @@ def catalogue_prices(cart: Cart, channel: Any) -> list[int | None]:
     price or markup), never the cart's own figure; Rp 0 for a program's reward line (gifts and stamps check
     it); None for a line with no catalogue item, whose price was typed in."""
     ids = sorted({ln.product_id for ln in cart.lines if ln.product_id is not None and not ln.reward})
-    found = counter_rows.prices(ids)
+    found = catalog_rows.prices(ids)
     prices = {pid: catalog.price_for(Product(id=pid, price=price), channel) for pid, price in found.items()}
     out: list[int | None] = []
     for line in cart.lines:
