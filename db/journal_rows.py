@@ -1,10 +1,13 @@
-"""The journal's tip and its hashes, in SQL written once (appending reads the tip on every change)."""
+"""The journal's SQL, written once: its tip (appending reads it on every change), a hash by seq, the
+chain streamed for verify, every hash for comparing with a backup."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 from db import fast
+from db.models import database
 
 
 class Tip(NamedTuple):
@@ -22,3 +25,21 @@ def hash_at(seq: int) -> str | None:
     """The hash of entry `seq`, if there is one."""
     row = fast.one('SELECT "hash" FROM "journal_entry" WHERE "seq" = ?', [seq])
     return None if row is None else str(row[0])
+
+
+CHAIN_COLUMNS = '"seq", "created_at", "register", "user", "event", "content", "prev_hash", "hash"'
+
+
+def chain(after: int = 0) -> Iterator[tuple[Any, ...]]:
+    """Every entry from seq `after` + 1 on, in seq order, as raw tuples of CHAIN_COLUMNS, streamed."""
+    cursor = database.execute_sql(
+        f'SELECT {CHAIN_COLUMNS} FROM "journal_entry" WHERE "seq" > {database.param} ORDER BY "seq"',
+        (after,),
+    )
+    yield from cursor
+
+
+def hashes() -> Iterator[tuple[int, str]]:
+    """(seq, hash) of every entry, in seq order, streamed."""
+    for seq, digest in database.execute_sql('SELECT "seq", "hash" FROM "journal_entry" ORDER BY "seq"'):
+        yield int(seq), str(digest)

@@ -210,9 +210,7 @@ def _pairs(con: sqlite3.Connection) -> Iterator[tuple[int, str]]:
 
 
 def _live_pairs() -> Iterator[tuple[int, str]]:
-    cursor = database.execute_sql('SELECT "seq", "hash" FROM "journal_entry" ORDER BY "seq"')
-    for seq, digest in cursor:
-        yield int(seq), str(digest)
+    yield from journal_rows.hashes()
 
 
 def compare(path: Path) -> list[str]:

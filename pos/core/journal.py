@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from db import fast, journal_rows
-from db.models import JournalEntry, database
+from db.models import JournalEntry
 from pos.core import clock, till
 from pos.core.i18n import _
 
@@ -76,18 +76,11 @@ def _stamp(value: Any) -> str:
     return value.isoformat() if isinstance(value, datetime | date) else str(value)
 
 
-_CHAIN_COLUMNS = '"seq", "created_at", "register", "user", "event", "content", "prev_hash", "hash"'
-
-
 def rows(after: int = 0) -> Any:
     """Every entry from seq `after` + 1 on, in seq order, as raw tuples (seq, created_at, register, user,
     event, content, prev_hash, hash), streamed: a value no model field can read (a time of 'x') comes
     through as it is, to be reported, never raised."""
-    cursor = database.execute_sql(
-        f'SELECT {_CHAIN_COLUMNS} FROM "journal_entry" WHERE "seq" > {database.param} ORDER BY "seq"',
-        (after,),
-    )
-    yield from cursor
+    yield from journal_rows.chain(after)
 
 
 def verify_chain() -> tuple[int, list[str]]:
