@@ -50,9 +50,6 @@ class Changes:
         return not self.areas.isdisjoint(areas)
 
 
-EVERYTHING = Changes(frozenset(TABLES))  # another database was opened or restored
-
-
 def of_tables(tables: Iterable[str]) -> Changes:
     return Changes(frozenset(AREA_OF[t] for t in tables if t in AREA_OF))
 
