@@ -1,5 +1,6 @@
 """The counter's own reads and writes, in SQL written once (db.fast runs them without building a query):
-the open shift, a cart already paid, the stock facts of a cart's products, a member's visit."""
+the open shift, a cart already paid, the stock facts of a cart's products, a member locked, a member's
+visit."""
 
 from __future__ import annotations
 
@@ -42,6 +43,14 @@ def stock_facts(product_ids: set[int]) -> dict[int, StockFacts]:
     return {
         int(pid): StockFacts(int(cost), bool(tracked), int(days or 0)) for pid, cost, tracked, days in found
     }
+
+
+def lock_customer(customer_id: int) -> None:
+    """On PostgreSQL, lock the member's row until the sale commits: before its points, tab and stamps are
+    checked, and first of the rows a sale locks (customer, products, day books, journal)."""
+    suffix = fast.for_update()
+    if suffix:
+        fast.one('SELECT "id" FROM "customer" WHERE "id" = ?' + suffix, [customer_id])
 
 
 def count_visit(customer_id: int, points_change: int, at: datetime) -> None:

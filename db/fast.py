@@ -24,7 +24,7 @@ from peewee import (
 )
 
 from db.models import BaseModel, database
-from db.pipeline import defer
+from db.pipeline import TillPostgres, defer
 
 _sql: dict[tuple[Any, ...], str] = {}
 
@@ -194,6 +194,13 @@ def run(sql: str, params: list[Any]) -> None:
     """Run a fixed statement that returns no rows (see `rows` for '(?*)'); on PostgreSQL inside a
     transaction it travels with the next statement (db/pipeline.py)."""
     rows(sql, params, fetch=False)
+
+
+def for_update() -> str:
+    """' FOR NO KEY UPDATE' on PostgreSQL: the selected rows locked to the transaction's end, as an UPDATE
+    of them would (and not against the key-share locks that inserting rows referring to them take);
+    nothing on SQLite, whose writer holds the whole database."""
+    return " FOR NO KEY UPDATE" if isinstance(database.obj, TillPostgres) else ""
 
 
 @contextmanager

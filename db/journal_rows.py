@@ -1,5 +1,5 @@
-"""The journal's SQL, written once: its tip (appending reads it on every change), a hash by seq, the
-chain streamed for verify, every hash for comparing with a backup."""
+"""The journal's SQL, written once: its lock and its tip (appending reads both on every change), a hash by
+seq, the chain streamed for verify, every hash for comparing with a backup."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from db import fast
 from db.models import database
+from db.pipeline import TillPostgres
 
 
 class Tip(NamedTuple):
@@ -15,6 +16,16 @@ class Tip(NamedTuple):
 
     seq: int
     hash: str
+
+
+JOURNAL_LOCK = 0x4A75726E616C  # "Journal": on PostgreSQL, taken before the tip is read and held to commit
+
+
+def lock() -> None:
+    """Before reading the tip to append: the journal's own lock (PostgreSQL; an SQLite writer holds the
+    whole database already). Sent with the tip's read."""
+    if isinstance(database.obj, TillPostgres):
+        database.obj.defer("SELECT pg_advisory_xact_lock(%s)", (JOURNAL_LOCK,))
 
 
 def tip() -> Tip | None:

@@ -1,5 +1,5 @@
-"""Stock's hot-path SQL, written once: the open batches of a sale's products and the basket's change of
-what is on hand, in one statement each."""
+"""Stock's hot-path SQL, written once: a sale's products locked with what is on hand, their open batches,
+and the basket's change of what is on hand, in one statement each."""
 
 from __future__ import annotations
 
@@ -16,6 +16,21 @@ class OpenBatch(NamedTuple):
     expires_on: date | str | None  # as the driver gives it: text on SQLite, a date on PostgreSQL
     qty_left: Decimal
     qty_received: Decimal
+
+
+class OnHand(NamedTuple):
+    name: str
+    on_hand: Decimal
+
+
+def lock_on_hand(product_ids: list[int]) -> dict[int, OnHand]:
+    """What is on hand of these products; on PostgreSQL their rows locked, lowest id first, until the
+    transaction ends (a sale takes them before it checks stock or takes from a batch)."""
+    found = fast.rows(
+        'SELECT "id", "name", "on_hand" FROM "product" WHERE "id" IN (?*) ORDER BY "id"' + fast.for_update(),
+        sorted(product_ids),
+    )
+    return {int(pid): OnHand(str(name), Decimal(int(held)) / 1000) for pid, name, held in found}
 
 
 def open_batches(product_ids: list[int]) -> list[OpenBatch]:

@@ -90,7 +90,7 @@ def add(
         row[1] += int(p["amount"])
     if methods:
         params: list[Any] = []
-        for method, (count, amount) in methods.items():
+        for method, (count, amount) in sorted(methods.items()):  # rows locked in one order by every till
             params += [day, method, count, amount]
         defer(
             db, _upsert(db, "day_payment", ("day", "method"), ("count", "amount"), (), len(methods)), params
@@ -107,7 +107,7 @@ def add(
         row[4] = ln["name"]
     if products:
         params = []
-        for pid, (qty, total, tax, cost, name) in products.items():
+        for pid, (qty, total, tax, cost, name) in sorted(products.items()):
             params += [day, pid, qty, total, tax, cost, name]
         defer(
             db,
@@ -122,7 +122,7 @@ def add(
             params,
         )
         params = []
-        for pid, (qty, total, tax, cost, _name) in products.items():
+        for pid, (qty, total, tax, cost, _name) in sorted(products.items()):
             params += [week, pid, qty, total, tax, cost]
         defer(
             db,

@@ -1,12 +1,17 @@
 """The append-only audit journal: a gapless sequence of events, each hashed with the previous hash.
 
-`append` runs inside the caller's transaction, so an event and its journal entry land together.
+`append` runs inside the caller's transaction, so an event and its journal entry land together. A sale
+holds its entries back to the end of its transaction (`holding`), so tills selling at once queue for the
+journal only while they commit.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import threading
+from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -41,27 +46,73 @@ def entry_hash(
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_COLUMNS = ("seq", "created_at", "register", "user", "event", "content", "prev_hash", "hash")
+
+
+class _Held(threading.local):
+    entries: list[JournalEntry] | None = None  # a sale's entries, written as it commits
+
+
+_held = _Held()
+
+
 def append(event: str, content: Any, user: str = "") -> JournalEntry:
-    last = journal_rows.tip()
-    seq = last.seq + 1 if last else 1
-    prev = last.hash if last else GENESIS
-    at = clock.now()
-    body = canonical(content)
-    register = till.code()
-    digest = entry_hash(seq, at.isoformat(), register, user, event, body, prev)
-    fields = dict(
-        seq=seq,
-        created_at=at,
-        register=register,
-        user=user,
-        event=event,
-        content=body,
-        prev_hash=prev,
-        hash=digest,
+    """Add an entry inside the caller's transaction. Inside `holding()` (a sale) it is written just before
+    the transaction commits (`write_held`), its seq and hash filled in then."""
+    entry = JournalEntry(
+        created_at=clock.now(), register=till.code(), user=user, event=event, content=canonical(content)
     )
-    entry = JournalEntry(**fields)
-    entry.id = fast.insert(JournalEntry, fields)
+    if _held.entries is not None:
+        _held.entries.append(entry)
+    else:
+        _write([entry])
     return entry
+
+
+def _write(entries: list[JournalEntry]) -> None:
+    """Chain `entries` to the journal's tip, under the journal's lock (the last lock a sale takes)."""
+    journal_rows.lock()
+    last = journal_rows.tip()
+    seq, prev = (last.seq, last.hash) if last else (0, GENESIS)
+    stamp = JournalEntry.created_at.db_value
+    rows = []
+    for entry in entries:
+        seq += 1
+        at = entry.created_at.isoformat()
+        entry.seq, entry.prev_hash = seq, prev
+        entry.hash = prev = entry_hash(seq, at, entry.register, entry.user, entry.event, entry.content, prev)
+        rows.append((seq, stamp(entry.created_at), entry.register, entry.user, entry.event, entry.content,
+                     entry.prev_hash, entry.hash))  # fmt: skip
+    fast.insert_values(JournalEntry, _COLUMNS, rows)
+
+
+@contextlib.contextmanager
+def holding() -> Iterator[None]:
+    """Hold this transaction's entries until `write_held`, so the journal's lock is the last one taken
+    and held only for the commit: tills selling at once wait for each other there alone."""
+    _held.entries = []
+    try:
+        yield
+    finally:
+        _held.entries = None
+
+
+def held() -> int:
+    """How many entries are held now (a savepoint rolled back drops those after it: `drop_held`)."""
+    return len(_held.entries) if _held.entries is not None else 0
+
+
+def drop_held(keep: int) -> None:
+    if _held.entries is not None:
+        del _held.entries[keep:]
+
+
+def write_held() -> None:
+    """Write the held entries (just before the transaction commits)."""
+    entries = _held.entries
+    if entries:
+        _held.entries = []
+        _write(entries)
 
 
 def load(body: Any) -> Any:

@@ -185,7 +185,7 @@ class Approval:
 class _Issued:
     approval: Approval
     tx: Any = None  # the transaction that used it
-    entry: tuple[int, str] | None = None  # (seq, hash) of the journal entry that recorded the use
+    entry: JournalEntry | None = None  # the journal entry that recorded the use (its seq set once written)
 
 
 _issued: dict[str, _Issued] = {}
@@ -205,6 +205,16 @@ def _outer_tx() -> Any:
     return stack[0] if stack else None
 
 
+def _recorded(entry: JournalEntry | None) -> bool:
+    """Whether the entry that used an approval is in the journal: written (a sale writes its entries as it
+    commits) and committed (not rolled back with its action)."""
+    if entry is None or entry.seq is None:
+        return False
+    return bool(
+        JournalEntry.select().where(JournalEntry.seq == entry.seq, JournalEntry.hash == entry.hash).exists()
+    )
+
+
 def _use(approval: object, user: User, permission: str) -> Approval:
     """Check an approval and use it up for this action (journalled, in the caller's transaction)."""
     token = approval.token if isinstance(approval, Approval) else None
@@ -216,10 +226,8 @@ def _use(approval: object, user: User, permission: str) -> Approval:
     tx = _outer_tx()
     if issued.tx is not None and tx is issued.tx:
         return issued.approval  # a second check of the same service: the same action
-    if issued.entry is not None:
-        seq, digest = issued.entry
-        if JournalEntry.select().where(JournalEntry.seq == seq, JournalEntry.hash == digest).exists():
-            raise ApprovalInvalid(why=_("sudah dipakai"))
+    if _recorded(issued.entry):
+        raise ApprovalInvalid(why=_("sudah dipakai"))
     owner = User.select(User, Role).join(Role).where(User.id == issued.approval.user_id).get_or_none()
     if owner is None or not owner.active or owner.role.code != "owner":
         raise ApprovalInvalid(why=_("bukan dari PIN pemilik"))
@@ -233,7 +241,7 @@ def _use(approval: object, user: User, permission: str) -> Approval:
         },
         user=user.name,
     )
-    issued.tx, issued.entry = tx if tx is not None else object(), (entry.seq, entry.hash)
+    issued.tx, issued.entry = tx if tx is not None else object(), entry
     return issued.approval
 
 
@@ -267,10 +275,7 @@ def approval_valid(approval: Approval | None) -> bool:
     issued = _issued[approval.token]
     if not timedelta(0) <= clock.now() - approval.made_at <= APPROVAL_FOR:
         return False
-    if issued.entry is None:
-        return True
-    seq, digest = issued.entry
-    return not JournalEntry.select().where(JournalEntry.seq == seq, JournalEntry.hash == digest).exists()
+    return not _recorded(issued.entry)
 
 
 def _approval_for(user: User) -> Approval:

@@ -4,14 +4,15 @@ A service either completes fully or raises a PosError and leaves nothing behind.
 (disk full, read-only file, locked database, a PostgreSQL server out of reach) become a StorageError with a
 message in Indonesian.
 
-Several tills: every writing service takes the shop's one write lock first, before it reads anything it
-checks — SQLite's `BEGIN IMMEDIATE`, PostgreSQL's transaction-level advisory lock `WRITE_LOCK`. So two tills
-can never both pass a check only one may pass (the last point, the last unit, a tab's last credit), and with
-one lock taken in one place there is no order to get wrong: Kasir's services never deadlock each other.
-Why one lock and not a row lock per checked row: every write appends to the journal's one hash chain and
-adds to the same day books, so writes are serialised on those rows anyway; the lock only moves that wait
-to the start, before the checks. A serialization failure, deadlock or lock timeout that still happens
-(another program on the server, a long report's lock) is retried, bounded and with jitter.
+Several tills: every writing service takes the shop's write lock first, before it reads anything it
+checks — SQLite's `BEGIN IMMEDIATE`, PostgreSQL's transaction-level advisory lock `WRITE_LOCK`. On
+PostgreSQL a sale takes it shared (`@service(alongside=True)`), so tills sell at the same moment, and
+locks the rows it checks before checking them, always in one order: the member, the products by id, the
+day books by key, and last the journal (its entries are written as the sale commits, pos.core.journal).
+Two tills can never both pass a check only one may pass (the last point, the last unit, a tab's last
+credit), and locks taken in one order never deadlock. Every other service takes the lock alone and runs
+between sales. A serialization failure, deadlock or lock timeout that still happens (another program on
+the server, a long report's lock) is retried, bounded and with jitter.
 When a service commits, the areas it wrote are announced once (pos.core.changes); a rolled-back one says
 nothing.
 """
@@ -23,13 +24,13 @@ import functools
 import random
 import time
 from collections.abc import Callable, Iterator
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, overload
 
 import peewee
 
 from db import pipeline, reader, writes
 from db.models import database
-from pos.core import caches, changes
+from pos.core import caches, changes, journal
 from pos.core.errors import ServerUnreachable, StorageError
 from pos.core.i18n import N_, _
 
@@ -45,27 +46,39 @@ retried = 0  # transactions run again after a conflict, in this process (for tes
 
 
 class _Write:
-    """The outermost write transaction: BEGIN (IMMEDIATE on SQLite), then the write lock on PostgreSQL."""
+    """The outermost write transaction: BEGIN (IMMEDIATE on SQLite), then the shop's write lock on
+    PostgreSQL — shared for a sale (`alongside`), whose journal entries are written as it commits."""
 
-    def __init__(self, db: Any) -> None:
-        self.db = db
+    def __init__(self, db: Any, alongside: bool = False) -> None:
+        self.db, self.alongside = db, alongside
         self.inner = db.atomic("IMMEDIATE") if isinstance(db, peewee.SqliteDatabase) else db.atomic()
+        self.holding = journal.holding() if alongside else contextlib.nullcontext()
 
     def __enter__(self) -> Any:
         done = self.inner.__enter__()
         if isinstance(self.db, peewee.PostgresqlDatabase):
-            pipeline.defer(self.db, "SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))  # sent with the next
+            how = "pg_advisory_xact_lock_shared" if self.alongside else "pg_advisory_xact_lock"
+            pipeline.defer(self.db, f"SELECT {how}(%s)", (WRITE_LOCK,))  # sent with the next statement
+        self.holding.__enter__()
         return done
 
     def __exit__(self, *exc: Any) -> Any:
+        try:
+            if exc[0] is None:
+                journal.write_held()
+        except BaseException as failed:
+            self.holding.__exit__(None, None, None)
+            self.inner.__exit__(type(failed), failed, failed.__traceback__)
+            raise
+        self.holding.__exit__(None, None, None)
         return self.inner.__exit__(*exc)
 
 
-def atomic() -> Any:
+def atomic(alongside: bool = False) -> Any:
     db = database.obj
     if db.in_transaction():
         return database.atomic()
-    return _Write(db)
+    return _Write(db, alongside)
 
 
 @contextlib.contextmanager
@@ -173,19 +186,38 @@ def _drop_connection() -> None:
 _STORAGE = (peewee.OperationalError, peewee.IntegrityError, peewee.InterfaceError, peewee.InternalError)
 
 
-def service(fn: Callable[P, R]) -> Callable[P, R]:
+@overload
+def service(fn: Callable[P, R]) -> Callable[P, R]: ...
+
+
+@overload
+def service(*, alongside: bool) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
+
+
+def service(fn: Callable[P, R] | None = None, *, alongside: bool = False) -> Any:
+    """One transaction per call, retried on a conflict, its changes announced once committed.
+    `alongside=True` (a sale): on PostgreSQL it runs alongside other tills' sales under the shop's lock
+    taken shared, and must lock the rows it checks itself, in the fixed order (customer, voucher, products
+    by id, day books) — the other services take the lock alone and run between sales."""
+    if fn is None:
+        return functools.partial(service, alongside=alongside)
     what = _WHAT.get(fn.__module__, N_("perubahan"))
 
     @functools.wraps(fn)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         global retried
         if database.obj.in_transaction():  # inside another service: a savepoint of its transaction
-            with database.atomic():
-                return fn(*args, **kwargs)
+            kept = journal.held()
+            try:
+                with database.atomic():
+                    return fn(*args, **kwargs)
+            except BaseException:
+                journal.drop_held(kept)  # what the savepoint rolled back is not journalled either
+                raise
         for attempt in range(RETRIES + 1):
             writes.take()  # what this thread wrote outside a service is not this service's change
             try:
-                with atomic():
+                with atomic(alongside):
                     caches.refresh(force=True)  # another till may have changed settings, channels, programs
                     done = fn(*args, **kwargs)
                 break

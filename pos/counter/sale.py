@@ -240,7 +240,7 @@ def _lines(
     return out
 
 
-@service
+@service(alongside=True)
 def complete(
     cart: Cart, tenders: list[Tender], cashier: User, approver: staff.Approval | None = None
 ) -> Sale:
@@ -252,6 +252,8 @@ def complete(
     done = counter_rows.number_of_cart(cart.uid)
     if done is not None:
         raise AlreadyCompleted(number=done)
+    if cart.customer_id:
+        counter_rows.lock_customer(cart.customer_id)  # before their points, tab and stamps are checked
     channel = channels.get(cart.channel)
     list_prices = catalogue_prices(cart, channel)
     approver = _approval(cart, list_prices, cashier, approver)

@@ -129,20 +129,20 @@ def _write(
 
 
 def check_available(moves: list[tuple[int, Decimal, int, int | None]]) -> None:
-    """With negative stock blocked in the settings, refuse moves that take a product below zero."""
-    if settings.all_settings().get("negative_stock", True):
+    """Lock the sale's products (PostgreSQL: tills selling at once take them in one order) and, with
+    negative stock blocked in the settings, refuse moves that take a product below zero."""
+    blocked = not settings.all_settings().get("negative_stock", True)
+    if not (blocked or fast.for_update()):
         return
     need: dict[int, Decimal] = {}
     for pid, qty, _c, _l in moves:
-        if qty < 0:
-            need[pid] = need.get(pid, Decimal(0)) - qty
-    if not need:
+        need[pid] = need.get(pid, Decimal(0)) - min(qty, Decimal(0))
+    held = stock_rows.lock_on_hand(list(need))
+    if not blocked:
         return
-    for pid, name, held in (
-        Product.select(Product.id, Product.name, Product.on_hand).where(Product.id.in_(list(need))).tuples()
-    ):
-        if held < need[pid]:
-            raise OutOfStock(name=name, left=qty_text(held))
+    for pid, row in held.items():
+        if need[pid] > 0 and row.on_hand < need[pid]:
+            raise OutOfStock(name=row.name, left=qty_text(row.on_hand))
 
 
 def ledger_moves(

@@ -251,3 +251,60 @@ def test_statements_sent_together_are_seen_in_order_and_fail_together(pg_shop):
         pipeline.defer(db, insert, ("uji", "2"))  # a duplicate key: fails with the COMMIT it travels with
     assert Meta.get_or_none(Meta.key == "uji2") is None  # the one before it went back too
     assert Meta.get(Meta.key == "uji").value == "diskon 10% 'Bu Sri'; DROP"
+
+
+def test_a_sale_locks_its_rows_in_one_order_and_the_journal_last(pg_shop, monkeypatch):
+    """Tills selling at once on PostgreSQL lock what a sale checks before checking it, all in one order:
+    the shop's lock shared, the member, the products by id, the day books by key, and the journal's lock
+    last, held only for its entry and the COMMIT (so they never deadlock and wait for each other briefly)."""
+    from db.models import database
+    from pos.customers import customer
+
+    owner, mie = _a_till()
+    teh = catalog.create_product("TEH", "Teh Botol", 4_000, cost=3_000)
+    member = customer.create_customer("081234567890", "Pak Budi")
+    db = database.obj
+    sent: list[str] = []
+    real_cursor = db.cursor
+
+    class Seen:
+        def __init__(self, cursor):
+            self.cursor = cursor
+
+        def execute(self, query, params=None):
+            text = query.decode() if isinstance(query, bytes) else query
+            sent.extend(s.strip() for s in text.split("; "))
+            return self.cursor.execute(query, params)
+
+        def __getattr__(self, name):
+            return getattr(self.cursor, name)
+
+    monkeypatch.setattr(db, "cursor", lambda *a, **k: Seen(real_cursor(*a, **k)))
+    cart = Cart(customer_id=member.id)
+    cart.add(teh.id, teh.name, 4_000, 1)  # the higher id first in the cart
+    cart.add(mie.id, mie.name, 3_500, 2)
+    sale.complete(cart, [Tender("cash", 11_000)], owner)
+    monkeypatch.undo()
+
+    def at(start: str) -> int:
+        return next(i for i, s in enumerate(sent) if s.startswith(start))
+
+    assert sent[0] == "BEGIN" and sent[1].startswith("SELECT pg_advisory_xact_lock_shared(")
+    customer_lock = at('SELECT "id" FROM "customer" WHERE "id" =')
+    product_lock = at('SELECT "id", "name", "on_hand" FROM "product"')
+    assert sent[customer_lock].endswith("FOR NO KEY UPDATE") and sent[product_lock].endswith(
+        "FOR NO KEY UPDATE"
+    )
+    assert customer_lock < product_lock < at('INSERT INTO "day_product"')
+    books = sent[at('INSERT INTO "day_product"')]
+    assert books.index(f", {mie.id}, ") < books.index(f", {teh.id}, ")  # the day book's rows by product
+    journal_lock = at("SELECT pg_advisory_xact_lock(")
+    writes = [
+        i for i, s in enumerate(sent) if s.startswith(("INSERT", "UPDATE")) and '"journal_entry"' not in s
+    ]
+    assert max(writes) < journal_lock
+    assert sent[journal_lock + 1].startswith('SELECT "seq", "hash" FROM "journal_entry"')
+    assert sent[journal_lock + 2].startswith('INSERT INTO "journal_entry"') and sent[journal_lock + 3 :] == [
+        "COMMIT"
+    ]
+    assert verify.verify().ok
