@@ -196,11 +196,11 @@ def run(sql: str, params: list[Any]) -> None:
     rows(sql, params, fetch=False)
 
 
-def for_update() -> str:
+def for_update(of: str = "") -> str:
     """' FOR NO KEY UPDATE' on PostgreSQL: the selected rows locked to the transaction's end, as an UPDATE
     of them would (and not against the key-share locks that inserting rows referring to them take);
     nothing on SQLite, whose writer holds the whole database."""
-    return " FOR NO KEY UPDATE" if isinstance(database.obj, TillPostgres) else ""
+    return " FOR NO KEY UPDATE" + of if isinstance(database.obj, TillPostgres) else ""
 
 
 @contextmanager

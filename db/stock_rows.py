@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from db import fast
 
@@ -23,14 +23,33 @@ class OnHand(NamedTuple):
     on_hand: Decimal
 
 
-def lock_on_hand(product_ids: list[int]) -> dict[int, OnHand]:
-    """What is on hand of these products; on PostgreSQL their rows locked, lowest id first, until the
-    transaction ends (a sale takes them before it checks stock or takes from a batch)."""
+class Locked(NamedTuple):
+    """A sale's products as it locked them: what is on hand, and their batches (FEFO order)."""
+
+    on_hand: dict[int, OnHand]
+    batches: list[OpenBatch]
+
+
+def lock_on_hand(product_ids: list[int]) -> Locked:
+    """What is on hand of these products and their batches, read in one statement; on PostgreSQL the
+    products' rows locked, lowest id first, until the transaction ends (a sale takes them before it checks
+    stock or takes from a batch)."""
     found = fast.rows(
-        'SELECT "id", "name", "on_hand" FROM "product" WHERE "id" IN (?*) ORDER BY "id"' + fast.for_update(),
+        'SELECT p."id", p."name", p."on_hand", b."id", b."expires_on", b."qty_left", b."qty_received" '
+        'FROM "product" p LEFT JOIN "batch" b ON b."product_id" = p."id" WHERE p."id" IN (?*) '
+        'ORDER BY p."id", b."expires_on", b."id"' + fast.for_update(" OF p"),
         sorted(product_ids),
     )
-    return {int(pid): OnHand(str(name), Decimal(int(held)) / 1000) for pid, name, held in found}
+    on_hand, batches = {}, []
+    for pid, name, held, bid, expires, left, received in found:
+        on_hand[int(pid)] = OnHand(str(name), Decimal(int(held)) / 1000)
+        if bid is not None:
+            batches.append(_batch(bid, pid, expires, left, received))
+    return Locked(on_hand, batches)
+
+
+def _batch(bid: Any, pid: Any, expires: Any, left: Any, received: Any) -> OpenBatch:
+    return OpenBatch(int(bid), int(pid), expires, Decimal(int(left)) / 1000, Decimal(int(received)) / 1000)
 
 
 def open_batches(product_ids: list[int]) -> list[OpenBatch]:
@@ -40,10 +59,7 @@ def open_batches(product_ids: list[int]) -> list[OpenBatch]:
         'WHERE "product_id" IN (?*) ORDER BY "expires_on", "id"',
         product_ids,
     )
-    return [
-        OpenBatch(int(bid), int(pid), expires, Decimal(int(left)) / 1000, Decimal(int(received)) / 1000)
-        for bid, pid, expires, left, received in found
-    ]
+    return [_batch(*row) for row in found]
 
 
 def add_on_hand(totals: dict[int, Decimal]) -> None:

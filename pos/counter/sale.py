@@ -307,9 +307,9 @@ def complete(
             points=(earning.earned, cart.points_redeem) if cart.customer_id else None,
             voucher_code=taken.voucher.code if taken.voucher else None,
             stamps=stamps.totals(plan),
-        )
+        ),
+        then=lambda sale: _after_sale(sale, cart, cashier, earning, plan, taken, channel),
     )
-    _after_sale(sale, cart, cashier, earning, plan, taken, channel)
     return sale
 
 

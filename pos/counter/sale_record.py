@@ -7,7 +7,7 @@ A refund is a Sale of kind 'refund' whose money and quantities are negative; it 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -189,14 +189,16 @@ class Record:
     stamps: list[int] | None = None
 
 
-def record(r: Record) -> Sale:
-    """Write `r` inside the caller's transaction. Returns the Sale (not read back)."""
+def record(r: Record, then: Callable[[Sale], None] | None = None) -> Sale:
+    """Write `r` inside the caller's transaction. Returns the Sale (not read back). `then(sale)` writes the
+    sale's other changes (the member's points, a voucher, the delivery board) before its stock moves and
+    day books: the products and the day books are what tills selling at once wait for, so they are locked
+    last, just before the journal (whose entries a sale writes as it commits)."""
     sale = Sale(**r.sale)
     sale.id = fast.insert(Sale, r.sale)
     for line in r.lines:
         line["sale"] = sale.id
     ids = fast.insert_many(SaleLine, r.lines, returning="position")  # one statement for all the lines
-    stock.ledger_moves(_moves(r, ids), r.event, r.user, sale.created_at, r.reason)
     for payment in r.payments:
         payment["sale"] = sale.id
     fast.insert_many(Payment, r.payments)
@@ -205,9 +207,13 @@ def record(r: Record) -> Sale:
             entry = dict(customer=sale.customer_id, amount=p["amount"], sale=sale.id, method=r.event)
             fast.insert(KasbonEntry, {**entry, "user": r.user.id, "created_at": sale.created_at})
             fast.add_to(Customer, "kasbon", sale.customer_id, p["amount"])
+    journal.append(
+        r.event, content(sale, r.lines, r.payments, r.points, r.voucher_code, r.stamps), user=r.user.name
+    )
+    if then is not None:
+        then(sale)
+    stock.ledger_moves(_moves(r, ids), r.event, r.user, sale.created_at, r.reason)
     summaries.add(database.obj, r.sale, r.lines, r.payments)
-    body = content(sale, r.lines, r.payments, r.points, r.voucher_code, r.stamps)
-    journal.append(r.event, body, user=r.user.name)
     return sale
 
 

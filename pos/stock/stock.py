@@ -48,19 +48,24 @@ class OutOfStock(InvalidInput):
     )
 
 
-def _batches_for(moves: list[tuple[int, Decimal, int, int | None]]) -> dict[int, list[list[Any]]]:
-    """Open batches of the moved products: {product: [[id, expires_on, qty_left, qty_received], ...]}."""
+def _batches_for(
+    moves: list[tuple[int, Decimal, int, int | None]], read: list[stock_rows.OpenBatch] | None = None
+) -> dict[int, list[list[Any]]]:
+    """Open batches of the moved products (`read` already, or read now):
+    {product: [[id, expires_on, qty_left, qty_received], ...]}."""
     ids = sorted({pid for pid, _q, _c, _l in moves})
     found: dict[int, list[list[Any]]] = {}
     if not ids:
         return found
-    for b in stock_rows.open_batches(ids):
+    for b in stock_rows.open_batches(ids) if read is None else read:
         found.setdefault(b.product_id, []).append([b.id, b.expires_on, b.qty_left, b.qty_received])
     return found
 
 
 def _split(
-    moves: list[tuple[int, Decimal, int, int | None]], kind: str
+    moves: list[tuple[int, Decimal, int, int | None]],
+    kind: str,
+    read: list[stock_rows.OpenBatch] | None = None,
 ) -> list[tuple[int, Decimal, int, int | None, int | None]]:
     """FEFO: split each move over the product's batches (out: earliest expiry first; a refund: back into
     the latest-expiring batch that has room). Updates the batches; returns moves with their batch id."""
@@ -68,7 +73,7 @@ def _split(
         moves_out = [m for m in moves if m[1] < 0]
         if not moves_out:
             return [(pid, qty, cost, line, None) for pid, qty, cost, line in moves]
-    batches = _batches_for(moves)
+    batches = _batches_for(moves, read)
     if not batches:
         return [(pid, qty, cost, line, None) for pid, qty, cost, line in moves]
     out: list[tuple[int, Decimal, int, int | None, int | None]] = []
@@ -106,8 +111,9 @@ def _write(
     at: datetime,
     reason: str = "",
     purchase: int | None = None,
+    read: list[stock_rows.OpenBatch] | None = None,
 ) -> None:
-    split = _split(moves, kind)
+    split = _split(moves, kind, read)
     qty_value, at_value = StockMove.qty.db_value, StockMove.created_at.db_value(at)
     user_id, reason = (user.id if user else None), reason[:200]
     fast.insert_values(
@@ -128,21 +134,22 @@ def _write(
         stock_rows.add_on_hand(totals)
 
 
-def check_available(moves: list[tuple[int, Decimal, int, int | None]]) -> None:
+def check_available(moves: list[tuple[int, Decimal, int, int | None]]) -> list[stock_rows.OpenBatch] | None:
     """Lock the sale's products (PostgreSQL: tills selling at once take them in one order) and, with
-    negative stock blocked in the settings, refuse moves that take a product below zero."""
+    negative stock blocked in the settings, refuse moves that take a product below zero. Returns their
+    batches as read with the lock (None when nothing was read)."""
     blocked = not settings.all_settings().get("negative_stock", True)
     if not (blocked or fast.for_update()):
-        return
+        return None
     need: dict[int, Decimal] = {}
     for pid, qty, _c, _l in moves:
         need[pid] = need.get(pid, Decimal(0)) - min(qty, Decimal(0))
     held = stock_rows.lock_on_hand(list(need))
-    if not blocked:
-        return
-    for pid, row in held.items():
-        if need[pid] > 0 and row.on_hand < need[pid]:
-            raise OutOfStock(name=row.name, left=qty_text(row.on_hand))
+    if blocked:
+        for pid, row in held.on_hand.items():
+            if need[pid] > 0 and row.on_hand < need[pid]:
+                raise OutOfStock(name=row.name, left=qty_text(row.on_hand))
+    return held.batches
 
 
 def ledger_moves(
@@ -152,9 +159,8 @@ def ledger_moves(
     Each move is (product id, quantity + in / - out, unit cost, sale line id)."""
     if not moves:
         return
-    if kind == "sale":
-        check_available(moves)  # type: ignore[arg-type]
-    _write(moves, kind, user, at, reason)  # type: ignore[arg-type]
+    read = check_available(moves) if kind == "sale" else None  # type: ignore[arg-type]
+    _write(moves, kind, user, at, reason, read=read)  # type: ignore[arg-type]
 
 
 def move(

@@ -291,10 +291,9 @@ def test_a_sale_locks_its_rows_in_one_order_and_the_journal_last(pg_shop, monkey
 
     assert sent[0] == "BEGIN" and sent[1].startswith("SELECT pg_advisory_xact_lock_shared(")
     customer_lock = at('SELECT "id" FROM "customer" WHERE "id" =')
-    product_lock = at('SELECT "id", "name", "on_hand" FROM "product"')
-    assert sent[customer_lock].endswith("FOR NO KEY UPDATE") and sent[product_lock].endswith(
-        "FOR NO KEY UPDATE"
-    )
+    product_lock = at('SELECT p."id", p."name", p."on_hand", b."id"')  # with the products' batches
+    assert sent[customer_lock].endswith(" FOR NO KEY UPDATE")
+    assert sent[product_lock].endswith('ORDER BY p."id", b."expires_on", b."id" FOR NO KEY UPDATE OF p')
     assert customer_lock < product_lock < at('INSERT INTO "day_product"')
     books = sent[at('INSERT INTO "day_product"')]
     assert books.index(f", {mie.id}, ") < books.index(f", {teh.id}, ")  # the day book's rows by product
