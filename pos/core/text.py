@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from decimal import Decimal
 
@@ -20,19 +21,56 @@ def search_words(query: str) -> list[str]:
     return [w for w in fold(query).split(" ") if w][:6]
 
 
-def clean(text: str, keep_newlines: bool = False, limit: int | None = None) -> str:
-    """What a person typed, safe to store and print: control characters (ESC, NUL, …) out, runs of
-    spaces made one, ends trimmed; newlines kept (one at a time) only where asked (notes, addresses);
-    cut to `limit` characters when given."""
+_ZWJ = "\u200d"
+# before an emoji's joiner: an emoji, a skin tone, U+FE0F, a keycap mark; "Cn" an emoji Python can't name
+_BEFORE_JOINER = {"So", "Sk", "Mn", "Me", "Cn"}
+_AFTER_JOINER = {"So", "Cn"}
+_FLAG_TAGS = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")  # 🏴 + tag letters + cancel tag
+_BLANK_LINES = re.compile("\n{3,}")
+
+
+def _tidied(text: str) -> str:
+    """Format characters out (direction overrides, isolates and marks, zero-width spaces, a BOM, a soft
+    hyphen, tag letters), but a zero-width joiner between two parts of an emoji (👨‍👩‍👧, ❤️‍🔥) and the tag
+    letters of a flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿); lone surrogates out; a control character other than a space or line break
+    a space."""
+    tags = {i for m in _FLAG_TAGS.finditer(text) for i in range(m.start() + 1, m.end())}
+    out = []
+    last = len(text) - 1
+    for i, c in enumerate(text):
+        kind = unicodedata.category(c)
+        if kind == "Cf":
+            if i in tags or (
+                c == _ZWJ
+                and 0 < i < last
+                and unicodedata.category(text[i - 1]) in _BEFORE_JOINER
+                and unicodedata.category(text[i + 1]) in _AFTER_JOINER
+            ):
+                out.append(c)
+        elif kind == "Cc":
+            out.append(c if c.isspace() else " ")
+        elif kind != "Cs":
+            out.append(c)
+    return "".join(out)
+
+
+def clean(text: str | None, keep_newlines: bool = False, limit: int | None = None) -> str:
+    """What a person typed or a file held, safe to store, show and print: format characters out but
+    those an emoji needs (see _tidied), other control characters (ESC, NUL, …) a space, runs of spaces
+    and tabs made one, ends trimmed; line breaks kept only where asked (notes, addresses), with one blank
+    line at most; cut to `limit` characters when given, no space or half an emoji left at the end."""
     text = str(text or "")
-    if text.isprintable():  # no control character, no line break: only the spaces to tidy
+    if text.isprintable():  # no control or format character, no line break: only the spaces to tidy
         out = " ".join(text.split())
     elif keep_newlines:
-        lines = ("".join(c for c in line if c.isprintable() or c == "\t") for line in text.splitlines())
-        out = "\n".join(" ".join(line.split()) for line in lines).strip()
+        lines = (" ".join(line.split()) for line in _tidied(text).splitlines())
+        out = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
     else:
-        out = " ".join("".join(c if c.isprintable() else " " for c in text).split())
-    return out if limit is None else out[:limit].rstrip()
+        out = " ".join(_tidied(text).split())
+    if limit is None or len(out) <= limit:
+        return out
+    out = out[:limit]
+    return (out if out.isprintable() else _tidied(out)).rstrip()
 
 
 def printable(text: str) -> str:

@@ -1,11 +1,10 @@
-"""Checking a customer's own fields before they are written: text made safe to store (clean_text), the
-limits of name, notes, tags and address, the phone numbers normalised and refused when someone else
+"""Checking a customer's own fields before they are written: text made safe to store (pos.core.text.clean),
+the limits of name, notes, tags and address, the phone numbers normalised and refused when someone else
 holds them; NewCustomer holds the checked values, insert_checked writes one (create_customer and the
 import)."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,45 +15,20 @@ from pos.core import clock, phone
 from pos.core.errors import InvalidInput, InvalidName, PhoneTaken, TooLong
 from pos.core.i18n import N_, _
 from pos.core.money import MAX_AMOUNT, format_rupiah
-from pos.core.text import fold
+from pos.core.text import clean, fold
 
 NAME_LIMIT, NOTES_LIMIT, TAGS_LIMIT, ADDRESS_LIMIT = 120, 1000, 200, 300
-_INVISIBLE = {0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF}
-
-
-def clean_text(text: str | None, keep_newlines: bool = False) -> str:
-    """Typed or imported text made safe to store, show and print: control characters (ESC, NUL...) and
-    direction overrides out, runs of spaces made one, ends trimmed; newlines kept only where asked (notes,
-    addresses). Emoji (also joined ones, with their zero-width joiner) stay."""
-    out = []
-    for char in str(text or "").replace("\r\n", "\n").replace("\r", "\n"):
-        kind = unicodedata.category(char)
-        if char == "\n" or kind in ("Zl", "Zp"):
-            out.append("\n" if keep_newlines else " ")
-        elif char in "\t\v\f":
-            out.append(" ")
-        elif kind == "Cc" or ord(char) in _INVISIBLE:
-            continue
-        else:
-            out.append(char)
-    if not keep_newlines:
-        return " ".join("".join(out).split())
-    lines = [" ".join(line.split()) for line in "".join(out).split("\n")]
-    joined = "\n".join(lines)
-    while "\n\n\n" in joined:
-        joined = joined.replace("\n\n\n", "\n\n")
-    return joined.strip()
 
 
 def _checked_name(name: str) -> str:
-    name = clean_text(name)
+    name = clean(name)
     if not name or len(name) > NAME_LIMIT:
         raise InvalidName(limit=NAME_LIMIT)
     return name
 
 
 def _limited(text: str, field: str, limit: int, keep_newlines: bool = False) -> str:
-    text = clean_text(text, keep_newlines)
+    text = clean(text, keep_newlines)
     if len(text) > limit:
         raise TooLong(field=_(field), limit=limit)
     return text

@@ -20,7 +20,7 @@ from pos.core import journal, phone, staff, tabular
 from pos.core.errors import FileUnreadable, InvalidInput, PosError
 from pos.core.i18n import N_, _
 from pos.core.money import parse_rupiah
-from pos.core.text import fold
+from pos.core.text import clean, fold
 from pos.core.tx import service
 from pos.customers import customer_checks
 from pos.customers.vcard import is_vcard, read_cards
@@ -314,7 +314,7 @@ def _without_mobile(c: _Contact, name: str, bad: list[str], from_phone_book: boo
 
 
 def _judge(c: _Contact, seen: dict[str, int], from_phone_book: bool) -> ImportRow:
-    name = customer_checks.clean_text(c.name)
+    name = clean(c.name)
     good, bad = _numbers(c.numbers)
     if not good:
         return _without_mobile(c, name, bad, from_phone_book)

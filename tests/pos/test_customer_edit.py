@@ -25,7 +25,7 @@ from pos.core.errors import (
 from pos.core.money import MAX_AMOUNT
 from pos.counter import sale
 from pos.counter.payment import Tender
-from pos.customers import customer, customer_checks, customer_views, merge
+from pos.customers import customer, customer_views, merge
 from tests.pos.helpers import small_shop
 
 
@@ -74,13 +74,13 @@ def test_update_changes_every_field_in_one_journal_entry(budi, owner):
             credit_limit=250_000,
         ),
     )
-    assert changed.name == "Budi[31m Santoso"  # ESC is out, not the text after it
+    assert changed.name == "Budi [31m Santoso"  # ESC is a space, the text after it kept
     assert changed.phone == "6281399998888"
     assert customer.phones_of(budi.id) == ["6281211112222", "6285712345678"]  # the old main number kept
     assert (changed.birthday, changed.wa_consent, changed.credit_limit) == (date(1985, 3, 14), False, 250_000)
     assert customer.main_address(budi.id) == "Jl. Mawar 3\nRT 02/RW 05"
     assert changed.notes == "suka kopi\n\ntanpa gula" and changed.tags == "arisan, RT 02"
-    assert changed.search_name == "budi[31m santoso"
+    assert changed.search_name == "budi [31m santoso"
     [entry] = entries("update")
     assert entry["customer"] == budi.id and entry["_user"] == "Bu Sri"
     assert set(entry["changed"]) == {
@@ -345,11 +345,9 @@ def test_merged_record_cannot_be_edited_but_its_numbers_still_find_the_kept_one(
         customer.create_customer("0878-3000-0003", "Orang Lain")
 
 
-def test_clean_text_keeps_emoji_and_drops_controls():
-    assert customer_checks.clean_text("Ibu 👩‍👧 Ani\u202e\x00") == "Ibu 👩‍👧 Ani"
-    assert customer_checks.clean_text("a\r\nb\tc", keep_newlines=True) == "a\nb c"
-    assert customer_checks.clean_text("a\r\nb", keep_newlines=False) == "a b"
-    assert customer_checks.clean_text(None) == ""
+def test_a_name_keeps_its_emoji_and_loses_overrides_and_controls(owner):
+    ani = customer.create_customer("0812-1000-0001", "\u202eIbu 👩‍👧 Ani\x00", notes="a\r\nb\tc\u2066")
+    assert (ani.name, ani.notes) == ("Ibu 👩‍👧 Ani", "a\nb c")
 
 
 def test_the_start_of_a_number_finds_numbers_that_start_so(owner):
