@@ -14,13 +14,12 @@ from datetime import date
 from decimal import Decimal
 
 from db.models import LoyaltyProgram, Product, User
-from pos.core import clock, staff
+from pos.core import clock
 from pos.core.cart import Cart, CartLine, check_price, parse_qty
 from pos.core.errors import InvalidInput
 from pos.core.i18n import N_, _
-from pos.core.text import clean
 from pos.core.tx import service
-from pos.customers.programs import running, save
+from pos.customers.programs import named, running, save
 from pos.customers.stamps import categories_of
 
 
@@ -94,10 +93,7 @@ def configure(
     program_id: int | None = None,
 ) -> LoyaltyProgram:
     """Create or change a bonus gift ('settings' permission)."""
-    staff.require(user, "settings")
-    name = clean(name, limit=80)
-    if not name:
-        raise InvalidInput(N_("Beri nama program hadiahnya."))
+    name = named(user, name, N_("Beri nama program hadiahnya."))
     if Product.get_or_none(Product.id == gift_product) is None:
         raise InvalidInput(N_("Pilih barang hadiahnya."))
     check_price(min_spend)

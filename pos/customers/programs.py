@@ -1,6 +1,7 @@
 """The loyalty programs the shop runs (points, tiers, stamp cards, gifts, birthday), read once per
 process like the settings: the counter asks on every sale. Every change goes through a configure
-service, which forgets the cache before and after."""
+service, which forgets the cache before and after; the stamp-card and gift services share their first
+step (named) and their last (save)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from datetime import date
 from typing import Any
 
 from db.models import LoyaltyProgram, User
-from pos.core import caches, journal
+from pos.core import caches, journal, staff
 from pos.core.errors import InvalidInput
 from pos.core.i18n import N_
+from pos.core.text import clean
+
+NAME_LIMIT = 80
 
 _cache: list[LoyaltyProgram] | None = None
 
@@ -42,6 +46,16 @@ def running(kind: str, on: date | None = None) -> list[LoyaltyProgram]:
             or ((p.starts_on is None or p.starts_on <= on) and (p.ends_on is None or p.ends_on >= on))
         )
     ]
+
+
+def named(user: User, name: str, missing: str) -> str:
+    """The start of a stamp-card or gift configure service: `user` needs the 'settings' permission; the
+    program's name cleaned, NAME_LIMIT characters at most, an empty one refused with the message `missing`."""
+    staff.require(user, "settings")
+    name = clean(name, limit=NAME_LIMIT)
+    if not name:
+        raise InvalidInput(missing)
+    return name
 
 
 def save(

@@ -20,15 +20,14 @@ from peewee import fn
 
 from db import fast
 from db.models import LoyaltyEntry, LoyaltyProgram, Product, Sale, StampCard, User
-from pos.core import clock, staff
+from pos.core import clock
 from pos.core.cart import Cart, CartLine, check_price, parse_qty
 from pos.core.errors import InvalidInput, NeedCustomer
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
-from pos.core.text import clean
 from pos.core.tx import service
 from pos.customers import loyalty
-from pos.customers.programs import running, save
+from pos.customers.programs import named, running, save
 
 MAX_NEEDED = 100
 
@@ -96,10 +95,7 @@ def configure(
     program_id: int | None = None,
 ) -> LoyaltyProgram:
     """Create or change a stamp card ('settings' permission)."""
-    staff.require(user, "settings")
-    name = clean(name, limit=80)
-    if not name:
-        raise InvalidInput(N_("Beri nama kartu stempelnya."))
+    name = named(user, name, N_("Beri nama kartu stempelnya."))
     if not isinstance(needed, int) or isinstance(needed, bool) or not 2 <= needed <= MAX_NEEDED:
         raise InvalidInput(N_("Jumlah stempel harus 2 sampai {max}."), max=MAX_NEEDED)
     products, categories = sorted(set(products)), sorted(set(categories))
