@@ -152,12 +152,12 @@ def test_take_a_kasbon_payment_from_the_customer_list(window, owner, qtbot, monk
     page = window.section(CustomersPage)
     window.open_section(window.sections.index(page))
     page.only_kasbon.setChecked(True)
-    assert page.model.rowCount() == 1 and "total Rp 45.000" in page.count.text()
+    assert page.model.rowCount() == 1 and "total Rp 45.000" in page.summary.text()
     page.table.selectRow(0)
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (20_000, True))
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Tunai", True))
     page.take_payment()
-    assert "sisa Rp 25.000" in page.message.text() and "total Rp 25.000" in page.count.text()
+    assert "sisa Rp 25.000" in page.message.text() and "total Rp 25.000" in page.summary.text()
     assert customer.get(sari.id).kasbon == 25_000
 
 

@@ -15,28 +15,23 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from pos.catalog import catalog, product_edit, product_list
-from pos.core.changes import Changes
 from pos.core.errors import PosError
 from pos.core.i18n import _
-from pos.core.staff import User
 from ui.catalog.bulk_price_dialog import BulkPriceDialog
 from ui.catalog.categories_dialog import CategoriesDialog
 from ui.catalog.import_dialog import ProductImportDialog, export_catalogue
 from ui.catalog.product_dialog import ProductDialog, products_approval
 from ui.customers.posters_dialog import PriceListDialog
-from ui.events import hub
 from ui.theme import role
 from ui.widgets import dialogs
 from ui.widgets.boxes import ComboBox
+from ui.widgets.page import ListPage
 from ui.widgets.table import Column, Index, RowsModel, display, fit_once, setup_view
 
 
@@ -67,45 +62,24 @@ def catalog_columns() -> list[Column]:
     ]
 
 
-class CatalogPage(QWidget):
+class CatalogPage(ListPage):
     key = "catalog"
     permission = "products"
+    watches = ("product", "stock", "sale")
 
     def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.title = _("Barang")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        head = QHBoxLayout()
-        head.addWidget(role(QLabel(self.title), "title"))
-        head.addStretch(1)
-        self.summary = role(QLabel(""), "muted")
-        head.addWidget(self.summary)
-        layout.addLayout(head)
-        layout.addLayout(self._filters())
+        super().__init__(window, _("Barang"), _("Cari nama barang, SKU, atau scan barcode"))
         # Two rows of buttons: what is done to the chosen products, then what works on the catalogue
         # (more catalogue tools go in with add_tool: import/export, labels).
-        layout.addLayout(self._product_buttons())
-        layout.addLayout(self._tool_buttons())
-        layout.addWidget(self._table(), 1)
-        self.message = role(QLabel(""), "muted")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-
-        self.timer = dialogs.debounced(self, 150, self.refresh)
-        self.search.textChanged.connect(lambda _t: self.timer.start())
+        rows = [self._filters(), self._product_buttons(), self._tool_buttons()]
+        self.lay_out(rows, self._table())
         insert = QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add)
         insert.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        hub.changed.connect(self._changed)
         self._selection_changed()
 
     # --- building ---
     def _filters(self) -> QHBoxLayout:
         filters = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Cari nama barang, SKU, atau scan barcode"))
-        self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self._search_entered)
         filters.addWidget(self.search, 1)
         self.category = ComboBox()
@@ -212,14 +186,6 @@ class CatalogPage(QWidget):
     def add_tool(self, button: QPushButton) -> None:
         """Another catalogue tool (import/export, labels) in the second button row, before its stretch."""
         self.tools.insertWidget(self.tools.count() - 1, button)
-
-    @property
-    def user(self) -> User:
-        return self.window_.user  # type: ignore[attr-defined, no-any-return]
-
-    def _changed(self, done: Changes) -> None:
-        if done.any("product", "stock", "sale") and self.isVisible():
-            self.refresh()
 
     # --- the list ---
     def _categories(self) -> None:

@@ -8,16 +8,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from pos.core import phone, staff
-from pos.core.changes import Changes
 from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
@@ -29,10 +25,10 @@ from ui.customers.import_dialog import CustomerImportDialog
 from ui.customers.merge_dialog import MergeDialog
 from ui.customers.profile import OutreachDialog, ProfileDialog, WarrantyDialog
 from ui.customers.vouchers_dialog import VouchersDialog
-from ui.events import hub
 from ui.theme import MUTED, role
 from ui.widgets import dialogs
 from ui.widgets.boxes import ComboBox
+from ui.widgets.page import ListPage
 from ui.widgets.table import Column, RowsModel, setup_view
 
 
@@ -50,37 +46,17 @@ class CustomersModel(RowsModel):
         return super().data(index, role)
 
 
-class CustomersPage(QWidget):
+class CustomersPage(ListPage):
     key = "customers"
     permission = "add_customer"
+    watches = ("customer", "sale")
 
     def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.title = _("Pelanggan")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        head = QHBoxLayout()
-        head.addWidget(role(QLabel(self.title), "title"))
-        head.addStretch(1)
-        self.count = role(QLabel(""), "muted")
-        head.addWidget(self.count)
-        layout.addLayout(head)
-        layout.addLayout(self._filters())
-        layout.addLayout(self._actions())
-        layout.addWidget(self._table(), 1)
-        self.message = role(QLabel(""), "muted")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.message)
-        self.timer = dialogs.debounced(self, 150, self.refresh)
-        self.search.textChanged.connect(lambda _t: self.timer.start())
-        hub.changed.connect(self._changed)
+        super().__init__(window, _("Pelanggan"), _("Cari nama atau nomor HP (0812…, +62…, 62…)"))
+        self.lay_out([self._filters(), self._actions()], self._table())
 
     # --- building ---
     def _filters(self) -> QHBoxLayout:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Cari nama atau nomor HP (0812…, +62…, 62…)"))
-        self.search.setClearButtonEnabled(True)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         self.segment = ComboBox()
@@ -168,10 +144,6 @@ class CustomersPage(QWidget):
         row.addWidget(button)
         return button
 
-    def _changed(self, done: Changes) -> None:
-        if done.any("customer", "sale") and self.isVisible():
-            self.refresh()
-
     def refresh(self) -> None:
         rows = customer_views.listing(self.search.text(), include_inactive=self.show_inactive.isChecked())
         wanted = self.segment.currentData()
@@ -181,13 +153,13 @@ class CustomersPage(QWidget):
             rows = [r for r in rows if r.segment == wanted]
         if self.only_kasbon.isChecked():
             rows = [r for r in rows if r.kasbon > 0]
-            self.count.setText(
+            self.summary.setText(
                 _("{n} pelanggan berutang, total {total}").format(
                     n=len(rows), total=format_rupiah(kasbon.owed_total())
                 )
             )
         else:
-            self.count.setText(_("{n} pelanggan ditampilkan").format(n=len(rows)))
+            self.summary.setText(_("{n} pelanggan ditampilkan").format(n=len(rows)))
         self.model.set_rows(rows)
         self._selection_changed()
 
@@ -198,11 +170,8 @@ class CustomersPage(QWidget):
         for button in (self.edit_button, self.active_button):
             button.setEnabled(who is not None)
 
-    def _user(self):  # type: ignore[no-untyped-def]
-        return self.window_.user  # type: ignore[attr-defined]
-
     def add(self) -> None:
-        dialog = CustomerEditDialog(self, self._user())
+        dialog = CustomerEditDialog(self, self.user)
         if dialogs.run(dialog) and dialog.saved is not None:
             self.message.setText(_("Pelanggan {name} ditambahkan.").format(name=dialog.saved.name))
 
@@ -211,7 +180,7 @@ class CustomersPage(QWidget):
         if who is None:
             dialogs.show_error(self, _("Pilih dulu pelanggan yang mau diubah."))
             return
-        dialog = CustomerEditDialog(self, self._user(), who.id)
+        dialog = CustomerEditDialog(self, self.user, who.id)
         if dialogs.run(dialog) and dialog.saved is not None:
             self.message.setText(_("Data {name} disimpan.").format(name=dialog.saved.name))
 
@@ -228,7 +197,7 @@ class CustomersPage(QWidget):
         ):
             return
         try:
-            customer.set_customer_active(who.id, not who.active, self._user())
+            customer.set_customer_active(who.id, not who.active, self.user)
         except PosError as exc:
             dialogs.show_error(self, exc.text)
             return
@@ -236,7 +205,7 @@ class CustomersPage(QWidget):
         self.message.setText(text.format(name=who.name))
 
     def import_file(self) -> None:
-        dialog = CustomerImportDialog(self, self._user())
+        dialog = CustomerImportDialog(self, self.user)
         if dialogs.run(dialog) and dialog.imported is not None:
             self.message.setText(_("{n} pelanggan diimpor.").format(n=dialog.imported.added))
 
@@ -247,20 +216,20 @@ class CustomersPage(QWidget):
     def open_profile(self) -> None:
         who = self.selected()
         if who is not None:
-            dialogs.run(ProfileDialog(self, who.id, self.window_.user))  # type: ignore[attr-defined]
+            dialogs.run(ProfileDialog(self, who.id, self.user))
 
     def warranty(self) -> None:
-        dialogs.run(WarrantyDialog(self, self.window_.user))  # type: ignore[attr-defined]
+        dialogs.run(WarrantyDialog(self, self.user))
 
     def outreach(self) -> None:
         """Walk through the customers now listed (a segment, the debtors...) one WhatsApp at a time."""
         ids = [row.id for row in self.model.rows]
         if ids:
-            dialogs.run(OutreachDialog(self, ids, self.window_.user))  # type: ignore[attr-defined]
+            dialogs.run(OutreachDialog(self, ids, self.user))
             self.refresh()
 
     def vouchers(self) -> None:
-        user = self.window_.user  # type: ignore[attr-defined]
+        user = self.user
         dialogs.run(VouchersDialog(self, user, getattr(self.window_, "printing", None)))
 
     def merge(self) -> None:
@@ -269,7 +238,7 @@ class CustomersPage(QWidget):
         if who is None:
             dialogs.show_error(self, _("Pilih dulu salah satu data pelanggan yang mau digabung."))
             return
-        dialog = MergeDialog(self, who.id, self.window_.user)  # type: ignore[attr-defined]
+        dialog = MergeDialog(self, who.id, self.user)
         if dialogs.run(dialog) and dialog.kept is not None:
             self.message.setText(_("Data digabung ke {name}.").format(name=dialog.kept.name))
 

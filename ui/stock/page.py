@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStyleOptionViewItem,
     QTableView,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from pos.core import settings
-from pos.core.changes import Changes
 from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
@@ -32,7 +30,6 @@ from pos.core.staff import User
 from pos.core.text import qty_text
 from pos.stock import lookups, stock, stock_list
 from receipts.order_pdf import order_pdf
-from ui.events import hub
 from ui.stock.dialogs import (
     OpnameDialog,
     ProductionDialog,
@@ -43,6 +40,7 @@ from ui.stock.dialogs import (
 from ui.theme import role
 from ui.widgets import dialogs
 from ui.widgets.boxes import ComboBox, SpinBox
+from ui.widgets.page import ListPage
 from ui.widgets.table import Column, RowsModel, setup_view
 
 # Tests replace this to see the link instead of a browser opening.
@@ -262,33 +260,20 @@ class SuggestionDialog(QDialog):
         self.message.setText(_("Disimpan: {path}").format(path=path))
 
 
-class StockPage(QWidget):
+class StockPage(ListPage):
     key = "stock"
     permission = "stock"
+    watches = ("stock", "sale", "product")
 
     def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.title = _("Stok")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        head = QHBoxLayout()
-        head.addWidget(role(QLabel(self.title), "title"))
-        head.addStretch(1)
-        self.summary = role(QLabel(""), "muted")
-        head.addWidget(self.summary)
-        layout.addLayout(head)
+        super().__init__(window, _("Stok"), _("Cari nama barang atau SKU"))
         row = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Cari nama barang atau SKU"))
-        self.search.setClearButtonEnabled(True)
         row.addWidget(self.search, 1)
         self.filter = ComboBox()
         self.filter.addItem(_("Semua barang"), "all")
         self.filter.addItem(_("Di bawah batas stok"), "low")
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
         row.addWidget(self.filter)
-        layout.addLayout(row)
         actions = QHBoxLayout()
         for text, slot in (
             (_("Terima barang…"), self.restock),
@@ -303,7 +288,6 @@ class StockPage(QWidget):
             button.clicked.connect(slot)
             actions.addWidget(button)
         actions.addStretch(1)
-        layout.addLayout(actions)
         self.model = StockModel(
             [
                 Column(_("SKU"), lambda r: r.sku, order="sku"),
@@ -323,21 +307,7 @@ class StockPage(QWidget):
         setup_view(self.table, stretch=1)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        layout.addWidget(self.table, 1)
-        self.message = role(QLabel(""), "muted")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        self.timer = dialogs.debounced(self, 150, self.refresh)
-        self.search.textChanged.connect(lambda _t: self.timer.start())
-        hub.changed.connect(self._changed)
-
-    def _changed(self, done: Changes) -> None:
-        if done.any("stock", "sale", "product") and self.isVisible():
-            self.refresh()
-
-    @property
-    def user(self) -> User:
-        return self.window_.user  # type: ignore[attr-defined, no-any-return]
+        self.lay_out([row, actions], self.table)
 
     def refresh(self) -> None:
         """The list first; the stock value (a sum over every listed product) right after the screen
