@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,20 +17,18 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from pos.catalog import product_columns, product_export, product_import
-from pos.core import staff
 from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
 from pos.core.staff import User
-from ui.counter.approval import ApprovalDialog
-from ui.theme import role
-from ui.widgets import dialogs, files, worker
+from ui.catalog.product_dialog import products_approval
+from ui.widgets import files
 from ui.widgets.boxes import ComboBox
+from ui.widgets.import_dialog import ImportDialog
 from ui.widgets.table import Column, RowsModel, setup_view
 
 FILTERS = "Spreadsheet (*.xlsx *.csv *.txt);;Excel (*.xlsx);;CSV (*.csv *.txt)"
@@ -52,42 +49,29 @@ def _price(row: product_import.ImportRow) -> str:
     return format_rupiah(value) if isinstance(value, int) else ""
 
 
-class ProductImportDialog(QDialog):
+class ProductImportDialog(ImportDialog):
     """`imported` holds the ImportResult after a successful import."""
 
     def __init__(self, parent: QWidget | None, user: User) -> None:
-        super().__init__(parent)
-        self.user = user
-        self.path = ""
+        super().__init__(
+            parent,
+            user,
+            _("Impor barang dari file"),
+            _(
+                "File CSV atau Excel (.xlsx): satu baris satu barang, baris pertama judul kolom. Nama "
+                "kolom bahasa Indonesia atau Inggris dikenali (juga ekspor Loyverse). Belum punya? "
+                "Unduh template, isi di Excel, lalu pilih di sini."
+            ),
+            choose_title=_("Pilih file barang"),
+            filters=FILTERS,
+        )
         self.shown: product_import.ImportPreview | None = None
         self.imported: product_import.ImportResult | None = None
-        self.setWindowTitle(_("Impor barang dari file"))
         self.setMinimumSize(940, 560)
         self.resize(1120, 640)  # the problems column readable; fits a 1366×768 screen
-        layout = QVBoxLayout(self)
-        intro = role(
-            QLabel(
-                _(
-                    "File CSV atau Excel (.xlsx): satu baris satu barang, baris pertama judul kolom. Nama "
-                    "kolom bahasa Indonesia atau Inggris dikenali (juga ekspor Loyverse). Belum punya? "
-                    "Unduh template, isi di Excel, lalu pilih di sini."
-                )
-            ),
-            "muted",
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        top = QHBoxLayout()
-        choose = role(QPushButton(_("Pilih file…")), "primary")
-        choose.clicked.connect(self.choose)
-        top.addWidget(choose)
-        self.file_label = QLabel(_("(belum ada file)"))
-        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
-        top.addWidget(self.file_label, 1)
         template = QPushButton(_("Unduh template…"))
         template.clicked.connect(self.save_template)
-        top.addWidget(template)
-        layout.addLayout(top)
+        self.top.addWidget(template)
         mode = QHBoxLayout()
         self.add_only = QRadioButton(_("Hanya tambah barang baru"))
         self.update = QRadioButton(
@@ -98,7 +82,7 @@ class ProductImportDialog(QDialog):
             button.toggled.connect(lambda on: on and self.reload())
             mode.addWidget(button)
         mode.addStretch(1)
-        layout.addLayout(mode)
+        self.layout_.addLayout(mode)
         body = QHBoxLayout()
         self.mapping_box = QWidget()
         self.mapping = QFormLayout(self.mapping_box)
@@ -123,22 +107,10 @@ class ProductImportDialog(QDialog):
         self.table.setModel(self.model)
         setup_view(self.table, stretch=6)
         body.addWidget(self.table, 1)
-        layout.addLayout(body, 1)
-        self.summary = role(QLabel(""), "title")
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-        self.message = dialogs.message_line(layout)
-        buttons, self.ok = dialogs.close_and_primary(self, _("Impor"), self.run_import)
-        self.ok.setEnabled(False)
-        layout.addLayout(buttons)
+        self.finish(body)
         self.combos: dict[int, QComboBox] = {}
 
     # --- the file ---
-    def choose(self) -> None:
-        path = files.ask_open(self, _("Pilih file barang"), FILTERS)
-        if path:
-            self.open_file(path)
-
     def open_file(self, path: str, columns: dict[int, str] | None = None) -> None:
         self.path = path
         self.file_label.setText(path)
@@ -152,18 +124,8 @@ class ProductImportDialog(QDialog):
     def _load(self, columns: dict[int, str] | None) -> None:
         self.ok.setEnabled(False)
         self.message.setText("")
-        self.summary.setText(_("Memeriksa file…"))
         path, update = self.path, self.update.isChecked()
-        job = worker.Worker(lambda: product_import.preview(path, columns, update))
-        job.finished.connect(self._previewed)
-        job.failed.connect(self._failed)
-        worker.start(self, job)
-
-    def _failed(self, exc: object) -> None:
-        self.shown = None
-        self.model.set_rows([])
-        self.summary.setText("")
-        self.message.setText(exc.text if isinstance(exc, PosError) else str(exc))
+        self.read(lambda: product_import.preview(path, columns, update))
 
     def _previewed(self, shown: object) -> None:
         assert isinstance(shown, product_import.ImportPreview)
@@ -202,24 +164,15 @@ class ProductImportDialog(QDialog):
 
     # --- writing ---
     def run_import(self) -> None:
-        if self.shown is None:
+        shown = self.shown
+        if shown is None:
             return
-        approver = None
-        if not staff.can(self.user, "products"):
-            ask = ApprovalDialog(self, _("Impor barang butuh PIN pemilik"), need_pin=True, need_reason=False)
-            if not ask.exec():
-                return
-            approver = ask.approver
-        self.ok.setEnabled(False)
-        self.summary.setText(_("Mengimpor…"))
-        self.repaint()
-        try:
-            self.imported = product_import.apply(self.shown, self.user, approver)
-        except PosError as exc:
-            self.message.setText(exc.text)
-            self.summary.setText(self.shown.summary())
-            return
-        self.accept()
+        go_on, approver = products_approval(self, self.user, _("Impor barang butuh PIN pemilik"))
+        if go_on:
+            self.write(
+                lambda: product_import.apply(shown, self.user, approver),
+                lambda: self.summary.setText(shown.summary()),
+            )
 
     def save_template(self) -> None:
         path = files.ask_save(self, _("Simpan template"), "template-barang-kasir.xlsx", FILTERS)

@@ -9,24 +9,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from pos.core import phone, staff
-from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.core.staff import User
 from pos.customers import customer_import
 from pos.customers.customer_import import DUPLICATE, ERROR, EXISTS, NEW, SKIPPED
 from ui.counter.approval import ApprovalDialog
 from ui.theme import GREEN_DARK, MUTED, RED, role
-from ui.widgets import dialogs, files, worker
+from ui.widgets import dialogs
+from ui.widgets.import_dialog import ImportDialog
 from ui.widgets.table import Column, RowsModel, setup_view
 
 FILTERS = "Kontak (*.csv *.xlsx *.vcf *.txt);;Excel (*.xlsx);;CSV (*.csv *.txt);;vCard (*.vcf)"
@@ -50,44 +46,31 @@ def _number(text: str) -> str:
     return phone.local_form(text) if text else ""
 
 
-class CustomerImportDialog(QDialog):
-    """`imported` holds the ImportResult after a successful import (not `done`: that is QDialog.done)."""
+class CustomerImportDialog(ImportDialog):
+    """`imported` holds the ImportResult after a successful import."""
 
     def __init__(self, parent: QWidget | None, user: User) -> None:
-        super().__init__(parent)
-        self.user = user
-        self.path = ""
+        super().__init__(
+            parent,
+            user,
+            _("Impor pelanggan"),
+            _(
+                "Pilih daftar pelanggan: file Excel (.xlsx) atau CSV dengan kolom nama dan nomor HP, "
+                "ekspor Google Kontak (CSV), atau kontak HP (.vcf — di HP: Kontak → Ekspor/Bagikan "
+                "kontak). "
+                "Nomor yang sudah terdaftar tidak dibuat dua kali. Belum ada yang disimpan sampai Anda "
+                "menekan Impor."
+            ),
+            choose_title=_("Pilih daftar pelanggan"),
+            filters=FILTERS,
+        )
         self.shown: customer_import.ImportPreview | None = None
         self.imported: customer_import.ImportResult | None = None
-        self.setWindowTitle(_("Impor pelanggan"))
         self.setMinimumSize(980, 560)
-        layout = QVBoxLayout(self)
-        intro = role(
-            QLabel(
-                _(
-                    "Pilih daftar pelanggan: file Excel (.xlsx) atau CSV dengan kolom nama dan nomor HP, "
-                    "ekspor Google Kontak (CSV), atau kontak HP (.vcf — di HP: Kontak → Ekspor/Bagikan "
-                    "kontak). "
-                    "Nomor yang sudah terdaftar tidak dibuat dua kali. Belum ada yang disimpan sampai Anda "
-                    "menekan Impor."
-                )
-            ),
-            "muted",
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        top = QHBoxLayout()
-        choose = role(QPushButton(_("Pilih file…")), "primary")
-        choose.clicked.connect(self.choose)
-        top.addWidget(choose)
-        self.file_label = QLabel(_("(belum ada file)"))
-        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
-        top.addWidget(self.file_label, 1)
-        layout.addLayout(top)
         self.notes = role(QLabel(""), "muted")
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.notes)
+        self.layout_.addWidget(self.notes)
         self.model = PreviewModel(
             [
                 Column(_("Baris"), lambda r: r.line, "number"),
@@ -103,25 +86,13 @@ class CustomerImportDialog(QDialog):
         self.table.setModel(self.model)
         setup_view(self.table, stretch=5)
         self.table.setWordWrap(False)
-        layout.addWidget(self.table, 1)
-        self.summary = role(QLabel(""), "title")
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-        self.message = dialogs.message_line(layout)
-        buttons, self.ok = dialogs.close_and_primary(self, _("Impor"), self.run_import)
-        self.ok.setEnabled(False)
+        buttons = self.finish(self.table)
         self.skip_errors = QCheckBox(_("Lewati baris yang salah"))
         self.skip_errors.setEnabled(False)
         self.skip_errors.toggled.connect(lambda _on: self._buttons())
         buttons.insertWidget(0, self.skip_errors)
-        layout.addLayout(buttons)
 
     # --- reading ---
-    def choose(self) -> None:
-        path = files.ask_open(self, _("Pilih daftar pelanggan"), FILTERS)
-        if path:
-            self.open_file(path)
-
     def open_file(self, path: str) -> None:
         """Read `path` off the UI thread into the preview (nothing is written)."""
         self.path = path
@@ -133,16 +104,7 @@ class CustomerImportDialog(QDialog):
         self.skip_errors.setEnabled(False)
         self.message.setText("")
         self.notes.setText("")
-        self.summary.setText(_("Memeriksa file…"))
-        job = worker.Worker(lambda: customer_import.preview(path))
-        job.finished.connect(self._previewed)
-        job.failed.connect(self._failed)
-        worker.start(self, job)
-
-    def _failed(self, exc: object) -> None:
-        self.shown = None
-        self.summary.setText("")
-        self.message.setText(exc.text if isinstance(exc, PosError) else str(exc))
+        self.read(lambda: customer_import.preview(path))
 
     def _previewed(self, shown: object) -> None:
         assert isinstance(shown, customer_import.ImportPreview)
@@ -193,13 +155,7 @@ class CustomerImportDialog(QDialog):
             if not dialogs.run(ask):
                 return
             approver = ask.approver
-        self.ok.setEnabled(False)
-        self.summary.setText(_("Mengimpor…"))
-        self.repaint()
-        try:
-            self.imported = customer_import.apply(shown, self.user, self.skip_errors.isChecked(), approver)
-        except PosError as exc:
-            self._previewed(shown)
-            self.message.setText(exc.text)
-            return
-        self.accept()
+        skip = self.skip_errors.isChecked()
+        self.write(
+            lambda: customer_import.apply(shown, self.user, skip, approver), lambda: self._previewed(shown)
+        )
