@@ -299,7 +299,10 @@ def all_dialogs() -> set[type]:
     return found
 
 
-ABSTRACT = {"ui.settings.programs_box._ProgramDialog"}  # the shared base of StampDialog and GiftDialog
+ABSTRACT = {
+    "ui.settings.programs_box._ProgramDialog",  # the shared base of StampDialog and GiftDialog
+    "ui.widgets.import_dialog.ImportDialog",  # the shared base of the product and customer imports
+}
 
 
 def _name(kind: type) -> str:
