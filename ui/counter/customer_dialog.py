@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +24,7 @@ from pos.core.staff import User
 from pos.customers import customer
 from pos.customers.customer import Customer
 from ui.theme import role
+from ui.widgets import dialogs
 
 
 class CustomerDialog(QDialog):
@@ -60,9 +60,7 @@ class CustomerDialog(QDialog):
         add.clicked.connect(self.add_new)
         form.addRow("", add)
         layout.addWidget(box)
-        self.error = role(QLabel(""), "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
+        self.error = dialogs.message_line(layout)
         row = QHBoxLayout()
         row.addStretch(1)
         close = QPushButton(_("Tutup (Esc)"))
