@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +29,7 @@ from ui.theme import MUTED, role
 from ui.widgets import dialogs
 from ui.widgets.boxes import ComboBox
 from ui.widgets.page import ListPage
-from ui.widgets.table import Column, RowsModel, setup_view
+from ui.widgets.table import Column, RowsModel, sorted_view
 
 
 class CustomersModel(RowsModel):
@@ -122,12 +122,7 @@ class CustomersPage(ListPage):
             ],
             self,
         )
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        setup_view(self.table, stretch=0)
+        self.table, self.proxy = sorted_view(self.model, stretch=0)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.open_profile())

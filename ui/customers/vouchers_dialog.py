@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -31,7 +31,7 @@ from ui.counter.approval import ApprovalDialog
 from ui.theme import role
 from ui.widgets import dialogs
 from ui.widgets.boxes import ComboBox, DateEdit, SpinBox
-from ui.widgets.table import Column, RowsModel, setup_view
+from ui.widgets.table import Column, RowsModel, sorted_view
 
 
 def _value(v: Voucher) -> str:
@@ -149,12 +149,7 @@ class VouchersDialog(QDialog):
             ],
             self,
         )
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        setup_view(self.table, stretch=5)
+        self.table, self.proxy = sorted_view(self.model, stretch=5)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # listing's order
         self.table.setSortingEnabled(True)

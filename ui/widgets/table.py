@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from pos.core.money import format_rupiah
@@ -141,3 +141,15 @@ def setup_view(table: QTableView, stretch: int = 0) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setResizeContentsPrecision(200)  # widths from the first rows, not a thousand of them
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def sorted_view(model: RowsModel, stretch: int = 0) -> tuple[QTableView, QSortFilterProxyModel]:
+    """A table (setup_view) that a click on a header sorts on screen by the model's UserRole values
+    (rupiah, numbers and dates as such, not as text), and the proxy between them."""
+    table = QTableView()
+    proxy = QSortFilterProxyModel(table)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(Qt.ItemDataRole.UserRole)
+    table.setModel(proxy)
+    setup_view(table, stretch)
+    return table, proxy
