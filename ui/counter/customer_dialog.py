@@ -62,10 +62,7 @@ class CustomerDialog(QDialog):
         layout.addWidget(box)
         self.error = dialogs.message_line(layout)
         row = QHBoxLayout()
-        row.addStretch(1)
-        close = QPushButton(_("Tutup (Esc)"))
-        close.clicked.connect(self.reject)
-        row.addWidget(close)
+        dialogs.close_at_right(self, row)
         layout.addLayout(row)
         self.search.setFocus()
 

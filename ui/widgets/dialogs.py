@@ -99,16 +99,21 @@ def message_line(layout: QBoxLayout) -> QLabel:
     return line
 
 
+def close_at_right(dialog: QDialog, row: QHBoxLayout) -> None:
+    """Room, then 'Tutup (Esc)' (the dialog rejected) at the right of a dialog's row of buttons."""
+    row.addStretch(1)
+    close = QPushButton(_("Tutup (Esc)"))
+    close.clicked.connect(dialog.reject)
+    row.addWidget(close)
+
+
 def close_and_primary(
     dialog: QDialog, text: str, on_click: Callable[[], object]
 ) -> tuple[QHBoxLayout, QPushButton]:
     """The bottom row of a tool dialog: room on the left, 'Tutup (Esc)' and the primary button. Returns the
     row (for more widgets on its left) and the primary button."""
     row = QHBoxLayout()
-    row.addStretch(1)
-    close = QPushButton(_("Tutup (Esc)"))
-    close.clicked.connect(dialog.reject)
-    row.addWidget(close)
+    close_at_right(dialog, row)
     primary = role(QPushButton(text), "primary")
     primary.clicked.connect(on_click)
     row.addWidget(primary)
