@@ -1,6 +1,6 @@
 """The counter's own reads and writes, in SQL written once (db.fast runs them without building a query):
-the open shift, a cart already paid, the stock facts of a cart's products, a member locked, a member's
-visit."""
+the receipt number with the open shift, a cart already paid, what a sale needs of its products, a member
+locked, a member's visit."""
 
 from __future__ import annotations
 
@@ -10,21 +10,31 @@ from typing import NamedTuple
 from db import fast
 
 
-class StockFacts(NamedTuple):
-    """What a sale needs of a product beyond its price."""
+class SaleFacts(NamedTuple):
+    """What a sale needs of a product."""
 
+    price: int  # the catalogue's list price
     cost: int  # moving-average unit cost
     tracked: bool  # stock kept for it
     warranty_days: int
 
 
-def open_shift_id(register_id: int) -> int | None:
-    """The register's open shift: its latest (newest first, no scan of years), if not closed."""
-    found = fast.scalar(
-        'SELECT "id" FROM "shift" WHERE "register_id" = ? AND "closed_at" IS NULL ORDER BY "id" DESC LIMIT 1',
-        [register_id],
+class Taken(NamedTuple):
+    number: int  # the register's next receipt number, taken
+    shift_id: int | None  # its open shift: the latest (newest first, no scan of years), if not closed
+
+
+def take_number(register_id: int) -> Taken:
+    """Take the register's next gapless receipt number (inside the sale's transaction) and find its open
+    shift, in one statement."""
+    found = fast.one(
+        'UPDATE "register" SET "last_number" = "last_number" + 1 WHERE "id" = ? RETURNING "last_number", '
+        '(SELECT "id" FROM "shift" WHERE "register_id" = ? AND "closed_at" IS NULL '
+        'ORDER BY "id" DESC LIMIT 1)',
+        [register_id, register_id],
     )
-    return None if found is None else int(found)
+    assert found is not None, register_id  # the till's own register: opening the shop made it
+    return Taken(int(found[0]), None if found[1] is None else int(found[1]))
 
 
 def number_of_cart(cart_uid: str) -> str | None:
@@ -33,15 +43,16 @@ def number_of_cart(cart_uid: str) -> str | None:
     return None if found is None else str(found)
 
 
-def stock_facts(product_ids: set[int]) -> dict[int, StockFacts]:
+def sale_facts(product_ids: set[int]) -> dict[int, SaleFacts]:
     if not product_ids:
         return {}
     found = fast.rows(
-        'SELECT "id", "cost", "track_stock", "warranty_days" FROM "product" WHERE "id" IN (?*)',
+        'SELECT "id", "price", "cost", "track_stock", "warranty_days" FROM "product" WHERE "id" IN (?*)',
         sorted(product_ids),
     )
     return {
-        int(pid): StockFacts(int(cost), bool(tracked), int(days or 0)) for pid, cost, tracked, days in found
+        int(pid): SaleFacts(int(price), int(cost), bool(tracked), int(days or 0))
+        for pid, price, cost, tracked, days in found
     }
 
 
@@ -55,9 +66,9 @@ def lock_customer(customer_id: int) -> None:
 
 def count_visit(customer_id: int, points_change: int, at: datetime) -> None:
     """A member's points balance, visits, first and last visit (segments and reports read these)."""
-    fast.one(
+    fast.run(
         'UPDATE "customer" SET "points" = "points" + ?, "visits" = "visits" + 1, "last_visit" = ?, '
-        '"first_visit" = COALESCE("first_visit", ?) WHERE "id" = ? RETURNING "visits"',
+        '"first_visit" = COALESCE("first_visit", ?) WHERE "id" = ?',
         [points_change, at, at, customer_id],
     )
 

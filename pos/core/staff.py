@@ -11,6 +11,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from db import staff_rows
 from db.models import JournalEntry, Role, User, database
 from pos.core import clock, journal, pin_guard
 from pos.core.errors import (
@@ -193,7 +194,7 @@ _issued: dict[str, _Issued] = {}
 
 def _fresh(user: User) -> User:
     """The acting user as stored now (role, permissions, active): not what a caller's object says."""
-    row = User.select(User, Role).join(Role).where(User.id == user.id).get_or_none()
+    row = staff_rows.user_with_role(user.id)
     if row is None or not row.active:
         raise UserInactive(name=getattr(user, "name", "?"))
     return row

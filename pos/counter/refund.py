@@ -21,7 +21,7 @@ from pos.core.i18n import N_
 from pos.core.money import apply_rate, line_amount, split
 from pos.core.text import clean, qty_text
 from pos.core.tx import service
-from pos.counter.sale import next_number, open_shift_id
+from pos.counter.sale import take_number
 from pos.counter.sale_record import Header, LineFields, PaymentFields, Record, Totals, record, sale_row
 from pos.customers import loyalty, stamps
 from pos.stock import recipes
@@ -102,8 +102,7 @@ def refund(
     money = _money(sale, chosen, amounts, sum(r.total for r in lines.values()), final)
 
     register = till.register()
-    shift_id = open_shift_id(register.id)
-    seq, number = next_number(register)
+    seq, number, shift_id = take_number(register)
     head = Header(
         number, seq, register.id, shift_id, user.id, approver.user_id if approver else None, clock.now(),
         sale.channel_id, sale.order_type, sale.source_ref, sale.customer_id, sale.tax_included,

@@ -16,7 +16,7 @@ from typing import Any
 from peewee import JOIN
 
 from db import catalog_rows, counter_rows, fast
-from db.counter_rows import StockFacts
+from db.counter_rows import SaleFacts
 from db.models import Channel, ChatText, Customer, Payment, Product, Register, Sale, User, Voucher
 from pos.catalog import catalog
 from pos.catalog import channel as channels
@@ -93,26 +93,24 @@ def earn_base(cart: Cart, q: Quote) -> int:
     )
 
 
-def open_shift_id(register_id: int) -> int:
-    """The register's open shift; money only moves inside one (raises ShiftRequired)."""
-    shift_id = counter_rows.open_shift_id(register_id)
-    if shift_id is None:
+def take_number(register: Register) -> tuple[int, str, int]:
+    """Take the register's next gapless receipt number (inside the sale's transaction), with its open
+    shift: money only moves inside one (raises ShiftRequired). Returns (number, receipt number, shift)."""
+    taken = counter_rows.take_number(register.id)
+    if taken.shift_id is None:
         raise ShiftRequired()
-    return shift_id
+    return taken.number, f"{register.code}-{taken.number:06d}", taken.shift_id
 
 
-def next_number(register: Register) -> tuple[int, str]:
-    """Take the register's next gapless receipt number (inside the sale's transaction)."""
-    value = int(fast.add_to(Register, "last_number", register.id, 1))
-    return value, f"{register.code}-{value:06d}"
-
-
-def catalogue_prices(cart: Cart, channel: Any) -> list[int | None]:
+def catalogue_prices(cart: Cart, channel: Any, found: dict[int, int] | None = None) -> list[int | None]:
     """Each line's list price as the catalogue says on this channel (catalog.price_for: the channel's own
     price or markup), never the cart's own figure; Rp 0 for a program's reward line (gifts and stamps check
-    it); None for a line with no catalogue item, whose price was typed in."""
-    ids = sorted({ln.product_id for ln in cart.lines if ln.product_id is not None and not ln.reward})
-    found = catalog_rows.prices(ids)
+    it); None for a line with no catalogue item, whose price was typed in. `found`: the catalogue's prices
+    by product, if already read."""
+    if found is None:
+        found = catalog_rows.prices(
+            sorted({ln.product_id for ln in cart.lines if ln.product_id is not None and not ln.reward})
+        )
     prices = {pid: catalog.price_for(Product(id=pid, price=price), channel) for pid, price in found.items()}
     out: list[int | None] = []
     for line in cart.lines:
@@ -186,7 +184,7 @@ class _Goods:
     """The cart's catalogue items as stock sees them: (cost, tracked?, warranty days) per product, the
     made-to-order dishes with their ingredients, and each line's cost."""
 
-    products: dict[int, StockFacts]
+    products: dict[int, SaleFacts]
     dishes: dict[int, tuple[list[Any], int, dict[int, int]]]
     costs: list[int]
 
@@ -198,10 +196,16 @@ class _Goods:
         return out
 
 
-def _goods(cart: Cart) -> _Goods:
+def _facts(cart: Cart) -> dict[int, SaleFacts]:
+    """What the sale needs of its products and of their dishes' ingredients, read once."""
     in_cart = {ln.product_id for ln in cart.lines if ln.product_id is not None}
     table = recipes.table()  # cached: the ingredients of every item with a recipe
-    facts = counter_rows.stock_facts(in_cart.union(i for pid in in_cart for i, _q in table.get(pid, ())))
+    return counter_rows.sale_facts(in_cart.union(i for pid in in_cart for i, _q in table.get(pid, ())))
+
+
+def _goods(cart: Cart, facts: dict[int, SaleFacts]) -> _Goods:
+    in_cart = {ln.product_id for ln in cart.lines if ln.product_id is not None}
+    table = recipes.table()
     products = {pid: facts[pid] for pid in in_cart if pid in facts}
     dishes = _dishes(products, facts, table)
     costs = [
@@ -255,7 +259,8 @@ def complete(
     if cart.customer_id:
         counter_rows.lock_customer(cart.customer_id)  # before their points, tab and stamps are checked
     channel = channels.get(cart.channel)
-    list_prices = catalogue_prices(cart, channel)
+    facts = _facts(cart)
+    list_prices = catalogue_prices(cart, channel, {pid: f.price for pid, f in facts.items()})
     approver = _approval(cart, list_prices, cashier, approver)
     shop = settings.all_settings()
     rules = rules_for(shop, channel)
@@ -267,14 +272,13 @@ def complete(
     _check_kasbon(paid, cart.customer_id)
 
     register = till.register()
-    shift_id = open_shift_id(register.id)
-    seq, number = next_number(register)
+    seq, number, shift_id = take_number(register)
     order_type = channels.order_type_for(cart.order_type, bool(shop["food_orders"]))
     head = Header(
         number, seq, register.id, shift_id, cashier.id, approver.user_id if approver else None, clock.now(),
         channel.id, order_type, cart.source_ref, cart.customer_id, q.tax_included,
     )  # fmt: skip
-    goods = _goods(cart)
+    goods = _goods(cart, facts)
     money = Totals(
         q.gross, q.discount, q.service, q.tax, q.delivery_fee, paid.rounding, q.total + paid.rounding,
         q.commission, q.net + paid.rounding, sum(goods.costs),
@@ -338,8 +342,8 @@ def _after_sale(
 
 
 def _dishes(
-    products: dict[int, StockFacts],
-    facts: dict[int, StockFacts],
+    products: dict[int, SaleFacts],
+    facts: dict[int, SaleFacts],
     table: dict[int, list[tuple[int, Decimal]]],
 ) -> dict[int, tuple[list[Any], int, dict[int, int]]]:
     """Made-to-order items (untracked) with a recipe: {product: (recipe, unit cost from its ingredients,
