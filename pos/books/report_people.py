@@ -8,7 +8,7 @@ from typing import Any
 
 from peewee import fn
 
-from db import balances, fast
+from db import balances, report_rows
 from db.models import LOW_STOCK, Customer, LoyaltyEntry, Product, StockMove, Voucher, database
 from pos.books.report_sales import as_int
 from pos.books.report_values import CustomerRow, Customers, LowStockRow, Loyalty, Stock
@@ -20,14 +20,6 @@ from pos.stock import stock_list
 
 TOP = 10
 
-_MEMBERS = (  # each member who bought in the period, added up, joined to their first visit ever (kept on
-    # the customer): known before the period or new
-    'WITH "b" AS (SELECT "customer_id" AS "cid", COUNT(*) AS "n", SUM("total") AS "spent" FROM "sale" '
-    'WHERE "created_at" >= ? AND "created_at" < ? AND "kind" = \'sale\' AND "customer_id" IS NOT NULL '
-    'GROUP BY "customer_id"), "m" AS (SELECT "b".*, c."name", CASE WHEN c."first_visit" < ? THEN 1 ELSE 0 '
-    'END AS "known" FROM "b" JOIN "customer" c ON c."id" = "b"."cid") '
-)
-
 
 def _rate(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
@@ -36,15 +28,8 @@ def _rate(part: int, whole: int) -> float:
 def customers(period: Period, sales_count: int) -> Customers:
     """New vs returning, repeat rate, top customers, lapsed, member share: one query gives the top ten,
     each row carrying the counts over all members (window sums), not per member in Python."""
-    top = fast.rows(
-        _MEMBERS + 'SELECT "cid", "name", "n", "spent", COUNT(*) OVER (), SUM("known") OVER (), '
-        'SUM("n") OVER (), SUM("known" * "n") OVER (), SUM(CASE WHEN "n" >= 2 THEN 1 ELSE 0 END) OVER () '
-        f'FROM "m" ORDER BY "spent" DESC, "cid" LIMIT {TOP}',
-        [period.since, period.until, period.since],
-    )
-    members, returning, member_sales, returning_sales, came_back = (
-        (as_int(v) for v in top[0][4:]) if top else (0, 0, 0, 0, 0)
-    )
+    top, counts = report_rows.members(period.since, period.until, TOP)
+    members, returning, member_sales, returning_sales, came_back = counts
     lapsed = (  # as of today: no visit in the last 90 days (a merged record has no visits of its own)
         Customer.select()
         .where(Customer.last_visit < clock.now() - timedelta(days=segments.LAPSED_AFTER))
@@ -61,7 +46,7 @@ def customers(period: Period, sales_count: int) -> Customers:
         anonymous_sales=sales_count - member_sales,
         member_share=_rate(member_sales, sales_count),
         lapsed=lapsed,
-        top=tuple(CustomerRow(cid, name, int(n), int(spent)) for cid, name, n, spent, *_counts in top),
+        top=tuple(CustomerRow(*row) for row in top),
     )
 
 

@@ -3,70 +3,33 @@ those, and one product's sales in a period (the drill-down)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from functools import partial
-from typing import Any
 
 from peewee import JOIN
 
-from db import fast, summaries
+from db import fast, report_rows
 from db.models import Customer, DayProduct, Sale, SaleLine
 from pos.books.report_sales import as_date, in_days
 from pos.books.report_values import CategoryRow, ProductRow, ProductSale
 from pos.core.periods import Period
 
-_SUMS = '"qty", "total", "included_tax" AS "included", "cost"'
-_ADDED = 'SUM("qty") AS "qty", SUM("total") AS "total", SUM("included") AS "included", SUM("cost") AS "cost"'
-
 
 def whole_weeks(period: Period) -> tuple[date, date] | None:
     """The Mondays (the week book's key) of the first and last whole weeks inside the period, if any."""
-    first = summaries.monday(period.start + timedelta(days=6))  # the start's own Monday, else the next
-    last = summaries.monday(period.end + timedelta(days=1)) - timedelta(days=7)  # ends by period.end
-    return (first, last) if first <= last else None
+    return report_rows.whole_weeks(period.start, period.end)
 
 
-def _product_sums(period: Period) -> tuple[str, list[Any]]:
-    """SQL giving one row per product (product_id, qty, total, included, cost) for the period, and its
-    parameters: whole weeks from the week book (a single week is read as it is, nothing to add up), the
-    days before and after them from the day book."""
-    if period.days == 7 and period.start == summaries.monday(period.start):
-        return f'SELECT "product_id", {_SUMS} FROM "week_product" WHERE "week" = ?', [period.start]
-    weeks = whole_weeks(period)
-    parts, params = [], []
-    days = [(period.start, period.end)]
-    if weeks:
-        parts.append(f'SELECT "product_id", {_SUMS} FROM "week_product" WHERE "week" >= ? AND "week" <= ?')
-        params += list(weeks)
-        days = [(period.start, weeks[0] - timedelta(days=1)), (weeks[1] + timedelta(days=7), period.end)]
-    for first, last in days:
-        if first <= last:
-            parts.append(f'SELECT "product_id", {_SUMS} FROM "day_product" WHERE "day" >= ? AND "day" <= ?')
-            params += [first, last]
-    union = " UNION ALL ".join(parts)
-    return f'SELECT "product_id", {_ADDED} FROM ({union}) u GROUP BY "product_id"', params
-
-
-_PRODUCT_ROW = partial(tuple.__new__, ProductRow)  # a row from the cursor as it is, no Python per field
+_PRODUCT_ROW = partial(tuple.__new__, ProductRow)  # a named row as it is, no Python per field
 
 
 def by_product(period: Period) -> tuple[ProductRow, ...]:
     """Per product (by its catalogue name; one row for lines without a catalogue item, by the name they
     were sold under): qty, net, cost, margin (tax inside the price is owed to the state, not the shop's
-    margin); best-selling first. Added up from the week and day books first (_product_sums), then joined
-    (one lookup per product); every figure comes out of the database ready, rows go from the cursor into
-    ProductRow unlooped."""
-    sums, params = _product_sums(period)
-    found = fast.rows(
-        'SELECT NULLIF(s."product_id", 0), COALESCE(p."name", (SELECT MAX("name") FROM "day_product" '
-        'WHERE "day" >= ? AND "day" <= ? AND "product_id" = 0), \'\'), COALESCE(c."name", \'\'), '
-        'CAST(s."qty" AS BIGINT), CAST(s."total" AS BIGINT), CAST(s."cost" AS BIGINT), '
-        f'CAST(s."total" - s."included" - s."cost" AS BIGINT) FROM ({sums}) s '
-        'LEFT JOIN "product" p ON p."id" = s."product_id" LEFT JOIN "category" c ON c."id" = p."category_id" '
-        'ORDER BY s."total" DESC, s."product_id"',
-        [period.start, period.end, *params],
-    )
+    margin); best-selling first. Added up from the week and day books (db.report_rows.products); every
+    figure comes out of the database ready, rows go into ProductRow unlooped."""
+    found = report_rows.products(period.start, period.end)
     with fast.collector_paused():
         return tuple(map(_PRODUCT_ROW, found))
 
