@@ -2,8 +2,8 @@
 each) or as one XLSX workbook (pos.core.xlsx; one sheet each: typed numbers, rupiah format, real dates, frozen
 header, and the words the screens use where the database keeps a code: Penjualan, Tunai, QRIS).
 
-Rows stream from the database (raw SQL, in batches); nothing is held for the whole period. Money is
-whole rupiah.
+Rows stream from the database (db/export_rows.py, in batches); nothing is held for the whole period.
+Money is whole rupiah.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from db.models import database
+from db import export_rows
 from pos.books.report import Period, by_day
 from pos.core import xlsx
 from pos.core.errors import PosError
@@ -71,44 +71,28 @@ DAY_COLUMNS = [("tanggal", "date"), ("nota", "int"), ("penjualan_bersih", "rupia
 WORDS: dict[str, Callable[[str], str]] = {"jenis": kind_name, "metode": method_name, "saluran": _}
 
 
-def _stream(sql: str, period: Period, qty_at: int | None = None) -> Iterator[list[Any]]:
-    """Rows of a raw query over the period's sales, in batches; times as datetimes (a sale's rows share
-    one, parsed once) and quantities from whole thousandths to exact Decimals."""
-    cursor = database.execute_sql(sql.replace("?", database.param), [period.since, period.until])
+def _stream(rows: Iterable[tuple[Any, ...]], qty_at: int | None = None) -> Iterator[list[Any]]:
+    """The rows as lists, times as datetimes (a sale's rows share one, parsed once) and quantities from
+    whole thousandths to exact Decimals."""
     last_raw: Any = None
     last: Any = None
-    while batch := cursor.fetchmany(2000):
-        for raw_row in batch:
-            row = list(raw_row)
-            if row[1] != last_raw:
-                last_raw = row[1]
-                last = datetime.fromisoformat(last_raw) if isinstance(last_raw, str) else last_raw
-            row[1] = last
-            if qty_at is not None:
-                row[qty_at] = Decimal(int(row[qty_at])) / 1000
-            yield row
+    for raw_row in rows:
+        row = list(raw_row)
+        if row[1] != last_raw:
+            last_raw = row[1]
+            last = datetime.fromisoformat(last_raw) if isinstance(last_raw, str) else last_raw
+        row[1] = last
+        if qty_at is not None:
+            row[qty_at] = Decimal(int(row[qty_at])) / 1000
+        yield row
 
 
 def line_rows(period: Period) -> Iterator[list[Any]]:
-    return _stream(
-        'SELECT s."number", s."created_at", s."kind", ch."name", u."name", COALESCE(cu."name", \'\'), '
-        'l."name", l."qty", l."unit_price", l."discount", l."tax", l."total", l."cost" '
-        'FROM "sale" s JOIN "sale_line" l ON l."sale_id" = s."id" '
-        'JOIN "channel" ch ON ch."id" = s."channel_id" '
-        'JOIN "user" u ON u."id" = s."cashier_id" LEFT JOIN "customer" cu ON cu."id" = s."customer_id" '
-        'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id", l."position"',
-        period,
-        qty_at=7,
-    )
+    return _stream(export_rows.sale_lines(period.since, period.until), qty_at=7)
 
 
 def payment_rows(period: Period) -> Iterator[list[Any]]:
-    return _stream(
-        'SELECT s."number", s."created_at", s."kind", p."method", p."amount", p."tendered", p."change", '
-        'p."reference" FROM "sale" s JOIN "payment" p ON p."sale_id" = s."id" '
-        'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id", p."id"',
-        period,
-    )
+    return _stream(export_rows.payments(period.since, period.until))
 
 
 def day_rows(period: Period) -> Iterator[list[Any]]:

@@ -1,0 +1,73 @@
+"""The bookkeeper's export's SQL, written once: every sale line and every payment of a period, streamed
+in batches in the order the sales were made (nothing is held for the whole period)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from functools import partial
+from typing import Any, NamedTuple
+
+from db.models import database
+
+
+class LineRow(NamedTuple):
+    number: str
+    created_at: datetime | str  # as the driver gives it: text on SQLite, a datetime on PostgreSQL
+    kind: str
+    channel: str
+    cashier: str
+    customer: str  # '' for a sale to no member
+    name: str
+    qty_milli: int  # whole thousandths
+    unit_price: int
+    discount: int
+    tax: int
+    total: int
+    cost: int
+
+
+class PaymentRow(NamedTuple):
+    number: str
+    created_at: datetime | str  # as the driver gives it: text on SQLite, a datetime on PostgreSQL
+    kind: str
+    method: str
+    amount: int
+    tendered: int
+    change: int
+    reference: str
+
+
+def _stream(row_type: Any, sql: str, since: datetime, until: datetime) -> Iterator[Any]:
+    cursor = database.execute_sql(sql.replace("?", database.param), [since, until])
+    make = partial(tuple.__new__, row_type)  # a row from the cursor as it is, no Python per field
+    while batch := cursor.fetchmany(2000):
+        yield from map(make, batch)
+
+
+def sale_lines(since: datetime, until: datetime) -> Iterator[LineRow]:
+    """The lines of the sales and refunds made in [since, until), by sale, in their order on the sale."""
+    return _stream(
+        LineRow,
+        'SELECT s."number", s."created_at", s."kind", ch."name", u."name", COALESCE(cu."name", \'\'), '
+        'l."name", l."qty", l."unit_price", l."discount", l."tax", l."total", l."cost" '
+        'FROM "sale" s JOIN "sale_line" l ON l."sale_id" = s."id" '
+        'JOIN "channel" ch ON ch."id" = s."channel_id" '
+        'JOIN "user" u ON u."id" = s."cashier_id" LEFT JOIN "customer" cu ON cu."id" = s."customer_id" '
+        'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id", l."position"',
+        since,
+        until,
+    )
+
+
+def payments(since: datetime, until: datetime) -> Iterator[PaymentRow]:
+    """The payments of the sales and refunds made in [since, until), by sale, in the order they were
+    taken."""
+    return _stream(
+        PaymentRow,
+        'SELECT s."number", s."created_at", s."kind", p."method", p."amount", p."tendered", p."change", '
+        'p."reference" FROM "sale" s JOIN "payment" p ON p."sale_id" = s."id" '
+        'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id", p."id"',
+        since,
+        until,
+    )
