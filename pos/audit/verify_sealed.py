@@ -12,6 +12,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
+from db import ledger_rows
 from db.models import (
     NOT_A_SALE,
     JournalEntry,
@@ -21,7 +22,6 @@ from db.models import (
     Sale,
     User,
     Voucher,
-    database,
 )
 from pos.core import journal
 from pos.core.i18n import _
@@ -52,31 +52,12 @@ def _qty(value: Any) -> Decimal:
     return (Decimal(int(value or 0)) / _MILLI).normalize()
 
 
-def _rows(sql: str) -> list[tuple[Any, ...]]:
-    return list(database.execute_sql(sql).fetchall())
-
-
 # --- balances against their ledgers ----------------------------------------------------------------
 
 _LEDGERS = (
-    (
-        'SELECT c."id", c."name", c."points", COALESCE(l."s", 0) FROM "customer" c LEFT JOIN '
-        '(SELECT "customer_id", SUM("points") AS "s" FROM "loyalty_entry" GROUP BY "customer_id") l '
-        'ON l."customer_id" = c."id" WHERE c."points" <> COALESCE(l."s", 0) ORDER BY c."id"',
-        "points",
-    ),
-    (
-        'SELECT c."id", c."name", c."kasbon", COALESCE(l."s", 0) FROM "customer" c LEFT JOIN '
-        '(SELECT "customer_id", SUM("amount") AS "s" FROM "kasbon_entry" GROUP BY "customer_id") l '
-        'ON l."customer_id" = c."id" WHERE c."kasbon" <> COALESCE(l."s", 0) ORDER BY c."id"',
-        "kasbon",
-    ),
-    (
-        'SELECT p."id", p."name", p."on_hand", COALESCE(m."s", 0) FROM "product" p LEFT JOIN '
-        '(SELECT "product_id", SUM("qty") AS "s" FROM "stock_move" GROUP BY "product_id") m '
-        'ON m."product_id" = p."id" WHERE p."on_hand" <> COALESCE(m."s", 0) ORDER BY p."id"',
-        "stock",
-    ),
+    (ledger_rows.points_mismatches, "points"),
+    (ledger_rows.kasbon_mismatches, "kasbon"),
+    (ledger_rows.stock_mismatches, "stock"),
 )
 
 
@@ -89,11 +70,10 @@ def balances(problems: list[str]) -> None:
         ),
         "stock": _("stok {name} (#{id}) tidak cocok dengan mutasi stok: tercatat {kept}, mutasi {fresh}"),
     }
-    for sql, what in _LEDGERS:
-        for row_id, name, kept, fresh in _rows(sql):
-            if what == "stock":
-                kept, fresh = _qty(kept), _qty(fresh)
-            problems.append(texts[what].format(name=name, id=row_id, kept=kept, fresh=fresh))
+    for mismatches, what in _LEDGERS:
+        for row in mismatches():
+            kept, fresh = (_qty(row.kept), _qty(row.fresh)) if what == "stock" else (row.kept, row.fresh)
+            problems.append(texts[what].format(name=row.name, id=row.id, kept=kept, fresh=fresh))
 
 
 def _compare(problems: list[str], sealed: dict[Any, Any], stored: dict[Any, Any], text: str) -> None:
@@ -117,9 +97,7 @@ def waste(problems: list[str]) -> None:
             for name, qty in data.get("expired", []):
                 sealed[names.get(name, name)] += Decimal(str(qty))
     stored: dict[Any, Decimal] = defaultdict(Decimal)
-    for product_id, qty in _rows(
-        'SELECT "product_id", SUM("qty") FROM "stock_move" WHERE "kind" = \'waste\' GROUP BY "product_id"'
-    ):
+    for product_id, qty in ledger_rows.waste_by_product().items():
         stored[product_id] = -_qty(qty)
     label = {v: k for k, v in names.items()}
     for key in sorted(set(sealed) | set(stored), key=str):
@@ -133,16 +111,11 @@ def waste(problems: list[str]) -> None:
 
 def kasbon_entries(problems: list[str]) -> None:
     """Each sale's tab entry is that sale's kasbon payment; each tab payment is in the journal."""
-    for number, entry, paid in _rows(
-        'SELECT s."number", SUM(k."amount"), (SELECT COALESCE(SUM(p."amount"), 0) FROM "payment" p '
-        'WHERE p."sale_id" = k."sale_id" AND p."method" = \'kasbon\') FROM "kasbon_entry" k '
-        'LEFT JOIN "sale" s ON s."id" = k."sale_id" WHERE k."sale_id" IS NOT NULL '
-        'GROUP BY k."sale_id", s."number"'
-    ):
-        if int(entry) != int(paid):
+    for row in ledger_rows.sale_kasbon():
+        if row.entry != row.paid:
             problems.append(
                 _("kasbon nota {number}: riwayat {entry}, pembayaran nota {paid}").format(
-                    number=number or "?", entry=entry, paid=paid
+                    number=row.number or "?", entry=row.entry, paid=row.paid
                 )
             )
     merged = merged_map()
@@ -150,10 +123,8 @@ def kasbon_entries(problems: list[str]) -> None:
     for _seq, data in entries("kasbon_payment"):
         sealed[(resolve(data.get("customer"), merged), data.get("method"), -int(data.get("amount", 0)))] += 1
     stored: dict[Any, int] = defaultdict(int)
-    for customer_id, method, amount in _rows(
-        'SELECT "customer_id", "method", "amount" FROM "kasbon_entry" WHERE "sale_id" IS NULL'
-    ):
-        stored[(customer_id, method, int(amount))] += 1
+    for tab in ledger_rows.tab_payments():
+        stored[(tab.customer_id, tab.method, tab.amount)] += 1
     for key in sorted(set(sealed) | set(stored), key=str):
         if sealed.get(key, 0) != stored.get(key, 0):
             problems.append(
@@ -171,10 +142,8 @@ def points_adjustments(problems: list[str]) -> None:
     for _seq, data in entries("loyalty_adjust"):
         sealed[(resolve(data.get("customer"), merged), int(data.get("points", 0)))] += 1
     stored: dict[Any, int] = defaultdict(int)
-    for customer_id, points in _rows(
-        'SELECT "customer_id", "points" FROM "loyalty_entry" WHERE "kind" = \'adjust\''
-    ):
-        stored[(customer_id, int(points))] += 1
+    for adjustment in ledger_rows.points_adjustments():
+        stored[(adjustment.customer_id, adjustment.points)] += 1
     for key in sorted(set(sealed) | set(stored), key=str):
         if sealed.get(key, 0) != stored.get(key, 0):
             problems.append(
@@ -198,7 +167,7 @@ def settings(problems: list[str]) -> None:
         if isinstance(values, dict):
             expected.update(values)
     stored = {}
-    for key, raw in _rows('SELECT "key", "value" FROM "setting"'):
+    for key, raw in ledger_rows.stored_settings():
         stored[key] = journal.load(raw) if isinstance(raw, str) else raw
     for key in sorted(set(stored) | set(expected)):
         want = expected.get(key)
