@@ -21,7 +21,7 @@ from typing import Any
 
 import peewee
 
-from db import journal_rows
+from db import backup_file, journal_rows
 from db.database import DB_ID_KEY
 from db.models import Closing, Meta, database
 from pos.audit import backup
@@ -121,22 +121,12 @@ def whatsapp_link(row: Closing) -> str:
 # --- backups -----------------------------------------------------------------------------------------------
 
 
-def _connect(path: Path, write: bool = False) -> sqlite3.Connection:
-    uri = Path(path).resolve().as_uri() + ("" if write else "?mode=ro")
-    return sqlite3.connect(uri, uri=True)
-
-
-def _meta(con: sqlite3.Connection) -> dict[str, str]:
-    return {str(k): str(v) for k, v in con.execute("SELECT key, value FROM meta")}
-
-
 def stamp(path: Path, differs: list[str] | None = None) -> Anchor:
     """Write the anchor into the backup `path` (just written): its own journal's head, when, and what
     `check` found before it was written (kept as evidence even after older backups are pruned)."""
-    con = _connect(path, write=True)
-    try:
-        row = con.execute('SELECT "seq", "hash" FROM "journal_entry" ORDER BY "seq" DESC LIMIT 1').fetchone()
-        found = Anchor(int(row[0]), str(row[1])) if row else Anchor(0, journal.GENESIS)
+    with backup_file.opened(path, write=True) as con:
+        tip = backup_file.tip(con)
+        found = Anchor(tip.seq, tip.hash) if tip else Anchor(0, journal.GENESIS)
         data = {
             "seq": found.seq,
             "hash": found.hash,
@@ -144,24 +134,15 @@ def stamp(path: Path, differs: list[str] | None = None) -> Anchor:
             "at": clock.now().isoformat(timespec="seconds"),
             "differs": list(differs or []),
         }
-        with con:
-            con.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (META_KEY, json.dumps(data))
-            )
-    finally:
-        con.close()
+        backup_file.set_meta(con, {META_KEY: json.dumps(data)})
     return found
 
 
 def problems_of(path: Path) -> list[str]:
     """What `check` found when this backup was written (its anchor's 'differs')."""
     try:
-        con = _connect(path)
-        try:
-            data = json.loads(_meta(con).get(META_KEY, "{}"))
-        finally:
-            con.close()
-    except (sqlite3.Error, OSError, ValueError):
+        data = json.loads(backup_file.meta(path).get(META_KEY, "{}"))
+    except ValueError:
         return []
     return list(data.get("differs", [])) if isinstance(data, dict) else []
 
@@ -187,26 +168,14 @@ def backups(folder: Path | None = None) -> list[Path]:
         try:
             if live is not None and live.exists() and os.path.samefile(path, live):
                 continue
-            con = _connect(path)
-            try:
-                mark = _meta(con).get(MARK_KEY)
-                last = (
-                    con.execute('SELECT max("seq") FROM "journal_entry"').fetchone()[0]
-                    if mark == ident
-                    else 0
-                )
-            finally:
-                con.close()
+            with backup_file.opened(path) as con:
+                mark = backup_file.meta_of(con).get(MARK_KEY)
+                tip = backup_file.tip(con) if mark == ident else None
         except (sqlite3.Error, OSError, ValueError):
             continue
         if mark == ident:
-            found.append((int(last or 0), len(path.name), path))
+            found.append((tip.seq if tip else 0, len(path.name), path))
     return [path for _seq, _length, path in sorted(found, reverse=True)]  # newest; a day's before a month's
-
-
-def _pairs(con: sqlite3.Connection) -> Iterator[tuple[int, str]]:
-    for seq, digest in con.execute('SELECT "seq", "hash" FROM "journal_entry" ORDER BY "seq"'):
-        yield int(seq), str(digest)
 
 
 def _live_pairs() -> Iterator[tuple[int, str]]:
@@ -218,13 +187,12 @@ def compare(path: Path) -> list[str]:
     holds, else the first entry that differs or the entries cut off. Quick when nothing differs: one
     look-up of the backup's head."""
     name = Path(path).name
-    con = _connect(path)
-    try:
-        rows = _meta(con)
-        row = con.execute('SELECT "seq", "hash" FROM "journal_entry" ORDER BY "seq" DESC LIMIT 1').fetchone()
-        if row is None:
+    with backup_file.opened(path) as con:
+        rows = backup_file.meta_of(con)
+        tip = backup_file.tip(con)
+        if tip is None:
             return []
-        end = Anchor(int(row[0]), str(row[1]))
+        end = Anchor(tip.seq, tip.hash)
         out: list[str] = []
         kept = json.loads(rows.get(META_KEY, "null") or "null")
         if isinstance(kept, dict) and (kept.get("seq"), kept.get("hash")) != (end.seq, end.hash):
@@ -235,7 +203,7 @@ def compare(path: Path) -> list[str]:
             return out
         live = _live_pairs()
         current = next(live, None)
-        for seq, digest in _pairs(con):
+        for seq, digest in backup_file.hashes(con):
             while current is not None and current[0] < seq:
                 current = next(live, None)
             if current is None:
@@ -256,8 +224,6 @@ def compare(path: Path) -> list[str]:
                 )
                 return out
         return out
-    finally:
-        con.close()
 
 
 def check(problems: list[str], folder: Path | None = None) -> None:
@@ -282,12 +248,8 @@ def anchors(folder: Path | None = None) -> list[dict[str, Any]]:
     out = []
     for path in backups(folder):
         try:
-            con = _connect(path)
-            try:
-                data = json.loads(_meta(con).get(META_KEY, "null") or "null")
-            finally:
-                con.close()
-        except (sqlite3.Error, OSError, ValueError):
+            data = json.loads(backup_file.meta(path).get(META_KEY, "null") or "null")
+        except ValueError:
             continue
         if isinstance(data, dict):
             out.append({"file": path.name, **{k: data.get(k) for k in ("seq", "code", "at")}})

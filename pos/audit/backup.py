@@ -25,6 +25,7 @@ from pathlib import Path
 
 import peewee
 
+from db import backup_file
 from db.database import APP_MARK, DB_ID_KEY
 from db.models import Meta, database
 from pos.core import clock, places, settings
@@ -94,22 +95,6 @@ def _live_path() -> str:
     return str(db.database)
 
 
-def _uri(path: Path) -> str:
-    return Path(path).resolve().as_uri() + "?mode=ro"
-
-
-def _meta(path: Path) -> dict[str, str]:
-    """The meta rows of a database file, read-only; {} when it is no SQLite database with a meta table."""
-    try:
-        con = sqlite3.connect(_uri(path), uri=True)
-        try:
-            return {str(k): str(v) for k, v in con.execute("SELECT key, value FROM meta")}
-        finally:
-            con.close()
-    except (sqlite3.Error, OSError, ValueError):
-        return {}
-
-
 def _same(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
@@ -127,21 +112,8 @@ def _is_live(path: Path, live: Path | None) -> bool:
 def _copy(source: str, target: Path, mark: str = "") -> None:
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(tmp)
-    try:
-        with dst:
-            src.backup(dst)  # online backup API: a consistent copy while the shop keeps selling
-        dst.execute("PRAGMA journal_mode=DELETE")
-        if mark:
-            with dst:
-                dst.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?), (?, ?)",
-                    (MARK_KEY, mark, MARK_AT_KEY, clock.now().isoformat(timespec="seconds")),
-                )
-    finally:
-        dst.close()
-        src.close()
+    rows = {MARK_KEY: mark, MARK_AT_KEY: clock.now().isoformat(timespec="seconds")} if mark else None
+    backup_file.copy(source, tmp, rows)  # online backup API: a consistent copy while the shop keeps selling
     os.replace(tmp, target)
 
 
@@ -180,7 +152,7 @@ def _foreign(target: Path, ident: str) -> bool:
     """`target` exists and is not this database's backup (nor one written before backups carried a mark)."""
     if not target.exists():
         return False
-    rows = _meta(target)
+    rows = backup_file.meta(target)
     legacy = rows.get("app") == APP_MARK and MARK_KEY not in rows and DB_ID_KEY not in rows
     return not (rows.get(MARK_KEY) == ident or (legacy and not Path(str(target) + "-wal").exists()))
 
@@ -272,7 +244,7 @@ def _found(target_dir: Path, when: str, ident: str | None, live: Path | None) ->
         matched = pattern.match(path.name)
         if matched is None or not path.is_file() or _is_live(path, live):
             continue
-        mark = _meta(path).get(MARK_KEY)
+        mark = backup_file.meta(path).get(MARK_KEY)
         if mark and (ident is None or mark == ident):
             found.append((matched.group(1), path))
     return sorted(found, key=lambda pair: (pair[0], pair[1].name))
@@ -304,7 +276,7 @@ def prune(target_dir: Path, ident: str | None = None, live: Path | None = None) 
 
 def _identity_of(path: Path) -> tuple[str | None, Path]:
     """A database file that is not open (it may have failed to open): its id when it can still say it."""
-    return (_meta(path).get(DB_ID_KEY) if path.is_file() else None), path
+    return (backup_file.meta(path).get(DB_ID_KEY) if path.is_file() else None), path
 
 
 def _open_identity() -> tuple[str | None, Path | None]:
@@ -356,14 +328,10 @@ def check(path: str | Path) -> str:
     if not path.is_file():
         return _("file tidak ditemukan") if not path.exists() else _("ini folder, bukan file")
     try:
-        con = sqlite3.connect(_uri(path), uri=True)
-        con.text_factory = lambda b: b.decode("utf-8", "replace")
-        try:
-            if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        with backup_file.opened(path, lenient_text=True) as con:
+            if not backup_file.sound(con):
                 return _("rusak")
-            rows = dict(con.execute("SELECT key, value FROM meta"))
-        finally:
-            con.close()
+            rows = backup_file.meta_of(con)
     except sqlite3.DatabaseError as exc:
         if "no such table" in str(exc):
             return _("bukan database Kasir")
@@ -373,36 +341,21 @@ def check(path: str | Path) -> str:
     return "" if rows.get("app") == APP_MARK else _("bukan database Kasir")
 
 
-def _journal_end(con: sqlite3.Connection) -> tuple[int, str]:
-    row = con.execute('SELECT "seq", "hash" FROM "journal_entry" ORDER BY "seq" DESC LIMIT 1').fetchone()
-    return (int(row[0]), str(row[1])) if row else (0, "")
-
-
 def dropped(source: str | Path, target: str | Path) -> Dropped:
     """What the database file `target` has that the backup `source` has not (both read, never written)."""
-    backup_at = _meta(Path(source)).get(MARK_AT_KEY, "")
+    backup_at = backup_file.meta(Path(source)).get(MARK_AT_KEY, "")
     if not Path(target).is_file() or Path(target).stat().st_size == 0:
         return Dropped(backup_at, 0, "", "", 0, False)
     try:
-        src = sqlite3.connect(_uri(Path(source)), uri=True)
-        dst = sqlite3.connect(_uri(Path(target)), uri=True)
-        try:
-            seq, head = _journal_end(src)
-            row = dst.execute('SELECT "hash" FROM "journal_entry" WHERE "seq" = ?', (seq,)).fetchone()
-            diverged = bool(seq) and (row is None or str(row[0]) != head)
-            entries = dst.execute('SELECT count(*) FROM "journal_entry" WHERE "seq" > ?', (seq,)).fetchone()[
-                0
-            ]
-            last_id = src.execute('SELECT coalesce(max("id"), 0) FROM "sale"').fetchone()[0]
-            count, first, last = dst.execute(
-                'SELECT count(*), min("number"), max("number") FROM "sale" WHERE "id" > ?', (last_id,)
-            ).fetchone()
-        finally:
-            src.close()
-            dst.close()
+        with backup_file.opened(Path(source)) as src, backup_file.opened(Path(target)) as dst:
+            seq, head = backup_file.tip(src) or (0, "")
+            at_seq = backup_file.hash_at(dst, seq)
+            diverged = bool(seq) and (at_seq is None or at_seq != head)
+            entries = backup_file.entries_after(dst, seq)
+            after = backup_file.sales_after(dst, backup_file.last_sale_id(src))
     except sqlite3.Error:  # the current file cannot be read (that is why one restores)
         return Dropped(backup_at, 0, "", "", 0, False, unreadable=True)
-    return Dropped(backup_at, int(count), first or "", last or "", int(entries), diverged)
+    return Dropped(backup_at, after.sales, after.first or "", after.last or "", entries, diverged)
 
 
 def restore(source: str | Path, target: str | Path) -> Path:
@@ -432,12 +385,8 @@ def restore(source: str | Path, target: str | Path) -> Path:
             if side.exists():
                 side.unlink()
         _copy(str(source), target)
-        con = sqlite3.connect(target)
-        try:
-            with con:  # the restored file is a live database again, no backup: it loses the backup's mark
-                con.execute("DELETE FROM meta WHERE key IN (?, ?)", (MARK_KEY, MARK_AT_KEY))
-        finally:
-            con.close()
+        # the restored file is a live database again, no backup: it loses the backup's mark
+        backup_file.delete_meta(target, [MARK_KEY, MARK_AT_KEY])
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(why=getattr(exc, "strerror", None) or str(exc)) from exc
     return kept
