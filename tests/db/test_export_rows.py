@@ -19,7 +19,8 @@ def _as_text(at):
     return at if isinstance(at, str) else at.isoformat(sep=" ")
 
 
-def test_lines_and_payments_of_a_period_in_the_order_they_were_made(owner):
+def test_lines_and_payments_of_a_period_in_the_order_they_were_made(any_owner):
+    owner = any_owner
     items = small_shop(owner)
     mie, teh = items["mie"], items["teh"]
     budi = customer.create_customer("0812-1111-2222", "Budi")

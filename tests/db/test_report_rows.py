@@ -38,7 +38,8 @@ def _week_of_sales(owner):
     return items, budi, siti
 
 
-def test_products_from_the_week_book_and_the_days_around_it(owner):
+def test_products_from_the_week_book_and_the_days_around_it(any_owner):
+    owner = any_owner
     items, _budi, _siti = _week_of_sales(owner)
     mie, teh, beras = items["mie"], items["teh"], items["beras"]
     week = [
@@ -66,7 +67,8 @@ def test_whole_weeks_between_two_days():
     assert report_rows.whole_weeks(date(2026, 11, 17), date(2026, 11, 23)) is None
 
 
-def test_members_top_first_with_the_counts_over_all_of_them(owner):
+def test_members_top_first_with_the_counts_over_all_of_them(any_owner):
+    owner = any_owner
     _items, budi, siti = _week_of_sales(owner)
     since, until = datetime(2026, 11, 16), datetime(2026, 11, 25)
     top, counts = report_rows.members(since, until, 2)
