@@ -1,4 +1,4 @@
-"""The report's products: per product from the week and day books (db/summaries.py), per category from
+"""The report's products: per product from the week and day books (db/report_rows.py), per category from
 those, and one product's sales in a period (the drill-down)."""
 
 from __future__ import annotations
