@@ -4,8 +4,8 @@ tables of a 50.000-product shop open without making 50.000 rows in Python."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Generic, TypeVar, overload
+from collections.abc import Iterator, Sequence
+from typing import Generic, TypeVar, overload
 
 from db import fast
 
@@ -14,7 +14,7 @@ PAGE = 200
 
 
 class PagedList(Sequence[T], Generic[T]):
-    """`ids(order_sql)` lists the ids in that order; `read(ids)` makes their rows (any order);
+    """`ids(order_sql, expr)` lists the ids in that order; `read(ids)` makes their rows in the order of ids;
     ORDERS maps a column key to (SQL expression, can be missing) as the subclass's query names it."""
 
     ORDERS: dict[str, tuple[str, bool]] = {}
@@ -71,8 +71,3 @@ class PagedList(Sequence[T], Generic[T]):
     def __iter__(self) -> Iterator[T]:
         for start in range(0, len(self._ids), PAGE):
             yield from self[start : start + PAGE]
-
-    @staticmethod
-    def in_order(ids: list[int], rows: list[Any], make: Callable[[Any], T]) -> list[T]:
-        by_id = {row[0]: row for row in rows}
-        return [make(by_id[pid]) for pid in ids]

@@ -1,23 +1,22 @@
 """What the owner looks at in Stok: on hand and its value, low stock, what expires soon, and what to buy.
 
-Each list is one SQL query (the on-hand balance is kept on the product in the same transaction as every
-move). Purchase suggestions come from average daily use over the last N days and the supplier's lead
-time: enough to last until the next delivery, not more — perishable raw materials spoil.
+Each list is one SQL query (db.product_rows; the on-hand balance is kept on the product in the same
+transaction as every move). Purchase suggestions come from average daily use over the last N days and the
+supplier's lead time: enough to last until the next delivery, not more — perishable raw materials spoil.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
-from operator import itemgetter
-from typing import Any
 from urllib.parse import quote
 
 from peewee import fn
 
-from db import fast
-from db.models import ACTIVE_BY_NAME, LOW_STOCK, Batch, Product, Purchase, StockMove, Supplier
+from db import product_rows
+from db.models import LOW_STOCK, Batch, Product, Purchase, StockMove, Supplier
+from db.product_rows import as_date
 from pos.core import clock
 from pos.core import phone as phones
 from pos.core.i18n import _
@@ -25,65 +24,15 @@ from pos.core.money import apply_rate
 from pos.core.paged import PagedList
 from pos.core.text import fold, qty_text
 
+Row = product_rows.StockRow  # one product of the stock list
 
-class Row(tuple[Any, ...]):
-    """One product of the stock list: a plain tuple with named fields (50.000 are made for one list;
-    a NamedTuple's Python-level constructor cost three times as much here)."""
-
-    __slots__ = ()
-    product_id = property(itemgetter(0))
-    sku = property(itemgetter(1))
-    name = property(itemgetter(2))
-    category = property(itemgetter(3))
-    unit = property(itemgetter(4))
-    held = property(itemgetter(5))  # on hand in whole thousandths
-    level = property(itemgetter(6))  # reorder level in thousandths
-    cost = property(itemgetter(7))
-    perishable = property(lambda r: bool(r[8]))
-    next_expiry = property(lambda r: _as_date(r[9]))  # SQLite gives the text
-
-    @property
-    def on_hand(self) -> Decimal:
-        return Decimal(self[5]).scaleb(-3)
-
-    @property
-    def reorder_level(self) -> Decimal:
-        return Decimal(self[6]).scaleb(-3)
-
-    @property
-    def low(self) -> bool:
-        return bool(self[5] <= self[6])
-
-    @property
-    def value(self) -> int:
-        """Cost of what is on the shelf, half up (nothing for a negative balance)."""
-        return (self[7] * self[5] + 500) // 1000 if self[5] > 0 else 0
-
-
-# What the stock list sorts by (the Stok table's columns): an SQL expression each, and whether it can be
-# missing (those go last either way). Ties by name.
-_VALUE = 'CASE WHEN p."on_hand" > 0 THEN (p."cost" * p."on_hand" + 500) / 1000 ELSE 0 END'  # = Row.value
-_NAME = 'LOWER(p."name")'
+# The Stok table's columns it can be sorted by.
 ORDERS = {
-    "sku": ('p."sku"', False),
-    "name": (_NAME, False),
-    "category": ('LOWER(c."name")', True),
-    "on_hand": ('p."on_hand"', False),
-    "unit": ('p."unit"', False),
-    "reorder_level": ('p."reorder_level"', False),
-    "cost": ('p."cost"', False),
-    "value": (_VALUE, False),
-    "next_expiry": ('b."soonest"', True),
+    key: product_rows.SORTS[key]
+    for key in ("sku", "name", "category", "on_hand", "unit", "reorder_level", "cost", "value", "next_expiry")
 }
-_CATEGORY = 'LEFT JOIN "category" c ON c."id" = p."category_id" '
-_SOONEST = (
-    'LEFT JOIN (SELECT "product_id", MIN("expires_on") AS "soonest" FROM "batch" WHERE "qty_left" > 0 '
-    'GROUP BY "product_id") b ON b."product_id" = p."id" '
-)
-_ROW = (
-    'SELECT p."id", p."sku", p."name", COALESCE(c."name", \'\'), p."unit", p."on_hand", p."reorder_level", '
-    'p."cost", p."perishable", b."soonest" FROM "product" p ' + _CATEGORY + _SOONEST
-)
+SEARCH_WORDS = 6  # at most this many words of a search count
+USE = ("sale", "refund", "production", "gift")  # the moves that count as use (waste does not)
 
 
 class StockList(PagedList[Row]):
@@ -91,37 +40,24 @@ class StockList(PagedList[Row]):
     one query, rows a page at a time). The stock value is added up in the database."""
 
     ORDERS = ORDERS
-    TIE = _NAME
+    TIE = product_rows.NAME
 
     def __init__(
         self, query: str = "", only_low: bool = False, order: str = "name", descending: bool = False
     ):
-        where = 'p."track_stock" AND ' + ACTIVE_BY_NAME
-        params: list[Any] = []
-        if only_low:
-            where += ' AND p."on_hand" <= p."reorder_level"'  # these three terms: the low-stock index
-        for word in [w for w in fold(query).split() if w][:6]:
-            where += ' AND (p."search_name" LIKE ? OR p."sku" = ?)'
-            params += [f"%{word}%", word.upper()]
-        self._where, self._params = where, params
+        words = [w for w in fold(query).split() if w][:SEARCH_WORDS]
+        self._where = product_rows.stock_where(words, only_low)
         super().__init__(order, descending)
 
     def ids(self, order_sql: str, expr: str) -> list[int]:
-        joins = (_CATEGORY if "c." in expr else "") + (_SOONEST if "b." in expr else "")
-        found = fast.rows(
-            f'SELECT p."id" FROM "product" p {joins}WHERE {self._where} ORDER BY {order_sql}, p."id"',
-            self._params,
-        )
-        return [pid for (pid,) in found]
+        return product_rows.ordered_ids(self._where, order_sql, expr)
 
     def read(self, ids: list[int]) -> list[Row]:
-        return self.in_order(ids, fast.rows(_ROW + 'WHERE p."id" IN (?*)', ids), Row)
+        return product_rows.stock(ids)
 
     def value(self) -> int:
         """Cost of everything on the shelf in this list (each row's value, added up in the database)."""
-        return int(
-            fast.rows(f'SELECT SUM({_VALUE}) FROM "product" p WHERE {self._where}', self._params)[0][0] or 0
-        )
+        return product_rows.stock_value(self._where)
 
 
 def listing(query: str = "", only_low: bool = False) -> StockList:
@@ -142,16 +78,6 @@ class Overview:
 def overview(query: str = "", only_low: bool = False) -> Overview:
     rows = StockList(query, only_low)
     return Overview(rows, rows.value(), low_count(), expiring_count(7))
-
-
-def _as_date(value: object) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
 
 
 def low_count() -> int:
@@ -240,15 +166,8 @@ def suggestions(history_days: int = 28, cover_days: int = 7) -> list[Suggestion]
     model rows only for the few it may have to buy."""
     since = clock.now() - timedelta(days=history_days)
     longest = max(1, int(Supplier.select(fn.MAX(Supplier.lead_days)).scalar() or 0))
-    found = fast.rows(
-        'SELECT u."product_id", u."used" FROM (SELECT "product_id", -SUM("qty") AS "used" FROM "stock_move" '
-        "WHERE \"created_at\" >= ? AND \"kind\" IN ('sale', 'refund', 'production', 'gift') "
-        'GROUP BY "product_id") u JOIN "product" p ON p."id" = u."product_id" '
-        'WHERE p."track_stock" AND p."active" AND u."used" > 0 '
-        'AND u."used" * ? > ? * (CASE WHEN p."on_hand" > 0 THEN p."on_hand" ELSE 0 END)',
-        [since, longest + cover_days, history_days],
-    )
-    used = {pid: Decimal(int(total)) / 1000 for pid, total in found}
+    found = product_rows.heavy_use(since, USE, history_days, longest + cover_days)
+    used = {pid: Decimal(total) / 1000 for pid, total in found.items()}
     ids = list(used)
     products: dict[int, Product] = {}
     for start in range(0, len(ids), 500):  # SQLite takes a limited number of values in one IN
@@ -295,9 +214,9 @@ def _shelf_days(ids: list[int]) -> dict[int, int]:
         .limit(50 * len(ids))
         .tuples()
     ):
-        got = _as_date(received)
+        got = as_date(received)
         if got is not None and expires is not None:
-            days = max(1, (_as_date(expires) - got).days)  # type: ignore[operator]
+            days = max(1, (as_date(expires) - got).days)  # type: ignore[operator]
             out[pid] = min(out.get(pid, days), days)
     return out
 

@@ -239,7 +239,7 @@ def test_stock_value_of_a_row_is_cost_times_quantity_half_up(cost, held):
     from pos.core.money import apply_rate
     from pos.stock.stock_list import Row
 
-    row = Row((1, "X", "X", "", "pcs", held, 0, cost, 0, None))
+    row = Row(1, "X", "X", "", "pcs", held, 0, cost, 0, None)
     assert row.value == apply_rate(cost, max(Decimal(held) / 1000, Decimal(0)))
     assert row.on_hand == Decimal(held) / 1000 and row.low == (held <= 0)
 
