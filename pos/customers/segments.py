@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import peewee
 from peewee import fn
 
-from db.models import Customer, Sale, database
+from db import customer_rows
+from db.models import Customer, Sale
 from pos.core import clock
 from pos.core.i18n import N_, _
 
@@ -22,7 +22,22 @@ NAMES = {
     OCCASIONAL: N_("Sesekali"),
 }
 LAPSED_AFTER = 90  # days without a visit
+NEW_DAYS, NEW_VISITS = 30, 2  # new: first seen within 30 days, at most 2 visits
+AT_RISK_DAYS = 14.0  # at risk: away longer than this and twice the usual gap
+REGULAR_VISITS = 3
 TOP_SHARE = 0.1  # the top 10 % by spend in the last 12 months
+RULES = customer_rows.SegmentRules(  # classify's rules, for counting in the database
+    occasional=OCCASIONAL,
+    lapsed=LAPSED,
+    new=NEW,
+    at_risk=AT_RISK,
+    regular=REGULAR,
+    lapsed_after=LAPSED_AFTER,
+    new_days=NEW_DAYS,
+    new_visits=NEW_VISITS,
+    at_risk_days=AT_RISK_DAYS,
+    regular_visits=REGULAR_VISITS,
+)
 
 
 @dataclass(frozen=True)
@@ -45,13 +60,13 @@ def classify(v: Visits, now: datetime | None = None) -> str:
     since = (now - v.last).days
     if since > LAPSED_AFTER:
         return LAPSED
-    if (now - v.first).days <= 30 and v.count <= 2:
+    if (now - v.first).days <= NEW_DAYS and v.count <= NEW_VISITS:
         return NEW
     if v.count >= 2:
         usual = max(1.0, (v.last - v.first).days / (v.count - 1))
-        if since > max(14.0, usual * 2):
+        if since > max(AT_RISK_DAYS, usual * 2):
             return AT_RISK
-        if v.count >= 3:
+        if v.count >= REGULAR_VISITS:
             return REGULAR
     return OCCASIONAL
 
@@ -90,29 +105,15 @@ def counts() -> dict[str, int]:
     the customers' kept visit figures (the same rules as `classify`)."""
     now = clock.now()
     out = dict.fromkeys(NAMES, 0)
-    if not isinstance(database.obj, peewee.SqliteDatabase):  # PostgreSQL: the same rules in Python
+    found = customer_rows.segment_counts(now, RULES)
+    if found is None:  # the database cannot: the same rules in Python
         seen = visits_by_customer()
         for v in seen.values():
             out[classify(v, now)] += 1
         out[OCCASIONAL] += Customer.select().where(Customer.merged_into.is_null()).count() - len(seen)
     else:
-        day = "julianday(?)"
-        since = f'CAST({day} - julianday("last_visit") AS INTEGER)'  # whole days, as timedelta.days
-        age = f'CAST({day} - julianday("first_visit") AS INTEGER)'
-        span = 'CAST(julianday("last_visit") - julianday("first_visit") AS INTEGER)'
-        usual = f'MAX(1.0, {span} * 1.0 / ("visits" - 1))'
-        sql = (
-            'SELECT CASE WHEN "visits" = 0 OR "last_visit" IS NULL THEN ? '
-            f"WHEN {since} > ? THEN ? "
-            f'WHEN {age} <= 30 AND "visits" <= 2 THEN ? '
-            f'WHEN "visits" >= 2 AND {since} > MAX(14.0, {usual} * 2) THEN ? '
-            'WHEN "visits" >= 3 THEN ? ELSE ? END AS segment, COUNT(*) '
-            'FROM "customer" WHERE "merged_into_id" IS NULL GROUP BY segment'
-        )
-        text = now.strftime("%Y-%m-%d %H:%M:%S")
-        params = [OCCASIONAL, text, LAPSED_AFTER, LAPSED, text, NEW, text, AT_RISK, REGULAR, OCCASIONAL]
-        for segment, n in database.execute_sql(sql, params).fetchall():
-            out[segment] += int(n)
+        for segment, n in found.items():
+            out[segment] += n
     active = (  # customers seen in the last 12 months; the top 10 % of them by spend are 'top'
         Customer.select()
         .where(Customer.last_visit >= now - timedelta(days=365), Customer.merged_into.is_null())
