@@ -264,5 +264,17 @@ def close_database() -> None:
         db.close()
 
 
+def quick_check() -> str:
+    """SQLite's own consistency check of the open database file: '' when sound (and for PostgreSQL), else
+    what it found (its first five findings), or the error of a file too damaged to check."""
+    if not isinstance(database.obj, peewee.SqliteDatabase):
+        return ""
+    try:
+        rows = [r[0] for r in database.execute_sql("PRAGMA quick_check").fetchall()]
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:  # sqlite3's own: raised while fetching
+        return str(exc)
+    return "" if rows == ["ok"] else "; ".join(rows[:5])
+
+
 def default_target(data_dir: str) -> str:
     return os.environ.get("KASIR_DB") or str(Path(data_dir) / "kasir.db")

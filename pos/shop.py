@@ -10,6 +10,7 @@ import peewee
 
 from db import names_index
 from db.database import RESTORABLE, OpenError, close_database, file_path, open_database
+from db.database import quick_check as db_quick_check
 from db.migrations import SCHEMA_VERSION
 from db.models import Customer, Product, Sale, Setting, User, database
 from pos.catalog import channel
@@ -197,13 +198,7 @@ def hide_first_steps(user: User) -> None:
 
 def quick_check() -> str:
     """SQLite's own consistency check of the open database file: '' when sound, else what it found."""
-    if not isinstance(database.obj, peewee.SqliteDatabase):
-        return ""
-    try:
-        rows = [r[0] for r in database.execute_sql("PRAGMA quick_check").fetchall()]
-    except peewee.DatabaseError as exc:
-        return str(exc)
-    return "" if rows == ["ok"] else "; ".join(rows[:5])
+    return db_quick_check()
 
 
 def counts() -> tuple[int, int, int]:
