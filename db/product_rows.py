@@ -7,10 +7,8 @@ makes one per product it shows); their properties turn the columns into what a s
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from functools import partial
 from typing import Any, NamedTuple, TypeVar
 
 from db import fast, names_index
@@ -108,11 +106,12 @@ def ordered_ids(where: Where, order_sql: str, expr: str) -> list[int]:
 Row = TypeVar("Row", bound=tuple[Any, ...])
 
 
-def _in_order(
-    ids: list[int], found: list[tuple[Any, ...]], make: Callable[[tuple[Any, ...]], Row]
-) -> list[Row]:
+def _in_order(ids: list[int], found: list[tuple[Any, ...]], row_type: type[Row]) -> list[Row]:
+    """The rows found, as `row_type`, in the order of `ids` (straight from the cursor's tuples: no Python
+    per field)."""
     by_id = {row[0]: row for row in found}
-    return [make(by_id[pid]) for pid in ids]
+    new = tuple.__new__
+    return [new(row_type, by_id[pid]) for pid in ids]
 
 
 class ProductRow(NamedTuple):
@@ -152,7 +151,6 @@ class ProductRow(NamedTuple):
         return Decimal(self.held).scaleb(-3) if self.track_stock else None
 
 
-_PRODUCT_ROW = partial(tuple.__new__, ProductRow)
 _PRODUCTS = (
     'SELECT p."id", p."sku", p."name", COALESCE(c."name", \'\'), p."unit", p."price", '
     f'{_BARCODE}, p."on_hand", p."active", p."quick", p."track_stock", p."tax_category" '
@@ -162,7 +160,7 @@ _PRODUCTS = (
 
 def products(ids: list[int]) -> list[ProductRow]:
     """The Barang rows of these products (a page of ids), in the order of `ids`."""
-    return _in_order(ids, fast.rows(_PRODUCTS, ids), _PRODUCT_ROW)
+    return _in_order(ids, fast.rows(_PRODUCTS, ids), ProductRow) if ids else []
 
 
 class StockRow(NamedTuple):
@@ -205,7 +203,6 @@ class StockRow(NamedTuple):
         return (self.cost * self.held + 500) // 1000 if self.held > 0 else 0
 
 
-_STOCK_ROW = partial(tuple.__new__, StockRow)
 _STOCK = (
     'SELECT p."id", p."sku", p."name", COALESCE(c."name", \'\'), p."unit", p."on_hand", p."reorder_level", '
     f'p."cost", p."perishable", b."soonest" FROM "product" p {_CATEGORY}{_SOONEST}WHERE p."id" IN (?*)'
@@ -214,7 +211,7 @@ _STOCK = (
 
 def stock(ids: list[int]) -> list[StockRow]:
     """The Stok rows of these products (a page of ids), in the order of `ids`."""
-    return _in_order(ids, fast.rows(_STOCK, ids), _STOCK_ROW)
+    return _in_order(ids, fast.rows(_STOCK, ids), StockRow) if ids else []
 
 
 def stock_value(where: Where) -> int:
