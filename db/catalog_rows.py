@@ -1,9 +1,10 @@
 """The catalogue's SQL, written once: what an import checks a file against (codes, names, categories),
-list prices by id, the last made-up SKU, every product's barcodes."""
+list prices by id, the last made-up SKU, every product's barcodes, an active product by barcode or SKU."""
 
 from __future__ import annotations
 
 from db import fast
+from db.models import Product
 
 
 def prices(product_ids: list[int]) -> dict[int, int]:
@@ -47,3 +48,14 @@ def last_sku_like(pattern: str) -> str | None:
         [pattern],
     )
     return None if row is None else str(row[0])
+
+
+def active_by_code(code: str) -> Product | None:
+    """The active product with this exact barcode, else with this SKU (what a scanner types): one cached
+    statement each."""
+    found = fast.first(
+        Product,
+        'JOIN "barcode" b ON b."product_id" = m."id" WHERE b."code" = ? AND m."active" LIMIT 1',
+        [code],
+    )
+    return found or fast.first(Product, 'WHERE m."sku" = ? AND m."active" LIMIT 1', [code])

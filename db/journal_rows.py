@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from db import fast
 from db.models import database
-from db.pipeline import TillPostgres
+from db.pipeline import advisory_lock
 
 
 class Tip(NamedTuple):
@@ -24,8 +24,7 @@ JOURNAL_LOCK = 0x4A75726E616C  # "Journal": on PostgreSQL, taken before the tip 
 def lock() -> None:
     """Before reading the tip to append: the journal's own lock (PostgreSQL; an SQLite writer holds the
     whole database already). Sent with the tip's read."""
-    if isinstance(database.obj, TillPostgres):
-        database.obj.defer("SELECT pg_advisory_xact_lock(%s)", (JOURNAL_LOCK,))
+    advisory_lock(database.obj, JOURNAL_LOCK)
 
 
 def tip() -> Tip | None:

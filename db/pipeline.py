@@ -89,3 +89,11 @@ def defer(db: Any, sql: str, params: Any = None) -> None:
         db.defer(sql, params)
     else:
         db.execute_sql(sql, params)
+
+
+def advisory_lock(db: Any, key: int, shared: bool = False) -> None:
+    """On PostgreSQL, take this transaction's advisory lock `key` (shared, or alone), sent with the next
+    statement; held until the transaction ends. Nothing on SQLite, whose writer holds the whole file."""
+    if isinstance(db, TillPostgres):
+        how = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        db.defer(f"SELECT {how}(%s)", (key,))

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from peewee import JOIN, fn
 
-from db import fast, names_index
+from db import catalog_rows, names_index
 from db.models import Barcode, Category, Channel, ChannelPrice, Product, RecipeItem
 from pos.core import clock, journal
 from pos.core.errors import Duplicate, InvalidName, InvalidPrice, ProductNotFound
@@ -96,11 +96,7 @@ def set_channel_price(channel: Channel, product: Product, price: int | None) -> 
 def by_code(code: str) -> Product:
     """Exact barcode or SKU (what a scanner types). Raises ProductNotFound."""
     code = (code or "").strip()
-    row = fast.first(
-        Product,
-        'JOIN "barcode" b ON b."product_id" = m."id" WHERE b."code" = ? AND m."active" LIMIT 1',
-        [code],
-    ) or fast.first(Product, 'WHERE m."sku" = ? AND m."active" LIMIT 1', [code])
+    row = catalog_rows.active_by_code(code)
     if row is None:
         raise ProductNotFound(code=code)
     return row

@@ -56,9 +56,7 @@ class _Write:
 
     def __enter__(self) -> Any:
         done = self.inner.__enter__()
-        if isinstance(self.db, peewee.PostgresqlDatabase):
-            how = "pg_advisory_xact_lock_shared" if self.alongside else "pg_advisory_xact_lock"
-            pipeline.defer(self.db, f"SELECT {how}(%s)", (WRITE_LOCK,))  # sent with the next statement
+        pipeline.advisory_lock(self.db, WRITE_LOCK, shared=self.alongside)
         self.holding.__enter__()
         return done
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from db import fast
+from db import customer_rows, fast
 from db.models import Customer, CustomerAddress, CustomerPhone
 from pos.core import clock, phone
 from pos.core.errors import InvalidInput, InvalidName, PhoneTaken, TooLong
@@ -72,14 +72,7 @@ def _numbers(phone_text: str, other_phones: Sequence[str]) -> tuple[str, list[st
 def holder(number: str) -> Customer | None:
     """Whoever holds this normalised number as main or other number (inactive and merged records too).
     The main number first: one cached statement each (the counter and the import ask it per number)."""
-    row = fast.first(Customer, 'WHERE m."phone" = ? LIMIT 1', [number])
-    if row is None:
-        row = fast.first(
-            Customer,
-            'WHERE m."id" = (SELECT "customer_id" FROM "customer_other_phone" WHERE "phone" = ?) LIMIT 1',
-            [number],
-        )
-    return row
+    return customer_rows.holder(number)
 
 
 def refuse_taken(numbers: Sequence[str], own_id: int | None) -> None:
