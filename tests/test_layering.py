@@ -87,3 +87,33 @@ def test_screens_build_their_boxes_from_ui_boxes() -> None:
         if path.name != "boxes.py" and WHEEL_BOXES.search(path.read_text(encoding="utf-8"))
     ]
     assert raw == [], "use ui.widgets.boxes.ComboBox / SpinBox / DoubleSpinBox / DateEdit"
+
+
+_SQL = re.compile(r"^\s*(SELECT|INSERT\s+INTO|UPDATE\s+\"|DELETE\s+FROM|PRAGMA|WITH\s+\w+\s+AS)\b", re.I)
+
+
+def sql_strings(path: Path) -> list[str]:
+    """String constants in `path` that are SQL statements, and calls of execute_sql."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL.match(node.value):
+            found.append(node.value[:60])
+        elif isinstance(node, ast.Attribute) and node.attr == "execute_sql":
+            found.append("execute_sql")
+    return found
+
+
+POS_FILES = sorted((ROOT / "pos").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", POS_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_pos_writes_no_sql_of_its_own(path: Path) -> None:
+    """Hand-written SQL lives in db/, in modules named for what they serve, returning named rows."""
+    assert sql_strings(path) == [], path.relative_to(ROOT)
+
+
+def test_the_sql_check_sees_a_statement(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text('Q = \'SELECT "id" FROM "product"\'\ndb.execute_sql(Q)\n', encoding="utf-8")
+    assert sql_strings(bad) == ['SELECT "id" FROM "product"', "execute_sql"]
