@@ -217,20 +217,19 @@ def record(r: Record, then: Callable[[Sale], None] | None = None) -> Sale:
     return sale
 
 
-def _moves(r: Record, ids: dict[Any, int]) -> list[tuple[int, Decimal, int, int]]:
+def _moves(r: Record, ids: dict[Any, int]) -> list[stock.Move]:
     moves = []
     for line in r.lines:
         line_id, product = ids[line["position"]], line["product"]
         if product is None:
             continue
         if product in r.tracked:
-            moves.append((product, -line["qty"], r.tracked[product], line_id))
+            moves.append(stock.Move(product, -line["qty"], r.tracked[product], line_id))
         elif product in r.recipes:
             for ingredient, per_unit in r.recipes[product]:
                 if ingredient in r.tracked:
-                    moves.append(
-                        (ingredient, -to_qty(line["qty"] * per_unit), r.tracked[ingredient], line_id)
-                    )
+                    qty = -to_qty(line["qty"] * per_unit)
+                    moves.append(stock.Move(ingredient, qty, r.tracked[ingredient], line_id))
     return moves
 
 

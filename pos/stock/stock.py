@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from db import fast, stock_rows
 from db.fields import to_qty
@@ -48,12 +48,22 @@ class OutOfStock(InvalidInput):
     )
 
 
+class Move(NamedTuple):
+    """One line of the stock ledger to write: + in, - out."""
+
+    product: int
+    qty: Decimal
+    unit_cost: int
+    sale_line: int | None = None
+    batch: int | None = None  # the batch it came from or went back to (FEFO: _split)
+
+
 def _batches_for(
-    moves: list[tuple[int, Decimal, int, int | None]], read: list[stock_rows.OpenBatch] | None = None
+    moves: list[Move], read: list[stock_rows.OpenBatch] | None = None
 ) -> dict[int, list[list[Any]]]:
     """Open batches of the moved products (`read` already, or read now):
     {product: [[id, expires_on, qty_left, qty_received], ...]}."""
-    ids = sorted({pid for pid, _q, _c, _l in moves})
+    ids = sorted({m.product for m in moves})
     found: dict[int, list[list[Any]]] = {}
     if not ids:
         return found
@@ -63,24 +73,23 @@ def _batches_for(
 
 
 def _split(
-    moves: list[tuple[int, Decimal, int, int | None]],
+    moves: list[Move],
     kind: str,
     read: list[stock_rows.OpenBatch] | None = None,
-) -> list[tuple[int, Decimal, int, int | None, int | None]]:
+) -> list[Move]:
     """FEFO: split each move over the product's batches (out: earliest expiry first; a refund: back into
     the latest-expiring batch that has room). Updates the batches; returns moves with their batch id."""
-    if kind != "refund":
-        moves_out = [m for m in moves if m[1] < 0]
-        if not moves_out:
-            return [(pid, qty, cost, line, None) for pid, qty, cost, line in moves]
+    if kind != "refund" and not any(m.qty < 0 for m in moves):
+        return moves
     batches = _batches_for(moves, read)
     if not batches:
-        return [(pid, qty, cost, line, None) for pid, qty, cost, line in moves]
-    out: list[tuple[int, Decimal, int, int | None, int | None]] = []
-    for pid, qty, cost, line in moves:
+        return moves
+    out: list[Move] = []
+    for move in moves:
+        pid, qty = move.product, move.qty
         held = batches.get(pid)
         if not held or (qty > 0 and kind != "refund"):
-            out.append((pid, qty, cost, line, None))
+            out.append(move)
             continue
         rest = qty
         order = held if qty < 0 else list(reversed(held))
@@ -94,10 +103,10 @@ def _split(
             part = -take if rest < 0 else take
             batch[2] = left + part
             fast.add_to(Batch, "qty_left", bid, part)
-            out.append((pid, part, cost, line, bid))
+            out.append(move._replace(qty=part, batch=bid))
             rest -= part
         if rest != 0:
-            out.append((pid, rest, cost, line, None))
+            out.append(move._replace(qty=rest))
     return out
 
 
@@ -105,7 +114,7 @@ _MOVE_COLUMNS = tuple("product qty kind unit_cost sale_line purchase batch user 
 
 
 def _write(
-    moves: list[tuple[int, Decimal, int, int | None]],
+    moves: list[Move],
     kind: str,
     user: User | None,
     at: datetime,
@@ -120,13 +129,24 @@ def _write(
         StockMove,
         _MOVE_COLUMNS,
         [
-            (pid, qty_value(qty), kind, int(cost), line, purchase, batch, user_id, reason, at_value)
-            for pid, qty, cost, line, batch in split
+            (
+                m.product,
+                qty_value(m.qty),
+                kind,
+                int(m.unit_cost),
+                m.sale_line,
+                purchase,
+                m.batch,
+                user_id,
+                reason,
+                at_value,
+            )  # fmt: skip
+            for m in split
         ],
     )
     totals: dict[int, Decimal] = {}
-    for pid, qty, _cost, _line in moves:
-        totals[pid] = totals.get(pid, Decimal(0)) + qty
+    for m in moves:
+        totals[m.product] = totals.get(m.product, Decimal(0)) + m.qty
     if len(totals) == 1:
         [(pid, qty)] = totals.items()
         fast.add_to(Product, "on_hand", pid, qty)
@@ -134,7 +154,7 @@ def _write(
         stock_rows.add_on_hand(totals)
 
 
-def check_available(moves: list[tuple[int, Decimal, int, int | None]]) -> list[stock_rows.OpenBatch] | None:
+def check_available(moves: list[Move]) -> list[stock_rows.OpenBatch] | None:
     """Lock the sale's products (PostgreSQL: tills selling at once take them in one order) and, with
     negative stock blocked in the settings, refuse moves that take a product below zero. Returns their
     batches as read with the lock (None when nothing was read)."""
@@ -142,8 +162,8 @@ def check_available(moves: list[tuple[int, Decimal, int, int | None]]) -> list[s
     if not (blocked or fast.for_update()):
         return None
     need: dict[int, Decimal] = {}
-    for pid, qty, _c, _l in moves:
-        need[pid] = need.get(pid, Decimal(0)) - min(qty, Decimal(0))
+    for m in moves:
+        need[m.product] = need.get(m.product, Decimal(0)) - min(m.qty, Decimal(0))
     held = stock_rows.lock_on_hand(list(need))
     if blocked:
         for pid, row in held.on_hand.items():
@@ -152,15 +172,13 @@ def check_available(moves: list[tuple[int, Decimal, int, int | None]]) -> list[s
     return held.batches
 
 
-def ledger_moves(
-    moves: list[tuple[int, Decimal, int, int]], kind: str, user: User, at: datetime, reason: str = ""
-) -> None:
+def ledger_moves(moves: list[Move], kind: str, user: User, at: datetime, reason: str = "") -> None:
     """The stock side of a sale or refund: one insert for all moves, one balance update per product.
-    Each move is (product id, quantity + in / - out, unit cost, sale line id)."""
+    Each move is a Move (product, quantity + in / - out, unit cost, sale line)."""
     if not moves:
         return
-    read = check_available(moves) if kind == "sale" else None  # type: ignore[arg-type]
-    _write(moves, kind, user, at, reason, read=read)  # type: ignore[arg-type]
+    read = check_available(moves) if kind == "sale" else None
+    _write(moves, kind, user, at, reason, read=read)
 
 
 def move(
@@ -176,7 +194,7 @@ def move(
 ) -> None:
     """Record one move (+ in, - out) and update the balance. Call inside a service's transaction."""
     _write(
-        [(product.id, to_qty(qty), unit_cost, sale_line.id if sale_line else None)],
+        [Move(product.id, to_qty(qty), unit_cost, sale_line.id if sale_line else None)],
         kind,
         user,
         clock.now(),
