@@ -1,6 +1,6 @@
 """The counter's own reads and writes, in SQL written once (db.fast runs them without building a query):
-the receipt number with the open shift, a cart already paid, what a sale needs of its products, a member
-locked, a member's visit."""
+the receipt number with the open shift, a cart already paid (and its member locked), what a sale needs of
+its products, a member's visit."""
 
 from __future__ import annotations
 
@@ -37,9 +37,20 @@ def take_number(register_id: int) -> Taken:
     return Taken(int(found[0]), None if found[1] is None else int(found[1]))
 
 
-def number_of_cart(cart_uid: str) -> str | None:
-    """The receipt number of the sale this cart became, if it was paid."""
-    found = fast.scalar('SELECT "number" FROM "sale" WHERE "cart_uid" = ?', [cart_uid])
+def number_of_cart(cart_uid: str, lock_member: int | None = None) -> str | None:
+    """The receipt number of the sale this cart became, if it was paid. With `lock_member`, on
+    PostgreSQL the member's row is locked in the same statement, until the sale commits: before their
+    points, tab and stamps are checked, and first of the rows a sale locks (member, products, day books,
+    journal)."""
+    suffix = fast.for_update()
+    if lock_member is None or not suffix:
+        found = fast.scalar('SELECT "number" FROM "sale" WHERE "cart_uid" = ?', [cart_uid])
+    else:
+        found = fast.scalar(
+            'SELECT (SELECT "number" FROM "sale" WHERE "cart_uid" = ?), '
+            '(SELECT "id" FROM "customer" WHERE "id" = ?' + suffix + ")",
+            [cart_uid, lock_member],
+        )
     return None if found is None else str(found)
 
 
@@ -54,14 +65,6 @@ def sale_facts(product_ids: set[int]) -> dict[int, SaleFacts]:
         int(pid): SaleFacts(int(price), int(cost), bool(tracked), int(days or 0))
         for pid, price, cost, tracked, days in found
     }
-
-
-def lock_customer(customer_id: int) -> None:
-    """On PostgreSQL, lock the member's row until the sale commits: before its points, tab and stamps are
-    checked, and first of the rows a sale locks (customer, products, day books, journal)."""
-    suffix = fast.for_update()
-    if suffix:
-        fast.one('SELECT "id" FROM "customer" WHERE "id" = ?' + suffix, [customer_id])
 
 
 def count_visit(customer_id: int, points_change: int, at: datetime) -> None:

@@ -253,11 +253,9 @@ def complete(
     if cart.is_empty:
         raise EmptyCart()
     staff.require(cashier, "sell")  # as stored now: a deactivated cashier, or one whose role lost it, cannot
-    done = counter_rows.number_of_cart(cart.uid)
+    done = counter_rows.number_of_cart(cart.uid, lock_member=cart.customer_id)  # before points, tab, stamps
     if done is not None:
         raise AlreadyCompleted(number=done)
-    if cart.customer_id:
-        counter_rows.lock_customer(cart.customer_id)  # before their points, tab and stamps are checked
     channel = channels.get(cart.channel)
     facts = _facts(cart)
     list_prices = catalogue_prices(cart, channel, {pid: f.price for pid, f in facts.items()})
