@@ -1,5 +1,6 @@
-"""The journal's SQL, written once: its lock and its tip (appending reads both on every change), a hash by
-seq, the chain streamed for verify, every hash for comparing with a backup."""
+"""The journal's SQL, written once: its lock and its tip (appending reads both on every change), an entry
+the server chains itself (PostgreSQL, a sale's), a hash by seq, the chain streamed for verify, every hash
+for comparing with a backup."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any, NamedTuple
 
 from db import fast
 from db.models import database
-from db.pipeline import advisory_lock
+from db.pipeline import TillPostgres, advisory_lock
 
 
 class Tip(NamedTuple):
@@ -29,6 +30,31 @@ def lock() -> None:
 
 def tip() -> Tip | None:
     return fast.one_as(Tip, 'SELECT "seq", "hash" FROM "journal_entry" ORDER BY "seq" DESC LIMIT 1', [])
+
+
+_CHAINED = (
+    'INSERT INTO "journal_entry" ("seq", "created_at", "register", "user", "event", "content", "prev_hash", '
+    '"hash") SELECT t."seq" + 1, %s, %s, %s, %s, %s, t."hash", encode(sha256(convert_to(concat_ws(chr(31), '
+    "(t.\"seq\" + 1)::text, %s, %s, %s, %s, %s, t.\"hash\"), 'UTF8')), 'hex') FROM (SELECT "
+    'COALESCE((SELECT "seq" FROM "journal_entry" ORDER BY "seq" DESC LIMIT 1), 0) AS "seq", '
+    'COALESCE((SELECT "hash" FROM "journal_entry" ORDER BY "seq" DESC LIMIT 1), %s) AS "hash") t'
+)
+
+
+def chains_itself() -> bool:
+    """Whether the server can chain an entry to the tip itself (PostgreSQL: `append_chained`)."""
+    return isinstance(database.obj, TillPostgres)
+
+
+def append_chained(
+    created_at: Any, at: str, register: str, user: str, event: str, content: str, genesis: str
+) -> None:
+    """PostgreSQL: append one entry chained to the tip by the server, under the journal's lock, sent with
+    COMMIT: seq = tip + 1, hash = SHA-256 of seq, `at`, register, user, event, content and the tip's hash
+    joined by U+001F (pos.core.journal.entry_hash, which verify recomputes). Nothing is read back."""
+    database.obj.defer(
+        _CHAINED, (created_at, register, user, event, content, at, register, user, event, content, genesis)
+    )
 
 
 def hash_at(seq: int) -> str | None:

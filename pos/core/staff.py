@@ -207,12 +207,19 @@ def _outer_tx() -> Any:
 
 
 def _recorded(entry: JournalEntry | None) -> bool:
-    """Whether the entry that used an approval is in the journal: written (a sale writes its entries as it
-    commits) and committed (not rolled back with its action)."""
-    if entry is None or entry.seq is None:
+    """Whether the entry that used an approval is in the journal: written and committed (not rolled back
+    with its action). A sale's entry is chained by the server as it commits, so it is found by what it
+    says and when, not by its seq."""
+    if entry is None:
         return False
     return bool(
-        JournalEntry.select().where(JournalEntry.seq == entry.seq, JournalEntry.hash == entry.hash).exists()
+        JournalEntry.select()
+        .where(
+            JournalEntry.event == entry.event,
+            JournalEntry.created_at == entry.created_at,
+            JournalEntry.content == entry.content,
+        )
+        .exists()
     )
 
 

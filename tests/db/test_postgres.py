@@ -305,8 +305,47 @@ def test_a_sale_locks_its_rows_in_one_order_and_the_journal_last(pg_shop, monkey
         i for i, s in enumerate(sent) if s.startswith(("INSERT", "UPDATE")) and '"journal_entry"' not in s
     ]
     assert max(writes) < journal_lock
-    assert sent[journal_lock + 1].startswith('SELECT "seq", "hash" FROM "journal_entry"')
-    assert sent[journal_lock + 2].startswith('INSERT INTO "journal_entry"') and sent[journal_lock + 3 :] == [
-        "COMMIT"
-    ]
+    assert sent[journal_lock + 1].startswith('INSERT INTO "journal_entry"')  # chained by the server
+    assert sent[journal_lock + 2 :] == ["COMMIT"]  # the journal's lock is held for no round trip
+    assert verify.verify().ok
+
+
+def test_the_server_chains_a_sales_entries_as_verify_recomputes_them(pg_shop):
+    """A sale's journal entries are chained by PostgreSQL itself (seq, SHA-256 over the same fields);
+    verify's hash in Python agrees, also for text beyond ASCII and several entries in one transaction."""
+    from db.models import JournalEntry
+    from pos.core import journal, tx
+
+    staff.create_user("Bu Sri", "owner", "7391")  # the journal is not empty: chained to its tip
+    with tx.atomic(alongside=True):
+        first = journal.append("uji", {"nama": "Bu Siti 😊 — café \\ \"kutip\" 'x'", "n": 1}, user="Ñoño")
+        journal.append("uji", {"nama": "kedua", "n": 2})
+        assert first.seq is None  # held until the commit
+    rows = list(JournalEntry.select().order_by(JournalEntry.seq))
+    assert [r.event for r in rows[-2:]] == ["uji", "uji"]
+    assert rows[-2].prev_hash == rows[-3].hash and rows[-1].prev_hash == rows[-2].hash
+    assert [r.seq for r in rows] == list(range(1, len(rows) + 1))
+    count, problems = journal.verify_chain()
+    assert count == len(rows) and problems == []
+
+
+def test_an_owner_approval_is_spent_by_the_sale_that_used_it_on_postgresql(pg_shop):
+    """The sale's approval entry is chained by the server (no seq read back): the approval is still
+    found spent once the sale committed, and left for the retry when the sale was refused."""
+    from pos.core.errors import PermissionDenied, PosError
+
+    owner, mie = _a_till()
+    cashier = staff.add_user("Dewi", "cashier", "2468", owner)
+    cart = Cart()
+    cart.add(mie.id, mie.name, 3_000, 1)  # not the catalogue's Rp 3.500: needs the owner
+    made = staff.owner_approval("7391")
+    with pytest.raises(PosError):
+        sale.complete(cart, [Tender("cash", 1_000)], cashier, made)  # short: refused, nothing spent
+    assert staff.approval_valid(made)
+    done = sale.complete(cart, [Tender("cash", 3_000)], cashier, made)
+    assert done.approved_by_id == owner.id and not staff.approval_valid(made)
+    again = Cart()
+    again.add(mie.id, mie.name, 3_000, 1)
+    with pytest.raises(PermissionDenied, match="sudah dipakai"):
+        sale.complete(again, [Tender("cash", 3_000)], cashier, made)
     assert verify.verify().ok
