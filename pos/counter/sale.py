@@ -27,12 +27,13 @@ from pos.core.errors import (
     EmptyCart,
     KasbonLimit,
     NeedCustomer,
+    NotFound,
     PosError,
     ProductNotFound,
     SaleNotFound,
     ShiftRequired,
 )
-from pos.core.i18n import _
+from pos.core.i18n import N_, _
 from pos.core.money import apply_rate, format_rupiah
 from pos.core.tx import service
 from pos.counter.payment import Settlement, Tender, method_name, settle
@@ -97,6 +98,10 @@ def take_number(register: Register) -> tuple[int, str, int]:
     """Take the register's next gapless receipt number (inside the sale's transaction), with its open
     shift: money only moves inside one (raises ShiftRequired). Returns (number, receipt number, shift)."""
     taken = counter_rows.take_number(register.id)
+    if taken is None:
+        raise NotFound(
+            N_("Kasir {code} tidak terdaftar di database ini. Buka ulang Kasir."), code=register.code
+        )
     if taken.shift_id is None:
         raise ShiftRequired()
     return taken.number, f"{register.code}-{taken.number:06d}", taken.shift_id

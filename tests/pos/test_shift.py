@@ -86,3 +86,17 @@ def test_cash_move_needs_a_reason_and_an_open_shift(items, cashier):
     shift.open_shift(cashier, 0)
     with pytest.raises(NeedReason):
         shift.cash_move(cashier, 10_000, " ")
+
+
+def test_a_till_whose_register_row_is_gone_is_told_and_sells_nothing(items, cashier, monkeypatch):
+    from db.models import Register, Sale
+    from pos.core import till
+    from pos.core.errors import NotFound
+
+    shift.open_shift(cashier, 0)
+    monkeypatch.setattr(till, "_row", Register(id=9_999, code="K9", name="Kasir K9"))
+    before = Sale.select().count()
+    with pytest.raises(NotFound) as err:
+        sell(items, cashier, "teh", 1, [Tender("cash", 5_000)])
+    assert "K9 tidak terdaftar" in err.value.text
+    assert Sale.select().count() == before
