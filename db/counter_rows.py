@@ -17,6 +17,7 @@ class SaleFacts(NamedTuple):
     cost: int  # moving-average unit cost
     tracked: bool  # stock kept for it
     warranty_days: int
+    tax_category: str  # "standard" or "exempt"
 
 
 class Taken(NamedTuple):
@@ -59,12 +60,13 @@ def sale_facts(product_ids: set[int]) -> dict[int, SaleFacts]:
     if not product_ids:
         return {}
     found = fast.rows(
-        'SELECT "id", "price", "cost", "track_stock", "warranty_days" FROM "product" WHERE "id" IN (?*)',
+        'SELECT "id", "price", "cost", "track_stock", "warranty_days", "tax_category" FROM "product" '
+        'WHERE "id" IN (?*)',
         sorted(product_ids),
     )
     return {
-        int(pid): SaleFacts(int(price), int(cost), bool(tracked), int(days or 0))
-        for pid, price, cost, tracked, days in found
+        int(pid): SaleFacts(int(price), int(cost), bool(tracked), int(days or 0), str(tax))
+        for pid, price, cost, tracked, days, tax in found
     }
 
 

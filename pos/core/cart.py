@@ -17,6 +17,7 @@ from pos.core.money import MAX_AMOUNT, apply_rate, line_amount
 from pos.core.text import clean
 
 MAX_QTY = Decimal("9999")
+TAX_CATEGORIES = ("standard", "exempt")
 MAX_NOTE = 200
 
 
@@ -192,6 +193,27 @@ class Cart:
         if self.order_discount_rate is not None:
             return apply_rate(base, self.order_discount_rate)
         return min(self.order_discount, base)
+
+    def check(self) -> None:
+        """Hold the whole cart to the rules its edits keep, whatever built it (a parked order's JSON, a
+        caller that filled fields itself): every line's quantity, prices and discount, the order's
+        discount and the delivery fee. Raises the edit's own named error."""
+        for line in self.lines:
+            if not isinstance(line.qty, Decimal) or parse_qty(line.qty) != line.qty:
+                raise InvalidQuantity(text=str(line.qty))
+            check_price(line.unit_price)
+            check_price(line.list_price)
+            if line.tax_category not in TAX_CATEGORIES:
+                raise InvalidInput(N_("Golongan pajak tidak dikenal: {text}."), text=str(line.tax_category))
+            if type(line.discount) is not int or not 0 <= line.discount <= line.gross:
+                raise InvalidAmount(text=str(line.discount))
+        if type(self.order_discount) is not int or not 0 <= self.order_discount <= MAX_AMOUNT:
+            raise InvalidAmount(text=str(self.order_discount))  # more than the goods left is cut to them
+        if self.order_discount_rate is not None:
+            self._discount_value(0, 0, self.order_discount_rate)
+        check_price(self.delivery_fee)
+        if type(self.points_redeem) is not int or self.points_redeem < 0:
+            raise InvalidAmount(text=str(self.points_redeem))
 
     @property
     def needs_approval(self) -> bool:

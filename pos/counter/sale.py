@@ -257,12 +257,16 @@ def complete(
     Prices come from the catalogue (`catalogue_prices`); a different one or a discount needs approval."""
     if cart.is_empty:
         raise EmptyCart()
+    cart.check()  # a cart filled by hand or read from JSON keeps the edits' rules too
     staff.require(cashier, "sell")  # as stored now: a deactivated cashier, or one whose role lost it, cannot
     done = counter_rows.number_of_cart(cart.uid, lock_member=cart.customer_id)  # before points, tab, stamps
     if done is not None:
         raise AlreadyCompleted(number=done)
     channel = channels.get(cart.channel)
     facts = _facts(cart)
+    for line in cart.lines:  # the catalogue says which items carry PPN, not the cart
+        if line.product_id in facts:
+            line.tax_category = facts[line.product_id].tax_category
     list_prices = catalogue_prices(cart, channel, {pid: f.price for pid, f in facts.items()})
     approver = _approval(cart, list_prices, cashier, approver)
     shop = settings.all_settings()
