@@ -12,7 +12,8 @@ from db.models import CashMove, Closing, Payment, Register, Sale, Shift, User
 from pos.core import clock, journal, staff, till
 from pos.core.cart import check_price
 from pos.core.errors import InvalidAmount, InvalidState, NeedReason
-from pos.core.i18n import _
+from pos.core.i18n import N_, _
+from pos.core.money import format_rupiah
 from pos.core.text import clean
 from pos.core.tx import service
 
@@ -33,6 +34,8 @@ def current(register: Register | None = None) -> Shift | None:
 
 @service
 def open_shift(user: User, opening_cash: int) -> Shift:
+    """Open this till's shift with the cash in the drawer. Needs 'take_payment', as stored now."""
+    staff.require(user, "take_payment")
     check_price(opening_cash)
     register = till.register()
     if current(register) is not None:
@@ -79,7 +82,9 @@ class ShiftReport:
 
 @service
 def cash_move(user: User, amount: int, reason: str) -> CashMove:
-    """Pay-in (+) or pay-out (-) during the open shift, with a reason (buying ice, change from the bank)."""
+    """Pay-in (+) or pay-out (-) during the open shift, with a reason (buying ice, change from the bank).
+    Needs 'take_payment'; a pay-out cannot take more than the drawer should hold."""
+    staff.require(user, "take_payment")
     reason = clean(reason)
     if not reason:
         raise NeedReason()
@@ -88,6 +93,14 @@ def cash_move(user: User, amount: int, reason: str) -> CashMove:
     shift = current()
     if shift is None:
         raise InvalidState(action=_("mencatat kas masuk/keluar"), state=_("belum ada shift terbuka"))
+    if amount < 0:
+        held = report(shift).expected_cash
+        if -amount > held:
+            raise InvalidAmount(
+                N_("Kas keluar {amount} lebih dari uang di laci ({held})."),
+                amount=format_rupiah(-amount),
+                held=format_rupiah(held),
+            )
     move = CashMove.create(shift=shift, amount=amount, reason=reason[:200], user=user, created_at=clock.now())
     journal.append(
         "cash_move", {"shift": shift.number, "amount": amount, "reason": move.reason}, user=user.name
@@ -144,7 +157,9 @@ def report(shift: Shift) -> ShiftReport:
 
 @service
 def close_shift(user: User, counted: dict[int, int]) -> ShiftReport:
-    """Close the open shift with the cash counted by denomination; stores expected, counted, variance."""
+    """Close the open shift with the cash counted by denomination; stores expected, counted, variance.
+    Needs 'take_payment', as stored now."""
+    staff.require(user, "take_payment")
     shift = current()
     if shift is None:
         raise InvalidState(action=_("menutup shift"), state=_("belum ada shift terbuka"))

@@ -100,3 +100,36 @@ def test_a_till_whose_register_row_is_gone_is_told_and_sells_nothing(items, cash
         sell(items, cashier, "teh", 1, [Tender("cash", 5_000)])
     assert "K9 tidak terdaftar" in err.value.text
     assert Sale.select().count() == before
+
+
+def test_a_pay_out_cannot_take_more_than_the_drawer_holds(items, cashier):
+    from db.models import CashMove
+    from pos.core.errors import InvalidAmount
+
+    shift.open_shift(cashier, 100_000)
+    with pytest.raises(InvalidAmount) as err:
+        shift.cash_move(cashier, -100_001, "ambil")
+    assert "lebih dari uang di laci" in err.value.text
+    assert CashMove.select().count() == 0
+    shift.cash_move(cashier, -100_000, "setor ke bank")
+    assert shift.report(shift.current()).expected_cash == 0
+
+
+def test_a_deactivated_cashier_cannot_open_move_cash_or_close(items, cashier, owner):
+    from db.models import CashMove
+    from pos.core import staff
+    from pos.core.errors import UserInactive
+
+    shift.open_shift(cashier, 100_000)
+    staff.set_active(cashier.id, False, owner)
+    for attempt in (
+        lambda: shift.cash_move(cashier, -50_000, "ambil"),
+        lambda: shift.close_shift(cashier, {}),
+    ):
+        with pytest.raises(UserInactive):
+            attempt()
+    assert CashMove.select().count() == 0 and shift.current() is not None
+    shift.close_shift(owner, {50_000: 2})
+    with pytest.raises(UserInactive):
+        shift.open_shift(cashier, 0)
+    assert shift.current() is None
