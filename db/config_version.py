@@ -13,6 +13,8 @@ from typing import Any
 
 import peewee
 
+from db.pipeline import execute_fixed
+
 TABLES = ("setting", "channel", "loyalty_program", "recipe_item")
 KEY = "config_version"
 _BUMP = (
@@ -70,5 +72,5 @@ def ensure(db: Any) -> None:
 
 
 def read(db: Any) -> int:
-    row = db.execute_sql('SELECT "value" FROM "meta" WHERE "key" = \'config_version\'').fetchone()
+    row = execute_fixed(db, 'SELECT "value" FROM "meta" WHERE "key" = \'config_version\'').fetchone()
     return int(row[0]) if row else 0

@@ -3,7 +3,8 @@
 peewee builds SQL text anew for every query; completing a sale runs about twenty small statements, and
 building them costs more than SQLite takes to run them. These helpers cache the text per model and
 field set, convert values through the fields' own db_value, and work on SQLite and PostgreSQL alike
-(both take double-quoted names and RETURNING).
+(both take double-quoted names and RETURNING). On PostgreSQL each text is prepared on the connection once it
+recurs (db/pipeline.py).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from peewee import (
 )
 
 from db.models import BaseModel, database
-from db.pipeline import TillPostgres, defer
+from db.pipeline import TillPostgres, defer_fixed, execute_fixed
 
 _sql: dict[tuple[Any, ...], str] = {}
 
@@ -78,7 +79,7 @@ def insert(model: type[BaseModel], values: Mapping[str, Any]) -> int:
         sql = _sql[key] = (
             f"INSERT INTO {_q(model._meta.table_name)} ({cols}) VALUES ({marks}) RETURNING {_q('id')}"
         )
-    return int(database.execute_sql(sql, _params(model, values)).fetchone()[0])
+    return int(execute_fixed(database.obj, sql, _params(model, values)).fetchone()[0])
 
 
 def insert_many(
@@ -98,9 +99,9 @@ def insert_many(
     for row in rows:
         params.extend(_params(model, row))
     if not returning:  # nobody reads its answer: on PostgreSQL it travels with the next statement
-        defer(database.obj, _many_sql(model, tuple(rows[0]), len(rows)), params)
+        defer_fixed(database.obj, _many_sql(model, tuple(rows[0]), len(rows)), params)
         return {}
-    cursor = database.execute_sql(_many_sql(model, tuple(rows[0]), len(rows), returning), params)
+    cursor = execute_fixed(database.obj, _many_sql(model, tuple(rows[0]), len(rows), returning), params)
     back = model._meta.fields[returning]
     return {back.python_value(value): int(row_id) for row_id, value in cursor.fetchall()}
 
@@ -111,7 +112,7 @@ def insert_values(model: type[BaseModel], names: tuple[str, ...], rows: list[tup
     per value."""
     for i in range(0, len(rows), 200):  # keep each statement well inside the databases' limits
         chunk = rows[i : i + 200]
-        defer(database.obj, _many_sql(model, names, len(chunk)), [v for row in chunk for v in row])
+        defer_fixed(database.obj, _many_sql(model, names, len(chunk)), [v for row in chunk for v in row])
 
 
 def _many_sql(model: type[BaseModel], names: tuple[str, ...], count: int, returning: str = "") -> str:
@@ -139,7 +140,7 @@ def add_to(model: type[BaseModel], field: str, row_id: int, amount: Any) -> Any:
             f"WHERE {_q('id')} = {database.param} RETURNING {column}"
         )
     f = model._meta.fields[field]
-    value = database.execute_sql(sql, [f.db_value(amount), row_id]).fetchone()[0]
+    value = execute_fixed(database.obj, sql, [f.db_value(amount), row_id]).fetchone()[0]
     return f.python_value(value)
 
 
@@ -152,7 +153,7 @@ def one(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
     text = _sql.get(key)
     if text is None:
         text = _sql[key] = sql.replace("?", database.param)
-    row = database.execute_sql(text, params).fetchone()
+    row = execute_fixed(database.obj, text, params).fetchone()
     return None if row is None else tuple(row)
 
 
@@ -174,7 +175,7 @@ def first(model: type[BaseModel], tail: str, params: list[Any]) -> Any:
         text = _sql[key] = f"SELECT {cols} FROM {_q(model._meta.table_name)} AS m {tail}".replace(
             "?", database.param
         )
-    row = database.execute_sql(text, params).fetchone()
+    row = execute_fixed(database.obj, text, params).fetchone()
     if row is None:
         return None
     found = model(
@@ -229,8 +230,8 @@ def rows(sql: str, params: list[Any], fetch: bool = True) -> list[tuple[Any, ...
             sql = sql.replace("(?*)", "(" + ", ".join("?" * max(extra, 1)) + ")")
         text = _sql[key] = sql.replace("?", database.param)
     if not fetch:
-        defer(database.obj, text, params)
+        defer_fixed(database.obj, text, params)
         return []
-    cursor = database.execute_sql(text, params)
+    cursor = execute_fixed(database.obj, text, params)
     with collector_paused():
         return list(cursor.fetchall())

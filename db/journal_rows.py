@@ -35,7 +35,8 @@ def tip() -> Tip | None:
 _CHAINED = (
     'INSERT INTO "journal_entry" ("seq", "created_at", "register", "user", "event", "content", "prev_hash", '
     '"hash") SELECT t."seq" + 1, %s, %s, %s, %s, %s, t."hash", encode(sha256(convert_to(concat_ws(chr(31), '
-    "(t.\"seq\" + 1)::text, %s, %s, %s, %s, %s, t.\"hash\"), 'UTF8')), 'hex') FROM (SELECT "
+    '(t."seq" + 1)::text, %s::text, %s::text, %s::text, %s::text, %s::text, t."hash"), \'UTF8\')), '
+    "'hex') FROM (SELECT "
     'COALESCE((SELECT "seq" FROM "journal_entry" ORDER BY "seq" DESC LIMIT 1), 0) AS "seq", '
     'COALESCE((SELECT "hash" FROM "journal_entry" ORDER BY "seq" DESC LIMIT 1), %s) AS "hash") t'
 )
@@ -52,7 +53,7 @@ def append_chained(
     """PostgreSQL: append one entry chained to the tip by the server, under the journal's lock, sent with
     COMMIT: seq = tip + 1, hash = SHA-256 of seq, `at`, register, user, event, content and the tip's hash
     joined by U+001F (pos.core.journal.entry_hash, which verify recomputes). Nothing is read back."""
-    database.obj.defer(
+    database.obj.defer_fixed(
         _CHAINED, (created_at, register, user, event, content, at, register, user, event, content, genesis)
     )
 

@@ -67,7 +67,7 @@ def add_on_hand(totals: dict[int, Decimal]) -> None:
     ids = sorted(totals)
     fast.run(
         'UPDATE "product" SET "on_hand" = "on_hand" + CASE "id" '
-        + "WHEN ? THEN ? " * len(ids)
+        + "WHEN ? THEN CAST(? AS INTEGER) " * len(ids)  # typed, so PostgreSQL can prepare it
         + 'END WHERE "id" IN (?*)',
         [v for pid in ids for v in (pid, int(totals[pid] * 1000))] + ids,
     )

@@ -17,7 +17,7 @@ from typing import Any
 import peewee
 
 from db.fields import to_milli
-from db.pipeline import defer
+from db.pipeline import defer_fixed
 
 SALE_SUMS = (
     "gross",
@@ -70,7 +70,7 @@ def add(
     at = fields["created_at"]
     day = at.date().isoformat()
     week = monday(at.date()).isoformat()
-    defer(
+    defer_fixed(
         db,
         _upsert(db, "day_sales", SALE_KEY, ("count", *SALE_SUMS), (), 1),
         [
@@ -92,7 +92,7 @@ def add(
         params: list[Any] = []
         for method, (count, amount) in sorted(methods.items()):  # rows locked in one order by every till
             params += [day, method, count, amount]
-        defer(
+        defer_fixed(
             db, _upsert(db, "day_payment", ("day", "method"), ("count", "amount"), (), len(methods)), params
         )
     included = bool(fields["tax_included"])
@@ -109,7 +109,7 @@ def add(
         params = []
         for pid, (qty, total, tax, cost, name) in sorted(products.items()):
             params += [day, pid, qty, total, tax, cost, name]
-        defer(
+        defer_fixed(
             db,
             _upsert(
                 db,
@@ -124,7 +124,7 @@ def add(
         params = []
         for pid, (qty, total, tax, cost, _name) in sorted(products.items()):
             params += [week, pid, qty, total, tax, cost]
-        defer(
+        defer_fixed(
             db,
             _upsert(db, "week_product", ("week", "product_id"), PRODUCT_SUMS, (), len(products)),
             params,

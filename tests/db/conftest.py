@@ -1,5 +1,6 @@
 """`any_owner` for the db/ row modules' tests: Bu Sri's shop set up on SQLite, and again on PostgreSQL when
-KASIR_TEST_PG names a server that lets this user create databases (skipped otherwise)."""
+KASIR_TEST_PG names a server that lets this user create databases (skipped otherwise); `pg_shop`, an empty
+shop on a database of its own there."""
 
 from __future__ import annotations
 
@@ -39,6 +40,26 @@ def any_owner(request, monkeypatch):
     try:
         shop.open_shop(URL.rsplit("/", 1)[0] + "/" + name)
         yield _first_run(monkeypatch)
+    finally:
+        shop.close_shop()
+        clock.set_fixed(None)
+        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.close()
+
+
+@pytest.fixture
+def pg_shop():
+    """An empty shop on a new database of the KASIR_TEST_PG server, dropped afterwards."""
+    import psycopg2
+
+    name = "kasir_test_" + uuid.uuid4().hex[:10]
+    admin = psycopg2.connect(URL)
+    admin.autocommit = True
+    admin.cursor().execute(f'CREATE DATABASE "{name}"')
+    clock.set_fixed(NOW)
+    try:
+        shop.open_shop(URL.rsplit("/", 1)[0] + "/" + name)
+        yield
     finally:
         shop.close_shop()
         clock.set_fixed(None)

@@ -9,7 +9,7 @@ import pytest
 from db import customer_rows
 from db.models import Customer
 from tests.conftest import NOW
-from tests.db.test_postgres import URL, pg_shop  # noqa: F401  (the PostgreSQL shop, asked for by name)
+from tests.db.conftest import URL
 
 RULES = customer_rows.SegmentRules("o", "l", "n", "a", "r", 90, 30, 2, 14.0, 3)
 

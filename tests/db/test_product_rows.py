@@ -16,7 +16,7 @@ from pos.core import staff
 from pos.core.text import search_words
 from pos.stock import stock
 from tests.conftest import NOW
-from tests.db.test_postgres import URL, pg_shop  # noqa: F401  (the PostgreSQL shop, asked for by name)
+from tests.db.conftest import URL
 
 D = Decimal
 

@@ -9,7 +9,7 @@ import pytest
 
 from db import database as opening
 from db.models import database
-from tests.db.test_postgres import URL, pg_shop  # noqa: F401  (the PostgreSQL shop, asked for by name)
+from tests.db.conftest import URL
 
 
 def test_a_sound_shop_database_passes(db):
