@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 
 import pytest
 
@@ -22,34 +23,9 @@ def _first_run(monkeypatch):
         return shop.first_run("Warung Uji", "Jl. Uji No. 1", "0812-0000-1111", "Bu Sri", "1234")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_owner(request, monkeypatch):
-    """The owner of a fresh shop on each database."""
-    if request.param == "sqlite":
-        yield request.getfixturevalue("owner")
-        return
-    if not URL:
-        pytest.skip("KASIR_TEST_PG is not set: no PostgreSQL server to test on")
-    import psycopg2
-
-    name = "kasir_test_" + uuid.uuid4().hex[:10]
-    admin = psycopg2.connect(URL)
-    admin.autocommit = True
-    admin.cursor().execute(f'CREATE DATABASE "{name}"')
-    clock.set_fixed(NOW)
-    try:
-        shop.open_shop(URL.rsplit("/", 1)[0] + "/" + name)
-        yield _first_run(monkeypatch)
-    finally:
-        shop.close_shop()
-        clock.set_fixed(None)
-        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.close()
-
-
-@pytest.fixture
-def pg_shop():
-    """An empty shop on a new database of the KASIR_TEST_PG server, dropped afterwards."""
+@contextmanager
+def _shop_on_fresh_postgres():
+    """An empty shop on a new database of the KASIR_TEST_PG server, the clock at NOW; dropped afterwards."""
     import psycopg2
 
     name = "kasir_test_" + uuid.uuid4().hex[:10]
@@ -65,3 +41,22 @@ def pg_shop():
         clock.set_fixed(None)
         admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_owner(request, monkeypatch):
+    """The owner of a fresh shop on each database."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("owner")
+        return
+    if not URL:
+        pytest.skip("KASIR_TEST_PG is not set: no PostgreSQL server to test on")
+    with _shop_on_fresh_postgres():
+        yield _first_run(monkeypatch)
+
+
+@pytest.fixture
+def pg_shop():
+    """An empty shop on a new database of the KASIR_TEST_PG server, dropped afterwards."""
+    with _shop_on_fresh_postgres():
+        yield
