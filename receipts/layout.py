@@ -56,6 +56,11 @@ def demo_rows() -> list[Row]:
     ]
 
 
+def copy_rows() -> list[Row]:
+    """The mark at the top of a receipt given again (reprinted, sent again): it is not the first one."""
+    return [("title", "*** " + _("SALINAN") + " ***"), ("center", _("Cetak ulang, bukan struk asli"))]
+
+
 def rows(receipt: Receipt) -> list[Row]:
     """The receipt's rows; what people typed (names, notes, addresses) has no control character left."""
     return clean_rows(_rows(receipt))
@@ -76,6 +81,8 @@ def _rows(receipt: Receipt) -> list[Row]:
         if text:
             out.append(("center", text))
     out.append(("rule",))
+    if r.copy:
+        out.extend(copy_rows())
     if r.is_refund:
         out.append(("title", r.title))
         out.append(("center", _("Retur dari nota {number}").format(number=r.original_number)))

@@ -78,6 +78,7 @@ class Receipt:
     logo: str = ""
     extra: list[tuple[str, str]] = field(default_factory=list)  # loyalty: points, stamps, voucher
     demo: bool = False  # a demo shop's receipt: every renderer marks it TOKO CONTOH at the top
+    copy: bool = False  # printed again (Riwayat, cetak ulang): every renderer marks it SALINAN at the top
 
     @property
     def change(self) -> int:
@@ -88,8 +89,9 @@ class Receipt:
         return _("STRUK RETUR") if self.is_refund else _("STRUK")
 
 
-def for_sale(number: str) -> Receipt:
-    """The receipt of a stored sale or refund. Raises SaleNotFound."""
+def for_sale(number: str, *, copy: bool = False) -> Receipt:
+    """The receipt of a stored sale or refund; `copy` for one given again (marked SALINAN). Raises
+    SaleNotFound."""
     sale = sales.by_number(number)
     shop = settings.all_settings()
     channel = Channel.get_by_id(sale.channel_id)
@@ -160,6 +162,7 @@ def for_sale(number: str) -> Receipt:
         logo=str(shop["receipt_logo"] or ""),
         extra=extra,
         demo=bool(shop["demo"]),
+        copy=copy,
     )
 
 

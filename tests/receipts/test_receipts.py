@@ -293,3 +293,16 @@ def test_a_supplier_or_customer_named_like_markup_is_printed_as_typed(sold, name
     nasty = dataclasses.replace(sold, customer_name=name, customer_address=name, shop_name=name)
     invoice = " ".join(pdf_text(invoice_pdf(nasty)).split())
     assert invoice.count(shown) >= 3
+
+
+def test_a_receipt_given_again_says_salinan_near_the_top_the_first_does_not(sold):
+    again = receipt.for_sale(sold.number, copy=True)
+    text = plain_text(again)
+    assert "SALINAN" in text and text.index("SALINAN") < text.index("K1-000001")
+    assert "SALINAN" not in plain_text(sold)
+    data = escpos_out.receipt_bytes(again, 58)
+    assert b"SALINAN" in data and data.index(b"SALINAN") < data.index(b"Indomie")
+    assert b"SALINAN" not in escpos_out.receipt_bytes(sold, 58)
+    pdf = pdf_text(receipt_pdf(again, 58))
+    assert "SALINAN" in pdf and pdf.index("SALINAN") < pdf.index("Indomie")
+    assert "SALINAN" not in pdf_text(receipt_pdf(sold, 58))
