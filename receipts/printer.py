@@ -91,8 +91,9 @@ def _write(device: Any, data: bytes) -> None:
     device._raw(data)
 
 
-def send(config: PrinterConfig, data: bytes, copies: int = 1) -> None:
-    """Write `data` to the printer `copies` times. Raises PrinterError (with the reason) on any failure."""
+def send(config: PrinterConfig, data: bytes, copies: int = 1, *, before: bytes = b"") -> None:
+    """Write `before` once (the cash drawer's pulse), then `data` `copies` times, over one connection.
+    Raises PrinterError (with the reason) on any failure."""
     if not config.is_escpos:
         raise PrinterError(why=_("printer belum diatur"))
     if not config.address.strip():
@@ -104,6 +105,8 @@ def send(config: PrinterConfig, data: bytes, copies: int = 1) -> None:
                 device.open(job_name="Kasir")  # the job's name in the Windows print queue
             else:
                 device.open()
+            if before:
+                _write(device, before)
             for _copy in range(max(1, copies)):
                 _write(device, data)
         finally:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from db.models import Sale
 from pos.customers import customer
+from receipts import escpos_out
 from receipts.printer import PrinterConfig
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
@@ -17,6 +18,7 @@ from tests.ui.test_counter import keys_to_pay_exact, scan
 from ui.counter import receipt_dialog
 from ui.counter.page import CounterPage
 from ui.printing import PrintSettings
+from ui.widgets import worker
 
 
 @pytest.fixture
@@ -60,7 +62,54 @@ def test_auto_print_with_drawer_on_cash(counter, window, qtbot, tmp_path):
     with qtbot.waitSignal(window.printing.printed, timeout=10_000):
         keys_to_pay_exact(qtbot, counter)
     data = out.read_bytes()
-    assert data.count(b"\x1b@") == 2 and data.count(b"\x1bp") == 2  # two copies, drawer opened
+    # two copies, the drawer opened once (it was kicked inside each copy, twice, before)
+    assert data.count(b"\x1b@") == 2 and data.count(b"\x1bp") == 1
+    assert data.index(b"\x1bp") < data.index(b"K1-000001")
+    assert b"SALINAN" not in data  # the first print is no copy
+
+
+def test_a_cash_sale_opens_the_drawer_when_the_receipt_does_not_print_itself(counter, window, qtbot, tmp_path):
+    out = tmp_path / "printer.bin"
+    PrintSettings(receipt=PrinterConfig("file", str(out)), auto_print=False, drawer=True).save()
+    scan(qtbot, counter, "BRS")
+    with qtbot.waitSignal(window.printing.printed, timeout=10_000) as signal:
+        keys_to_pay_exact(qtbot, counter)
+    assert signal.args == ["drawer"]
+    assert out.read_bytes() == escpos_out.drawer_bytes()  # the pulse alone, once: no receipt
+    assert "K1-000001" in counter.message.text()
+
+
+def test_a_sale_without_cash_leaves_the_drawer_shut(counter, window, qtbot, tmp_path):
+    out = tmp_path / "printer.bin"
+    PrintSettings(receipt=PrinterConfig("file", str(out)), auto_print=False, drawer=True).save()
+    scan(qtbot, counter, "BRS")
+
+    def answer(dialog):
+        dialog.choose("transfer")
+        dialog.reference.setText("BCA 123")
+        dialog.pay()
+
+    when_modal(qtbot, answer)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F12)
+    worker.wait_all()
+    assert Sale.select().count() == 1 and not out.exists()
+
+
+def test_a_drawer_that_does_not_answer_keeps_the_sale_and_its_change(counter, window, qtbot):
+    PrintSettings(receipt=PrinterConfig("network", f"127.0.0.1:{closed_port()}"), drawer=True).save()
+    scan(qtbot, counter, "BRS")
+
+    def answer(dialog):
+        dialog.cash_input.setText("20000")
+        dialog.pay()
+
+    with qtbot.waitSignal(window.printing.failed, timeout=10_000):
+        when_modal(qtbot, answer)
+        qtbot.keyClick(counter.search, Qt.Key.Key_F12)
+    assert Sale.select().count() == 1 and counter.cart.is_empty
+    text = counter.message.text()
+    assert "K1-000001" in text and "Kembalian Rp 5.000" in text and "Laci uang tidak terbuka" in text
+    assert counter.retry_button.isHidden()  # nothing to print again: the pulse is not retried
 
 
 def test_reprint_preview_pdf_and_whatsapp(counter, window, qtbot, tmp_path, monkeypatch):

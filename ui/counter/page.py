@@ -42,7 +42,6 @@ from ui.counter.scan_entry import ScanEntry
 from ui.counter.shift_dialogs import ShiftBar
 from ui.counter.totals import TotalsPanel
 from ui.events import hub
-from ui.printing import PrintSettings
 from ui.theme import role
 from ui.widgets import dialogs
 
@@ -75,6 +74,7 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
         self._shortcuts()
         hub.changed.connect(self._changed)
         self.failed_print = ""
+        self.done_text = ""  # what the last sale's message said (its change), kept when the printer answers
         printing = getattr(window, "printing", None)
         if printing is not None:
             printing.printed.connect(self._printed)
@@ -305,10 +305,9 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
             earned, _redeemed = loyalty.sale_points(done.id)
             if earned:
                 text += " · " + _("+{n} poin").format(n=earned)
+        self.done_text = text
         self.say(text)
-        printing = self.window_.printing  # type: ignore[attr-defined]
-        if PrintSettings.load().auto_print and printing.configured():
-            printing.print_sale(done.number, kitchen=True, cash=paid.cash)
+        self.window_.printing.sale_done(done.number, cash=paid.cash)  # type: ignore[attr-defined]
 
     def _shift_changed(self) -> None:
         if self.shift_bar.is_open and self.message.text() == ShiftRequired().text:
@@ -333,14 +332,21 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
             self.window_.printing.print_sale(self.failed_print)  # type: ignore[attr-defined]
         self.focus_search()
 
+    def _sale_said(self) -> bool:
+        """Whether the message line still tells the last sale (its total and change)."""
+        return bool(self.done_text) and self.message.text().startswith(self.done_text)
+
     def _printed(self, number: str) -> None:
         if number == self.failed_print:
             self.failed_print = ""
             self.retry_button.hide()
-        if self.last_sale is not None and number == self.last_sale.number:
-            self.say(self.message.text().split(" · 🖨")[0] + " · 🖨 " + _("struk tercetak"))
+        if self.last_sale is not None and number == self.last_sale.number and self._sale_said():
+            self.say(self.done_text + " · " + _("struk tercetak"))
 
     def _print_failed(self, number: str, message: str) -> None:
-        self.failed_print = number
-        self.say(message, error=True)
-        self.retry_button.show()
+        """The sale is stored whatever the printer does: its message (the change) stays, the failure is
+        added. A receipt can be printed again (Coba lagi); the drawer's pulse is not offered again."""
+        if number != "drawer":
+            self.failed_print = number
+            self.retry_button.show()
+        self.say(f"{self.done_text} · {message}" if self._sale_said() else message, error=True)
