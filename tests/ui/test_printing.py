@@ -138,3 +138,57 @@ def test_reprint_preview_pdf_and_whatsapp(counter, window, qtbot, tmp_path, monk
     assert opened and opened[0].startswith("https://wa.me/6281277778888?text=")
     assert "K1-000001" in unquote(opened[0]) and "Rp 15.000" in unquote(opened[0])
     assert "Printer belum diatur" in seen["message"]
+
+
+def test_a_receipt_printed_again_is_a_copy(counter, window, qtbot, tmp_path):
+    """The first print is the receipt; printed again (Struk F11 after it printed, or from Riwayat) it says
+    SALINAN, and so do its PDF and its WhatsApp text from Riwayat."""
+    out = tmp_path / "printer.bin"
+    PrintSettings(receipt=PrinterConfig("file", str(out)), auto_print=True).save()
+    scan(qtbot, counter, "BRS")
+    with qtbot.waitSignal(window.printing.printed, timeout=10_000):
+        keys_to_pay_exact(qtbot, counter)
+    assert b"K1-000001" in out.read_bytes() and b"SALINAN" not in out.read_bytes()
+    seen = {}
+
+    def again(dialog):
+        with qtbot.waitSignal(window.printing.printed, timeout=10_000):
+            dialog.print_receipt()
+        dialog.reject()
+
+    when_modal(qtbot, again)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F11)
+    assert b"SALINAN" in out.read_bytes()
+
+    def from_history(history):
+        def receipt(dialog):
+            seen["wa"] = unquote(dialog.whatsapp_link())
+            seen["preview"] = dialog.receipt.copy
+            dialog.reject()
+
+        history.table.selectRow(0)
+        when_modal(qtbot, receipt)
+        history.show_receipt()
+        history.reject()
+
+    when_modal(qtbot, from_history)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F10)
+    assert seen["preview"] and "SALINAN" in seen["wa"]
+
+
+def test_a_receipt_never_printed_prints_as_the_first_from_struk(counter, window, qtbot, tmp_path):
+    out = tmp_path / "printer.bin"
+    PrintSettings(receipt=PrinterConfig("file", str(out)), auto_print=False).save()
+    scan(qtbot, counter, "BRS")
+    keys_to_pay_exact(qtbot, counter)
+
+    def first(dialog):
+        assert not dialog.receipt.copy
+        with qtbot.waitSignal(window.printing.printed, timeout=10_000):
+            dialog.print_receipt()
+        assert dialog.receipt.copy  # the preview now shows what a next print gives
+        dialog.reject()
+
+    when_modal(qtbot, first)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F11)
+    assert b"K1-000001" in out.read_bytes() and b"SALINAN" not in out.read_bytes()

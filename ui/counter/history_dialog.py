@@ -113,7 +113,7 @@ class HistoryDialog(QDialog):
         printing = getattr(self.window(), "printing", None) or getattr(
             self.parent().window(), "printing", None
         )
-        dialogs.run(ReceiptDialog(self, chosen.number, printing or Printing(self)))
+        dialogs.run(ReceiptDialog(self, chosen.number, printing or Printing(self), reprint=True))
 
     def refund_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

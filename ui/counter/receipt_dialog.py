@@ -1,5 +1,6 @@
 """Struk: preview a receipt as it will print, then print, save as PDF, make the A4 invoice, or send it
-on WhatsApp (as text in a wa.me link). Used after a sale and to reprint from history."""
+on WhatsApp (as text in a wa.me link). Used after a sale and to reprint from history: a receipt given again
+(from Riwayat, or printed here before) is marked SALINAN on paper, in the PDF and in the WhatsApp text."""
 
 from __future__ import annotations
 
@@ -34,10 +35,12 @@ open_url = QDesktopServices.openUrl
 
 
 class ReceiptDialog(QDialog):
-    def __init__(self, parent: QWidget | None, number: str, printing: Printing) -> None:
+    def __init__(
+        self, parent: QWidget | None, number: str, printing: Printing, *, reprint: bool = False
+    ) -> None:
         super().__init__(parent)
-        self.number, self.printing = number, printing
-        self.receipt = receipts_data.for_sale(number)
+        self.number, self.printing, self.reprint = number, printing, reprint
+        self.receipt = receipts_data.for_sale(number, copy=self.is_copy)
         self.setWindowTitle(_("Struk {number}").format(number=number))
         self.setMinimumSize(660, 680)
         layout = QVBoxLayout(self)
@@ -82,6 +85,11 @@ class ReceiptDialog(QDialog):
         self.render()
 
     @property
+    def is_copy(self) -> bool:
+        """A reprint from Riwayat, or a receipt this window printed already: SALINAN."""
+        return self.reprint or self.printing.was_printed(self.number)
+
+    @property
     def paper_width(self) -> int:
         return int(self.width_box.currentData())
 
@@ -98,11 +106,14 @@ class ReceiptDialog(QDialog):
             self.say(_("Printer belum diatur. Atur di Pengaturan → Printer, atau simpan sebagai PDF."), True)
             return
         self.say(_("Mencetak…"))
-        self.printing.print_sale(self.number)
+        self.printing.print_sale(self.number, copy=self.is_copy)
 
     def _printed(self, number: str) -> None:
         if number == self.number:
             self.say(_("Struk {number} tercetak.").format(number=number))
+            if self.is_copy != self.receipt.copy:  # printed once: what it gives from now on is a copy
+                self.receipt = receipts_data.for_sale(self.number, copy=True)
+                self.render()
 
     def _failed(self, number: str, message: str) -> None:
         if number == self.number:
