@@ -1,5 +1,6 @@
 """Parked orders (F8): an open cart put aside with a label. They survive a restart and touch no stock,
-no loyalty and no receipt number until they are resumed and paid.
+no loyalty and no receipt number until they are resumed and paid. Voiding an unpaid order at the counter
+(Batal), or a part of it: a line taken off, a quantity lowered.
 
 States: parked -> resumed | cancelled (with a reason).
 """
@@ -8,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from db.models import ParkedOrder, User
 from pos.core import clock, journal, staff, till
-from pos.core.cart import Cart
+from pos.core.cart import Cart, parse_qty
 from pos.core.errors import EmptyCart, InvalidState, NeedReason, NotFound
 from pos.core.i18n import N_, _
 from pos.core.text import clean
@@ -148,3 +150,52 @@ def void(cart: Cart, reason: str, user: User, approver: Approval | None = None) 
         user=user.name,
     )
     return True
+
+
+def takes_off(cart: Cart, index: int, qty: Any = None) -> bool:
+    """Whether taking line `index` off (`qty` None) or setting it to `qty` takes something of value off
+    the order, as Batal does to all of it: a lower quantity, or a line that is not free (a gift, a stamp's
+    free item). Raises the cart's own error for a line or quantity that is not one."""
+    line = cart.line(index)
+    if line.gross <= 0:
+        return False
+    return qty is None or parse_qty(qty) < line.qty
+
+
+@service
+def take_off(
+    cart: Cart, index: int, user: User, approver: Approval | None = None, *, qty: Any = None, reason: str = ""
+) -> None:
+    """Take line `index` off the unpaid order (`qty` None) or set its quantity to `qty`. What takes something
+    off (takes_off) is a void of that part: the 'void' permission or an owner's approval, as Batal, and
+    with an approval a reason; journalled as 'void_line' (who, what came off, why, who approved)."""
+    line = cart.line(index)
+    new = parse_qty(qty) if qty is not None else None
+    if not takes_off(cart, index, new):
+        _apply(cart, index, new)
+        return
+    approved = staff.require(user, "void", approver)
+    reason = clean(reason)
+    if approved is not None and not reason:
+        raise NeedReason()
+    removed = line.qty - (new if new is not None else 0)
+    journal.append(
+        "void_line",
+        {
+            "cart": cart.uid,
+            "name": line.name,
+            "reason": reason[:200],
+            "approved_by": approved.name if approved else "",
+            "lines": [[line.product_id, str(removed), line.unit_price]],
+        },
+        user=user.name,
+    )
+    _apply(cart, index, new)
+
+
+def _apply(cart: Cart, index: int, qty: Decimal | None) -> None:
+    """The change itself, last: the cart's own checks raise before anything of it is changed."""
+    if qty is None:
+        cart.remove(index)
+    else:
+        cart.set_qty(index, qty)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
-from db.models import Payment, Product, Sale, SaleLine
+from db.models import JournalEntry, Payment, Product, Sale, SaleLine
 from pos import shop
 from pos.catalog import channel
 from pos.counter import park
 from pos.customers import customer
 from tests.pos.helpers import small_shop
 from tests.ui.conftest import when_modal
+from ui.counter.approval import ApprovalDialog
 from ui.counter.page import CounterPage
 from ui.counter.payment_dialog import PaymentDialog
 
@@ -94,12 +97,68 @@ def test_quantity_keys_and_multiplier(counter, qtbot):
     scan(qtbot, counter, "8998866200301")
     qtbot.keyClicks(counter.search, "+")
     qtbot.keyClicks(counter.search, "+")
+    when_modal(qtbot, owner_approves)  # fewer, as less of the order: the cashier asks the owner (as Batal)
     qtbot.keyClicks(counter.search, "-")
     assert counter.cart.lines[1].qty == Decimal("2.000")
     assert counter.search.text() == ""
+    when_modal(qtbot, owner_approves)
     qtbot.keyClick(counter.search, Qt.Key.Key_Delete)
     assert [ln.name for ln in counter.cart.lines] == ["Beras Pandan Wangi"]
     assert counter.totals.total.text() == "Rp 3.750"
+
+
+def owner_approves(dialog):
+    assert isinstance(dialog, ApprovalDialog)
+    dialog.reason_input.setText("salah scan")
+    dialog.pin.setText("1234")
+    dialog.submit()
+
+
+def test_a_cashier_takes_a_line_off_only_as_batal_with_the_owners_pin(counter, qtbot):
+    """Del, the minus key and a lower Jumlah were a way round Batal's PIN: now they ask it too."""
+    scan(qtbot, counter, "8998866200301")
+    scan(qtbot, counter, "8998866200301")
+    scan(qtbot, counter, "BRS")
+    asked = []
+
+    def refuse(dialog):
+        asked.append(dialog.findChild(QLabel).text())
+        dialog.reject()
+
+    when_modal(qtbot, refuse)
+    qtbot.keyClick(counter.search, Qt.Key.Key_Delete)
+    counter.select_line(0)
+    when_modal(qtbot, refuse)
+    qtbot.keyClicks(counter.search, "-")
+    assert asked == ["Hapus Beras Pandan Wangi dari pesanan?", "Kurangi jumlah Indomie Goreng jadi 1?"]
+    assert [(ln.name, ln.qty) for ln in counter.cart.lines] == [
+        ("Indomie Goreng", Decimal("2.000")),
+        ("Beras Pandan Wangi", Decimal("1.000")),
+    ]
+    said = []
+
+    def wrong_then_right(dialog):
+        dialog.reason_input.setText("pelanggan ganti")
+        dialog.pin.setText("9999")
+        dialog.submit()
+        said.append(dialog.error.text())
+        owner_approves(dialog)
+
+    when_modal(qtbot, wrong_then_right)
+    qtbot.keyClicks(counter.search, "-")
+    assert "PIN" in said[0] and counter.cart.lines[0].qty == Decimal("1.000")
+    entry = JournalEntry.select().where(JournalEntry.event == "void_line").get()
+    assert (entry.user, json.loads(entry.content)["approved_by"]) == ("Dewi", "Bu Sri")
+
+
+def test_the_owner_takes_a_line_off_without_a_prompt(window, owner, items, qtbot):
+    window.enter(owner)
+    page = window.section(CounterPage)
+    scan(qtbot, page, "BRS")
+    scan(qtbot, page, "8998866200301")
+    qtbot.keyClick(page.search, Qt.Key.Key_Delete)  # no dialog: a modal one would leave this waiting
+    assert [ln.name for ln in page.cart.lines] == ["Beras Pandan Wangi"]
+    assert "Indomie Goreng dihapus" in page.message.text()
 
 
 def test_split_payment_qris_then_cash(counter, qtbot, items):
@@ -363,6 +422,7 @@ def test_bonus_gift_comes_and_goes_with_the_cart(counter, qtbot, owner, items):
     assert [ln.name for ln in counter.cart.lines] == ["Beras Pandan Wangi", "Es Teh Manis"]
     assert "Bonus masuk keranjang" in counter.message.text()
     counter.select_line(0)
+    when_modal(qtbot, owner_approves)  # the beras off the order: the owner's PIN, as Batal
     qtbot.keyClick(counter.search, Qt.Key.Key_Delete)
     assert counter.cart.lines == []
 

@@ -68,7 +68,7 @@ def test_auto_print_with_drawer_on_cash(counter, window, qtbot, tmp_path):
     assert b"SALINAN" not in data  # the first print is no copy
 
 
-def test_a_cash_sale_opens_the_drawer_when_the_receipt_does_not_print_itself(counter, window, qtbot, tmp_path):
+def test_a_cash_sale_opens_the_drawer_when_its_receipt_does_not_print(counter, window, qtbot, tmp_path):
     out = tmp_path / "printer.bin"
     PrintSettings(receipt=PrinterConfig("file", str(out)), auto_print=False, drawer=True).save()
     scan(qtbot, counter, "BRS")

@@ -7,9 +7,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QTableView
 
+from pos.core import staff
+from pos.core.cart import parse_qty
 from pos.core.errors import PosError
 from pos.core.i18n import N_, _
 from pos.core.text import qty_text
+from pos.counter import park
+from ui.counter.approval import ApprovalDialog
 from ui.counter.cart_model import CartModel
 from ui.counter.discount_dialog import DiscountDialog
 from ui.theme import role
@@ -110,6 +114,9 @@ class CartKeys:
         if new <= 0:
             self.remove_line()
             return
+        if step < 0:
+            self._take_off(row, new)
+            return
         self._try(lambda: self.cart.set_qty(row, new), row)
 
     def ask_quantity(self) -> None:
@@ -123,7 +130,7 @@ class CartKeys:
             text=qty_text(self.cart.lines[row].qty),
         )
         if ok:
-            self._try(lambda: self.cart.set_qty(row, text), row)
+            self._take_off(row, text)
         self.focus_search()
 
     def ask_note(self) -> None:
@@ -155,9 +162,39 @@ class CartKeys:
         if row is None:
             return
         name = self.cart.lines[row].name
-        self.cart.remove(row)
-        self.say(_("{name} dihapus").format(name=name))
-        self.update_cart(select=min(row, len(self.cart.lines) - 1) if self.cart.lines else None)
+        if self._take_off(row):
+            self.say(_("{name} dihapus").format(name=name))
+            self.update_cart(select=min(row, len(self.cart.lines) - 1) if self.cart.lines else None)
+
+    def _take_off(self, row: int, qty: object = None) -> bool:
+        """Take the line off (`qty` None) or set its quantity: what takes something off the order is a void
+        of that part, with the owner's PIN and a reason for a cashier who may not void (as Batal). True
+        when done."""
+        line = self.cart.lines[row]
+        try:
+            asked = park.takes_off(self.cart, row, qty) and not staff.can(self.user, "void")
+        except PosError as exc:
+            self.say(exc.text, error=True)
+            return False
+        approver, reason = None, ""
+        if asked:
+            what = (
+                _("Hapus {name} dari pesanan?") if qty is None else _("Kurangi jumlah {name} jadi {qty}?")
+            ).format(name=line.name, qty=qty_text(parse_qty(qty)) if qty is not None else "")
+            dialog = ApprovalDialog(self, what, need_pin=True)
+            if not dialogs.run(dialog):
+                self.focus_search()
+                return False
+            approver, reason = dialog.approver, dialog.reason
+        try:
+            park.take_off(self.cart, row, self.user, approver, qty=qty, reason=reason)
+        except PosError as exc:
+            self.say(exc.text, error=True)
+            return False
+        if qty is not None:
+            self.update_cart(select=row)
+        self.focus_search()
+        return True
 
     def ask_discount(self) -> None:
         self._change_dialog("discount")
