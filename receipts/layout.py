@@ -30,12 +30,13 @@ def qty_text(qty: Decimal) -> str:
 
 
 def _line_rows(line: ReceiptLine) -> list[Row]:
+    """A line as the customer reads it: quantity x price and what that comes to. Its discount is not shown
+    here: a sale line stores its own discount and its share of the order's as one figure, so every discount
+    of the sale is the one Diskon of the totals (shown per line too, the order's discount was shown twice)."""
     unit = f" {line.unit}" if line.unit in ("kg", "gram", "liter") else ""
     rows: list[Row] = [("text", line.name)]
     gross = line.total + line.discount
     rows.append(("pair", f"  {qty_text(line.qty)}{unit} x {number(line.unit_price)}", number(gross)))
-    if line.discount:
-        rows.append(("pair", "  " + _("Diskon"), "-" + number(abs(line.discount))))
     if line.serial_number:
         rows.append(("text", f"  SN: {line.serial_number}"))
     if line.warranty_until:
@@ -115,9 +116,8 @@ def _rows(receipt: Receipt) -> list[Row]:
         out.extend(_line_rows(line))
     out.append(("rule",))
     out.append(("pair", _("Subtotal"), format_rupiah(r.gross)))
-    if r.discount:
-        label = _("Diskon") + (f" ({r.discount_reason})" if r.discount_reason else "")
-        out.append(("pair", label, "-" + format_rupiah(abs(r.discount))))
+    if r.discount:  # once, every discount of the sale; its reason is the shop's, never printed
+        out.append(("pair", _("Diskon"), "-" + format_rupiah(abs(r.discount))))
     if r.service:
         out.append(("pair", _("Biaya layanan"), format_rupiah(r.service)))
     if r.tax and not r.tax_included:

@@ -21,7 +21,7 @@ from pos.counter.payment import Tender
 from pos.customers import customer, voucher
 from receipts import escpos_out, shift_slip
 from receipts.invoice import invoice_pdf
-from receipts.layout import plain_text
+from receipts.layout import plain_text, rows, text_lines
 from receipts.pdf_receipt import receipt_pdf, thermal_pdf
 from receipts.printer import PrinterConfig, send
 from receipts.voucher_pdf import sheet_pdf
@@ -306,3 +306,30 @@ def test_a_receipt_given_again_says_salinan_near_the_top_the_first_does_not(sold
     pdf = pdf_text(receipt_pdf(again, 58))
     assert "SALINAN" in pdf and pdf.index("SALINAN") < pdf.index("Indomie")
     assert "SALINAN" not in pdf_text(receipt_pdf(sold, 58))
+
+
+def test_an_order_discount_is_printed_once_without_its_reason(items, cashier):
+    """Indomie 2 x 3.500 with Rp 500 off the line, beras 1 kg 15.000, then 10 % off the order (2.150 of
+    21.500): the lines say what they come to, the totals one Diskon of 2.650, and 22.000 - 2.650 = 19.350."""
+    from pos.core import staff
+
+    c = Cart()
+    c.add(items["mie"].id, items["mie"].name, 3_500, 2)
+    c.add(items["beras"].id, items["beras"].name, 15_000, 1)
+    c.discount_line(0, amount=500, reason="teman")
+    c.set_note(0, "pedas")
+    c.discount_order(rate=Decimal("0.10"), reason="langganan pemilik")
+    s = sale.complete(c, [Tender("cash", 20_000)], cashier, approver=staff.owner_approval("1234"))
+    assert (s.gross, s.discount, s.total) == (22_000, 2_650, 19_350)
+    r = receipt.for_sale(s.number)
+    lines = [line for _style, line in text_lines(rows(r), 32)]
+
+    def pair(left, right):
+        return left + " " * (32 - len(left) - len(right)) + right
+
+    assert pair("  2 x 3.500", "7.000") in lines and pair("  1 kg x 15.000", "15.000") in lines
+    assert [ln for ln in lines if "Diskon" in ln] == [pair("Diskon", "-Rp 2.650")]
+    assert pair("Subtotal", "Rp 22.000") in lines and pair("TOTAL", "Rp 19.350") in lines
+    assert not any("langganan" in ln for ln in lines)
+    for data in (pdf_text(receipt_pdf(r, 58)), escpos_out.receipt_bytes(r, 58).decode("ascii", "replace")):
+        assert data.count("Diskon") == 1 and "-Rp 2.650" in data and "langganan" not in data
