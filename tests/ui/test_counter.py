@@ -548,6 +548,16 @@ def test_switching_cashier_with_items_asks_and_keeps_the_cart(window, counter, q
     assert order.label.startswith("Ditinggal Dewi ") and order.items == 1
 
 
+def test_the_next_user_finds_no_message_of_the_last_one(window, counter, owner, qtbot):
+    scan(qtbot, counter, "1234567890123")
+    assert "1234567890123 tidak ditemukan" in counter.message.text()
+    assert counter.search.text() == "1234567890123"
+    window.switch_user()  # Ctrl+L
+    window.enter(owner)
+    assert counter.message.text() == "" and counter.search.text() == ""
+    assert counter.retry_button.isHidden()
+
+
 def test_closing_kasir_with_items_keeps_them_as_a_parked_order_and_says_so_next_time(
     window, counter, qtbot, db
 ):

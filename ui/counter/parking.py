@@ -83,8 +83,10 @@ class Parking:
         self.load_cart(Cart())
 
     def say_left_behind(self) -> None:
-        """At login: the carts set aside when Kasir last closed, or left by a crash or a power cut (parked
-        now), wait among the parked orders; say so."""
+        """At login: what the last user left on the screen is gone (a message, an unknown barcode in the scan
+        field, Coba lagi); the carts set aside when Kasir last closed, or left by a crash or a power cut
+        (parked now), wait among the parked orders: said."""
+        self.forget_last_user()
         dialogs.run_service(self, lambda: draft.recover(self.user))
         left = [o.label for o in park.open_orders() if park.is_left_behind(o.label)]
         if left:
@@ -93,6 +95,14 @@ class Parking:
                     labels=", ".join(left)
                 )
             )
+
+    def forget_last_user(self) -> None:
+        self.message.clear()
+        self.search.clear()
+        self.results.hide()
+        self.retry_button.hide()
+        self.failed_print = self.done_text = ""
+        self.pending_qty, self.refused_qty = None, ""
 
     def set_aside(self) -> str:
         """The cart, if it has items, becomes a parked order (F9 opens it again): when Kasir closes or the
