@@ -720,3 +720,27 @@ def test_pengaturan_keeps_the_whatsapp_reply_and_the_bank_account(window, owner,
     page.save_button.click()
     assert "Template balasan" in page.message.text()
     assert settings.get("chat_reply_template") == "Halo {nama}, total {total}. Bayar: {bayar}"
+
+
+def kas(qtbot, page, amount, reason, out=True):
+    def answer(dialog):
+        (dialog.out if out else dialog.inn).setChecked(True)
+        dialog.amount.setText(amount)
+        dialog.reason.setText(reason)
+        dialog.submit()
+
+    when_modal(qtbot, answer)
+    page.shift_bar.move_button.click()
+
+
+def test_kas_plus_minus_says_what_was_saved(window, counter, owner, qtbot):
+    kas(qtbot, counter, "50000", "tukar uang kecil", out=False)
+    assert counter.message.text() == "✓ Kas masuk Rp 50.000 tersimpan (tukar uang kecil)"
+    kas(qtbot, counter, "10.000", "beli es batu")
+    assert counter.message.text() == "✓ Kas keluar Rp 10.000 tersimpan (beli es batu)"  # counted blind
+    window.switch_user()
+    window.enter(owner)
+    kas(qtbot, counter, "5000", "beli gas")
+    assert counter.message.text() == (
+        "✓ Kas keluar Rp 5.000 tersimpan (beli gas) · uang di laci seharusnya Rp 35.000"
+    )

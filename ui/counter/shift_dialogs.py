@@ -127,8 +127,10 @@ class ShiftBar(QFrame):
             printing.open_drawer()
 
     def cash_move(self) -> None:
-        if dialogs.run(CashMoveDialog(self, self.user)):
+        dialog = CashMoveDialog(self, self.user)
+        if dialogs.run(dialog) and dialog.moved is not None:
             self.changed.emit()
+            self.page.say(moved_text(*dialog.moved, self.user))  # type: ignore[attr-defined]
 
     def close_shift(self) -> None:
         dialog = CloseShiftDialog(self, self.user)
@@ -141,6 +143,7 @@ class CashMoveDialog(QDialog):
     def __init__(self, parent: QWidget | None, user: User) -> None:
         super().__init__(parent)
         self.user = user
+        self.moved: tuple[int, str] | None = None  # the pay-in (+) or pay-out (-) saved, and why
         self.setWindowTitle(_("Kas masuk / keluar"))
         layout = QVBoxLayout(self)
         self.kind = QButtonGroup(self)
@@ -162,10 +165,11 @@ class CashMoveDialog(QDialog):
     def submit(self) -> None:
         try:
             amount = parse_rupiah(self.amount.text())
-            shift.cash_move(self.user, -amount if self.out.isChecked() else amount, self.reason.text())
+            move = shift.cash_move(self.user, -amount if self.out.isChecked() else amount, self.reason.text())
         except PosError as exc:
             self.error.setText(exc.text)
             return
+        self.moved = (int(move.amount), str(move.reason))
         self.accept()
 
 
@@ -269,3 +273,20 @@ class CloseShiftDialog(QDialog):
             return
         printing.print_rows(f"shift-{self.report.number if self.report else ''}", self.rows())
         self.error.setText(_("Slip dikirim ke printer."))
+
+
+def moved_text(amount: int, reason: str, user: User) -> str:
+    """What the counter says once a pay-in or pay-out is saved: its amount and why, and the cash the drawer
+    should now hold to whom may see it (the 'reports' permission). A cashier's closing is counted blind: the
+    drawer's figure, said after every Kas +/−, would let the count be made to fit."""
+    text = (
+        _("✓ Kas masuk {amount} tersimpan ({reason})")
+        if amount > 0
+        else _("✓ Kas keluar {amount} tersimpan ({reason})")
+    ).format(amount=format_rupiah(abs(amount)), reason=reason)
+    current = shift.current()
+    if current is not None and staff.can(user, "reports"):
+        text += " · " + _("uang di laci seharusnya {held}").format(
+            held=format_rupiah(shift.report(current).expected_cash)
+        )
+    return text
