@@ -32,3 +32,35 @@ def test_a_phone_typed_by_hand_is_not_overwritten_by_the_search(qtbot, owner):
     qtbot.keyClicks(dialog.new_phone, "0813-0000-1111")
     qtbot.keyClicks(dialog.search, "0812")
     assert dialog.new_phone.text() == "0813-0000-1111"
+
+
+def test_enter_after_a_number_nobody_has_goes_to_the_name(qtbot, owner):
+    from PySide6.QtCore import Qt
+
+    customer.create_customer("0852-1122-6790", "Bu Ani")
+    dialog = CustomerDialog(None, owner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.search, "0813 5555 7777")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is dialog.new_name and dialog.chosen is None and dialog.isVisible()
+    assert dialog.new_phone.text() == "0813 5555 7777"
+    qtbot.keyClicks(dialog.new_name, "Pak Budi")
+    qtbot.keyClick(dialog.new_name, Qt.Key.Key_Return)
+    assert dialog.chosen is not None and (dialog.chosen.name, dialog.chosen.phone) == (
+        "Pak Budi",
+        "6281355557777",
+    )
+
+
+def test_enter_in_the_new_number_goes_to_the_name(qtbot, owner):
+    from PySide6.QtCore import Qt
+
+    dialog = CustomerDialog(None, owner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.new_phone, "0813 5555 7777")
+    qtbot.keyClick(dialog.new_phone, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is dialog.new_name and dialog.chosen is None

@@ -52,6 +52,7 @@ class CustomerDialog(QDialog):
         self.new_phone.setPlaceholderText("0812-3456-7890")
         self._phone_typed = False  # typed into by hand: the search no longer fills it
         self.new_phone.textEdited.connect(lambda _t: setattr(self, "_phone_typed", True))
+        self.new_phone.returnPressed.connect(lambda: self.new_name.setFocus())
         self.new_name = QLineEdit()
         self.new_name.returnPressed.connect(self.add_new)
         form.addRow(_("No. HP"), self.new_phone)
@@ -93,8 +94,14 @@ class CustomerDialog(QDialog):
         super().keyPressEvent(event)
 
     def take_current(self) -> None:
+        """Enter in the search: the customer found; a number nobody has goes on to the new customer's name
+        (the number is filled in already)."""
         item = self.results.currentItem()
         if item is None:
+            if phone.looks_like_phone(self.search.text()):
+                if not self.new_phone.text().strip():
+                    self.new_phone.setText(self.search.text().strip())
+                self.new_name.setFocus()
             return
         self.chosen = customer.get(int(item.data(Qt.ItemDataRole.UserRole)))
         self.accept()
