@@ -685,10 +685,26 @@ def test_the_quick_cash_keys_offer_sums_above_what_is_due(counter, qtbot, items)
 
     when_modal(qtbot, answer)
     qtbot.keyClick(counter.search, Qt.Key.Key_F12)
-    assert seen["first"] == ["30.000", "40.000", "50.000", "100.000"]
-    assert seen["left"] == ["10.000", "20.000", "50.000", "100.000"]
+    assert seen["first"] == ["30.000", "40.000", "50.000", "100.000", "200.000"]
+    assert seen["left"] == ["10.000", "20.000", "50.000", "100.000", "200.000"]
     done = Sale.get()
     assert done.total == 28_500 and sum(p.amount for p in Payment.select()) == 28_500
+
+
+def test_a_small_sum_offers_a_hundred_thousand_too(counter, qtbot):
+    """Rp 3.500 offered 5.000 to 50.000: a customer with a Rp 100.000 note had it typed in."""
+    scan(qtbot, counter, "8998866200301")
+    seen = {}
+
+    def answer(dialog):
+        seen["keys"] = [b.text() for b in dialog.offer_buttons]
+        dialog.offer_buttons[-1].click()
+        qtbot.keyClick(dialog.cash_input, Qt.Key.Key_Return)
+
+    when_modal(qtbot, answer)
+    qtbot.keyClick(counter.search, Qt.Key.Key_F12)
+    assert seen["keys"] == ["5.000", "10.000", "20.000", "50.000", "100.000"]
+    assert Payment.get().change == 96_500 and "Kembalian Rp 96.500" in counter.message.text()
 
 
 def test_a_whatsapp_order_to_deliver_shows_its_address_and_ongkir(counter, items):

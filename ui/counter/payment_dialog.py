@@ -36,6 +36,7 @@ from ui.widgets.boxes import ComboBox
 from ui.widgets.qr import QrWidget
 
 EWALLETS = ("gopay", "ovo", "dana", "shopeepay")
+OFFERS = 5  # beside Uang pas, two rows of three: up to Rp 100.000 for whatever is due below it
 
 
 class PaymentDialog(QDialog):
@@ -170,7 +171,7 @@ class PaymentDialog(QDialog):
         exact.clicked.connect(lambda: self._quick(0))
         grid.addWidget(exact, 0, 0)
         self.offer_buttons: list[QPushButton] = []
-        for index in range(1, 5):  # the sums for what is due: set by _update_left
+        for index in range(1, OFFERS + 1):  # the sums for what is due: set by _update_left
             button = role(QPushButton(""), "tile")
             button.clicked.connect(lambda _=False, b=button: self._quick(int(b.property("amount"))))
             grid.addWidget(button, index // 3, index % 3)
@@ -277,7 +278,7 @@ class PaymentDialog(QDialog):
 
     def _update_left(self) -> None:
         due = self.due()
-        for button, amount in zip(self.offer_buttons, cash_offers(self.due("cash")), strict=True):
+        for button, amount in zip(self.offer_buttons, cash_offers(self.due("cash"), OFFERS), strict=True):
             button.setProperty("amount", amount)  # never a note below what is due (10.000 for Rp 25.500)
             button.setText(format_rupiah(amount).replace("Rp ", ""))
         rounding = self.quote.cash_total(self.cash_rounding) - self.quote.total
