@@ -66,6 +66,9 @@ def test_auto_print_with_drawer_on_cash(counter, window, qtbot, tmp_path):
     assert data.count(b"\x1b@") == 2 and data.count(b"\x1bp") == 1
     assert data.index(b"\x1bp") < data.index(b"K1-000001")
     assert b"SALINAN" not in data  # the first print is no copy
+    said = counter.message.text()
+    assert said.startswith("✓ Nota K1-000001 tersimpan") and said.endswith(" · struk tercetak")
+    assert all(ord(char) < 0x2600 or char == "✓" for char in said)  # no 🖨, a box without an emoji font
 
 
 def test_a_cash_sale_opens_the_drawer_when_its_receipt_does_not_print(counter, window, qtbot, tmp_path):
