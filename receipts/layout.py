@@ -73,6 +73,16 @@ def clean_rows(receipt_rows: list[Row]) -> list[Row]:
 
 
 def _rows(receipt: Receipt) -> list[Row]:
+    out = head_rows(receipt)
+    out.append(("rule",))
+    for line in receipt.lines:
+        out.extend(_line_rows(line))
+    out.append(("rule",))
+    return out + totals_rows(receipt) + foot_rows(receipt)
+
+
+def head_rows(receipt: Receipt) -> list[Row]:
+    """The shop, the marks (demo, SALINAN, refund), the number, the cashier and the customer."""
     r = receipt
     out: list[Row] = demo_rows() if r.demo else []
     if r.logo:
@@ -111,11 +121,13 @@ def _rows(receipt: Receipt) -> list[Row]:
         )
     if r.customer_address:
         out.append(("text", _("Antar ke: {address}").format(address=r.customer_address)))
-    out.append(("rule",))
-    for line in r.lines:
-        out.extend(_line_rows(line))
-    out.append(("rule",))
-    out.append(("pair", _("Subtotal"), format_rupiah(r.gross)))
+    return out
+
+
+def totals_rows(receipt: Receipt) -> list[Row]:
+    """Subtotal, the one Diskon, service, tax, ongkir, rounding, TOTAL, what was paid, the change, points."""
+    r = receipt
+    out: list[Row] = [("pair", _("Subtotal"), format_rupiah(r.gross))]
     if r.discount:  # once, every discount of the sale; its reason is the shop's, never printed
         out.append(("pair", _("Diskon"), "-" + format_rupiah(abs(r.discount))))
     if r.service:
@@ -137,7 +149,13 @@ def _rows(receipt: Receipt) -> list[Row]:
     if r.extra:
         out.append(("rule",))
         out.extend(("pair", label, value) for label, value in r.extra)
-    out.append(("rule",))
+    return out
+
+
+def foot_rows(receipt: Receipt) -> list[Row]:
+    """The footer, and the QR: the sale's look-up code, the shop's QRIS, or a QRIS for a kasbon."""
+    r = receipt
+    out: list[Row] = [("rule",)]
     if r.footer:
         out.append(("center", r.footer))
     if r.qr_text:

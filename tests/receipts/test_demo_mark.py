@@ -13,6 +13,7 @@ from pos.core.cart import Cart
 from pos.counter import receipt, sale
 from pos.counter.payment import Tender
 from pos.demo.generator import fill
+from receipts.chat_text import chat_text
 from receipts.escpos_out import receipt_bytes
 from receipts.invoice import invoice_pdf
 from receipts.layout import plain_text, rows
@@ -40,6 +41,7 @@ def renderings(number: str) -> dict[str, str]:
         "escpos": receipt_bytes(data, 58).decode("ascii", "replace"),
         "invoice": pdf_text(invoice_pdf(data)),
         "text": plain_text(data),
+        "chat": chat_text(data),
     }
 
 

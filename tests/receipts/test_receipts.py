@@ -20,6 +20,7 @@ from pos.counter import receipt, refund, sale, shift
 from pos.counter.payment import Tender
 from pos.customers import customer, voucher
 from receipts import escpos_out, shift_slip
+from receipts.chat_text import chat_text
 from receipts.invoice import invoice_pdf
 from receipts.layout import plain_text, rows, text_lines
 from receipts.pdf_receipt import receipt_pdf, thermal_pdf
@@ -333,3 +334,42 @@ def test_an_order_discount_is_printed_once_without_its_reason(items, cashier):
     assert not any("langganan" in ln for ln in lines)
     for data in (pdf_text(receipt_pdf(r, 58)), escpos_out.receipt_bytes(r, 58).decode("ascii", "replace")):
         assert data.count("Diskon") == 1 and "-Rp 2.650" in data and "langganan" not in data
+
+
+def test_the_whatsapp_text_is_a_chat_message_with_the_papers_figures(sold):
+    again = receipt.for_sale(sold.number, copy=True)
+    assert chat_text(again) == (
+        "*Warung Uji*\n"
+        "Jl. Uji No. 1\n"
+        "WA 0812-0000-1111\n"
+        "\n"
+        "*SALINAN*\n"
+        "Cetak ulang, bukan struk asli\n"
+        "No. K1-000001 · 23-11-26 10:30 WIB\n"
+        "Kasir: Dewi · Datang langsung\n"
+        "Pelanggan: Budi Santoso 0812****7890\n"
+        "\n"
+        "Indomie Goreng 2 x 3.500 = 7.000\n"
+        "Beras Pandan Wangi 0,25 kg x 15.000 = 3.750\n"
+        "Es Teh Manis 1 x 5.000 = 5.000 (es sedikit)\n"
+        "\n"
+        "Subtotal: Rp 15.750\n"
+        "Diskon: -Rp 1.575\n"
+        "*TOTAL: Rp 14.175*\n"
+        "Tunai: Rp 50.000\n"
+        "*Kembalian: Rp 35.825*\n"
+        "\n"
+        "Terima kasih atas kunjungan Anda!\n"
+        "Kode nota: K1-000001\n"
+    )
+    assert "  " not in chat_text(sold) and "SALINAN" not in chat_text(sold)
+
+
+def test_a_kasbon_message_carries_no_word_of_a_qris_it_cannot_show(items, owner, cashier):
+    settings.update({"qris_payload": STATIC})
+    sari = customer.create_customer("0813-1111-2222", "Sari", credit_limit=100_000, user=owner)
+    c = Cart(customer_id=sari.id)
+    c.add(items["beras"].id, "Beras", 15_000, 2)
+    s = sale.complete(c, [Tender("cash", 10_000), Tender("kasbon", 20_000)], cashier)
+    text = chat_text(receipt.for_sale(s.number))
+    assert "Kasbon: Rp 20.000" in text and "QRIS" not in text and "000201" not in text

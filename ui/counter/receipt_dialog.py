@@ -23,7 +23,8 @@ from pos.core.i18n import _
 from pos.counter import history
 from pos.counter import receipt as receipts_data
 from receipts import invoice, pdf_receipt
-from receipts.layout import plain_text, rows
+from receipts.chat_text import chat_text
+from receipts.layout import rows
 from ui import paper
 from ui.printing import Printing, PrintSettings
 from ui.theme import plain_label, role
@@ -145,7 +146,7 @@ class ReceiptDialog(QDialog):
 
     def whatsapp_link(self) -> str:
         phone = history.customer_phone(self.number)
-        text = plain_text(self.receipt, 32)
+        text = chat_text(self.receipt)
         try:
             return whatsapp.link(phone, text)
         except PosError:
