@@ -33,7 +33,7 @@ from db.models import (
     WeekProduct,
 )
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 
 def upgrade_to_2(migrator: SchemaMigrator) -> None:
@@ -210,6 +210,14 @@ def upgrade_to_10(migrator: SchemaMigrator) -> None:
     migrator.database.create_tables([DeliveryOrder])
 
 
+def upgrade_to_11(migrator: SchemaMigrator) -> None:
+    """A sale line's reason for a changed price or discount, kept apart from its note (which is printed on
+    the receipt): before, the reason was stored as the note when the line had none."""
+    db = migrator.database
+    if "reason" not in {c.name for c in db.get_columns("sale_line")}:
+        db.execute_sql("ALTER TABLE \"sale_line\" ADD COLUMN \"reason\" VARCHAR(200) NOT NULL DEFAULT ''")
+
+
 # version -> step that brings a database from version-1 to version
 UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {
     2: upgrade_to_2,
@@ -221,6 +229,7 @@ UPGRADES: dict[int, Callable[[SchemaMigrator], None]] = {
     8: upgrade_to_8,
     9: upgrade_to_9,
     10: upgrade_to_10,
+    11: upgrade_to_11,
 }
 
 

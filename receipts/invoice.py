@@ -35,8 +35,8 @@ def _esc(text: str) -> str:
 
 
 def _head(r: Receipt, st: dict[str, ParagraphStyle]) -> list[Any]:
-    """The shop on the left, the nota's title, number, time and channel on the right; the demo's mark
-    above them for a demo shop."""
+    """The shop on the left, the nota's title, number, time and channel on the right; above them the demo's
+    mark for a demo shop and SALINAN for a copy."""
     title = _("NOTA RETUR") if r.is_refund else _("NOTA")
     shop = [Paragraph(_esc(r.shop_name), st["title"]), Paragraph(_esc(r.shop_address), st["n"])]
     if r.shop_phone:
@@ -50,10 +50,12 @@ def _head(r: Receipt, st: dict[str, ParagraphStyle]) -> list[Any]:
     head = Table([[shop, head_right]], colWidths=[110 * mm, 64 * mm])
     head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story: list[Any] = [head, Spacer(1, 8 * mm)]
+    if r.copy:
+        mark = _("SALINAN") + " — " + _("Cetak ulang, bukan nota asli")
+        story[:0] = [Paragraph(_esc(mark), st["title"]), Spacer(1, 4 * mm)]
     if r.demo:
         mark = _("TOKO CONTOH") + " — " + _("Bukan transaksi sungguhan")
-        story.insert(0, Paragraph(_esc(mark), st["title"]))
-        story.insert(1, Spacer(1, 4 * mm))
+        story[:0] = [Paragraph(_esc(mark), st["title"]), Spacer(1, 4 * mm)]
     return story
 
 
@@ -80,7 +82,10 @@ def _addressee(r: Receipt, st: dict[str, ParagraphStyle]) -> list[Any]:
 
 
 def _lines(r: Receipt, st: dict[str, ParagraphStyle], regular: str, bold: str) -> Table:
-    data = [[_("No"), _("Barang"), _("Jml"), _("Harga"), _("Diskon"), _("Jumlah")]]
+    """One row a line: quantity x price and what that comes to. A sale line stores its own discount and its
+    share of the order's as one figure, so every discount is the one Diskon of the totals (as on the
+    receipt), never shown per line as well."""
+    data = [[_("No"), _("Barang"), _("Jml"), _("Harga"), _("Jumlah")]]
     for index, line in enumerate(r.lines, start=1):
         name = _esc(line.name) + (f"<br/><font size=8>{_esc(line.note)}</font>" if line.note else "")
         if line.serial_number:
@@ -91,11 +96,10 @@ def _lines(r: Receipt, st: dict[str, ParagraphStyle], regular: str, bold: str) -
                 Paragraph(name, st["n"]),
                 f"{qty_text(line.qty)} {line.unit}",
                 format_rupiah(line.unit_price),
-                format_rupiah(-line.discount) if line.discount else "",
-                format_rupiah(line.total),
+                format_rupiah(line.total + line.discount),
             ]
         )
-    table = Table(data, colWidths=[10 * mm, 74 * mm, 20 * mm, 24 * mm, 22 * mm, 24 * mm], repeatRows=1)
+    table = Table(data, colWidths=[10 * mm, 92 * mm, 22 * mm, 26 * mm, 24 * mm], repeatRows=1)
     table.setStyle(
         TableStyle(
             [

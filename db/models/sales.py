@@ -100,7 +100,8 @@ class SaleLine(BaseModel):
     tax = BigIntegerField(default=0)
     total = BigIntegerField()  # qty x unit_price - discount
     cost = BigIntegerField(default=0)
-    note = CharField(max_length=200, default="")
+    note = CharField(max_length=200, default="")  # the customer's wish ("es sedikit"): printed
+    reason = CharField(max_length=200, default="")  # why its price or discount was changed: never printed
     reward = BooleanField(default=False)  # gift / stamp reward line: earns nothing
     refund_of = ForeignKeyField("self", null=True, backref="refund_lines", index=False)  # REFUND_INDEXES
     serial_number = CharField(max_length=60, default="")  # found by warranty.search (LIKE: no index)

@@ -241,6 +241,7 @@ def _rows(
                 total=-amount,
                 cost=-cost,
                 note="",
+                reason="",
                 reward=r.reward,
                 refund_of=r.line_id,
                 serial_number="",

@@ -70,6 +70,7 @@ class LineFields(TypedDict, total=False):
     total: int
     cost: int
     note: str
+    reason: str
     reward: bool
     serial_number: str
     warranty_until: date | None

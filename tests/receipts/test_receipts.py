@@ -373,3 +373,37 @@ def test_a_kasbon_message_carries_no_word_of_a_qris_it_cannot_show(items, owner,
     s = sale.complete(c, [Tender("cash", 10_000), Tender("kasbon", 20_000)], cashier)
     text = chat_text(receipt.for_sale(s.number))
     assert "Kasbon: Rp 20.000" in text and "QRIS" not in text and "000201" not in text
+
+
+def test_a_lines_discount_reason_is_kept_for_the_shop_and_never_printed(items, cashier):
+    """Rp 500 off the Indomie 'teman' with no note: the reason is the line's, not its note."""
+    from pos.core import staff
+
+    c = Cart()
+    c.add(items["mie"].id, items["mie"].name, 3_500, 2)
+    c.add(items["teh"].id, items["teh"].name, items["teh"].price, 1)
+    c.discount_line(0, amount=500, reason="harga teman")
+    c.set_note(1, "es sedikit")
+    s = sale.complete(c, [Tender("cash", 20_000)], cashier, approver=staff.owner_approval("1234"))
+    kept = [
+        (ln.note, ln.reason) for ln in SaleLine.select().where(SaleLine.sale == s).order_by(SaleLine.position)
+    ]
+    assert kept == [("", "harga teman"), ("es sedikit", "")]
+    r = receipt.for_sale(s.number)
+    printed = [
+        "\n".join(line for _style, line in text_lines(rows(r), 32)),
+        pdf_text(receipt_pdf(r, 58)),
+        escpos_out.receipt_bytes(r, 58).decode("ascii", "replace"),
+        pdf_text(invoice_pdf(r)),
+        chat_text(r),
+    ]
+    assert all("teman" not in text for text in printed)
+    assert all("es sedikit" in text for text in printed[1:])
+
+
+def test_an_a4_nota_given_again_says_salinan_and_shows_the_discount_once(sold):
+    first = " ".join(pdf_text(invoice_pdf(sold)).split())
+    again = " ".join(pdf_text(invoice_pdf(receipt.for_sale(sold.number, copy=True))).split())
+    assert "SALINAN" not in first and again.index("SALINAN") < again.index("Indomie")
+    # 2 x 3.500 = 7.000 on its line (not 7.000 less its share of the 1.575), one Diskon in the totals
+    assert "Rp 7.000" in first and first.count("Diskon") == 1 and "Diskon -Rp 1.575" in first

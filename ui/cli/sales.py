@@ -19,7 +19,7 @@ def cmd_receipt(args: argparse.Namespace, target: str) -> int:
     if not (args.pdf or args.escpos or args.invoice):
         print(_("Pilih keluaran: --pdf, --escpos atau --invoice."), file=sys.stderr)
         return 2
-    receipt = for_sale(args.number)
+    receipt = for_sale(args.number, copy=True)  # the sale's own receipt was given at the counter
     if args.pdf:
         from receipts.pdf_receipt import receipt_pdf
 
@@ -28,10 +28,10 @@ def cmd_receipt(args: argparse.Namespace, target: str) -> int:
         from receipts.escpos_out import receipt_bytes
 
         write_file(args.escpos, receipt_bytes(receipt, args.width))
-    if args.invoice:
+    if args.invoice:  # the A4 nota is made afterwards, on request: the original, not a copy
         from receipts.invoice import invoice_pdf
 
-        write_file(args.invoice, invoice_pdf(receipt))
+        write_file(args.invoice, invoice_pdf(for_sale(args.number)))
     print(
         _("Nota {number} ({total}) ditulis.").format(
             number=receipt.number, total=format_rupiah(receipt.total)
