@@ -1,4 +1,6 @@
-"""Indonesian phone numbers: 0812-3456-7890, +62 812 3456 7890, 62812..., 812... are one person: 62812..."""
+"""Indonesian phone numbers: 0812-3456-7890, +62 812 3456 7890, 0062 812..., 62812..., 812... and the same
+written with en/em dashes or full-width digits (０８１２…, as a phone's keyboard may type them) are one
+person: 62812..."""
 
 from __future__ import annotations
 
@@ -6,12 +8,18 @@ import re
 
 from pos.core.errors import InvalidPhone
 
-_SEPARATORS = re.compile(r"[\s\-().]")
+_SEPARATORS = re.compile(r"[\s\-().\u2010-\u2015\u2212]")  # hyphens, en/em dashes and the minus sign too
+# full-width digits, plus, hyphen and brackets -> ASCII (not NFKC: that would read ³ or ² as digits)
+_FULL_WIDTH = str.maketrans(
+    {**{0xFF10 + d: str(d) for d in range(10)}, 0xFF0B: "+", 0xFF0D: "-", 0xFF08: "(", 0xFF09: ")"}
+)
 
 
 def normalise(text: str) -> str:
     """The identity form 62XXXXXXXXX (mobile numbers 8..., 9-12 digits after 62). Raises InvalidPhone."""
-    raw = _SEPARATORS.sub("", str(text or ""))
+    raw = _SEPARATORS.sub("", str(text or "").translate(_FULL_WIDTH))
+    if raw.startswith("0062"):  # the international prefix 00 written for +
+        raw = "+" + raw[2:]
     digits = raw[1:] if raw.startswith("+") else raw
     if not (digits.isascii() and digits.isdigit()):
         raise InvalidPhone(text=text)
@@ -28,7 +36,7 @@ def normalise(text: str) -> str:
 
 
 def looks_like_phone(text: str) -> bool:
-    raw = _SEPARATORS.sub("", text or "").lstrip("+")
+    raw = _SEPARATORS.sub("", (text or "").translate(_FULL_WIDTH)).lstrip("+")
     return raw.isdigit() and len(raw) >= 4
 
 
