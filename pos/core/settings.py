@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from db.models import Setting
 from pos.core import caches, journal, whatsapp
 from pos.core.errors import InvalidInput
-from pos.core.i18n import LANGUAGES, N_
+from pos.core.i18n import LANGUAGES, N_, _
 from pos.core.tx import service
 
 DEFAULTS: dict[str, Any] = {
@@ -69,9 +70,41 @@ def forget() -> None:
 caches.register(forget)
 
 
-def _validate(key: str, value: Any) -> None:
+KINDS = {str: N_("teks"), bool: N_("ya/tidak"), int: N_("bilangan bulat"), dict: N_("daftar isian")}
+RATES = {"tax_rate": N_("Tarif pajak"), "service_rate": N_("Biaya layanan")}
+
+
+def _rate(key: str, value: Any) -> str:
+    """A rate as stored: the text of a Decimal from 0 to below 1 ('0.11' is 11 %). A Decimal is taken as
+    its text; anything else that is not such a text is refused."""
+    text = str(value) if isinstance(value, Decimal) else value
+    try:
+        rate = Decimal(text) if isinstance(text, str) else None
+    except InvalidOperation:
+        rate = None
+    if rate is None or not rate.is_finite() or not 0 <= rate < 1:
+        raise InvalidInput(
+            N_("{what} harus angka dari 0 sampai di bawah 1 (0.11 berarti 11 %), bukan {value}."),
+            what=_(RATES[key]),
+            value=str(value)[:40],
+        )
+    return text
+
+
+def _validate(key: str, value: Any) -> Any:
+    """The value to store for `key`, or InvalidInput saying what is wrong with it."""
     if key not in DEFAULTS:
         raise InvalidInput(N_("Pengaturan {key} tidak dikenal."), key=key)
+    if key in RATES:
+        return _rate(key, value)
+    kind = type(DEFAULTS[key])
+    if type(value) is not kind and key != "scale_layout":  # exactly: True is no rounding step, 100 no name
+        raise InvalidInput(
+            N_("Pengaturan {key} harus berupa {kind}, bukan {value}. Tidak ada yang diubah."),
+            key=key,
+            kind=_(KINDS[kind]),
+            value=str(value)[:40],
+        )
     if key == "language" and value not in LANGUAGES:
         raise InvalidInput(N_("Bahasa {key} tidak tersedia."), key=value)
     if key == "tax_mode" and value not in ("none", "included", "added"):
@@ -94,6 +127,7 @@ def _validate(key: str, value: Any) -> None:
         from pos.core.barcodes import ScaleLayout
 
         ScaleLayout.from_setting(value)  # raises InvalidInput
+    return value
 
 
 @service
@@ -102,8 +136,10 @@ def update(values: dict[str, Any], user: str = "") -> None:
     forget()
     changed, written = {}, {}
     stored = {row.key for row in Setting.select(Setting.key)}
+    if not isinstance(values, dict):
+        raise InvalidInput(N_("Pengaturan harus berupa daftar isian."))
+    values = {key: _validate(key, value) for key, value in values.items()}  # all checked before any write
     for key, value in values.items():
-        _validate(key, value)
         if get(key) != value or key not in stored:  # a default saved on purpose is stored too
             if get(key) != value:
                 changed[key] = value
