@@ -33,7 +33,7 @@ from pos.catalog.product_edit import MAX_NAME, SKU_PATTERN, next_sku, set_price
 from pos.core import barcodes, clock, journal, staff
 from pos.core.errors import InvalidInput, PosError
 from pos.core.i18n import N_, _
-from pos.core.tabular import read_table
+from pos.core.tabular import read_table, unguard
 from pos.core.text import clean, fold
 from pos.core.tx import service
 
@@ -117,8 +117,8 @@ def preview(path: str | Path, columns: dict[int, str] | None = None, update: boo
     if missing:  # the rows are read once the columns are known
         return ImportPreview(str(path), mapping, table.headers, [], update, _digest(path), missing)
     known = _Known()
-    rows = [_row(r.line, {k: r.cells[i] for i, k in mapping.items() if i < len(r.cells)}, known, update)
-            for r in table.rows]  # fmt: skip
+    rows = [_row(r.line, {k: unguard(r.cells[i]) for i, k in mapping.items() if i < len(r.cells)}, known,
+                 update) for r in table.rows]  # fmt: skip  (the export's guard ' off: '=x and '-1 read back)
     _no_doubles(rows)
     _mark_unchanged(rows)
     return ImportPreview(str(path), mapping, table.headers, rows, update, _digest(path))

@@ -236,6 +236,13 @@ def safe_cell(value: Any, quote: bool = True) -> Any:
     return "'" + text if quote and text.startswith(_FORMULA_START) else text
 
 
+def unguard(text: str) -> str:
+    """The cell as it was before `safe_cell` guarded it: exactly one leading apostrophe taken off where it
+    stands before = + - @, tab or CR ("'=1+1" -> "=1+1", "'-1" -> "-1"); any other text is left as it is.
+    (A text that itself began with an apostrophe and then one of those reads back without it.)"""
+    return text[1:] if text[:1] == "'" and text[1:2].startswith(_FORMULA_START) else text
+
+
 def write_table(
     path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], sheet_name: str = "Data"
 ) -> Path:
