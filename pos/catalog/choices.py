@@ -35,6 +35,14 @@ def product(product_id: int | None) -> ProductChoice:
     return ProductChoice(row.id, row.name, row.unit)
 
 
+def units_of(product_ids: set[int]) -> dict[int, str]:
+    """Each product's unit as stored (pcs, kg...), by id: what a sale holds its quantities to."""
+    if not product_ids:
+        return {}
+    query = Product.select(Product.id, Product.unit).where(Product.id.in_(sorted(product_ids)))
+    return {int(pid): str(unit or "") for pid, unit in query.tuples()}
+
+
 def categories() -> list[CategoryChoice]:
     """Every category in the shop's order (its sort number, then name)."""
     query = Category.select(Category.id, Category.name).order_by(Category.sort, Category.name)

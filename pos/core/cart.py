@@ -15,6 +15,7 @@ from pos.core.errors import InvalidAmount, InvalidInput, InvalidPrice, InvalidQu
 from pos.core.i18n import N_
 from pos.core.money import MAX_AMOUNT, apply_rate, line_amount
 from pos.core.text import clean
+from pos.core.units import check_qty
 
 MAX_QTY = Decimal("9999")
 TAX_CATEGORIES = ("standard", "exempt")
@@ -61,6 +62,7 @@ class CartLine:
     reward: bool = False
     serial_number: str = ""
     reward_of: str = ""  # "stamp:<program>" or "gift:<program>": a Rp 0 line a program gave
+    unit: str = ""  # the product's unit (pcs, kg...): a counted one takes whole quantities; "" not known yet
 
     @property
     def gross(self) -> int:
@@ -105,9 +107,12 @@ class Cart:
         *,
         tax_category: str = "standard",
         merge: bool = True,
+        unit: str = "",
     ) -> int:
-        """Add an item; scanning the same item again adds to its plain line. Returns the line index."""
+        """Add an item; scanning the same item again adds to its plain line. Returns the line index.
+        `unit` is the product's: 0,5 of a pcs item is refused (WholeQuantity), 0,5 kg is not."""
         qty = parse_qty(qty)
+        check_qty(qty, unit)
         check_price(unit_price)
         if merge:
             for index, line in enumerate(self.lines):
@@ -121,7 +126,7 @@ class Cart:
                 ):
                     self.set_qty(index, line.qty + qty)
                     return index
-        self.lines.append(CartLine(product_id, name, qty, unit_price, unit_price, tax_category))
+        self.lines.append(CartLine(product_id, name, qty, unit_price, unit_price, tax_category, unit=unit))
         return len(self.lines) - 1
 
     def line(self, index: int) -> CartLine:
@@ -133,6 +138,7 @@ class Cart:
         line = self.line(index)
         self._not_reward(line)
         qty = parse_qty(qty)
+        check_qty(qty, line.unit)
         if line.discount > line_amount(qty, line.unit_price):
             raise InvalidAmount(text=str(line.discount))
         line.qty = qty
@@ -201,6 +207,7 @@ class Cart:
         for line in self.lines:
             if not isinstance(line.qty, Decimal) or parse_qty(line.qty) != line.qty:
                 raise InvalidQuantity(text=str(line.qty))
+            check_qty(line.qty, line.unit if isinstance(line.unit, str) else "?")
             check_price(line.unit_price)
             check_price(line.list_price)
             if line.tax_category not in TAX_CATEGORIES:
