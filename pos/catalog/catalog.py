@@ -8,13 +8,13 @@ from peewee import JOIN, fn
 
 from db import catalog_rows, names_index
 from db.models import Barcode, Category, Channel, ChannelPrice, Product, RecipeItem
-from pos.core import clock, journal
+from pos.core import clock, journal, units
 from pos.core.errors import Duplicate, InvalidName, InvalidPrice, ProductNotFound
 from pos.core.money import MAX_AMOUNT, apply_rate
 from pos.core.text import clean, fold, search_words
 from pos.core.tx import service
 
-UNITS = ("pcs", "kg", "gram", "liter", "porsi", "pack")
+UNITS = units.UNITS  # pcs, sachet, renceng, bungkus ... kg, gram, liter, ml, meter (pos/core/units.py)
 
 
 @service

@@ -130,8 +130,13 @@ UNIT_WORDS = {
     "pcs": "pcs", "pc": "pcs", "buah": "pcs", "bh": "pcs", "biji": "pcs", "unit": "pcs", "each": "pcs",
     "ea": "pcs", "item": "pcs", "kg": "kg", "kilo": "kg", "kilogram": "kg", "g": "gram", "gr": "gram",
     "gram": "gram", "l": "liter", "lt": "liter", "ltr": "liter", "liter": "liter", "litre": "liter",
-    "porsi": "porsi", "portion": "porsi", "pack": "pack", "pak": "pack", "bungkus": "pack", "bks": "pack",
-    "box": "pack", "dus": "pack", "sachet": "pcs", "botol": "pcs", "kaleng": "pcs", "lusin": "pack",
+    "ml": "ml", "mililiter": "ml", "m": "meter", "meter": "meter", "mtr": "meter",
+    "porsi": "porsi", "portion": "porsi", "pack": "pack", "pak": "pak", "bungkus": "bungkus",
+    "bks": "bungkus",
+    "box": "dus", "dus": "dus", "kardus": "dus", "karton": "dus", "sachet": "sachet", "saset": "sachet",
+    "renceng": "renceng", "rencengan": "renceng", "botol": "botol", "btl": "botol", "bottle": "botol",
+    "kaleng": "kaleng", "klg": "kaleng", "can": "kaleng", "lusin": "lusin", "dozen": "lusin",
+    "gelas": "gelas", "cup": "gelas",
 }  # fmt: skip
 YES = {"ya", "y", "yes", "true", "1", "benar", "v", "x", "✓", "aktif"}
 NO = {"tidak", "t", "n", "no", "false", "0", "salah", "", "-", "nonaktif"}

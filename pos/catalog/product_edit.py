@@ -117,7 +117,10 @@ def _checked(data: ProductData, product_id: int | None) -> dict[str, Any]:
     taken = Product.get_or_none(Product.sku == sku) if sku else None
     if taken is not None and taken.id != product_id:
         raise Duplicate(what=f"SKU {sku} ({taken.name})")
-    if data.unit not in UNITS:
+    if data.unit not in UNITS and (  # a word an older shop's product holds may stay, no new one
+        product_id is None
+        or data.unit != Product.select(Product.unit).where(Product.id == product_id).scalar()
+    ):
         raise InvalidInput(N_("Satuan {unit} tidak dikenal."), unit=data.unit)
     if data.category_id is not None and not Category.select().where(Category.id == data.category_id).exists():
         raise NotFound(N_("Kategori tidak ditemukan."))

@@ -209,7 +209,7 @@ def _read(row: ImportRow, cells: dict[str, str], known: _Known, update: bool) ->
     if unit:
         if UNIT_WORDS.get(unit, unit) not in UNITS:
             raise InvalidInput(
-                N_("satuan {unit} tidak dikenal (pcs, kg, gram, liter, porsi, pack)"), unit=unit[:20]
+                N_("satuan {unit} tidak dikenal (pcs, bungkus, botol, kg, liter...)"), unit=unit[:20]
             )
         values["unit"] = UNIT_WORDS.get(unit, unit)
     if "sold_by_weight" in cells and cells["sold_by_weight"].strip():

@@ -91,7 +91,7 @@ def test_a_semicolon_csv_from_indonesian_excel_in_windows_1252(owner, tmp_path):
     product_import.apply(shown, owner)
     kopi = catalog.by_code("KOPI-01")
     assert (kopi.name, kopi.price, kopi.cost, kopi.unit, kopi.reorder_level) == (
-        "Kopi Kapal Api Spécial", 1_500, 1_200, "pcs", D(20),
+        "Kopi Kapal Api Spécial", 1_500, 1_200, "sachet", D(20),  # a warung unit kept as written
     )  # fmt: skip
     beras = catalog.by_code("BRS-5")
     assert (beras.price, beras.on_hand, beras.tax_category) == (72_000, D("12.5"), "exempt")
@@ -295,7 +295,9 @@ def test_the_csv_guard_apostrophe_is_read_back_once_and_a_round_trip_is_stable(o
     sale.complete(cart, [Tender("cash", 1_500)], owner)
     first = tmp_path / "katalog.csv"
     _export(first, owner)
-    assert "'=cmd" in first.read_text(encoding="utf-8-sig") and ";'-1;" in first.read_text(encoding="utf-8-sig")
+    assert "'=cmd" in first.read_text(encoding="utf-8-sig") and ";'-1;" in first.read_text(
+        encoding="utf-8-sig"
+    )
     shown = product_import.preview(first, update=True)
     assert shown.problems == [] and [r.problems for r in shown.rows if r.problems] == []
     assert shown.count("unchanged") == 6

@@ -309,6 +309,8 @@ class ProductDialog(QDialog):
                 self.category.addItem(_("{name} (nonaktif)").format(name=found.name), found.id)
                 index = self.category.count() - 1
         self.category.setCurrentIndex(max(0, index))
+        if data.unit and self.unit.findData(data.unit) < 0:  # a word an older shop's product holds stays
+            self.unit.addItem(data.unit, data.unit)
         self.unit.setCurrentIndex(max(0, self.unit.findData(data.unit)))
         self.price.setText(self._money(data.price) if self.original is not None else "")
         self.cost.setText(self._money(data.cost) if data.cost else "")
