@@ -2,9 +2,10 @@
 
 A unit is stored as free text (product.unit, up to 10 letters), so a shop made by an older Kasir (or
 imported from elsewhere) may hold a word not in UNITS: it still loads and sells. Only measures (weight,
-volume, length) may be sold in fractions, 0,25 kg or 1,5 meter, and a food stall's porsi (setengah porsi
-is ordered); everything else is counted in whole pieces — a unit Kasir does not know counts as pieces too, unless it is a measure's usual short form
-(ons, g, l, cm...): a cashier cannot sell half a "biji" because nobody listed that word.
+volume, length) may be sold in fractions, 0,25 kg or 1,5 meter, and a food stall's porsi (setengah
+porsi is ordered); everything else is counted in whole pieces. A unit Kasir does not know counts as
+pieces too, unless it is a measure's usual short form (ons, g, l, cm...): a cashier cannot sell half a
+"biji" because nobody listed that word.
 """
 
 from __future__ import annotations
