@@ -18,7 +18,8 @@ from db.models.base import BaseModel
 
 class Meta(BaseModel):
     """Marks a Kasir database and holds its schema version (and the argon2 hash of the shop's recovery
-    code, key 'recovery_code': pos/core/pin_guard.py)."""
+    code, key 'recovery_code', and each owner's wrong PINs at the approval prompt, 'approval_pins:<id>':
+    pos/core/pin_guard.py)."""
 
     key = CharField(primary_key=True, max_length=40)
     value = TextField()
@@ -61,7 +62,7 @@ class User(BaseModel):
     active = BooleanField(default=True)
     failed_pins = IntegerField(
         default=0
-    )  # wrong PINs in a row, at login and approval (pos/core/pin_guard.py)
+    )  # wrong PINs in a row at login (the approval prompt counts in meta: pos/core/pin_guard.py)
     locked_until = DateTimeField(null=True)
     created_at = DateTimeField()
 

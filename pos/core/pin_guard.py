@@ -1,11 +1,16 @@
 """PIN guessing stopped: wrong PINs counted per user, a lock-out that grows, weak owner PINs refused, and
 the shop's recovery code for an owner locked out.
 
-Failures at the login screen and at the owner-approval prompt count together, in the database (a restart or
-another till does not reset them): the 5th wrong PIN in a row locks the user 1 minute, every further one
-longer (LOCKS: 5 min, 30 min, 2 h, 8 h, then 24 h each). A locked user is refused even with the right PIN;
-the right PIN once the lock is over resets the count. Each failure is a `pin_failure` row: the owner sees
-those against their own PIN at their next login (`failures_to_show`).
+Failures are counted in the database (a restart or another till does not reset them), at the login screen
+and at the owner-approval prompt each on its own count: the 5th wrong PIN in a row locks 1 minute, every
+further one longer (LOCKS: 5 min, 30 min, 2 h, 8 h, then 24 h each). A lock at the login screen locks the
+user out (and their approvals too); a lock at the approval prompt only stops approvals by that owner — a
+cashier guessing the owner's PIN there cannot lock the owner out of their own login. A locked PIN is
+refused even when right; the right PIN once the lock is over resets both counts, and so does the owner's
+login (they were just shown the failures). The approval count is a meta row per owner
+("approval_pins:<user id>": "<count>|<locked until>"), no column of its own.
+Each failure is a `pin_failure` row: the owner sees those against their own PIN at their next login
+(`failures_to_show`).
 PINs are checked only outside any transaction (as the screens do): a failure is committed before its error
 is raised. Inside a caller's transaction a rollback would take the count with it — a script could guess
 for ever — so a check there is refused (PinCheckRefused) before the PIN is even looked at.
@@ -59,6 +64,13 @@ CODE_LENGTH = 12
 
 class PinLocked(UserLocked):
     template = N_("PIN {name} dikunci karena salah {count} kali. Coba lagi {left} lagi.")
+
+
+class ApprovalLocked(PinLocked):
+    template = N_(
+        "Persetujuan dengan PIN {name} dikunci karena salah {count} kali. Coba lagi {left} lagi, "
+        "atau {name} login sendiri (login tidak ikut terkunci)."
+    )
 
 
 class WeakPin(InvalidPin):
@@ -144,9 +156,75 @@ def _fail(user: User, where: str, now: datetime, by: int | None) -> PosError:
 
 
 def _passed(user: User) -> None:
+    """The right PIN: both counts start again."""
     if user.failed_pins or user.locked_until:
         User.update(failed_pins=0, locked_until=None).where(User.id == user.id).execute()
         user.failed_pins, user.locked_until = 0, None
+    clear_approval_count(user.id)
+
+
+# --- the approval prompt's own count ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ApprovalCount:
+    failures: int = 0  # wrong PINs in a row at the approval prompt, for this owner
+    locked_until: datetime | None = None
+
+    def left(self, now: datetime) -> timedelta | None:
+        return self.locked_until - now if self.locked_until and self.locked_until > now else None
+
+
+def _approval_key(user_id: int) -> str:
+    return f"approval_pins:{user_id}"
+
+
+def approval_counts(user_ids: list[int]) -> dict[int, ApprovalCount]:
+    """Each owner's count at the approval prompt (a missing or unreadable row: none)."""
+    keys = {_approval_key(uid): uid for uid in user_ids}
+    found = {uid: ApprovalCount() for uid in user_ids}
+    for row in Meta.select().where(Meta.key.in_(list(keys))) if keys else []:
+        count, _sep, until = str(row.value).partition("|")
+        try:
+            found[keys[row.key]] = ApprovalCount(int(count), datetime.fromisoformat(until) if until else None)
+        except ValueError:
+            continue
+    return found
+
+
+def clear_approval_count(user_id: int) -> None:
+    Meta.delete().where(Meta.key == _approval_key(user_id)).execute()
+
+
+def _approval_locked(user: User, count: ApprovalCount, now: datetime) -> PinLocked | None:
+    left = count.left(now)
+    if left is None:
+        return None
+    return ApprovalLocked(name=user.name, count=max(count.failures, LOCK_AFTER), left=left_text(left))
+
+
+def _fail_approval(user: User, count: ApprovalCount, now: datetime, by: int | None) -> PosError:
+    """One wrong PIN at the approval prompt for this owner: their approval count, not their login's."""
+    tries = count.failures + 1
+    lock = lock_for(tries)
+    until = now + lock if lock else None
+    value = f"{tries}|{until.isoformat() if until else ''}"
+    Meta.insert(key=_approval_key(user.id), value=value).on_conflict(
+        conflict_target=[Meta.key], update={Meta.value: value}
+    ).execute()
+    PinFailure.create(user=user.id, at=now, place="approval", by=by or None, register=till.code())
+    if lock is None:
+        return WrongPin(left=LOCK_AFTER - tries)
+    journal.append(
+        "pin_locked",
+        {
+            "user": user.name,
+            "failures": tries,
+            "minutes": int(lock.total_seconds() // 60),
+            "where": "approval",
+        },
+    )
+    return _approval_locked(user, ApprovalCount(tries, until), now) or WrongPin(left=0)
 
 
 def login(user_id: int, pin: str) -> User:
@@ -177,8 +255,9 @@ def _typed(pin: str) -> None:
 
 def owner_by_pin(pin: str, by: User | None = None) -> User:
     """The active owner whose PIN this is, at the approval prompt. A wrong PIN counts against every owner
-    not locked (whoever was meant); a locked owner's PIN is refused, right or not. `by` is who asks (by
-    default the last user logged in at this till)."""
+    not locked (whoever was meant), on their approval count (never their login's); an owner locked at
+    login or at approval is refused here, right PIN or not. `by` is who asks (by default the last user
+    logged in at this till)."""
     _outside_transactions()
     _typed(pin)
     asking = by.id if by is not None else _asking()
@@ -192,16 +271,19 @@ def owner_by_pin(pin: str, by: User | None = None) -> User:
         )
         if not owners:
             raise NotFound(N_("Belum ada pemilik toko; jalankan Kasir sekali untuk menyiapkannya."))
-        open_ = [u for u in owners if time_left(u, now) is None]
+        counts = approval_counts([u.id for u in owners])
+        open_ = [u for u in owners if time_left(u, now) is None and counts[u.id].left(now) is None]
         for user in open_:
             if staff._pin_ok(user, pin):
                 _passed(user)
                 return user
         if not open_:
-            first = min(owners, key=lambda u: u.locked_until)
-            error: PosError = locked_error(first, now) or WrongPin(left=0)
+            first = min(owners, key=lambda u: max(u.locked_until or now, counts[u.id].locked_until or now))
+            error: PosError = (
+                locked_error(first, now) or _approval_locked(first, counts[first.id], now) or WrongPin(left=0)
+            )
         else:
-            errors = [_fail(u, "approval", now, asking) for u in open_]
+            errors = [_fail_approval(u, counts[u.id], now, asking) for u in open_]
             error = next((e for e in errors if isinstance(e, PinLocked)), errors[0])
     raise error
 
@@ -369,6 +451,7 @@ def reset_pin(code: str, new_pin: str, user_id: int | None = None) -> tuple[User
             User.update(pin_hash=staff.hasher.hash(new_pin), failed_pins=0, locked_until=None).where(
                 User.id == owner.id
             ).execute()
+            clear_approval_count(owner.id)
             journal.append("staff", {"pin_changed": owner.name, "with": "recovery_code"}, user=owner.name)
             seal_user(owner.id, owner.name)
             return User.get_by_id(owner.id), _store_code(owner.name, "used")

@@ -148,8 +148,8 @@ def owner() -> User:
 
 
 def login(user_id: int, pin: str) -> User:
-    """Check a PIN. Wrong PINs are counted with those at the approval prompt and lock the user for longer
-    and longer (pos/core/pin_guard.py); a deactivated user cannot log in."""
+    """Check a PIN. Wrong PINs lock the user for longer and longer (pos/core/pin_guard.py; those at the
+    approval prompt have their own count, which does not lock the login); a deactivated user cannot log in."""
     with atomic():
         user = User.select(User, Role).join(Role).where(User.id == user_id).get()
         if not user.active:
@@ -298,7 +298,7 @@ def _approval_for(user: User) -> Approval:
 
 def owner_approval(pin: str) -> Approval:
     """The 'PIN pemilik' asked in place: an Approval by the owner whose PIN this is, valid APPROVAL_FOR."""
-    return _approval_for(pin_guard.owner_by_pin(pin))  # wrong PINs counted with the login's, locked alike
+    return _approval_for(pin_guard.owner_by_pin(pin))  # wrong PINs on their own count: login is not locked
 
 
 @service
@@ -359,12 +359,11 @@ def change_pin(user_id: int, pin: str, by: User, approver: Approval | None = Non
     approved = None if _fresh(by).id == user_id else _may_manage(by, target.role, approver)
     _check_pin(pin)
     if target.role.code == "owner":
-        from pos.core import pin_guard
-
         pin_guard.refuse_weak(pin)  # a real shop's owner: no 1234, 0000, 1212...
     User.update(pin_hash=hasher.hash(pin), failed_pins=0, locked_until=None).where(
         User.id == user_id
     ).execute()
+    pin_guard.clear_approval_count(user_id)  # a new PIN: its counts start again
     _seal(user_id, by.name)
     journal.append(
         "staff",

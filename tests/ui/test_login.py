@@ -102,3 +102,26 @@ def test_ctrl_l_from_the_owners_notice_takes_the_focus_to_the_pin(window, owner,
     assert window.user.id == cashier.id
     counter = window._counter()
     assert counter.search.text() == "" and "1111" not in counter.message.text()
+
+
+def test_a_cashiers_wrong_pins_at_the_approval_prompt_leave_the_owners_login_open(
+    window, owner, cashier, qtbot
+):
+    from ui.counter.approval import ApprovalDialog
+
+    staff.login(cashier.id, "1111")  # Dewi is at the till and asks for the owner's PIN
+    dialog = ApprovalDialog(window, "Diskon", need_pin=True, need_reason=False)
+    qtbot.addWidget(dialog)
+    for _i in range(5):
+        qtbot.keyClicks(dialog.pin, "9876")
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert dialog.error.text() == (
+        "Persetujuan dengan PIN Bu Sri dikunci karena salah 5 kali. Coba lagi 1 menit lagi, "
+        "atau Bu Sri login sendiri (login tidak ikut terkunci)."
+    )
+    assert dialog.approver is None
+    window.show_login()
+    window.login.select_user(owner)
+    assert window.login.error.text() == ""  # no lock shown on her name
+    type_pin(qtbot, window, "1234")
+    assert window.user.id == owner.id and window.stack.currentWidget() is window.workspace
