@@ -34,7 +34,7 @@ from db.models import (
     Voucher,
     database,
 )
-from pos.audit import anchor
+from pos.audit import anchor, verify_customers
 from pos.audit import verify_sealed as sealed
 from pos.books import closing
 from pos.core import journal
@@ -420,6 +420,7 @@ def _verify() -> Result:
         (_("karyawan dan hak akses"), lambda: sealed.staff(problems)),
         (_("harga"), lambda: sealed.prices(problems)),
         (_("voucher"), lambda: sealed.vouchers(problems, result.voucher_uses)),
+        (_("batas kasbon dan nomor HP pelanggan"), lambda: verify_customers.customers(problems)),
         (_("jangkar cadangan"), lambda: anchor.check(problems)),
     ]
     for name, check in checks:

@@ -449,6 +449,11 @@ def apply(
                 "existing": preview.count(EXISTS),
                 "duplicates": preview.count(DUPLICATE),
                 "skipped": len(skipped),
+                "credit_limits": {  # the limits it gave (every other customer it added: none), for verify
+                    str(cid): r.new.credit_limit
+                    for cid, r in zip(ids, rows, strict=True)
+                    if r.new and r.new.credit_limit
+                },
                 "approved_by": approved.name if approved else None,
             },
             user=user.name,

@@ -119,6 +119,7 @@ def test_indonesian_excel_csv(tmp_path, book, owner):
     assert entry | {"first_id": 0, "last_id": 0} == {
         "action": "import", "file": "pelanggan.csv", "count": 2, "first_id": 0, "last_id": 0,
         "existing": 1, "duplicates": 1, "skipped": 5, "approved_by": None,
+        "credit_limits": {str(wati.id): 200_000},  # the limits it gave, sealed for verify
     }  # fmt: skip
 
 
