@@ -272,7 +272,13 @@ def to_cart(proposal: Proposal, delivery_fee: int = 0) -> Cart:
             raise ProductNotFound(code=line.sku)
         price = catalog.price_for(product, ch)
         index = cart.add(
-            product.id, product.name, price, line.qty, tax_category=product.tax_category, merge=not line.note
+            product.id,
+            product.name,
+            price,
+            line.qty,
+            tax_category=product.tax_category,
+            merge=not line.note,
+            unit=product.unit,  # half a pcs item: refused here, with the unit named
         )
         if line.note:
             cart.set_note(index, line.note)

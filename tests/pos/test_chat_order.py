@@ -283,6 +283,15 @@ def test_the_cashiers_changes_go_into_the_cart(stall):
     assert (cart.order_type, cart.delivery_address) == ("", "")
 
 
+def test_half_a_counted_item_from_a_chat_is_refused_with_its_unit(stall):
+    from pos.core.units import WholeQuantity
+
+    p = chat_order.propose("kerupuk 3")
+    half = replace(p, lines=(replace(p.lines[0], qty=q("0.5")),), delivery=False)
+    with pytest.raises(WholeQuantity, match="Jumlah untuk satuan pcs harus bilangan bulat."):
+        chat_order.to_cart(half)
+
+
 def test_the_sale_keeps_what_the_customer_wrote(stall, owner):
     shift.open_shift(owner, 0)
     text = SCENARIOS[0][0]
