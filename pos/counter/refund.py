@@ -14,7 +14,8 @@ from decimal import Decimal
 from peewee import fn
 
 from db.models import Payment, Product, Sale, SaleLine, User
-from pos.core import clock, staff, till
+from pos.catalog import choices
+from pos.core import clock, staff, till, units
 from pos.core.cart import parse_qty
 from pos.core.errors import InvalidInput, NeedReason, RefundTooMany
 from pos.core.i18n import N_
@@ -141,6 +142,7 @@ def _chosen(
 ) -> list[tuple[Returnable, Decimal]]:
     """The lines and quantities asked for, each checked against what is left of it."""
     chosen: list[tuple[Returnable, Decimal]] = []
+    unit_of = choices.units_of({r.product_id for r in lines.values() if r.product_id is not None})
     for line_id, raw in items.items():
         if line_id not in lines:
             raise InvalidInput(N_("Baris ini bukan bagian dari nota {number}."), number=sale.number)
@@ -148,6 +150,8 @@ def _chosen(
         if qty > lines[line_id].left:
             left = lines[line_id]
             raise RefundTooMany(name=left.name, left=qty_text(left.left), qty=qty_text(qty))
+        if qty != lines[line_id].left:  # all that is left goes back whatever it is (an older sale's 0,5)
+            units.check_qty(qty, unit_of.get(lines[line_id].product_id or 0, ""))  # half a pcs item: no
         chosen.append((lines[line_id], qty))
     if not chosen:
         raise InvalidInput(N_("Pilih barang yang dikembalikan."))

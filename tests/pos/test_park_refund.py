@@ -100,6 +100,19 @@ def test_refund_one_line_restores_stock_and_money(items, cashier, owner):
     assert refused.value.text == "Indomie Goreng: paling banyak 2 yang bisa dikembalikan, bukan 3."
 
 
+def test_half_a_counted_item_cannot_be_refunded(items, owner):
+    from pos.core.units import WholeQuantity
+
+    s = sale.complete(cart(items, ("mie", 3), ("beras", 2)), [Tender("cash", 50_000)], owner)
+    mie = SaleLine.get(SaleLine.sale == s, SaleLine.position == 1)
+    beras = SaleLine.get(SaleLine.sale == s, SaleLine.position == 2)
+    with pytest.raises(WholeQuantity, match="Jumlah untuk satuan pcs harus bilangan bulat."):
+        refund.refund(s, {mie.id: "0,5"}, "Kemasan rusak", owner)
+    assert Sale.select().count() == 1
+    r = refund.refund(s, {mie.id: 1, beras.id: "0,5"}, "Kemasan rusak", owner)  # half a kilo is fine
+    assert r.total == -3_500 - 7_500
+
+
 def test_refunds_in_steps_come_back_to_exactly_zero(items, owner):
     c = cart(items, ("mie", 3), ("teh", 1))  # 10.500 + 5.000
     c.discount_order(amount=1_000, reason="promo")  # 14.500
