@@ -117,8 +117,10 @@ def preview(path: str | Path, columns: dict[int, str] | None = None, update: boo
     if missing:  # the rows are read once the columns are known
         return ImportPreview(str(path), mapping, table.headers, [], update, _digest(path), missing)
     known = _Known()
-    rows = [_row(r.line, {k: unguard(r.cells[i]) for i, k in mapping.items() if i < len(r.cells)}, known,
-                 update) for r in table.rows]  # fmt: skip  (the export's guard ' off: '=x and '-1 read back)
+    rows = [  # each cell without the export's guard ': '=x and '-1 read back as =x and -1
+        _row(r.line, {k: unguard(r.cells[i]) for i, k in mapping.items() if i < len(r.cells)}, known, update)
+        for r in table.rows
+    ]
     _no_doubles(rows)
     _mark_unchanged(rows)
     return ImportPreview(str(path), mapping, table.headers, rows, update, _digest(path))
