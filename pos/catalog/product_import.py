@@ -209,11 +209,16 @@ def _read(row: ImportRow, cells: dict[str, str], known: _Known, update: bool) ->
             raise InvalidInput(N_("harga jual kosong"))
     unit = fold(cells.get("unit", ""))
     if unit:
-        if UNIT_WORDS.get(unit, unit) not in UNITS:
+        values["unit"] = UNIT_WORDS.get(unit, unit)
+        kept = None  # a product's own older word ('biji', 'ikat') comes back as it is
+        if row.product_id is not None and (values["unit"] != unit or unit not in UNITS):
+            kept = Product.select(Product.unit).where(Product.id == row.product_id).scalar()
+        if kept is not None and fold(str(kept)) == unit:
+            values["unit"] = kept
+        elif values["unit"] not in UNITS:
             raise InvalidInput(
                 N_("satuan {unit} tidak dikenal (pcs, bungkus, botol, kg, liter...)"), unit=unit[:20]
             )
-        values["unit"] = UNIT_WORDS.get(unit, unit)
     if "sold_by_weight" in cells and cells["sold_by_weight"].strip():
         if parse_bool(cells["sold_by_weight"], N_("Dijual per berat")):
             values["unit"] = "kg"
