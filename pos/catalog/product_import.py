@@ -161,6 +161,21 @@ def _row(line: int, cells: dict[str, str], known: _Known, update: bool) -> Impor
     return row
 
 
+def _unit(word: str, product_id: int | None) -> str:
+    """A unit cell (folded) as stored: 'bks' -> 'bungkus'; a product's own older word ('biji', 'ikat')
+    comes back as it is; any other word Kasir does not know is refused."""
+    unit = UNIT_WORDS.get(word, word)
+    if product_id is not None and (unit != word or word not in UNITS):
+        kept = Product.select(Product.unit).where(Product.id == product_id).scalar()
+        if kept is not None and fold(str(kept)) == word:
+            return str(kept)
+    if unit not in UNITS:
+        raise InvalidInput(
+            N_("satuan {unit} tidak dikenal (pcs, bungkus, botol, kg, liter...)"), unit=word[:20]
+        )
+    return unit
+
+
 def _read(row: ImportRow, cells: dict[str, str], known: _Known, update: bool) -> None:
     values: dict[str, Any] = {}
     row.values = values  # filled as the cells are read: a row with a problem still shows what it has
@@ -209,16 +224,7 @@ def _read(row: ImportRow, cells: dict[str, str], known: _Known, update: bool) ->
             raise InvalidInput(N_("harga jual kosong"))
     unit = fold(cells.get("unit", ""))
     if unit:
-        values["unit"] = UNIT_WORDS.get(unit, unit)
-        kept = None  # a product's own older word ('biji', 'ikat') comes back as it is
-        if row.product_id is not None and (values["unit"] != unit or unit not in UNITS):
-            kept = Product.select(Product.unit).where(Product.id == row.product_id).scalar()
-        if kept is not None and fold(str(kept)) == unit:
-            values["unit"] = kept
-        elif values["unit"] not in UNITS:
-            raise InvalidInput(
-                N_("satuan {unit} tidak dikenal (pcs, bungkus, botol, kg, liter...)"), unit=unit[:20]
-            )
+        values["unit"] = _unit(unit, row.product_id)
     if "sold_by_weight" in cells and cells["sold_by_weight"].strip():
         if parse_bool(cells["sold_by_weight"], N_("Dijual per berat")):
             values["unit"] = "kg"
