@@ -18,6 +18,7 @@ class SaleFacts(NamedTuple):
     tracked: bool  # stock kept for it
     warranty_days: int
     tax_category: str  # "standard" or "exempt"
+    unit: str  # pcs, kg...: whether its quantity may be fractional (pos.core.units)
 
 
 class Taken(NamedTuple):
@@ -60,13 +61,13 @@ def sale_facts(product_ids: set[int]) -> dict[int, SaleFacts]:
     if not product_ids:
         return {}
     found = fast.rows(
-        'SELECT "id", "price", "cost", "track_stock", "warranty_days", "tax_category" FROM "product" '
+        'SELECT "id", "price", "cost", "track_stock", "warranty_days", "tax_category", "unit" FROM "product" '
         'WHERE "id" IN (?*)',
         sorted(product_ids),
     )
     return {
-        int(pid): SaleFacts(int(price), int(cost), bool(tracked), int(days or 0), str(tax))
-        for pid, price, cost, tracked, days, tax in found
+        int(pid): SaleFacts(int(price), int(cost), bool(tracked), int(days or 0), str(tax), str(unit or ""))
+        for pid, price, cost, tracked, days, tax, unit in found
     }
 
 

@@ -215,7 +215,7 @@ def upgrade_to_11(migrator: SchemaMigrator) -> None:
     the receipt): before, the reason was stored as the note when the line had none."""
     db = migrator.database
     if "reason" not in {c.name for c in db.get_columns("sale_line")}:
-        db.execute_sql("ALTER TABLE \"sale_line\" ADD COLUMN \"reason\" VARCHAR(200) NOT NULL DEFAULT ''")
+        db.execute_sql('ALTER TABLE "sale_line" ADD COLUMN "reason" VARCHAR(200) NOT NULL DEFAULT \'\'')
 
 
 # version -> step that brings a database from version-1 to version

@@ -18,7 +18,7 @@ from peewee import JOIN
 from db import catalog_rows, counter_rows, fast
 from db.counter_rows import SaleFacts
 from db.models import Channel, ChatText, Customer, Payment, Product, Register, Sale, User, Voucher
-from pos.catalog import catalog, choices
+from pos.catalog import catalog
 from pos.catalog import channel as channels
 from pos.core import clock, settings, staff, till, units
 from pos.core.cart import Cart
@@ -265,11 +265,10 @@ def complete(
         raise AlreadyCompleted(number=done)
     channel = channels.get(cart.channel)
     facts = _facts(cart)
-    unit_of = choices.units_of({ln.product_id for ln in cart.lines if ln.product_id in facts})
     for line in cart.lines:  # the catalogue says which items carry PPN and their unit, not the cart
         if line.product_id in facts:
             line.tax_category = facts[line.product_id].tax_category
-            line.unit = unit_of.get(line.product_id, line.unit)
+            line.unit = facts[line.product_id].unit
             units.check_qty(line.qty, line.unit)  # 0,5 of a pcs item: refused, 0,5 kg sold
     list_prices = catalogue_prices(cart, channel, {pid: f.price for pid, f in facts.items()})
     approver = _approval(cart, list_prices, cashier, approver)

@@ -760,3 +760,12 @@ def test_kas_plus_minus_says_what_was_saved(window, counter, owner, qtbot):
     assert counter.message.text() == (
         "✓ Kas keluar Rp 5.000 tersimpan (beli gas) · uang di laci seharusnya Rp 35.000"
     )
+
+
+def test_half_a_counted_item_is_refused_as_it_is_scanned_half_a_kilo_is_sold(counter, qtbot):
+    qtbot.keyClicks(counter.search, "0,5*")
+    scan(qtbot, counter, "8998866200301")  # Indomie: pcs
+    assert counter.cart.is_empty and "bilangan bulat" in counter.message.text()
+    qtbot.keyClicks(counter.search, "0,5*")
+    scan(qtbot, counter, "BRS")  # beras: kg
+    assert [(ln.name, ln.qty) for ln in counter.cart.lines] == [("Beras Pandan Wangi", Decimal("0.500"))]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QTableView
 
-from pos.core import staff
+from pos.core import staff, units
 from pos.core.cart import parse_qty
 from pos.core.errors import PosError
 from pos.core.i18n import N_, _
@@ -126,7 +126,13 @@ class CartKeys:
         text, ok = QInputDialog.getText(
             self,
             _("Jumlah"),
-            dialogs.plain(_("Jumlah {name} (mis. 2 atau 0,25):").format(name=self.cart.lines[row].name)),
+            dialogs.plain(
+                (
+                    _("Jumlah {name} (mis. 2 atau 0,25):")
+                    if units.fractional(self.cart.lines[row].unit)
+                    else _("Jumlah {name} (bilangan bulat, mis. 2):")
+                ).format(name=self.cart.lines[row].name)
+            ),
             text=qty_text(self.cart.lines[row].qty),
         )
         if ok:

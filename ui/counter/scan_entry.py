@@ -257,8 +257,12 @@ class ScanEntry:
                 qty,
                 tax_category=product.tax_category,
                 merge=not product.serialised,
+                unit=product.unit,  # 0,5 of a pcs item refused at once, not only at payment
             )
-        except PosError as exc:
+        except PosError as exc:  # said; the refused scan is not glued to the next one
+            self.pending_qty = None
+            self.search.clear()
+            self.results.hide()
             self.say(exc.text, error=True)
             return
         if product.serialised:
