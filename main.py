@@ -77,8 +77,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--owner-pin",
         metavar="PIN",
-        help="PIN pemilik, untuk perintah yang mengubah atas nama pemilik (impor, voucher, tutup buku); "
-        "tanpa ini: $KASIR_OWNER_PIN, atau ditanyakan",
+        help="PIN pemilik, untuk perintah atas nama pemilik (impor, voucher, tutup buku, ekspor CSV/XLSX, "
+        "backup --to, restore); tanpa ini: $KASIR_OWNER_PIN, atau ditanyakan",
     )
     parser.add_argument(
         "--install-desktop",

@@ -26,7 +26,7 @@ try {
     $to = (Get-Date).ToString("yyyy-MM-dd")
     Step demo --shop warung --days 7 --seed 3
     Step receipt K1-000001 --pdf receipt.pdf
-    Step report --from $from --to $to --pdf report.pdf --xlsx report.xlsx
+    Step --owner-pin 1234 report --from $from --to $to --pdf report.pdf --xlsx report.xlsx  # an export: the owner's PIN
     Step verify
     foreach ($f in "receipt.pdf", "report.pdf") {
         if ([Text.Encoding]::ASCII.GetString([IO.File]::ReadAllBytes($f)[0..4]) -ne "%PDF-") { throw "$f is not a PDF" }

@@ -19,7 +19,8 @@ unset PYTHONPATH KASIR_DB
 step() { echo "+ kasir $*"; "$app" --db shop.db "$@"; }
 step demo --shop warung --days 7 --seed 3
 step receipt K1-000001 --pdf receipt.pdf
-step report --from "$(date -d "-30 days" +%F)" --to "$(date +%F)" --pdf report.pdf --xlsx report.xlsx
+# the XLSX is an export: the owner's PIN (the demo owner's is 1234)
+step --owner-pin 1234 report --from "$(date -d "-30 days" +%F)" --to "$(date +%F)" --pdf report.pdf --xlsx report.xlsx
 step verify
 for f in receipt.pdf report.pdf; do
   [ "$(head -c 5 "$f")" = "%PDF-" ] || { echo "$f is not a PDF" >&2; exit 1; }

@@ -153,7 +153,8 @@ def test_vouchers_to_an_unwritable_file_issue_none(tmp_path):
 def test_restore_of_an_older_backup_says_what_it_drops_and_wants_force(tmp_path):
     path = tmp_path / "k.db"
     shop_with_sales(path, 1)
-    assert run("--db", str(path), "backup", "--to", str(tmp_path / "usb")).returncode == 0
+    backed_up = run("--db", str(path), "--owner-pin", "5821", "backup", "--to", str(tmp_path / "usb"))
+    assert backed_up.returncode == 0, backed_up.stderr
     older = next((tmp_path / "usb").glob("k-????-??-??.db"))  # named after k.db
     shop_with_sales_more = run("--db", str(path), "info")
     assert shop_with_sales_more.returncode == 0
@@ -175,7 +176,11 @@ def test_restore_of_an_older_backup_says_what_it_drops_and_wants_force(tmp_path)
     refused = run("--db", str(path), "restore", str(older))
     assert refused.returncode == 1 and "1 nota (K1-000002 s.d. K1-000002)" in refused.stderr
     assert "--force" in refused.stderr and totals(path)[0] == 2
-    done = run("--db", str(path), "restore", "--force", str(older))
+    nobody = run("--db", str(path), "restore", "--force", str(older))  # a sound shop: the owner's PIN
+    assert nobody.returncode == 2 and "butuh PIN pemilik" in nobody.stderr and totals(path)[0] == 2
+    cashier = run("--db", str(path), "--owner-pin", "1111", "restore", "--force", str(older))
+    assert cashier.returncode == 2 and totals(path)[0] == 2 and not list(tmp_path.glob("k.db.before-*"))
+    done = run("--db", str(path), "--owner-pin", "5821", "restore", "--force", str(older))
     assert done.returncode == 0 and "Dipulihkan" in done.stdout and "K1-000002" in done.stdout
     assert totals(path)[0] == 1
     kept = next(tmp_path.glob("k.db.before-restore-*"))
@@ -185,8 +190,12 @@ def test_restore_of_an_older_backup_says_what_it_drops_and_wants_force(tmp_path)
 def test_restore_of_a_broken_backup_and_into_a_broken_database(tmp_path):
     path = tmp_path / "k.db"
     shop_with_sales(path, 1)
-    assert run("--db", str(path), "backup", "--to", str(tmp_path / "usb")).returncode == 0
+    backed_up = run("--db", str(path), "--owner-pin", "5821", "backup", "--to", str(tmp_path / "usb"))
+    assert backed_up.returncode == 0, backed_up.stderr
     good = next((tmp_path / "usb").glob("k-????-??-??.db"))  # named after k.db
+    nobody = run("--db", str(path), "backup", "--to", str(tmp_path / "elsewhere"))  # the shop out: a PIN
+    assert nobody.returncode == 2 and "butuh PIN pemilik" in nobody.stderr
+    assert not (tmp_path / "elsewhere").exists()
     broken = tmp_path / "broken.db"
     data = bytearray(good.read_bytes())
     data[8192 : len(data) : 4096] = b"\xff" * len(data[8192 : len(data) : 4096])

@@ -41,7 +41,8 @@ def test_a_shop_from_the_command_line_imports_exports_and_refuses_bad_rows(tmp_p
     assert refused.stderr.splitlines()[0] == "2 masalah di 2 baris; tidak ada yang ditulis:"
     assert _count(db, "product") == 2
     out = tmp_path / "katalog.xlsx"
-    assert run("--db", db, "products", "export", str(out)).returncode == 0
+    assert run("--db", db, "products", "export", str(out)).returncode == 2 and not out.exists()  # a PIN
+    assert run("--db", db, "--owner-pin", "4826", "products", "export", str(out)).returncode == 0
     again = run("--db", db, "--owner-pin", "4826", "products", "import", str(out), "--update")
     assert again.returncode == 0 and "0 barang baru, 0 diubah, 0 stok awal" in again.stdout
     assert run("--db", db, "verify").returncode == 0

@@ -10,6 +10,12 @@ owner put there. A file of a backup's name that is not this database's backup is
 
 Restoring checks the backup first, keeps the current database aside, says what the current database has
 that the backup has not (`dropped`), and never overwrites silently.
+
+Who may: a backup into a folder someone names is the whole shop out of Kasir, so it needs the 'exports'
+permission (the automatic backup at start and close writes only into the folder the owner set in
+Pengaturan, and needs no one); restoring over a sound database is the owner's. A file no one can log in to
+(damaged, not a Kasir database, missing) may be restored from a backup without a user: the app offers its
+newest backup at start.
 """
 
 from __future__ import annotations
@@ -26,10 +32,10 @@ from pathlib import Path
 import peewee
 
 from db import backup_file
-from db.database import APP_MARK, DB_ID_KEY
-from db.models import Meta, database
-from pos.core import clock, places, settings
-from pos.core.errors import PosError
+from db.database import APP_MARK, DB_ID_KEY, close_database
+from db.models import Meta, User, database
+from pos.core import clock, places, settings, staff
+from pos.core.errors import OwnerOnly, PermissionDenied, PosError
 from pos.core.i18n import N_, _
 
 KEEP_DAILY, KEEP_MONTHLY = 7, 12
@@ -208,11 +214,17 @@ def written(path: Path) -> str:
     )
 
 
-def backup(to: str | Path | None = None) -> Path:
+def backup(to: str | Path | None = None, user: User | None = None) -> Path:
     """Write today's backup (and this month's) into `to` (default: the folder from settings), named after
-    the database's file: `warung.db` -> `warung-2026-12-02.db` and `warung-2026-12.db`. Returns the day's."""
+    the database's file: `warung.db` -> `warung-2026-12-02.db` and `warung-2026-12.db`. Returns the day's.
+    `user` needs the 'exports' permission; without a user (the automatic backup) only into the folder
+    from settings."""
     target_dir = Path(to).expanduser() if to else folder()
     live = Path(_live_path())
+    if user is not None:
+        staff.require(user, "exports")
+    elif to and not _same_dir(target_dir, folder()):
+        raise PermissionDenied(name=_("Tanpa pengguna"), action=_("mencadangkan ke folder lain"))
     stem = stem_of(live)
     try:
         ident = places.database_id()
@@ -233,6 +245,10 @@ def backup(to: str | Path | None = None) -> Path:
     except (OSError, sqlite3.Error, ValueError) as exc:
         raise BackupError(why=getattr(exc, "strerror", None) or str(exc)) from exc
     return daily
+
+
+def _same_dir(a: Path, b: Path) -> bool:
+    return a.absolute() == b.absolute() or _same(a, b)
 
 
 def _found(target_dir: Path, when: str, ident: str | None, live: Path | None) -> list[tuple[str, Path]]:
@@ -358,9 +374,27 @@ def dropped(source: str | Path, target: str | Path) -> Dropped:
     return Dropped(backup_at, after.sales, after.first or "", after.last or "", entries, diverged)
 
 
-def restore(source: str | Path, target: str | Path) -> Path:
-    """Put the backup `source` in place of the database file `target` (closed). The current file is kept
-    beside it as *.before-restore-<time>. Returns that kept file."""
+def _owner_replaces(target: Path, user: User | None) -> None:
+    """Replacing the sound database `target` is the owner's: `user`, checked in `target` while it is open
+    (closed here afterwards, before its file is replaced)."""
+    if user is None:
+        raise OwnerOnly(name=_("Tanpa pengguna"), action=_("memulihkan cadangan"))
+    db = database.obj
+    if not isinstance(db, peewee.SqliteDatabase) or db.is_closed() or not _same(Path(db.database), target):
+        raise BackupError(
+            why=_("buka dulu database {name} dan masuk sebagai pemilik untuk memulihkannya").format(
+                name=target.name
+            )
+        )
+    staff.require_owner(user, _("memulihkan cadangan"))
+    close_database()
+
+
+def restore(source: str | Path, target: str | Path, user: User | None = None) -> Path:
+    """Put the backup `source` in place of the database file `target`. A sound Kasir database is replaced
+    only by its owner: `user`, checked with `target` open (restore closes it). A file no one can log in to
+    (damaged, foreign, missing; closed) needs no user. The current file is kept beside it as
+    *.before-restore-<time>. Returns that kept file."""
     source, target = Path(source), Path(target)
     why = check(source)
     if why:
@@ -369,6 +403,8 @@ def restore(source: str | Path, target: str | Path) -> Path:
         raise BackupError(
             why=_("{source} adalah database yang mau dipulihkan itu sendiri").format(source=source)
         )
+    if target.is_file() and not check(target):
+        _owner_replaces(target, user)
     kept = target.with_name(f"{target.name}.before-restore-{datetime.now():%Y%m%d-%H%M%S}")
     try:
         if target.exists():

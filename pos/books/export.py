@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from db import export_rows
+from db.models import User
 from pos.books.report import Period, by_day
-from pos.core import xlsx
+from pos.core import staff, xlsx
 from pos.core.errors import PosError
 from pos.core.i18n import N_, _
 from pos.core.tabular import safe_cell
@@ -119,8 +120,10 @@ def _text(value: Any, kind: str) -> Any:
     return value
 
 
-def write_csv(period: Period, folder: str | Path) -> list[Path]:
-    """Three CSV files (UTF-8 with BOM so spreadsheet programs read the rupiah names right)."""
+def write_csv(period: Period, folder: str | Path, user: User) -> list[Path]:
+    """Three CSV files (UTF-8 with BOM so spreadsheet programs read the rupiah names right). The shop's
+    sales out of Kasir: `user` needs the 'exports' permission, checked before anything is written."""
+    staff.require(user, "exports")
     out = Path(folder)
     written = []
     try:
@@ -153,9 +156,11 @@ def _in_words(columns: Sequence[tuple[str, str]], rows: Iterable[list[Any]]) -> 
         yield row
 
 
-def write_xlsx(period: Period, target: str | Path) -> Path:
+def write_xlsx(period: Period, target: str | Path, user: User) -> Path:
     """One workbook, one sheet per table; numbers stay numbers, rupiah formatted, header frozen.
-    Written beside the target and renamed at the end: a full disk leaves no half workbook."""
+    Written beside the target and renamed at the end: a full disk leaves no half workbook. `user` needs the
+    'exports' permission, checked before anything is written."""
+    staff.require(user, "exports")
     path = Path(target)
     part = path.with_name(path.name + ".part")
     try:

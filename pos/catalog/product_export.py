@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from db import catalog_rows
-from db.models import Category, Channel, ChannelPrice, Product
+from db.models import Category, Channel, ChannelPrice, Product, User
 from pos.catalog.product_columns import COLUMNS
+from pos.core import staff
 from pos.core.tabular import write_table
 from pos.core.text import qty_text
 
@@ -23,8 +24,10 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def export(path: str | Path) -> int:
-    """Every product in Kasir's layout (.csv or .xlsx by the name). Returns how many."""
+def export(path: str | Path, user: User) -> int:
+    """Every product in Kasir's layout (.csv or .xlsx by the name), prices and costs included: `user`
+    needs the 'exports' permission, checked before anything is written. Returns how many."""
+    staff.require(user, "exports")
     channels = {c.id: c.code for c in Channel.select().where(Channel.kind == "aggregator")}
     prices: dict[int, dict[str, int]] = {}
     for row in ChannelPrice.select():

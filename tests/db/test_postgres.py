@@ -83,7 +83,7 @@ def test_a_day_of_sales_on_postgresql(pg_shop, tmp_path):
     ]
     result = verify.verify()
     assert result.ok, result.problems
-    book = load_workbook(export.write_xlsx(today, tmp_path / "hari.xlsx"))
+    book = load_workbook(export.write_xlsx(today, tmp_path / "hari.xlsx", staff.owner()))
     assert sum(row[11].value for row in book["penjualan_baris"].iter_rows(min_row=2)) == 13_000
     summaries.rebuild(database.obj)
     assert summaries.differences(database.obj) == []
@@ -117,7 +117,7 @@ def test_the_shops_own_catalogue_on_postgresql(pg_shop, tmp_path):
     price_bulk.apply(PriceRule(percent=Decimal(10), rounding=500), owner, category_id=food.id, reason="naik")
     assert [c.new for c in product_edit.price_history(beras.id)] == [17_000]
     out = tmp_path / "katalog.xlsx"
-    product_export.export(out)
+    product_export.export(out, staff.owner())
     again = product_import.apply(product_import.preview(out, update=True), owner)
     assert (again.added, again.updated, again.stock_moves) == (0, 0, 0)
     assert verify.verify().ok

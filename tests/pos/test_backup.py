@@ -30,12 +30,12 @@ def sell_one(items, who):
 def test_backup_while_selling_and_restore(owner, tmp_path, db):
     items = small_shop(owner)
     sell_one(items, owner)
-    path = backup.backup(tmp_path / "usb")
+    path = backup.backup(tmp_path / "usb", owner)
     assert path.name == "kasir-2026-11-23.db" and (tmp_path / "usb" / "kasir-2026-11.db").exists()
     assert backup.check(path) == ""
     sell_one(items, owner)  # a sale after the backup
-    shop.close_shop()
-    kept = backup.restore(path, db)
+    kept = backup.restore(path, db, owner)  # the owner, checked in the open shop, which restore closes
+    assert not shop.is_open()
     assert kept.exists() and kept.name.startswith("kasir.db.before-restore-")
     shop.open_shop(db)
     assert Sale.select().count() == 1
@@ -51,7 +51,7 @@ def test_keeps_seven_daily_and_twelve_monthly(owner, tmp_path):
     start = datetime(2026, 1, 1, 21, 0)
     for day in range(400):
         with clock.frozen(start + timedelta(days=day)):
-            backup.backup(folder)
+            backup.backup(folder, owner)
     names = sorted(p.name for p in folder.iterdir())
     daily = [n for n in names if len(n) == len("kasir-2027-02-04.db")]
     monthly = [n for n in names if len(n) == len("kasir-2027-02.db")]
@@ -102,7 +102,7 @@ def test_pruning_never_touches_the_live_database_named_like_a_backup(tmp_path):
         sell_one(items, owner)
         for day in range(10, 24):  # 14 daily backups after the live file's "date"
             with clock.frozen(datetime(2026, 11, day, 21, 0)):
-                backup.backup(folder)
+                backup.backup(folder, owner)
         assert live.exists() and Sale.select().count() == 1
         daily = sorted(p.name for p in folder.glob("kasir-????-??-??*.db"))
         assert daily == sorted(
@@ -137,7 +137,7 @@ def test_pruning_never_touches_the_live_database_under_a_backups_name(tmp_path):
         live, items, owner = _linked_shop(folder, "kasir-2026-11-01.db")
         for day in range(10, 24):  # 14 daily backups after the linked name's "date"
             with clock.frozen(datetime(2026, 11, day, 21, 0)):
-                backup.backup(folder)
+                backup.backup(folder, owner)
         assert live.exists() and Sale.select().count() == 1
         daily = sorted(p.name for p in folder.glob("kasir-????-??-??.db"))
         assert daily == ["kasir-2026-11-01.db"] + [f"kasir-2026-11-{d}.db" for d in range(17, 24)]
@@ -167,13 +167,13 @@ def test_a_file_that_is_not_this_databases_backup_is_neither_pruned_nor_overwrit
     (folder / "kasir-2026-01-02.db").write_bytes(other.read_bytes())
     for day in range(1, 12):
         with clock.frozen(datetime(2026, 11, day, 21, 0)):
-            backup.backup(folder)
+            backup.backup(folder, owner)
     assert mine.read_bytes() == b"catatan pribadi"
     assert (folder / "kasir-2026-01-02.db").read_bytes() == other.read_bytes()
     assert len(list(folder.glob("kasir-2026-11-??.db"))) == 7
     (folder / "kasir-2026-11-23.db").write_bytes(other.read_bytes())  # today's name is taken by a stranger
     tag = backup.short_id(places.database_id())
-    path = backup.backup(folder)  # the shop's backup is still written, under a name with its id
+    path = backup.backup(folder, owner)  # the shop's backup is still written, under a name with its id
     assert path.name == f"kasir-2026-11-23-{tag}.db" and backup.check(path) == ""
     assert (folder / "kasir-2026-11.db").exists()  # this month's name was free
     assert "kasir-2026-11-23.db di folder itu milik database lain" in backup.written(path)
@@ -182,7 +182,7 @@ def test_a_file_that_is_not_this_databases_backup_is_neither_pruned_nor_overwrit
     path.unlink()
     path.write_bytes(other.read_bytes())  # and the name with the id too
     with pytest.raises(backup.BackupError, match="bukan cadangan database ini"):
-        backup.backup(folder)
+        backup.backup(folder, owner)
     assert (folder / "kasir-2026-11-23.db").read_bytes() == other.read_bytes()
     assert path.read_bytes() == other.read_bytes()
 
@@ -191,9 +191,9 @@ def test_a_backup_never_writes_over_the_live_database(tmp_path):
     folder = tmp_path / "cadangan"
     clock.set_fixed(datetime(2026, 11, 23, 10, 0))
     try:
-        live, _items, _owner = _linked_shop(folder, "kasir-2026-11-23.db")  # today's backup name
+        live, _items, owner = _linked_shop(folder, "kasir-2026-11-23.db")  # today's backup name
         with pytest.raises(backup.BackupError, match="sedang dipakai"):
-            backup.backup(folder)
+            backup.backup(folder, owner)
         assert backup.latest(folder) is None  # the live file is no backup to offer either
         assert Sale.select().count() == 1
     finally:
@@ -211,7 +211,7 @@ def test_a_live_file_named_like_a_backup_is_backed_up_under_its_own_stem(tmp_pat
         shop.open_shop(str(live))
         owner = shop.first_run("Warung Uji", "", "", "Bu Sri", "1357")
         sell_one(small_shop(owner), owner)
-        path = backup.backup(folder)
+        path = backup.backup(folder, owner)
         assert path == folder / "kasir-2026-11-23-2026-11-23.db"
         assert (folder / "kasir-2026-11-23-2026-11.db").exists()
         assert backup.latest(folder) == path and Sale.select().count() == 1
@@ -224,7 +224,7 @@ def test_a_live_file_named_like_a_backup_is_backed_up_under_its_own_stem(tmp_pat
 def test_restore_says_what_it_drops_and_the_restored_file_is_no_backup(owner, tmp_path, db):
     items = small_shop(owner)
     sell_one(items, owner)
-    path = backup.backup(tmp_path / "usb")
+    path = backup.backup(tmp_path / "usb", owner)
     assert backup.dropped(path, db).nothing
     sell_one(items, owner)
     sell_one(items, owner)
@@ -235,7 +235,8 @@ def test_restore_says_what_it_drops_and_the_restored_file_is_no_backup(owner, tm
     assert lost.backup_at == "2026-11-23T10:30:00"
     with pytest.raises(backup.BackupError):
         backup.restore(db, db)  # the database onto itself
-    kept = backup.restore(path, db)
+    shop.open_shop(db)  # a sound shop: its owner restores it, checked while it is open
+    kept = backup.restore(path, db, owner)
     rows = dict(sqlite3.connect(db).execute("SELECT key, value FROM meta"))
     assert "backup_of" not in rows and rows["db_id"]  # the same shop, a live database again
     assert _count(kept) == 3 and _count(db) == 1

@@ -12,7 +12,7 @@ import pytest
 
 from pos import shop
 from pos.audit import backup
-from pos.core import clock, places
+from pos.core import clock, places, staff
 from pos.core.cart import Cart
 from pos.counter.payment import Tender
 from tests.pos.helpers import small_shop
@@ -49,7 +49,7 @@ def back_up_on(days: list[datetime], folder: Path) -> list[Path]:
     written = []
     for when in days:
         with clock.frozen(when):
-            written.append(backup.backup(folder))
+            written.append(backup.backup(folder, staff.owner()))
     return written
 
 
@@ -93,7 +93,7 @@ def test_a_backup_is_named_after_its_files_stem(path, stem):
 def test_backups_are_named_after_the_database_file(tmp_path):
     make_shop(tmp_path / "data" / "warung.db")
     with clock.frozen(datetime(2026, 12, 2, 21, 0)):
-        path = backup.backup(tmp_path / "usb")
+        path = backup.backup(tmp_path / "usb", staff.owner())
         assert not backup.due(tmp_path / "usb")
     assert path == tmp_path / "usb" / "warung-2026-12-02.db"
     assert names(tmp_path / "usb") == {"warung-2026-12-02.db", "warung-2026-12.db"}

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from openpyxl import load_workbook
 
 from pos.books import export, report
-from pos.core import i18n, xlsx
+from pos.core import i18n, staff, xlsx
 from tests.pos.test_report import WEEK, week  # noqa: F401  (the known week)
 
 
@@ -19,7 +19,7 @@ def columns(sheet) -> dict[str, list]:
 
 
 def test_xlsx_shows_words_real_dates_and_adds_up(week, tmp_path):  # noqa: F811
-    book = load_workbook(export.write_xlsx(WEEK, tmp_path / "minggu.xlsx"))
+    book = load_workbook(export.write_xlsx(WEEK, tmp_path / "minggu.xlsx", staff.owner()))
     r = report.build(WEEK)
 
     lines = columns(book["penjualan_baris"])
@@ -50,14 +50,14 @@ def test_xlsx_shows_words_real_dates_and_adds_up(week, tmp_path):  # noqa: F811
 
 def test_xlsx_words_follow_the_chosen_language(week, tmp_path):  # noqa: F811
     i18n.set_language("en")  # the db fixture goes back to Bahasa Indonesia
-    book = load_workbook(export.write_xlsx(WEEK, tmp_path / "week.xlsx"))
+    book = load_workbook(export.write_xlsx(WEEK, tmp_path / "week.xlsx", staff.owner()))
     payments = columns(book["pembayaran"])
     assert set(payments["metode"]) == {"Cash", "QRIS", "Paid via platform"}
     assert "Walk-in" in columns(book["penjualan_baris"])["saluran"]
 
 
 def test_csv_keeps_its_codes_and_iso_dates(week, tmp_path):  # noqa: F811
-    lines, payments, days = export.write_csv(WEEK, tmp_path)
+    lines, payments, days = export.write_csv(WEEK, tmp_path, staff.owner())
     with payments.open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["metode"] for r in rows} == {"cash", "qris", "platform"}

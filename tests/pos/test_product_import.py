@@ -149,7 +149,7 @@ def test_export_then_import_changes_nothing_and_update_changes_prices(owner, tmp
     items = small_shop(owner)
     for name in ("katalog.xlsx", "katalog.csv"):
         path = tmp_path / name
-        assert product_export.export(path) == 4
+        assert product_export.export(path, staff.owner()) == 4
         shown = product_import.preview(path, update=True)
         assert shown.problems == [] and shown.count("unchanged") == 4
         before = (PriceChange.select().count(), StockMove.select().count(), JournalEntry.select().count())
@@ -264,7 +264,7 @@ def test_a_shop_that_sold_below_zero_exports_and_imports_back_unchanged(owner, t
     sale.complete(cart, [Tender("cash", 6_500)], owner)
     assert Product.get_by_id(kopi.id).on_hand == D(-2)
     path = tmp_path / "katalog.xlsx"
-    product_export.export(path)
+    product_export.export(path, staff.owner())
     shown = product_import.preview(path, update=True)
     assert shown.problems == [] and shown.count("unchanged") == 5
     done = product_import.apply(shown, owner)

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from db.models import Closing, JournalEntry
 from pos.audit import verify
 from pos.books import closing, export, report
-from pos.core import clock
+from pos.core import clock, staff
 from pos.core.errors import InvalidState, PermissionDenied
 from pos.counter import shift
 from receipts.report_pdf import report_pdf
@@ -26,7 +26,7 @@ ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
 
 
 def test_xlsx_has_typed_numbers_rupiah_format_and_frozen_header(week, tmp_path):  # noqa: F811
-    path = export.write_xlsx(WEEK, tmp_path / "minggu.xlsx")
+    path = export.write_xlsx(WEEK, tmp_path / "minggu.xlsx", staff.owner())
     book = load_workbook(path)
     assert book.sheetnames == ["penjualan_baris", "pembayaran", "ringkasan_harian"]
     lines = book["penjualan_baris"]
@@ -51,7 +51,7 @@ def test_xlsx_has_typed_numbers_rupiah_format_and_frozen_header(week, tmp_path):
 
 
 def test_csv_files_add_up(week, tmp_path):  # noqa: F811
-    files = export.write_csv(WEEK, tmp_path)
+    files = export.write_csv(WEEK, tmp_path, staff.owner())
     assert [f.name for f in files] == [
         "kasir_penjualan_baris_2026-11-16_2026-11-22.csv",
         "kasir_pembayaran_2026-11-16_2026-11-22.csv",
@@ -69,9 +69,9 @@ def test_unwritable_output_is_a_clear_error(week, tmp_path):  # noqa: F811
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(export.ExportError, match="tidak bisa ditulis"):
-        export.write_csv(WEEK, blocker / "sub")
+        export.write_csv(WEEK, blocker / "sub", staff.owner())
     with pytest.raises(export.ExportError):
-        export.write_xlsx(WEEK, blocker / "a.xlsx")
+        export.write_xlsx(WEEK, blocker / "a.xlsx", staff.owner())
 
 
 def test_pdf_carries_the_figures(week, tmp_path):  # noqa: F811
@@ -133,7 +133,12 @@ def test_report_command(week, db, tmp_path):  # noqa: F811
     from pos import shop
 
     shop.close_shop()
-    done = _cli(db, "report", "--week", "2026-W47", "--json", "--xlsx", str(tmp_path / "m.xlsx"))
+    book = str(tmp_path / "m.xlsx")
+    refused = _cli(db, "report", "--week", "2026-W47", "--xlsx", book, "--csv", str(tmp_path))
+    assert refused.returncode == 2 and "butuh PIN pemilik" in refused.stderr  # an export is the owner's
+    wrong = _cli(db, "--owner-pin", "1111", "report", "--week", "2026-W47", "--xlsx", book)
+    assert wrong.returncode == 2 and not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob("*.csv"))
+    done = _cli(db, "--owner-pin", "1234", "report", "--week", "2026-W47", "--json", "--xlsx", book)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert (data["sales_count"], data["gross"], data["net"], data["commission"]) == (4, 86_500, 83_000, 2_000)
@@ -173,7 +178,7 @@ def test_csv_export_cells_are_never_formulas_but_refunds_stay_numbers(owner, tmp
     done = sale.complete(c, [Tender("cash", 10_000)], owner)
     refund.refund(done, {done.lines[0].id: 1}, "@salah", owner)
     day = report.Period(date(2026, 11, 23), date(2026, 11, 23))
-    files = export.write_csv(day, tmp_path)
+    files = export.write_csv(day, tmp_path, staff.owner())
     with files[0].open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["barang"] for r in rows} == {'\'=HYPERLINK("http://x","Klik")'}

@@ -72,13 +72,14 @@ def test_a_cashier_is_asked_for_the_owners_pin(qtbot, owner, cashier, tmp_path):
     assert Product.select().count() == 1
 
 
-def test_template_and_export(qtbot, owner, tmp_path, monkeypatch):
+def test_template_and_export(qtbot, owner, cashier, tmp_path, monkeypatch):
     from tests.pos.helpers import small_shop
 
     small_shop(owner)
     target = tmp_path / "katalog.xlsx"
     monkeypatch.setattr(files, "ask_save", lambda parent, title, name, filters: str(target))
-    assert "4 barang diekspor" in export_catalogue(None)
+    assert "tidak berhak mengekspor data" in export_catalogue(None, cashier) and not target.exists()
+    assert "4 barang diekspor" in export_catalogue(None, owner)
     dialog = ProductImportDialog(None, owner)
     qtbot.addWidget(dialog)
     dialog.update.setChecked(True)

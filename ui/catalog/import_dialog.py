@@ -186,13 +186,14 @@ class ProductImportDialog(ImportDialog):
         self.summary.setText(_("Template disimpan: {path}").format(path=path))
 
 
-def export_catalogue(parent: QWidget | None) -> str:
-    """Save every product in the import layout; returns the message to show ('' when cancelled)."""
+def export_catalogue(parent: QWidget | None, user: User) -> str:
+    """Save every product in the import layout (`user` needs the 'exports' permission); returns the message
+    to show ('' when cancelled)."""
     path = files.ask_save(parent, _("Ekspor barang"), "barang-kasir.xlsx", FILTERS)
     if not path:
         return ""
     try:
-        count = product_export.export(path)
+        count = product_export.export(path, user)
     except PosError as exc:
         return exc.text
     return _("{n} barang diekspor ke {path}").format(n=count, path=path)

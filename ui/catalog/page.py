@@ -166,7 +166,7 @@ class CatalogPage(ListPage):
             self.refresh()
 
     def export(self) -> None:
-        said = export_catalogue(self)
+        said = export_catalogue(self, self.user)
         if said:
             self.message.setText(said)
 

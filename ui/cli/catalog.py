@@ -13,7 +13,7 @@ def cmd_products(args: argparse.Namespace, target: str) -> int:
     from pos.catalog import product_export, product_import
 
     if args.action == "export":
-        count = product_export.export(args.file)
+        count = product_export.export(args.file, owner_with_pin(args))
         print(_("{n} barang diekspor -> {path}").format(n=count, path=args.file))
         return 0
     if args.action == "template":

@@ -8,6 +8,7 @@ import sys
 from pos import shop
 from pos.core.errors import PosError
 from pos.core.i18n import _
+from ui.cli.common import owner_with_pin
 
 
 def cmd_verify(args: argparse.Namespace, target: str) -> int:
@@ -23,13 +24,15 @@ def cmd_verify(args: argparse.Namespace, target: str) -> int:
 def cmd_backup(args: argparse.Namespace, target: str) -> int:
     from pos.audit import backup
 
-    path = backup.backup(args.to)
+    # into a folder named here ('exports'): the owner's PIN; without --to, the owner's folder from settings
+    path = backup.backup(args.to, owner_with_pin(args)) if args.to else backup.backup()
     print(backup.written(path))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, target: str) -> int:
-    """Check the backup (a copy of it is opened and verified), then put it in place of the database."""
+    """Check the backup (a copy of it is opened and verified), then put it in place of the database: the
+    owner's PIN when the database is sound (a damaged or missing one has no one to ask)."""
     import shutil
     import tempfile
     from pathlib import Path
@@ -83,7 +86,11 @@ def cmd_restore(args: argparse.Namespace, target: str) -> int:
             file=sys.stderr,
         )
         return 1
-    kept = backup.restore(args.file, target)
+    owner = None
+    if not backup.check(target):  # a sound shop is replaced only by its owner, proven in it by their PIN
+        shop.open_shop(target, args.register, sells=False)
+        owner = owner_with_pin(args)
+    kept = backup.restore(args.file, target, owner)  # checks the owner, closes the shop, replaces it
     shop.open_shop(target, args.register)
     print(
         _("Dipulihkan dari {file} ({summary}). Database lama disimpan sebagai {kept}.").format(

@@ -36,6 +36,8 @@ def cmd_report(args: argparse.Namespace, target: str) -> int:
     from pos.core import settings
 
     period = _period(args)
+    # the sales out of Kasir as files ('exports'): the CLI acts for the owner, proven by their PIN
+    owner = owner_with_pin(args) if args.csv or args.xlsx else None
     data = report.build(period)
     if args.pdf:
         from receipts.report_pdf import report_pdf
@@ -46,10 +48,10 @@ def cmd_report(args: argparse.Namespace, target: str) -> int:
             raise export.ExportError(path=args.pdf, why=exc.strerror or str(exc)) from exc
         print(_("PDF: {path}").format(path=args.pdf), file=sys.stderr)
     if args.csv:
-        for path in export.write_csv(period, args.csv):
+        for path in export.write_csv(period, args.csv, owner):
             print(_("CSV: {path}").format(path=path), file=sys.stderr)
     if args.xlsx:
-        print(_("XLSX: {path}").format(path=export.write_xlsx(period, args.xlsx)), file=sys.stderr)
+        print(_("XLSX: {path}").format(path=export.write_xlsx(period, args.xlsx, owner)), file=sys.stderr)
     if args.json:
         print(json.dumps(report.as_json(data), ensure_ascii=False, indent=1))
     elif not (args.pdf or args.csv or args.xlsx):

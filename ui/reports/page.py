@@ -299,14 +299,16 @@ class ReportPage(QWidget):
         path = self._target(
             _("Simpan untuk Excel"), f"kasir_{self.period.start}_{self.period.end}.xlsx", "Excel (*.xlsx)"
         )
-        if path and dialogs.run_service(self, lambda: export.write_xlsx(self.period, path)) is not None:
+        user = self.window_.user  # type: ignore[attr-defined]
+        if path and dialogs.run_service(self, lambda: export.write_xlsx(self.period, path, user)) is not None:
             self.message.setText(_("Laporan disimpan: {path}").format(path=path))
 
     def save_csv(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Folder untuk file CSV"))
         if not folder:
             return
-        files = dialogs.run_service(self, lambda: export.write_csv(self.period, folder))
+        user = self.window_.user  # type: ignore[attr-defined]
+        files = dialogs.run_service(self, lambda: export.write_csv(self.period, folder, user))
         if files is not None:
             self.message.setText(_("{n} file CSV disimpan di {folder}").format(n=len(files), folder=folder))  # type: ignore[arg-type]
 

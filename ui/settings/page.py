@@ -84,7 +84,7 @@ class SettingsPage(QWidget):
             layout.addWidget(box)
         self.printer = PrinterBox()
         layout.addWidget(self.printer)
-        self.safety = SafetyBox()
+        self.safety = SafetyBox(window)
         layout.addWidget(self.safety)
         self.staff = StaffBox(window)
         layout.addWidget(self.staff)

@@ -29,8 +29,9 @@ ask_open_path = QFileDialog.getOpenFileName
 
 
 class SafetyBox(QGroupBox):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_("Cadangan dan integritas data"), parent)
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(_("Cadangan dan integritas data"), window)
+        self.window_ = window  # its `user` acts: backing up needs 'exports', restoring is the owner's
         form = QFormLayout(self)
         self.folder = QLineEdit()
         self.folder.setPlaceholderText(str(backup.default_folder()))
@@ -69,7 +70,7 @@ class SafetyBox(QGroupBox):
 
     def backup_now(self) -> None:
         try:
-            path = backup.backup(self.value() or None)
+            path = backup.backup(self.value() or None, self.window_.user)  # type: ignore[attr-defined]
         except PosError as exc:
             self.status.setText(exc.text)
             return
@@ -119,10 +120,10 @@ class SafetyBox(QGroupBox):
         if not dialogs.ask_yes_no(self, question):
             return
         try:
-            shop.close_shop()
-            kept = backup.restore(path, target)
+            kept = backup.restore(path, target, self.window_.user)  # type: ignore[attr-defined]  # closes it
         except PosError as exc:
-            shop.open_shop(target)
+            if not shop.is_open():
+                shop.open_shop(target)
             self.status.setText(exc.text)
             return
         shop.open_shop(target)
