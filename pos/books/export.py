@@ -1,6 +1,11 @@
 """The bookkeeper's files: sales lines, payments and the daily summary of a period, as CSV (one file
 each) or as one XLSX workbook (pos.core.xlsx; one sheet each: typed numbers, rupiah format, real dates, frozen
-header, and the words the screens use where the database keeps a code: Penjualan, Tunai, QRIS).
+header). Both say the words the screens use where the database keeps a code: Penjualan/Retur, Tunai, QRIS.
+
+The CSV is written for a spreadsheet with Indonesian regional settings (Excel, LibreOffice): ';' between
+columns, a decimal comma in quantities (0,25), UTF-8 with a BOM; money is whole rupiah digits with no
+thousands separator, so its columns still add up; times are ISO (2026-11-16 10:00:00), which both read as
+dates in any language.
 
 Rows stream from the database (db/export_rows.py, in batches); nothing is held for the whole period.
 Money is whole rupiah.
@@ -24,7 +29,7 @@ from pos.core import staff, xlsx
 from pos.core.errors import PosError
 from pos.core.i18n import N_, _
 from pos.core.tabular import safe_cell
-from pos.core.text import plain_qty
+from pos.core.text import qty_text
 from pos.counter.payment import method_name
 
 
@@ -66,9 +71,9 @@ PAYMENT_COLUMNS = [
     ("referensi", "text"),
 ]
 DAY_COLUMNS = [("tanggal", "date"), ("nota", "int"), ("penjualan_bersih", "rupiah"), ("dibayar", "rupiah")]
-# The XLSX is read by people: these columns show the word the screens show for the code (a channel's
-# name as the counter shows it). CSV is for machines (formulas, an accounting import): it keeps the codes
-# and its columns exactly as they were (sale, cash, qris), so nothing reading it breaks.
+# Both files are read by people: these columns show the word the screens show for the code (a channel's
+# name as the counter shows it), in the shop's language.
+CSV_SEPARATOR = ";"  # what Excel with Indonesian regional settings splits on (its list separator)
 WORDS: dict[str, Callable[[str], str]] = {"jenis": kind_name, "metode": method_name, "saluran": _}
 
 
@@ -116,13 +121,14 @@ def _text(value: Any, kind: str) -> Any:
     if kind == "date":
         return value.isoformat()
     if kind == "qty":
-        return plain_qty(value)
+        return qty_text(value)  # a decimal comma: 0,25
     return value
 
 
 def write_csv(period: Period, folder: str | Path, user: User) -> list[Path]:
-    """Three CSV files (UTF-8 with BOM so spreadsheet programs read the rupiah names right). The shop's
-    sales out of Kasir: `user` needs the 'exports' permission, checked before anything is written."""
+    """Three CSV files in the shop's words for a spreadsheet with Indonesian settings (see the module's
+    notes). The shop's sales out of Kasir: `user` needs the 'exports' permission, checked before anything
+    is written."""
     staff.require(user, "exports")
     out = Path(folder)
     written = []
@@ -132,9 +138,9 @@ def write_csv(period: Period, folder: str | Path, user: User) -> list[Path]:
         for name, (columns, rows) in SHEETS.items():
             path = out / f"kasir_{name}_{stem}.csv"
             with path.open("w", newline="", encoding="utf-8-sig") as fh:
-                writer = csv.writer(fh)
+                writer = csv.writer(fh, delimiter=CSV_SEPARATOR)
                 writer.writerow([c for c, _k in columns])
-                for row in rows(period):
+                for row in _in_words(columns, rows(period)):
                     writer.writerow([_text(v, k) for v, (_c, k) in zip(row, columns, strict=True)])
             written.append(path)
     except OSError as exc:

@@ -1,5 +1,6 @@
-"""The bookkeeper's XLSX in the shop's words and with real dates (opened with openpyxl); the CSV keeps its
-codes; every money column still adds up to the report's totals to the rupiah."""
+"""The bookkeeper's XLSX in the shop's words and with real dates (opened with openpyxl); the CSV in the same
+words for a spreadsheet with Indonesian settings; every money column still adds up to the report's totals
+to the rupiah."""
 
 from __future__ import annotations
 
@@ -56,16 +57,46 @@ def test_xlsx_words_follow_the_chosen_language(week, tmp_path):  # noqa: F811
     assert "Walk-in" in columns(book["penjualan_baris"])["saluran"]
 
 
-def test_csv_keeps_its_codes_and_iso_dates(week, tmp_path):  # noqa: F811
+def read_csv(path):
+    """A CSV as Excel with Indonesian regional settings reads it: ';' between columns, UTF-8 with a BOM."""
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM: Excel reads the names in UTF-8
+    return list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+
+
+def test_csv_says_the_shops_words_for_an_indonesian_spreadsheet(week, tmp_path):  # noqa: F811
+    """The CSV used to keep the codes (sale, cash, qris) and ',' between columns: it now says what the XLSX
+    says, split on ';', and its money columns still add up to the rupiah."""
     lines, payments, days = export.write_csv(WEEK, tmp_path, staff.owner())
-    with payments.open(encoding="utf-8-sig") as fh:
-        rows = list(csv.DictReader(fh))
-    assert {r["metode"] for r in rows} == {"cash", "qris", "platform"}
-    assert {r["jenis"] for r in rows} == {"sale", "refund"}
-    assert rows[0]["waktu"] == "2026-11-16 10:00:00"
-    with lines.open(encoding="utf-8-sig") as fh:
-        assert {r["jenis"] for r in csv.DictReader(fh)} == {"sale", "refund"}
-    with days.open(encoding="utf-8-sig") as fh:
-        day_rows = list(csv.DictReader(fh))
+    rows = read_csv(payments)
+    assert {r["metode"] for r in rows} == {"Tunai", "QRIS", "Dibayar platform"}
+    assert {r["jenis"] for r in rows} == {"Penjualan", "Retur"}
+    assert rows[0]["waktu"] == "2026-11-16 10:00:00"  # ISO: a date in Excel and LibreOffice in any language
+    assert sum(int(r["jumlah"]) for r in rows) == 83_000
+    line_rows = read_csv(lines)
+    assert {r["jenis"] for r in line_rows} == {"Penjualan", "Retur"}
+    assert set(r["saluran"] for r in line_rows) == {"Datang langsung", "GoFood"}
+    assert sum(int(r["total"]) for r in line_rows) == report.build(WEEK).totals.total == 83_000
+    assert all(r["total"].lstrip("-").isdigit() for r in line_rows)  # whole rupiah, no separators
+    day_rows = read_csv(days)
     assert [r["tanggal"] for r in day_rows] == [f"2026-11-{d}" for d in range(16, 23)]
     assert sum(int(r["dibayar"]) for r in day_rows) == 83_000
+
+
+def test_csv_quantities_have_a_decimal_comma(owner, tmp_path):
+    from decimal import Decimal
+
+    from pos.core.cart import Cart
+    from pos.counter import sale
+    from pos.counter.payment import Tender
+    from tests.pos.helpers import small_shop
+
+    items = small_shop(owner)
+    c = Cart()
+    c.add(items["beras"].id, "Beras Pandan Wangi", 15_000, Decimal("0.25"))
+    c.add(items["teh"].id, "Es Teh Manis", 5_000, 2)
+    sale.complete(c, [Tender("cash", 13_750)], owner)
+    day = report.Period(date(2026, 11, 23), date(2026, 11, 23))
+    lines = read_csv(export.write_csv(day, tmp_path, owner)[0])
+    assert {r["barang"]: r["jumlah"] for r in lines} == {"Beras Pandan Wangi": "0,25", "Es Teh Manis": "2"}
+    assert sum(int(r["total"]) for r in lines) == 13_750

@@ -58,11 +58,11 @@ def test_csv_files_add_up(week, tmp_path):  # noqa: F811
         "kasir_ringkasan_harian_2026-11-16_2026-11-22.csv",
     ]
     with files[0].open(encoding="utf-8-sig") as fh:
-        rows = list(csv.DictReader(fh))
+        rows = list(csv.DictReader(fh, delimiter=";"))
     assert sum(int(r["total"]) for r in rows) == 83_000
     assert {r["jumlah"] for r in rows if r["barang"] == "Beras Pandan Wangi"} == {"2"}
     with files[1].open(encoding="utf-8-sig") as fh:
-        assert sum(int(r["jumlah"]) for r in csv.DictReader(fh)) == 83_000
+        assert sum(int(r["jumlah"]) for r in csv.DictReader(fh, delimiter=";")) == 83_000
 
 
 def test_unwritable_output_is_a_clear_error(week, tmp_path):  # noqa: F811
@@ -180,7 +180,7 @@ def test_csv_export_cells_are_never_formulas_but_refunds_stay_numbers(owner, tmp
     day = report.Period(date(2026, 11, 23), date(2026, 11, 23))
     files = export.write_csv(day, tmp_path, staff.owner())
     with files[0].open(encoding="utf-8-sig") as fh:
-        rows = list(csv.DictReader(fh))
+        rows = list(csv.DictReader(fh, delimiter=";"))
     assert {r["barang"] for r in rows} == {'\'=HYPERLINK("http://x","Klik")'}
     assert {r["pelanggan"] for r in rows} == {"'-Budi"}
     assert sorted(int(r["total"]) for r in rows) == [-5_000, 10_000]  # numbers, no apostrophe
