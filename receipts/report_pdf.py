@@ -1,10 +1,16 @@
 """The owner's report as an A4 PDF: header, KPI summary with the change against the period before,
 charts (reportlab.graphics, readable in black and white), daily, channel, payment and tax tables, top
-products, customers and loyalty, page numbers and "dibuat oleh Kasir pada …"."""
+products, customers and loyalty, page numbers and "Dibuat dengan Kasir · <tanggal jam>".
+
+Every figure is written the way the app writes it: rupiah by pos.core.money (Rp 15.000), quantities with a
+decimal comma (pos.core.text: 1,75), counts grouped with a dot (1.234), percentages with a comma (12,5 %),
+dates day-month-year (02-12-2026, as pos.core.periods labels a period and the screens' tables show dates)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -21,6 +27,7 @@ from pos.books import report as reports
 from pos.books.report import Change, Report, Totals
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah, short_rupiah
+from pos.core.text import qty_text
 from pos.counter.delivery_report import report_lines
 from receipts import fonts
 from receipts.layout import markup
@@ -42,6 +49,25 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _esc(text: str) -> str:
     return markup(text)
+
+
+def _date(day: date) -> str:
+    """02-12-2026: the screens' dates (ui.widgets.table) and pos.core.periods' labels."""
+    return day.strftime("%d-%m-%Y")
+
+
+def _when(at: datetime) -> str:
+    return at.strftime("%d-%m-%Y %H:%M")
+
+
+def _count(n: int) -> str:
+    """1.234: counts grouped the Indonesian way, as the screens write them."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _qty(milli: int) -> str:
+    """Whole thousandths as the shop writes a quantity: 1,75 (pos.core.text.qty_text)."""
+    return qty_text(Decimal(milli) / 1000)
 
 
 def _short(value: float) -> str:
@@ -113,7 +139,7 @@ def _daily_chart(report: Report, width: float) -> Drawing:
     ]
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.categoryNames = (
-        [d.strftime("%d/%m") for d in days] if len(days) <= 31 else [""] * len(days)
+        [d.strftime("%d-%m") for d in days] if len(days) <= 31 else [""] * len(days)
     )
     chart.categoryAxis.labels.fontName = regular
     chart.categoryAxis.labels.fontSize = 6 if len(days) > 14 else 7
@@ -164,7 +190,7 @@ def _change(c: Change) -> str:
 
 
 def _span(period: reports.Period) -> str:
-    return f"{period.start.isoformat()} – {period.end.isoformat()}"
+    return period.label  # 16-11-2026 – 22-11-2026
 
 
 def _percent(rate: float) -> str:
@@ -195,7 +221,7 @@ def _tiles(report: Report, width: float, st: dict[str, ParagraphStyle]) -> list[
     cells = []
     for label, figure, is_count in KPIS:
         value = figure(report.totals)
-        shown = str(value) if is_count else format_rupiah(value)
+        shown = _count(value) if is_count else format_rupiah(value)
         cells.append(
             Paragraph(
                 f"<font size=7.5 color='#555555'>{_esc(_(label))}</font><br/>"
@@ -239,16 +265,15 @@ def _money_tables(report: Report, width: float, st: dict[str, ParagraphStyle]) -
     """Per day, per channel, per payment method, and the tax."""
     t = report.totals
     day_rows = [[_("Tanggal"), _("Nota"), _("Penjualan bersih"), _("Dibayar")]] + [
-        [d.date.isoformat(), str(d.count), format_rupiah(d.net), format_rupiah(d.total)]
-        for d in report.by_day
+        [_date(d.date), _count(d.count), format_rupiah(d.net), format_rupiah(d.total)] for d in report.by_day
     ]
-    day_rows.append([_("Jumlah"), str(t.sales_count), format_rupiah(t.net), format_rupiah(t.total)])
+    day_rows.append([_("Jumlah"), _count(t.sales_count), format_rupiah(t.net), format_rupiah(t.total)])
     channel_rows = [
         [_("Saluran"), _("Nota"), _("Penjualan bersih"), _("Dibayar"), _("Komisi"), _("Pendapatan bersih")]
     ] + [
         [
             c.name,
-            str(c.count),
+            _count(c.count),
             format_rupiah(c.net),
             format_rupiah(c.total),
             format_rupiah(c.commission),
@@ -257,7 +282,7 @@ def _money_tables(report: Report, width: float, st: dict[str, ParagraphStyle]) -
         for c in report.by_channel
     ]
     pay_rows = [[_("Cara bayar"), _("Transaksi"), _("Jumlah")]] + [
-        [p.name, str(p.count), format_rupiah(p.amount)] for p in report.by_payment
+        [p.name, _count(p.count), format_rupiah(p.amount)] for p in report.by_payment
     ]
     pay_rows.append([_("Jumlah"), "", format_rupiah(sum(p.amount for p in report.by_payment))])
     return [
@@ -285,7 +310,7 @@ def _products(report: Report, width: float, st: dict[str, ParagraphStyle]) -> li
     product_rows = [[_("Barang"), _("Jumlah"), _("Penjualan"), _("HPP"), _("Laba")]] + [
         [
             p.name[:45],
-            reports.milli_text(p.qty_milli),
+            _qty(p.qty_milli),
             format_rupiah(p.net),
             format_rupiah(p.cost),
             format_rupiah(p.margin),
@@ -303,23 +328,26 @@ def _people(report: Report, width: float, st: dict[str, ParagraphStyle]) -> list
     c, lo, stock = report.customers, report.loyalty, report.stock
     cust_rows = [
         [_("Pelanggan"), ""],
-        [_("Pelanggan terdaftar yang belanja"), str(c.members)],
-        [_("Baru / kembali lagi"), f"{c.new} / {c.returning}"],
+        [_("Pelanggan terdaftar yang belanja"), _count(c.members)],
+        [_("Baru / kembali lagi"), f"{_count(c.new)} / {_count(c.returning)}"],
         [_("Tingkat kembali (pelanggan)"), _percent(c.repeat_rate)],
         [_("Tingkat kembali (nota)"), _percent(c.repeat_sales_rate)],
-        [_("Nota pelanggan terdaftar / umum"), f"{c.member_sales} / {c.anonymous_sales}"],
-        [_("Pelanggan hilang (> 90 hari)"), str(c.lapsed)],
+        [_("Nota pelanggan terdaftar / umum"), f"{_count(c.member_sales)} / {_count(c.anonymous_sales)}"],
+        [_("Pelanggan hilang (> 90 hari)"), _count(c.lapsed)],
     ] + [[t.name, format_rupiah(t.total)] for t in c.top[:5]]
     loyalty_rows = [
         [_("Loyalitas"), ""],
-        [_("Poin diberikan / ditukar"), f"{lo.points_issued} / {lo.points_redeemed}"],
-        [_("Poin kedaluwarsa"), str(lo.points_expired)],
-        [_("Poin beredar"), str(lo.points_outstanding)],
+        [_("Poin diberikan / ditukar"), f"{_count(lo.points_issued)} / {_count(lo.points_redeemed)}"],
+        [_("Poin kedaluwarsa"), _count(lo.points_expired)],
+        [_("Poin beredar"), _count(lo.points_outstanding)],
         [_("Nilai poin beredar (kewajiban)"), format_rupiah(lo.liability)],
-        [_("Voucher diterbitkan / dipakai"), f"{lo.vouchers_issued} / {lo.vouchers_redeemed}"],
-        [_("Hadiah kartu stempel"), str(lo.stamp_rewards)],
+        [
+            _("Voucher diterbitkan / dipakai"),
+            f"{_count(lo.vouchers_issued)} / {_count(lo.vouchers_redeemed)}",
+        ],
+        [_("Hadiah kartu stempel"), _count(lo.stamp_rewards)],
         [_("Kasbon belum dibayar"), format_rupiah(stock.kasbon_outstanding)],
-        [_("Barang di bawah batas stok"), str(stock.low_stock_count)],
+        [_("Barang di bawah batas stok"), _count(stock.low_stock_count)],
         [_("Barang dibuang (rusak/kedaluwarsa)"), format_rupiah(stock.waste_cost)],
     ]
     side_by_side = Table(
@@ -350,7 +378,8 @@ def _cashiers(report: Report, width: float, st: dict[str, ParagraphStyle]) -> li
     if not (report.voids or report.totals.refunds_count):
         return []
     who = [[_("Kasir"), _("Nota"), _("Retur"), _("Nilai retur")]] + [
-        [r.name, str(r.count), str(r.refunds_count), format_rupiah(r.refunds)] for r in report.by_cashier
+        [r.name, _count(r.count), _count(r.refunds_count), format_rupiah(r.refunds)]
+        for r in report.by_cashier
     ]
     out: list[Any] = [
         Paragraph(_esc(_("Per kasir, retur dan pembatalan")), st["h"]),
@@ -358,8 +387,7 @@ def _cashiers(report: Report, width: float, st: dict[str, ParagraphStyle]) -> li
     ]
     if report.voids:
         voids = [[_("Waktu"), _("Oleh"), _("Alasan"), _("Nilai")]] + [
-            [v.at.isoformat().replace("T", " ")[:16], v.user, v.reason[:40], format_rupiah(v.value)]
-            for v in report.voids
+            [_when(v.at), v.user, v.reason[:40], format_rupiah(v.value)] for v in report.voids
         ]
         out += [Spacer(1, 2 * mm), _table(voids, [width * 0.2, width * 0.2, width * 0.4, width * 0.2], 3)]
     return out
@@ -371,14 +399,14 @@ def report_pdf(report: Report, shop_name: str, target: str | Path | None = None)
     regular, _bold = fonts.register()
     buf = BytesIO()
     period = _span(report.period)
-    made = report.generated_at.isoformat().replace("T", " ")[:16]
+    made = _when(report.generated_at)
 
     def page(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont(regular, 7.5)
         canvas.setFillColor(colors.grey)
-        canvas.drawString(15 * mm, 10 * mm, _("dibuat oleh Kasir pada {at}").format(at=made))
-        canvas.drawRightString(195 * mm, 10 * mm, _("halaman {n}").format(n=doc.page))
+        canvas.drawString(15 * mm, 10 * mm, _("Dibuat dengan Kasir · {at}").format(at=made))
+        canvas.drawRightString(195 * mm, 10 * mm, _("Halaman {n}").format(n=doc.page))
         canvas.drawString(15 * mm, 287 * mm, f"{shop_name} · {period}")
         canvas.restoreState()
 

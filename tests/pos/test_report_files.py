@@ -88,7 +88,31 @@ def test_pdf_carries_the_figures(week, tmp_path):  # noqa: F811
         "salah input",
     ):
         assert expected in text, expected
-    assert "halaman 1" in text and "dibuat oleh Kasir pada" in text
+    # the footer in Indonesian, dates as the app writes them (was "dibuat oleh Kasir pada 2026-11-23 10:30")
+    assert "Halaman 1" in text and "Dibuat dengan Kasir · 23-11-2026 10:30" in text
+    assert "16-11-2026 – 22-11-2026" in text and "2026-11-" not in text
+
+
+def test_pdf_writes_numbers_and_dates_the_apps_way(owner, tmp_path):
+    """1,75 kg (not 1.75), 23-11-2026 (not 2026-11-23), counts grouped with a dot."""
+    from decimal import Decimal
+
+    from pos.core.cart import Cart
+    from pos.counter import sale
+    from pos.counter.payment import Tender
+    from tests.pos.helpers import small_shop
+
+    items = small_shop(owner)
+    c = Cart()
+    c.add(items["beras"].id, "Beras Pandan Wangi", 15_000, Decimal("1.75"))
+    sale.complete(c, [Tender("cash", 26_250)], owner)
+    day = report.Period(date(2026, 11, 23), date(2026, 11, 23))
+    path = tmp_path / "hari.pdf"
+    report_pdf(report.build(day), "Warung Uji", path)
+    text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    assert "1,75" in text and "1.75" not in text
+    assert "23-11-2026" in text and "2026-11-23" not in text
+    assert "Rp 26.250" in text
 
 
 def test_daily_and_monthly_closings_carry_a_grand_total(week, owner, cashier):  # noqa: F811
