@@ -1,5 +1,6 @@
 """The bookkeeper's export's SQL, written once: every sale line and every payment of a period, streamed
-in batches in the order the sales were made (nothing is held for the whole period)."""
+in batches in the order the sales were made (nothing is held for the whole period). A refund's rows carry
+the number of the sale it returns."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ class LineRow(NamedTuple):
     number: str
     created_at: datetime | str  # as the driver gives it: text on SQLite, a datetime on PostgreSQL
     kind: str
+    refund_of: str  # a refund's original receipt number ('' for a sale)
     channel: str
     cashier: str
     customer: str  # '' for a sale to no member
@@ -31,6 +33,7 @@ class PaymentRow(NamedTuple):
     number: str
     created_at: datetime | str  # as the driver gives it: text on SQLite, a datetime on PostgreSQL
     kind: str
+    refund_of: str  # a refund's original receipt number ('' for a sale)
     method: str
     amount: int
     tendered: int
@@ -49,9 +52,10 @@ def sale_lines(since: datetime, until: datetime) -> Iterator[LineRow]:
     """The lines of the sales and refunds made in [since, until), by sale, in their order on the sale."""
     return _stream(
         LineRow,
-        'SELECT s."number", s."created_at", s."kind", ch."name", u."name", COALESCE(cu."name", \'\'), '
-        'l."name", l."qty", l."unit_price", l."discount", l."tax", l."total", l."cost" '
-        'FROM "sale" s JOIN "sale_line" l ON l."sale_id" = s."id" '
+        'SELECT s."number", s."created_at", s."kind", COALESCE(o."number", \'\'), ch."name", u."name", '
+        'COALESCE(cu."name", \'\'), l."name", l."qty", l."unit_price", l."discount", l."tax", l."total", '
+        'l."cost" FROM "sale" s JOIN "sale_line" l ON l."sale_id" = s."id" '
+        'LEFT JOIN "sale" o ON o."id" = s."refund_of_id" '
         'JOIN "channel" ch ON ch."id" = s."channel_id" '
         'JOIN "user" u ON u."id" = s."cashier_id" LEFT JOIN "customer" cu ON cu."id" = s."customer_id" '
         'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id", l."position"',
@@ -65,8 +69,9 @@ def payments(since: datetime, until: datetime) -> Iterator[PaymentRow]:
     taken."""
     return _stream(
         PaymentRow,
-        'SELECT s."number", s."created_at", s."kind", p."method", p."amount", p."tendered", p."change", '
-        'p."reference" FROM "sale" s JOIN "payment" p ON p."sale_id" = s."id" '
+        'SELECT s."number", s."created_at", s."kind", COALESCE(o."number", \'\'), p."method", p."amount", '
+        'p."tendered", p."change", p."reference" FROM "sale" s JOIN "payment" p ON p."sale_id" = s."id" '
+        'LEFT JOIN "sale" o ON o."id" = s."refund_of_id" '
         'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id", p."id"',
         since,
         until,

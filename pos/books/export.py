@@ -49,6 +49,7 @@ LINE_COLUMNS = [
     ("nota", "text"),
     ("waktu", "datetime"),
     ("jenis", "text"),
+    ("nota_asal", "text"),  # a refund's original receipt (Retur of K1-000123); empty for a sale
     ("saluran", "text"),
     ("kasir", "text"),
     ("pelanggan", "text"),
@@ -64,6 +65,7 @@ PAYMENT_COLUMNS = [
     ("nota", "text"),
     ("waktu", "datetime"),
     ("jenis", "text"),
+    ("nota_asal", "text"),
     ("metode", "text"),
     ("jumlah", "rupiah"),
     ("diterima", "rupiah"),
@@ -93,8 +95,11 @@ def _stream(rows: Iterable[tuple[Any, ...]], qty_at: int | None = None) -> Itera
         yield row
 
 
+QTY_AT = export_rows.LineRow._fields.index("qty_milli")
+
+
 def line_rows(period: Period) -> Iterator[list[Any]]:
-    return _stream(export_rows.sale_lines(period.since, period.until), qty_at=7)
+    return _stream(export_rows.sale_lines(period.since, period.until), qty_at=QTY_AT)
 
 
 def payment_rows(period: Period) -> Iterator[list[Any]]:

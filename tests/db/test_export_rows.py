@@ -47,6 +47,7 @@ def test_lines_and_payments_of_a_period_in_the_order_they_were_made(any_owner):
         (
             "2026-11-16 09:00:00",
             "sale",
+            "",  # no original receipt: a sale
             "Datang langsung",
             "Bu Sri",
             "Budi",
@@ -61,6 +62,7 @@ def test_lines_and_payments_of_a_period_in_the_order_they_were_made(any_owner):
         (
             "2026-11-16 09:00:00",
             "sale",
+            "",  # no original receipt: a sale
             "Datang langsung",
             "Bu Sri",
             "Budi",
@@ -75,6 +77,7 @@ def test_lines_and_payments_of_a_period_in_the_order_they_were_made(any_owner):
         (
             "2026-11-16 09:30:00",
             "sale",
+            "",  # no original receipt: a sale
             "Datang langsung",
             "Bu Sri",
             "",
@@ -89,6 +92,7 @@ def test_lines_and_payments_of_a_period_in_the_order_they_were_made(any_owner):
         (
             "2026-11-17 08:00:00",
             "refund",
+            first.number,  # the refund names the sale it returns
             "Datang langsung",
             "Bu Sri",
             "Budi",
@@ -108,5 +112,6 @@ def test_lines_and_payments_of_a_period_in_the_order_they_were_made(any_owner):
         (second.number, "sale", "qris", 5_000, 0, 0, "QR-77"),
         (back.number, "refund", "cash", -3_500, 0, 0, ""),
     ]
+    assert [r.refund_of for r in payments] == ["", "", first.number]
     assert all(isinstance(row, PaymentRow) for row in payments)
     assert list(export_rows.payments(datetime(2026, 11, 19), datetime(2026, 11, 20))) == []

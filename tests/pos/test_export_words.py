@@ -100,3 +100,21 @@ def test_csv_quantities_have_a_decimal_comma(owner, tmp_path):
     lines = read_csv(export.write_csv(day, tmp_path, owner)[0])
     assert {r["barang"]: r["jumlah"] for r in lines} == {"Beras Pandan Wangi": "0,25", "Es Teh Manis": "2"}
     assert sum(int(r["total"]) for r in lines) == 13_750
+
+
+def test_a_refund_names_its_original_receipt_in_both_files(week, tmp_path):  # noqa: F811
+    """The week's one refund (an Indomie) says which sale it returns: column nota_asal, empty for sales."""
+    from db.models import Sale
+
+    refund = Sale.get(Sale.kind == "refund")
+    original = refund.refund_of.number
+    book = load_workbook(export.write_xlsx(WEEK, tmp_path / "minggu.xlsx", staff.owner()))
+    for sheet in ("penjualan_baris", "pembayaran"):
+        rows = columns(book[sheet])
+        pairs = {(k, o or "") for k, o in zip(rows["jenis"], rows["nota_asal"], strict=True)}
+        assert pairs == {("Penjualan", ""), ("Retur", original)}, sheet
+    lines, payments, _days = export.write_csv(WEEK, tmp_path, staff.owner())
+    for path in (lines, payments):
+        found = {(r["nota"], r["nota_asal"]) for r in read_csv(path) if r["jenis"] == "Retur"}
+        assert found == {(refund.number, original)}
+        assert {r["nota_asal"] for r in read_csv(path) if r["jenis"] == "Penjualan"} == {""}

@@ -34,3 +34,22 @@ def test_the_sale_to_refund_and_its_customers_number(owner):
     assert history.customer_phone(with_budi.number) == "6281211113333"
     assert history.customer_phone(walk_in.number) is None
     assert history.customer_phone("K9-999999") is None
+
+
+def test_a_refund_in_riwayat_names_the_receipt_it_returns(owner):
+    from pos.core import clock
+    from pos.counter import refund
+
+    items = small_shop(owner)
+    first = _sell(owner, items["mie"])
+    second = _sell(owner, items["teh"])
+    back = refund.refund(second, {second.lines[0].id: 1}, "salah ambil", owner)
+    rows = history.day_rows(clock.now().date())
+    assert [(r.number, r.kind, r.refund_of) for r in rows] == [
+        (back.number, "refund", second.number),
+        (second.number, "sale", ""),
+        (first.number, "sale", ""),
+    ]
+    assert rows[0].total == -5_000 and rows[0].customer == "" and rows[0].methods == "Tunai"
+    assert history.day_rows(clock.now().date(), back.number)[0].refund_of == second.number  # searched
+    assert history.original_numbers([]) == {}

@@ -37,7 +37,9 @@ def test_xlsx_has_typed_numbers_rupiah_format_and_frozen_header(week, tmp_path):
     assert all(isinstance(v, int) for v in totals) and sum(totals) == 83_000
     assert "Rp" in lines.cell(row=2, column=total_col).number_format
     payments = book["pembayaran"]
-    assert sum(payments.cell(row=r, column=5).value for r in range(2, payments.max_row + 1)) == 83_000
+    amount_col = [c.value for c in payments[1]].index("jumlah") + 1
+    amounts = [payments.cell(row=r, column=amount_col).value for r in range(2, payments.max_row + 1)]
+    assert sum(amounts) == 83_000
     days = book["ringkasan_harian"]
     assert [days.cell(row=r, column=3).value for r in range(2, 9)] == [
         33_500,
