@@ -230,6 +230,12 @@ def _tiles(report: Report, width: float, st: dict[str, ParagraphStyle]) -> list[
                 st["n"],
             )
         )
+    note = reports.uncosted_note(report)
+    if note:  # the margin tile (the 4th) counts products of no HPP as all profit
+        margin_tile = cells[3]
+        cells[3] = Paragraph(
+            margin_tile.text + f"<br/><font size=7 color='#8a4b00'>{_esc(note)}</font>", st["n"]
+        )
     tiles = Table([cells[:3], cells[3:]], colWidths=[width / 3] * 3)
     tiles.setStyle(
         TableStyle(
@@ -307,20 +313,31 @@ def _money_tables(report: Report, width: float, st: dict[str, ParagraphStyle]) -
 
 def _products(report: Report, width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
     """The fifteen best sellers."""
-    product_rows = [[_("Barang"), _("Jumlah"), _("Penjualan"), _("HPP"), _("Laba")]] + [
-        [
-            p.name[:45],
-            _qty(p.qty_milli),
-            format_rupiah(p.net),
-            format_rupiah(p.cost),
-            format_rupiah(p.margin),
+    product_rows = (
+        [[_("Barang"), _("Jumlah"), _("Penjualan"), _("HPP"), _("Laba")]]
+        + [
+            [
+                p.name[:45],
+                _qty(p.qty_milli),
+                format_rupiah(p.net),
+                "–" if p.no_cost else format_rupiah(p.cost),  # no HPP: its margin is unknown, not 100 %
+                "–" if p.no_cost else format_rupiah(p.margin),
+            ]
+            for p in report.by_product[:15]
         ]
-        for p in report.by_product[:15]
-    ]
-    return [
+    )
+    out: list[Any] = [
         Paragraph(_esc(_("Barang terlaris")), st["h"]),
         _table(product_rows, [width * 0.4, width * 0.12, width * 0.16, width * 0.16, width * 0.16]),
     ]
+    uncosted = reports.without_cost(report)
+    if uncosted:
+        names = ", ".join(p.name for p in uncosted[:8]) + (" …" if len(uncosted) > 8 else "")
+        said = _("{note}. HPP dan labanya ditulis “–”: {names}").format(
+            note=reports.uncosted_note(report), names=names
+        )
+        out.append(Paragraph(_esc(said), st["small"]))
+    return out
 
 
 def _people(report: Report, width: float, st: dict[str, ParagraphStyle]) -> list[Any]:

@@ -24,7 +24,7 @@ from typing import Any
 
 from db import export_rows
 from db.models import User
-from pos.books.report import Period, by_day
+from pos.books.report import Period, by_day, by_product
 from pos.core import staff, xlsx
 from pos.core.errors import PosError
 from pos.core.i18n import N_, _
@@ -111,6 +111,16 @@ def day_rows(period: Period) -> Iterator[list[Any]]:
         yield [d.date, d.count, d.net, d.total]
 
 
+UNCOSTED_SHEET = "barang_tanpa_hpp"  # in the XLSX only when some product sold with no HPP (cost)
+UNCOSTED_COLUMNS = [("barang", "text"), ("jumlah", "qty"), ("penjualan_bersih", "rupiah")]
+
+
+def uncosted_rows(period: Period) -> list[list[Any]]:
+    """The products sold with no HPP: their hpp is 0 in the lines, so a margin worked out from the lines
+    counts their sales as 100 % profit (the report marks the same products)."""
+    return [[p.name, p.qty, p.net] for p in by_product(period) if p.no_cost]
+
+
 SHEETS = {
     "penjualan_baris": (LINE_COLUMNS, line_rows),
     "pembayaran": (PAYMENT_COLUMNS, payment_rows),
@@ -168,7 +178,8 @@ def _in_words(columns: Sequence[tuple[str, str]], rows: Iterable[list[Any]]) -> 
 
 
 def write_xlsx(period: Period, target: str | Path, user: User) -> Path:
-    """One workbook, one sheet per table; numbers stay numbers, rupiah formatted, header frozen.
+    """One workbook, one sheet per table (and barang_tanpa_hpp when some product sold with no HPP);
+    numbers stay numbers, rupiah formatted, header frozen.
     Written beside the target and renamed at the end: a full disk leaves no half workbook. `user` needs the
     'exports' permission, checked before anything is written."""
     staff.require(user, "exports")
@@ -176,14 +187,15 @@ def write_xlsx(period: Period, target: str | Path, user: User) -> Path:
     part = path.with_name(path.name + ".part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        sheets = [
+            xlsx.Sheet(name, columns, _in_words(columns, rows(period)))
+            for name, (columns, rows) in SHEETS.items()
+        ]
+        uncosted = uncosted_rows(period)
+        if uncosted:
+            sheets.append(xlsx.Sheet(UNCOSTED_SHEET, UNCOSTED_COLUMNS, uncosted))
         with part.open("wb") as out:
-            xlsx.write(
-                out,
-                [
-                    xlsx.Sheet(name, columns, _in_words(columns, rows(period)))
-                    for name, (columns, rows) in SHEETS.items()
-                ],
-            )
+            xlsx.write(out, sheets)
         os.replace(part, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

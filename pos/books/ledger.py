@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pos.books.report_values import Report
+from pos.books.report_values import ProductRow, Report
 from pos.core.i18n import _
 
 
@@ -57,7 +57,25 @@ def summary(report: Report, tax_name: str = "") -> list[SummaryLine]:
         out.append(SummaryLine(_("{tax} disetor ke negara").format(tax=tax), -t.tax))
     out.append(SummaryLine(_("Harga pokok barang (HPP)"), -t.cost))
     out.append(SummaryLine(_("Laba kotor"), t.margin, "total"))
+    uncosted = without_cost(report)
+    if uncosted:  # their sales are in the margin whole: the figure is too high by their unknown cost
+        label = _("{n} produk tanpa HPP — laba belum pasti; penjualannya").format(n=len(uncosted))
+        out.append(SummaryLine(label, sum(p.net for p in uncosted), "note"))
     return out
+
+
+def without_cost(report: Report) -> list[ProductRow]:
+    """The products sold in the period with no HPP (cost): each counts as 100 % profit in the margin."""
+    return [p for p in report.by_product if p.no_cost]
+
+
+def uncosted_note(report: Report) -> str:
+    """'3 produk tanpa HPP — laba belum pasti', or '' when every product had a cost: the mark beside the
+    margin figures (the KPI tiles on screen and in the PDF, the products table)."""
+    count = len(without_cost(report))
+    if not count:
+        return ""
+    return _("{n} produk tanpa HPP — laba belum pasti").format(n=count)
 
 
 def tax_lines(report: Report, tax_name: str = "") -> list[SummaryLine]:

@@ -23,7 +23,7 @@ from typing import Any
 
 from db import reader
 from db.models import DaySales
-from pos.books.ledger import SummaryLine, summary, tax_lines
+from pos.books.ledger import SummaryLine, summary, tax_lines, uncosted_note, without_cost
 from pos.books.report_json import as_json, milli_text
 from pos.books.report_people import customers, loyalty_section, stock_section
 from pos.books.report_products import by_category, by_product, product_sales, whole_weeks
@@ -120,8 +120,10 @@ __all__ = [
     "this_week",
     "today",
     "totals",
+    "uncosted_note",
     "voids",
     "whole_weeks",
+    "without_cost",
     "yesterday",
 ]
 

@@ -133,6 +133,21 @@ class ProductRow(NamedTuple):
     def qty(self) -> Decimal:
         return Decimal(self.qty_milli) / 1000
 
+    @property
+    def no_cost(self) -> bool:
+        """Sold with no HPP (cost) known: its margin would be all of its sales (100 %), which says
+        nothing; the report shows it as unknown ("–") and counts it in a note."""
+        return self.cost == 0 and self.net != 0
+
+    @property
+    def known_cost(self) -> int | None:
+        return None if self.no_cost else self.cost
+
+    @property
+    def known_margin(self) -> int | None:
+        """The margin, None when the product had no cost (the screen and the PDF write "–")."""
+        return None if self.no_cost else self.margin
+
 
 @dataclass(frozen=True)
 class CategoryRow:

@@ -149,3 +149,22 @@ def test_the_busy_hours_chart_keeps_a_nights_sales():
     rows[1] = report.HourRow(1, 6, 70_000)
     shown = hours_shown(tuple(rows))
     assert [h.hour for h in shown] == list(range(1, 24)) and shown[0].total == 70_000
+
+
+def test_products_with_no_hpp_are_marked_not_counted_as_all_profit(window, owner, qtbot):
+    from tests.pos.test_uncosted import _day
+
+    _day(owner)  # today: Kopi Susu with HPP, Gorengan without
+    window.enter(owner)
+    page = window.section(ReportPage)
+    window.open_section(window.sections.index(page))
+    qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)
+    tile = page.tiles["margin"]
+    assert not tile.note.isHidden() and tile.note.text() == "1 produk tanpa HPP — laba belum pasti"
+    assert "1 produk tanpa HPP" in tile.toolTip()
+    assert not page.products_note.isHidden() and "ditulis “–”" in page.products_note.text()
+    model = page.product_model
+    shown = {model.data(model.index(r, 0)): [model.data(model.index(r, c)) for c in (4, 5)] for r in range(2)}
+    assert shown == {"Kopi Susu": ["Rp 8.000", "Rp 12.000"], "Gorengan": ["–", "–"]}
+    notes = [name.text() for name, _value in page.ledger.labels]
+    assert "1 produk tanpa HPP — laba belum pasti; penjualannya" in notes

@@ -46,8 +46,8 @@ def product_table(parent: QWidget) -> tuple[QTableView, RowsModel]:
             Column(_("Kategori"), lambda r: r.category),
             Column(_("Jumlah"), lambda r: r.qty, "number"),
             Column(_("Penjualan"), lambda r: r.net, "rupiah"),
-            Column(_("HPP"), lambda r: r.cost, "rupiah"),
-            Column(_("Laba"), lambda r: r.margin, "rupiah"),
+            Column(_("HPP"), lambda r: r.known_cost, "rupiah"),  # "–" for a product with no HPP
+            Column(_("Laba"), lambda r: r.known_margin, "rupiah"),
         ],
         parent,
     )

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
+from pos.books import report as reports
 from pos.books.report import Change, Report, Totals
 from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
@@ -146,6 +147,16 @@ class Tile(QFrame):
         layout.addWidget(self.value)
         self.change = QLabel("")
         layout.addWidget(self.change)
+        self.note = QLabel("")  # a warning about the figure (the margin with products of no HPP)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #8a4b00; font-size: 11px;")
+        self.note.hide()
+        layout.addWidget(self.note)
+
+    def show_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+        self.setToolTip(self.meaning + ("\n" + text if text else ""))
 
     def show_value(self, text: str, change: Change, before: str = "") -> None:
         self.value.setText(text)
@@ -178,3 +189,5 @@ class TileRow(QHBoxLayout):
             shown: Callable[[int], str] = str if spec.count else format_rupiah
             change = report.compare(spec.figure)
             self.tiles[spec.key].show_value(shown(spec.figure(report.totals)), change, shown(change.previous))
+        # products of no HPP count whole in the margin: the figure is too high by their unknown cost
+        self.tiles["margin"].show_note(reports.uncosted_note(report))
