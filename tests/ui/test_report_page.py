@@ -168,3 +168,18 @@ def test_products_with_no_hpp_are_marked_not_counted_as_all_profit(window, owner
     assert shown == {"Kopi Susu": ["Rp 8.000", "Rp 12.000"], "Gorengan": ["–", "–"]}
     notes = [name.text() for name, _value in page.ledger.labels]
     assert "1 produk tanpa HPP — laba belum pasti; penjualannya" in notes
+
+
+def test_channels_payments_and_cashiers_fit_1366_by_768_without_scrolling_sideways(window, owner, qtbot):
+    """The three tables side by side needed a horizontal scroll bar: channels now run across the top."""
+    _big_week(owner)
+    window.enter(owner)
+    page = window.section(ReportPage)
+    window.open_section(window.sections.index(page))
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: page.data is not None and window.width() == 1366, timeout=20_000)
+    page.tabs.setCurrentWidget(page.money)
+    qtbot.wait(50)
+    m = page.money
+    for name, view in (("saluran", m.channels), ("cara bayar", m.payments), ("kasir", m.cashiers)):
+        assert view.isVisible() and not view.horizontalScrollBar().isVisible(), name

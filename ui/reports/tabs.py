@@ -87,11 +87,13 @@ class ChartsTab(QWidget):
 
 
 class MoneyTab(QWidget):
-    """Per channel, per payment method and per cashier, side by side."""
+    """Per channel across the top (its six columns need the width), per payment method and per cashier
+    side by side under it: at 1366×768 every column shows without scrolling sideways."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__()
-        row = QHBoxLayout(self)
+        stack = QVBoxLayout(self)
+        stack.setContentsMargins(0, 4, 0, 0)
         self.channels, self.channel_model = sortable(
             [
                 Column(_("Saluran"), lambda r: r.name),
@@ -121,8 +123,11 @@ class MoneyTab(QWidget):
             ],
             parent,
         )
-        for view in (self.channels, self.payments, self.cashiers):
-            row.addWidget(view)
+        stack.addWidget(self.channels, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.payments, 1)
+        row.addWidget(self.cashiers, 1)
+        stack.addLayout(row, 1)
 
     def show_report(self, report: Report) -> None:
         self.channel_model.set_rows(report.by_channel)
