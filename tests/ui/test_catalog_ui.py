@@ -495,3 +495,24 @@ def test_a_product_added_by_hand_has_its_opening_stock(window, owner, qtbot):
     again = ProductDialog(None, owner, dialog.product.id)
     qtbot.addWidget(again)
     assert again.opening.parent() is None or not again.opening.isVisibleTo(again)  # counted in Stok later
+
+
+def test_a_long_barcode_message_wraps_and_is_scrolled_into_view(window, owner, qtbot):
+    """A mistyped 50-character code made the message wider than the form (a sideways scroll bar) and left
+    it cut under the fold: it now wraps (a long run breaks too) and the form scrolls to it."""
+    page = open_catalog(window, owner)
+    dialog = new_dialog(page, qtbot, owner)
+    dialog.resize(1100, 560)  # shorter than the form: it scrolls
+    qtbot.wait(20)
+    scan_into(qtbot, dialog.scan, "ABC DEF GHI " + "1234567890" * 5)
+    label = dialog.code_message
+    assert "Barcode tidak valid" in label.text()
+    assert label.text().replace("\u200b", "").startswith("Barcode tidak valid: ABCDEFGHI1234567890")
+
+    def shown_whole():
+        top = label.mapTo(dialog.scroll.viewport(), label.rect().topLeft()).y()
+        return top >= 0 and top + label.height() <= dialog.scroll.viewport().height()
+
+    qtbot.waitUntil(shown_whole, timeout=2_000)
+    assert label.height() >= label.heightForWidth(label.width()) > label.fontMetrics().height()  # all lines
+    assert not dialog.scroll.horizontalScrollBar().isVisible()

@@ -3,15 +3,19 @@ product's barcodes (scanned in one by one, or a store code made for goods withou
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIntValidator
+import re
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QIntValidator, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +24,14 @@ from pos.core import barcodes
 from pos.core.errors import InvalidBarcode, PosError
 from pos.core.i18n import _
 from ui.theme import role
+
+_LONG_RUN = re.compile(r"(\S{16})(?=\S)")
+
+
+def breakable(text: str) -> str:
+    """`text` with a zero-width space after every 16 characters of an unbroken run (a mistyped 50-digit
+    code): a word-wrapped label breaks it there instead of growing wider than the form."""
+    return _LONG_RUN.sub("\\1\u200b", text)
 
 
 class NumberEdit(QWidget):
@@ -130,5 +142,30 @@ class BarcodeBox(QGroupBox):
         self._said("")
 
     def _said(self, text: str, error: bool = False) -> None:
-        self.code_message.setText(text)
+        """Say what happened under the list, wrapped to the box's width (never wider), and scroll the form
+        to it when the form is taller than the window: the message is read, not clipped."""
+        self.code_message.setText(breakable(text))
         self.code_message.setStyleSheet("color: #b3261e; font-weight: 600;" if error else "")
+        self._keep_lines()
+        if text:
+            QTimer.singleShot(0, self._show_message)  # once the layout has the message's new height
+
+    def _keep_lines(self) -> None:
+        """The message asks for the height of the lines it wraps to: a form in a scroll area would
+        otherwise squeeze it to its first line."""
+        label = self.code_message
+        wraps = bool(label.text()) and label.width() > 0
+        label.setMinimumHeight(label.heightForWidth(label.width()) if wraps else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._keep_lines()  # narrower: more lines; wider: fewer
+
+    def _show_message(self) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None and self.code_message.isVisible():
+            for _pass in range(3):  # the box, the form, the scroll area: each lays out on its own request
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            parent.ensureWidgetVisible(self.code_message, 0, 12)
