@@ -82,7 +82,7 @@ class MergeDialog(QDialog):
         self.ok = role(QPushButton(_("Gabungkan")), "primary")
         self.ok.setEnabled(False)
         self.ok.clicked.connect(self.submit)
-        layout.addWidget(self.ok)
+        layout.addLayout(dialogs.cancel_and(self, self.ok))
 
     def find(self, text: str) -> None:
         self.found.clear()

@@ -80,7 +80,7 @@ class IssueDialog(QDialog):
         self.count.setRange(1, voucher.MAX_BATCH)
         form.addRow(_("Jumlah"), self.count)
         layout.addLayout(form)
-        self.error = dialogs.form_footer(layout, _("Terbitkan"), self.submit)
+        self.error = dialogs.form_footer(layout, _("Terbitkan"), self.submit, cancel=self)
 
     def _kind_changed(self) -> None:
         pct = self.kind.currentData() == "pct"

@@ -87,7 +87,7 @@ class _ProgramDialog(QDialog):
         self.active.setChecked(self.program.active if self.program is not None else True)
         self.form.addRow("", self.active)
         self.layout_.addLayout(self.form)
-        self.error = dialogs.form_footer(self.layout_, _("Simpan"), self.submit)
+        self.error = dialogs.form_footer(self.layout_, _("Simpan"), self.submit, cancel=self)
         if self.program is not None:
             self.name.setText(self.program.name)
 

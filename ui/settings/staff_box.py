@@ -74,7 +74,7 @@ class AddUserDialog(QDialog):
         layout.addWidget(self.error)
         ok = styled(QPushButton(_("Simpan")), "primary")
         ok.clicked.connect(self.submit)
-        layout.addWidget(ok)
+        layout.addLayout(dialogs.cancel_and(self, ok))
 
     def submit(self) -> None:
         if self.pin.text() != self.pin2.text():

@@ -124,7 +124,7 @@ class RestockDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.total = role(QLabel(""), "title")
         layout.addWidget(self.total)
-        self.error = dialogs.form_footer(layout, _("Simpan penerimaan"), self.submit)
+        self.error = dialogs.form_footer(layout, _("Simpan penerimaan"), self.submit, cancel=self)
 
     def new_product(self) -> None:
         """A delivery with something the shop never sold: the product dialog, then it is chosen here."""
@@ -244,7 +244,7 @@ class OpnameDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.summary = role(QLabel(""), "muted")
         layout.addWidget(self.summary)
-        self.error = dialogs.form_footer(layout, _("Simpan selisih…"), self.submit)
+        self.error = dialogs.form_footer(layout, _("Simpan selisih…"), self.submit, cancel=self)
         self.load()
 
     def load(self) -> None:
@@ -349,7 +349,7 @@ class WasteDialog(QDialog):
         self.reason.addItems([_("basi / busuk"), _("kedaluwarsa"), _("rusak / pecah"), _("hilang")])
         form.addRow(_("Alasan"), self.reason)
         layout.addLayout(form)
-        self.error = dialogs.form_footer(layout, _("Catat"), self.submit)
+        self.error = dialogs.form_footer(layout, _("Catat"), self.submit, cancel=self)
 
     def submit(self) -> None:
         try:
@@ -397,7 +397,7 @@ class RecipeDialog(QDialog):
         layout.addLayout(row)
         self.cost = role(QLabel(""), "muted")
         layout.addWidget(self.cost)
-        self.error = dialogs.form_footer(layout, _("Simpan resep"), self.submit)
+        self.error = dialogs.form_footer(layout, _("Simpan resep"), self.submit, cancel=self)
         self.load()
 
     def load(self) -> None:
@@ -457,7 +457,7 @@ class ProductionDialog(QDialog):
         self.note = QLineEdit()
         form.addRow(_("Catatan"), self.note)
         layout.addLayout(form)
-        self.error = dialogs.form_footer(layout, _("Catat produksi"), self.submit)
+        self.error = dialogs.form_footer(layout, _("Catat produksi"), self.submit, cancel=self)
 
     def submit(self) -> None:
         if self.product.currentData() is None:

@@ -78,16 +78,33 @@ def run(dialog: QDialog) -> bool:
         dialog.deleteLater()
 
 
-def form_footer(layout: QBoxLayout, text: str, on_click: Callable[[], object]) -> QLabel:
+def form_footer(
+    layout: QBoxLayout, text: str, on_click: Callable[[], object], cancel: QDialog | None = None
+) -> QLabel:
     """The bottom of a form dialog: the error line (empty until something is refused) and the primary
-    button. Returns the error line."""
+    button; with `cancel`, 'Batal (Esc)' (that dialog rejected) beside it. Returns the error line."""
     error = role(QLabel(""), "error")
     error.setWordWrap(True)
     layout.addWidget(error)
     button = role(QPushButton(text), "primary")
     button.clicked.connect(on_click)
-    layout.addWidget(button)
+    if cancel is None:
+        layout.addWidget(button)
+    else:
+        layout.addLayout(cancel_and(cancel, button))
     return error
+
+
+def cancel_and(dialog: QDialog, primary: QPushButton) -> QHBoxLayout:
+    """A form's bottom row: room, 'Batal (Esc)' (the dialog rejected, nothing saved), the primary button."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    cancel = QPushButton(_("Batal (Esc)"))
+    cancel.setAutoDefault(False)
+    cancel.clicked.connect(dialog.reject)
+    row.addWidget(cancel)
+    row.addWidget(primary)
+    return row
 
 
 def message_line(layout: QBoxLayout) -> QLabel:
