@@ -59,3 +59,11 @@ def test_each_small_dialog_has_a_cancel_that_saves_nothing(owner, qtbot, name):
     cancel[0].click()
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
     assert (User.select().count(), Voucher.select().count(), LoyaltyProgram.select().count()) == before
+
+
+def test_a_vouchers_rupiah_fields_group_with_a_dot(owner, qtbot):
+    """Nilai showed 10,000 where every rupiah in Kasir is 10.000."""
+    dialog = IssueDialog(None, owner)
+    qtbot.addWidget(dialog)
+    dialog.min_spend.setValue(50_000)
+    assert (dialog.value.text(), dialog.min_spend.text()) == ("10.000", "50.000")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -38,6 +38,9 @@ def _value(v: Voucher) -> str:
     return format_rupiah(int(v.value)) if v.kind == "rp" else f"{v.value} %"
 
 
+RUPIAH = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)  # grouping with a dot
+
+
 class IssueDialog(QDialog):
     """A new voucher (or a few, for a campaign): value, minimum spend, expiry, for whom."""
 
@@ -57,12 +60,14 @@ class IssueDialog(QDialog):
         self.value.setSingleStep(5_000)
         self.value.setValue(10_000)
         self.value.setGroupSeparatorShown(True)
+        self.value.setLocale(RUPIAH)  # 10.000 as every rupiah in Kasir, not 10,000
         form.addRow(_("Nilai"), self.value)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.min_spend = SpinBox()
         self.min_spend.setRange(0, 100_000_000)
         self.min_spend.setSingleStep(10_000)
         self.min_spend.setGroupSeparatorShown(True)
+        self.min_spend.setLocale(RUPIAH)
         form.addRow(_("Minimal belanja (Rp)"), self.min_spend)
         self.expires = DateEdit()
         self.expires.setCalendarPopup(True)
