@@ -300,12 +300,19 @@ def test_refund_one_line_from_history_restores_stock_and_points(counter, qtbot, 
 
         when_modal(qtbot, lambda d: refund_dialog(d) if d is not dialog else None)
         dialog.refund_selected()
+        dialog.reload()
+        model = dialog.model
+        shown = [[model.index(r, c).data() for c in range(2)] for r in range(model.rowCount())]
+        seen.extend(shown)
         dialog.reject()
+
+    seen: list[list[str]] = []
 
     when_modal(qtbot, history)
     qtbot.keyClick(counter.search, Qt.Key.Key_F10)
     refund = Sale.get(Sale.kind == "refund")
     assert (refund.refund_of_id, refund.total, refund.approved_by_id) == (sold.id, -3_500, owner.id)
+    assert seen == [[refund.number, sold.number], [sold.number, ""]]  # Riwayat: Nota, Nota asal
     assert Product.get_by_id(items["mie"].id).on_hand == Decimal("100.000")
     assert (
         customer.get(budi.id).points == 18 - 3

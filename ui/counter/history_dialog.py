@@ -23,7 +23,7 @@ from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
 from pos.core.staff import User
 from pos.core.text import qty_text
-from pos.counter import chat_order, history, refund, sale
+from pos.counter import chat_order, history, refund
 from pos.counter.history import Sale
 from ui.counter.receipt_dialog import ReceiptDialog
 from ui.printing import Printing
@@ -47,6 +47,7 @@ class HistoryDialog(QDialog):
         self.model = RowsModel(
             [
                 Column(_("Nota"), lambda r: r.number),
+                Column(_("Nota asal"), lambda r: r.refund_of),  # a refund names the sale it returns
                 Column(_("Jam"), lambda r: r.created_at.strftime("%H:%M")),
                 Column(_("Pelanggan"), lambda r: r.customer),
                 Column(_("Saluran"), lambda r: r.channel),
@@ -82,7 +83,7 @@ class HistoryDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        rows = sale.history(clock.now().date(), self.search.text())
+        rows = history.day_rows(clock.now().date(), self.search.text())
         self.model.set_rows(rows)
         sales = [r for r in rows if r.kind == "sale"]
         total = format_rupiah(sum(r.total for r in rows))
