@@ -181,22 +181,28 @@ def by_cashier(period: Period) -> tuple[CashierRow, ...]:
 
 
 def voids(period: Period) -> tuple[VoidRow, ...]:
-    """Orders voided at the counter (from the journal: who, why, what it was worth)."""
+    """Orders voided at the counter, and lines taken off an order (from the journal: who, why, what it was
+    worth; a line's reason after its name)."""
     out = []
     for entry in (
-        JournalEntry.select(JournalEntry.user, JournalEntry.content, JournalEntry.created_at)
+        JournalEntry.select(
+            JournalEntry.user, JournalEntry.content, JournalEntry.created_at, JournalEntry.event
+        )
         .where(
-            JournalEntry.event == "void",
+            JournalEntry.event.in_(("void", "void_line")),
             NOT_A_SALE,
             JournalEntry.created_at >= period.since,
             JournalEntry.created_at < period.until,
         )
-        .order_by(JournalEntry.created_at)
+        .order_by(JournalEntry.created_at, JournalEntry.seq)
     ):
         body = json.loads(entry.content)
         value = sum(line_amount(Decimal(qty), price) for _pid, qty, price in body.get("lines", []))
         at = entry.created_at
         if not isinstance(at, datetime):
             at = datetime.fromisoformat(str(at))
-        out.append(VoidRow(at, entry.user, body.get("reason", ""), value))
+        why = str(body.get("reason", ""))
+        if entry.event == "void_line":
+            why = " — ".join(part for part in (str(body.get("name", "")), why) if part)
+        out.append(VoidRow(at, entry.user, why, value))
     return tuple(out)

@@ -105,3 +105,19 @@ def test_a_free_line_goes_without_a_pin(order, cashier):
     assert not park.takes_off(order, 2) and park.takes_off(order, 0) and not park.takes_off(order, 0, "4")
     park.take_off(order, 2, cashier)
     assert len(order.lines) == 2 and voided_lines() == []
+
+
+def test_the_report_lists_lines_taken_off_with_the_orders_voided(order, cashier):
+    from pos.books import report
+    from pos.core import clock
+    from pos.core.periods import Period
+
+    park.take_off(order, 1, cashier, staff.owner_approval("1234"), reason="salah scan")
+    park.take_off(order, 0, cashier, staff.owner_approval("1234"), qty="1", reason="pelanggan ganti")
+    park.void(order, "batal beli", cashier, staff.owner_approval("1234"))
+    today = clock.now().date()
+    assert [(v.user, v.reason, v.value) for v in report.voids(Period(today, today))] == [
+        ("Dewi", "Es Teh Manis — salah scan", 5_000),
+        ("Dewi", "Indomie Goreng — pelanggan ganti", 7_000),
+        ("Dewi", "batal beli", 3_500),
+    ]
