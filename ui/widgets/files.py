@@ -6,16 +6,57 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QFileInfo, QSettings
+from PySide6.QtGui import QAbstractFileIconProvider, QIcon
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
 from pos.core.i18n import _
 
 
-def _dialog(parent: QWidget | None, title: str, filters: str, saving: bool) -> QFileDialog:
+class _NamesOnly(QAbstractFileIconProvider):
+    """Icons and types from the name alone. Qt's own provider opens a file it cannot name by its ending
+    (kasir.db-wal, kasir.db-shm) to read its first bytes; closing that file ends every lock this process
+    holds on it (POSIX locks are per process), so another program opening the shop then took Kasir for
+    gone, copied the log back and deleted it while Kasir kept writing its sales into the deleted file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._base = QFileIconProvider()
+
+    def icon(self, what: Any) -> QIcon:
+        if isinstance(what, QFileInfo):
+            kind = (
+                QAbstractFileIconProvider.IconType.Folder
+                if what.isDir()
+                else QAbstractFileIconProvider.IconType.File
+            )
+            return self._base.icon(kind)
+        return self._base.icon(what)
+
+    def type(self, info: QFileInfo) -> str:
+        if info.isDir():
+            return _("Folder")
+        return _("File {ending}").format(ending=info.suffix().upper()) if info.suffix() else _("File")
+
+
+_names_only: _NamesOnly | None = None
+
+
+def _new_box(parent: QWidget | None, title: str) -> QFileDialog:
+    """Qt's own file dialog, which never opens a file to show it (see _NamesOnly)."""
+    global _names_only
+    if _names_only is None:
+        _names_only = _NamesOnly()  # kept for the process: a dialog does not own its provider
     box = QFileDialog(parent, title)
     box.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    box.setIconProvider(_names_only)
+    return box
+
+
+def _dialog(parent: QWidget | None, title: str, filters: str, saving: bool) -> QFileDialog:
+    box = _new_box(parent, title)
     box.setNameFilter(filters)
     box.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving else QFileDialog.AcceptMode.AcceptOpen)
     box.setFileMode(QFileDialog.FileMode.AnyFile if saving else QFileDialog.FileMode.ExistingFile)
@@ -59,8 +100,7 @@ def _save(parent: QWidget | None, title: str, name: str, filters: str) -> str:
 
 def _choose_folder(parent: QWidget | None, title: str) -> str:
     """A folder to save several files in (posters, a price list); '' when cancelled."""
-    box = QFileDialog(parent, title)
-    box.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    box = _new_box(parent, title)
     box.setFileMode(QFileDialog.FileMode.Directory)
     box.setOption(QFileDialog.Option.ShowDirsOnly, True)
     for label, text in (
