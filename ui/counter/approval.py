@@ -39,6 +39,9 @@ class ApprovalDialog(QDialog):
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         ok = role(QPushButton(_("Setujui")), "primary")
+        ok.setAutoDefault(
+            False
+        )  # Enter is the fields' own: as the default button too, one wrong PIN counted twice
         ok.clicked.connect(self.submit)
         self.pin.returnPressed.connect(self.submit)
         self.reason_input.returnPressed.connect(self.submit if not need_pin else self.pin.setFocus)

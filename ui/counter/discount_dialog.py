@@ -63,6 +63,9 @@ class DiscountDialog(QDialog):
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         ok = role(QPushButton(_("Terapkan")), "primary")
+        ok.setAutoDefault(
+            False
+        )  # Enter is the fields' own: as the default button too, one wrong PIN counted twice
         ok.clicked.connect(self.apply)
         for field in (self.value, self.reason, self.pin):
             field.returnPressed.connect(self.apply)
