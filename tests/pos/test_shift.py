@@ -109,10 +109,19 @@ def test_a_pay_out_cannot_take_more_than_the_drawer_holds(items, cashier):
     shift.open_shift(cashier, 100_000)
     with pytest.raises(InvalidAmount) as err:
         shift.cash_move(cashier, -100_001, "ambil")
-    assert "lebih dari uang di laci" in err.value.text
+    assert err.value.text == "Kas keluar Rp 100.001 lebih dari uang di laci."  # the count stays blind
     assert CashMove.select().count() == 0
     shift.cash_move(cashier, -100_000, "setor ke bank")
     assert shift.report(shift.current()).expected_cash == 0
+
+
+def test_the_owner_refused_a_pay_out_is_told_what_the_drawer_should_hold(items, owner):
+    from pos.core.errors import InvalidAmount
+
+    shift.open_shift(owner, 50_000)
+    with pytest.raises(InvalidAmount) as err:
+        shift.cash_move(owner, -60_000, "ambil")
+    assert err.value.text == "Kas keluar Rp 60.000 lebih dari uang di laci (Rp 50.000)."
 
 
 def test_a_deactivated_cashier_cannot_open_move_cash_or_close(items, cashier, owner):
