@@ -269,7 +269,12 @@ class WarrantyDialog(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Nomor seri atau nomor HP pembeli"))
         self.search.returnPressed.connect(self.find)
-        layout.addWidget(self.search)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        look = role(QPushButton(_("Cari (Enter)")), "primary")
+        look.clicked.connect(self.find)
+        top.addWidget(look)
+        layout.addLayout(top)
         columns = [
             Column(_("Nota"), lambda r: r.sale),
             Column(_("Tanggal"), lambda r: r.sold_at, "date"),
@@ -291,6 +296,8 @@ class WarrantyDialog(QDialog):
         self.send.clicked.connect(self.ask)
         close = QPushButton(_("Tutup (Esc)"))
         close.clicked.connect(self.reject)
+        for b in (look, follow, self.send, close):  # Enter is the search's: no button takes it as well
+            b.setAutoDefault(False)
         for b in (follow, self.send):
             row.addWidget(b)
         row.addStretch(1)
