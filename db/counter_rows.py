@@ -19,6 +19,7 @@ class SaleFacts(NamedTuple):
     warranty_days: int
     tax_category: str  # "standard" or "exempt"
     unit: str  # pcs, kg...: whether its quantity may be fractional (pos.core.units)
+    serialised: bool  # each piece sold with its serial number (warranty)
 
 
 class Taken(NamedTuple):
@@ -61,13 +62,15 @@ def sale_facts(product_ids: set[int]) -> dict[int, SaleFacts]:
     if not product_ids:
         return {}
     found = fast.rows(
-        'SELECT "id", "price", "cost", "track_stock", "warranty_days", "tax_category", "unit" FROM "product" '
-        'WHERE "id" IN (?*)',
+        'SELECT "id", "price", "cost", "track_stock", "warranty_days", "tax_category", "unit", "serialised" '
+        'FROM "product" WHERE "id" IN (?*)',
         sorted(product_ids),
     )
     return {
-        int(pid): SaleFacts(int(price), int(cost), bool(tracked), int(days or 0), str(tax), str(unit or ""))
-        for pid, price, cost, tracked, days, tax, unit in found
+        int(pid): SaleFacts(
+            int(price), int(cost), bool(tracked), int(days or 0), str(tax), str(unit or ""), bool(serial)
+        )
+        for pid, price, cost, tracked, days, tax, unit, serial in found
     }
 
 

@@ -123,6 +123,10 @@ class NeedReason(PosError):
     template = N_("Tuliskan alasannya.")
 
 
+class SerialRequired(PosError):
+    template = N_("Nomor seri {name} belum diisi: tanpa nomor seri garansinya tidak bisa dicari.")
+
+
 class QrisInvalid(PosError):
     template = N_("Kode QRIS tidak valid: {why}")
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from db.models import Customer, Payment, Product
+from pos.core.cart import Cart
 
 
 def product(product_id: int) -> Product:
@@ -35,3 +36,22 @@ def paid(sale_id: int) -> Paid:
     """How a completed sale was paid, for the counter's message and the cash drawer."""
     rows = list(Payment.select(Payment.method, Payment.change).where(Payment.sale == sale_id))
     return Paid(change=sum(int(p.change) for p in rows), cash=any(p.method == "cash" for p in rows))
+
+
+def without_serial(cart: Cart) -> list[int]:
+    """The lines of serialised products (sold with a warranty) that have no serial number yet: the sale
+    refuses them (SerialRequired), so the counter asks for each before payment."""
+    ids = {ln.product_id for ln in cart.lines if ln.product_id is not None and not ln.reward}
+    if not ids:
+        return []
+    serialised = {
+        pid
+        for (pid,) in Product.select(Product.id)
+        .where(Product.id.in_(sorted(ids)), Product.serialised)
+        .tuples()
+    }
+    return [
+        i
+        for i, ln in enumerate(cart.lines)
+        if ln.product_id in serialised and not ln.reward and not ln.serial_number.strip()
+    ]

@@ -31,6 +31,7 @@ from pos.core.errors import (
     PosError,
     ProductNotFound,
     SaleNotFound,
+    SerialRequired,
     ShiftRequired,
 )
 from pos.core.i18n import N_, _
@@ -270,6 +271,8 @@ def complete(
             line.tax_category = facts[line.product_id].tax_category
             line.unit = facts[line.product_id].unit
             units.check_qty(line.qty, line.unit)  # 0,5 of a pcs item: refused, 0,5 kg sold
+            if facts[line.product_id].serialised and not line.serial_number.strip() and not line.reward:
+                raise SerialRequired(name=line.name)  # a gun sold without it could never be found again
     list_prices = catalogue_prices(cart, channel, {pid: f.price for pid, f in facts.items()})
     approver = _approval(cart, list_prices, cashier, approver)
     shop = settings.all_settings()

@@ -38,3 +38,30 @@ def test_serial_warranty_lookup_and_follow_up(owner):
     outreach.contacted(andi.id, "warranty", owner)
     assert warranty.follow_ups(7) == []
     assert datetime(2026, 11, 14) < NOW
+
+
+def test_a_serialised_item_is_not_sold_without_its_serial_number(owner):
+    from db.models import Sale
+    from pos.core.errors import SerialRequired
+    from pos.counter import counter_reads
+
+    small_shop(owner)
+    gun = catalog.create_product(
+        "SGN", "Senapan Angin Sharp Tiger", 2_850_000, serialised=True, warranty_days=365, track_stock=False
+    )
+    c = Cart()
+    c.add(gun.id, gun.name, gun.price, 1, merge=False)  # as a chat order puts it in the cart
+    assert counter_reads.without_serial(c) == [0]
+    before = Sale.select().count()
+    try:
+        sale.complete(c, [Tender("transfer", 2_850_000)], owner)
+    except SerialRequired as exc:
+        assert "Nomor seri Senapan Angin Sharp Tiger belum diisi" in exc.text
+    else:
+        raise AssertionError("sold without a serial number")
+    assert Sale.select().count() == before
+    c.lines[0].serial_number = "  "
+    assert counter_reads.without_serial(c) == [0]
+    c.lines[0].serial_number = "ST45-2026-0042"
+    assert counter_reads.without_serial(c) == []
+    assert sale.complete(c, [Tender("transfer", 2_850_000)], owner).total == 2_850_000

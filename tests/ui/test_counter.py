@@ -776,3 +776,34 @@ def test_half_a_counted_item_is_refused_as_it_is_scanned_half_a_kilo_is_sold(cou
     qtbot.keyClicks(counter.search, "0,5*")
     scan(qtbot, counter, "BRS")  # beras: kg
     assert [(ln.name, ln.qty) for ln in counter.cart.lines] == [("Beras Pandan Wangi", Decimal("0.500"))]
+
+
+def test_a_gun_without_its_serial_is_asked_for_it_before_payment(counter, qtbot):
+    from pos.catalog import catalog
+
+    gun = catalog.create_product(
+        "SGN", "Senapan Angin Sharp Tiger", 2_850_000, serialised=True, warranty_days=365, track_stock=False
+    )
+    counter.cart.add(gun.id, gun.name, gun.price, 1, merge=False)  # as a chat order puts it in the cart
+    counter.update_cart()
+
+    def cancel(dialog):
+        dialog.reject()
+
+    when_modal(qtbot, cancel)
+    counter.pay()
+    assert "Nomor seri Senapan Angin Sharp Tiger belum diisi" in counter.message.text()
+    assert Sale.select().count() == 0
+
+    def pay(dialog):
+        assert isinstance(dialog, PaymentDialog)
+        qtbot.keyClick(dialog.cash_input, Qt.Key.Key_Return)
+
+    def serial(dialog):
+        dialog.setTextValue("ST45-2026-0042")
+        dialog.accept()
+        when_modal(qtbot, pay)
+
+    when_modal(qtbot, serial)
+    counter.pay()
+    assert SaleLine.get().serial_number == "ST45-2026-0042"

@@ -15,13 +15,13 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout, QWidget
 
 from pos.catalog import channel as channels
 from pos.core import settings, staff
 from pos.core.cart import Cart
 from pos.core.changes import Changes
-from pos.core.errors import PosError, ShiftRequired
+from pos.core.errors import PosError, SerialRequired, ShiftRequired
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
 from pos.core.staff import User
@@ -225,6 +225,8 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
         if shift.current() is None:  # before the payment dialog, not after the cash was counted
             self.say(ShiftRequired().text, error=True)
             return
+        if not self._ask_serials():
+            return
         shop = settings.all_settings()
         quote = sale.preview(self.cart)
         c = self.customer
@@ -245,6 +247,23 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
         if dialogs.run(dialog) and dialog.sale is not None:
             self.finish(dialog.sale)
         self.focus_search()
+
+    def _ask_serials(self) -> bool:
+        """Each serialised item's serial number, asked for before payment where it is missing (a chat
+        order's, or one whose prompt was cancelled); False when the cashier cancels one."""
+        for index in counter_reads.without_serial(self.cart):
+            line = self.cart.lines[index]
+            serial, ok = QInputDialog.getText(
+                self,
+                _("Nomor seri"),
+                dialogs.plain(_("Nomor seri {name} (untuk garansi):").format(name=line.name)),
+            )
+            serial = counter_cart.one_line(serial).strip() if ok else ""
+            if not serial:
+                self.say(SerialRequired(name=line.name).text, error=True)
+                return False
+            line.serial_number = serial
+        return True
 
     def _pay_approval(self) -> staff.Approval | None | bool:
         """The owner's approval this cart's discount or changed price needs, if the cashier may not give
