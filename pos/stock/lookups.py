@@ -24,6 +24,7 @@ class StockItem(NamedTuple):
     on_hand: Decimal
     cost: int
     perishable: bool
+    shelf_life_days: int = 0  # a perishable's days from delivery to expiry: the default expiry received
 
 
 def suppliers() -> list[SupplierRow]:
@@ -41,7 +42,15 @@ def _supplier(row: Supplier) -> SupplierRow:
 
 
 def _item(row: Product) -> StockItem:
-    return StockItem(row.id, row.name, row.unit, row.on_hand, int(row.cost), bool(row.perishable))
+    return StockItem(
+        row.id,
+        row.name,
+        row.unit,
+        row.on_hand,
+        int(row.cost),
+        bool(row.perishable),
+        int(row.shelf_life_days or 0),
+    )
 
 
 def item(product_id: int | None) -> StockItem | None:

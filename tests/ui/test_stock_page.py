@@ -167,3 +167,20 @@ def test_columns_fit_their_text_measured_once_without_asking_qt(window, owner, m
     page.refresh()
     fit_columns(page.table)  # once: a refresh does not measure again
     assert len(asked) < cells
+
+
+def test_a_perishable_is_received_with_its_own_shelf_life_as_the_expiry(qtbot, owner):
+    from datetime import timedelta
+
+    from db.models import Product
+    from pos.catalog import catalog
+    from pos.core import clock
+    from ui.stock.dialogs import RestockDialog
+
+    daging = catalog.create_product("DGG", "Daging sapi", 130_000, perishable=True)
+    Product.update(shelf_life_days=2, unit="kg").where(Product.id == daging.id).execute()
+    dialog = RestockDialog(None, owner)
+    qtbot.addWidget(dialog)
+    dialog.product.setCurrentIndex(dialog.product.findData(daging.id))
+    assert dialog.has_expiry.isChecked()
+    assert dialog.expiry.date().toPython() == clock.now().date() + timedelta(days=2)  # not the usual 7
