@@ -9,6 +9,7 @@ well as on the synthetic one.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import tempfile
@@ -40,7 +41,9 @@ def run(
     from pos import shop
 
     folder = tempfile.mkdtemp(prefix="kasir-bench-")
-    try:
+    before = os.environ.get("KASIR_DATA_DIR")
+    os.environ["KASIR_DATA_DIR"] = str(Path(folder) / "data")  # the bench's shops' backups and drafts, and
+    try:  # the app's it starts, stay in its folder: the shop's own backup folder is not filled
         target = keep or str(Path(folder) / "bench.db")
         if Path(target).exists():
             raise FileExistsError(target)
@@ -60,6 +63,10 @@ def run(
             finally:
                 drop()
     finally:
+        if before is None:
+            os.environ.pop("KASIR_DATA_DIR", None)
+        else:
+            os.environ["KASIR_DATA_DIR"] = before
         shutil.rmtree(folder, ignore_errors=True)  # also after a failure (a kept database lives outside)
     return result
 

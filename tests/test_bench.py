@@ -4,6 +4,7 @@ for the closing notes, not for a test)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -55,14 +56,16 @@ MEASURES = {
     600
 )  # the bench's subprocess has its own 300 s limit; a loaded machine needs more than 120
 def test_bench_tiny_produces_every_measure(tmp_path):
-    out, kept = tmp_path / "bench.json", tmp_path / "shop.db"
+    out, kept, home = tmp_path / "bench.json", tmp_path / "shop.db", tmp_path / "data"
     done = subprocess.run(
         [sys.executable, "main.py", "bench", "--scale", "tiny", "--json", str(out), "--keep", str(kept)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=300,
+        env={**os.environ, "XDG_DATA_HOME": str(home)},  # the person's own data folder, here
     )
+    assert not [p for p in home.rglob("*") if p.is_file()]  # no backup nor draft of the bench's shops in it
     assert done.returncode == 0, done.stderr[-3000:]
     data = json.loads(out.read_text())
     names = {m["name"] for m in data["measures"]}

@@ -3,6 +3,7 @@ own id (which names its backups and its crash drafts)."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from pathlib import Path
 
@@ -16,7 +17,10 @@ APP_NAME = "Kasir"
 
 
 def data_dir() -> Path:
-    return Path(user_data_dir(APP_NAME, appauthor=False))
+    """The person's data folder for Kasir (platformdirs), or $KASIR_DATA_DIR: the bench runs its shops with
+    a folder of its own, so their backups and crash drafts never land beside the shop's own."""
+    chosen = os.environ.get("KASIR_DATA_DIR", "")
+    return Path(chosen) if chosen else Path(user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_database() -> str:
