@@ -401,11 +401,14 @@ class HistoryRow:
     cashier: str
     total: int
     methods: str
+    refund_of: str = ""  # a refund's original receipt number ('' for a sale)
 
 
 def history(day: date, query: str = "", limit: int = 500) -> list[HistoryRow]:
-    """The day's sales and refunds for this register, newest first; filter by number or customer name."""
+    """The day's sales and refunds for this register, newest first (a refund with the receipt it returns);
+    filter by number or customer name."""
     start = datetime.combine(day, datetime.min.time())
+    original = Sale.alias()
     q = (
         Sale.select(
             Sale.id,
@@ -416,7 +419,10 @@ def history(day: date, query: str = "", limit: int = 500) -> list[HistoryRow]:
             Customer.name.alias("cname"),
             Channel.name.alias("chname"),
             User.name.alias("uname"),
+            original.number.alias("original"),
         )
+        .join(original, JOIN.LEFT_OUTER, on=(Sale.refund_of == original.id))
+        .switch(Sale)
         .join(Channel, on=(Sale.channel == Channel.id))
         .switch(Sale)
         .join(User, on=(Sale.cashier == User.id))
@@ -450,6 +456,7 @@ def history(day: date, query: str = "", limit: int = 500) -> list[HistoryRow]:
             r["uname"],
             r["total"],
             ", ".join(dict.fromkeys(methods.get(r["id"], []))),
+            r["original"] or "",
         )
         for r in rows
     ]

@@ -23,7 +23,7 @@ from pos.core.i18n import N_, _
 from pos.core.money import format_rupiah
 from pos.core.staff import User
 from pos.core.text import qty_text
-from pos.counter import chat_order, history, refund
+from pos.counter import chat_order, history, refund, sale
 from pos.counter.history import Sale
 from ui.counter.receipt_dialog import ReceiptDialog
 from ui.printing import Printing
@@ -83,7 +83,7 @@ class HistoryDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        rows = history.day_rows(clock.now().date(), self.search.text())
+        rows = sale.history(clock.now().date(), self.search.text())
         self.model.set_rows(rows)
         sales = [r for r in rows if r.kind == "sale"]
         total = format_rupiah(sum(r.total for r in rows))
