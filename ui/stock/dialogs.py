@@ -151,8 +151,8 @@ class RestockDialog(QDialog):
         if product is not None:
             self.cost.setText(str(int(product.cost)) if product.cost else "")
             self.has_expiry.setChecked(bool(product.perishable))
-            if product.perishable and product.shelf_life_days:  # daging kept 2 days: expires in 2, not 7
-                _date(self.expiry, int(product.shelf_life_days))
+            if product.perishable:  # its own shelf life (daging: 2 days), else a week
+                _date(self.expiry, int(product.shelf_life_days) or 7)
 
     def add_item(self) -> None:
         product = lookups.item(self.product.currentData())
