@@ -1,5 +1,5 @@
 """A number the database adds one to whenever the shop's configuration changes: settings, channels, loyalty
-programs, recipes. Tills cache these (pos/core/caches.py) and compare the number to know when to read them
+programs, recipes, staff and their roles. Tills cache these (pos/core/caches.py) and compare the number to know when to read them
 again.
 
 Triggers keep it, so every change counts — from any till, any service, any script — on SQLite and
@@ -15,7 +15,7 @@ import peewee
 
 from db.pipeline import execute_fixed
 
-TABLES = ("setting", "channel", "loyalty_program", "recipe_item")
+TABLES = ("setting", "channel", "loyalty_program", "recipe_item", "user", "role")
 KEY = "config_version"
 _BUMP = (
     'UPDATE "meta" SET "value" = CAST(CAST("value" AS INTEGER) + 1 AS TEXT) WHERE "key" = \'config_version\''
@@ -52,10 +52,10 @@ def installed(db: Any) -> bool:
         return False
     if isinstance(db, peewee.PostgresqlDatabase):
         sql = "SELECT COUNT(*) FROM pg_trigger WHERE tgname = %s"
-        name = "recipe_item_config"
+        name = f"{TABLES[-1]}_config"  # the last table's: a shop from before it was added gets them all
     else:
         sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?"
-        name = "recipe_item_config_delete"
+        name = f"{TABLES[-1]}_config_delete"
     return bool(db.execute_sql(sql, (name,)).fetchone()[0])
 
 

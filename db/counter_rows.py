@@ -5,7 +5,7 @@ its products, a member's visit."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from db import fast
 
@@ -58,20 +58,34 @@ def number_of_cart(cart_uid: str, lock_member: int | None = None) -> str | None:
     return None if found is None else str(found)
 
 
-def sale_facts(product_ids: set[int]) -> dict[int, SaleFacts]:
-    if not product_ids:
-        return {}
-    found = fast.rows(
-        'SELECT "id", "price", "cost", "track_stock", "warranty_days", "tax_category", "unit", "serialised" '
-        'FROM "product" WHERE "id" IN (?*)',
-        sorted(product_ids),
+_FACTS = 'p."id", p."price", p."cost", p."track_stock", p."warranty_days", p."tax_category", p."unit", p."serialised"'
+
+
+def _fact(row: tuple[Any, ...]) -> tuple[int, SaleFacts]:
+    pid, price, cost, tracked, days, tax, unit, serial = row
+    return int(pid), SaleFacts(
+        int(price), int(cost), bool(tracked), int(days or 0), str(tax), str(unit or ""), bool(serial)
     )
-    return {
-        int(pid): SaleFacts(
-            int(price), int(cost), bool(tracked), int(days or 0), str(tax), str(unit or ""), bool(serial)
-        )
-        for pid, price, cost, tracked, days, tax, unit, serial in found
-    }
+
+
+def paid_and_facts(
+    cart_uid: str, lock_member: int | None, product_ids: set[int]
+) -> tuple[str | None, dict[int, SaleFacts]]:
+    """`number_of_cart` (the member locked on PostgreSQL) and what a sale needs of these products, in one
+    statement: a sale's first read, one round trip to the server instead of two. The member's row is still the first a sale
+    locks; the products are read, not locked. The member's column is selected although nobody reads it:
+    PostgreSQL drops a subquery's unused column, and with it the lock."""
+    if not product_ids:
+        return number_of_cart(cart_uid, lock_member), {}
+    found = fast.rows(
+        'SELECT h."paid", h."member", ' + _FACTS + ' FROM (SELECT (SELECT "number" FROM "sale" WHERE "cart_uid" = ?) '
+        'AS "paid", (SELECT "id" FROM "customer" WHERE "id" = ?' + fast.for_update() + ') AS "member") h '
+        'LEFT JOIN "product" p ON p."id" IN (?*)',
+        [cart_uid, lock_member, *sorted(product_ids)],
+    )
+    paid = found[0][0] if found else None
+    facts = dict(_fact(row[2:]) for row in found if row[2] is not None)
+    return None if paid is None else str(paid), facts
 
 
 def count_visit(customer_id: int, points_change: int, at: datetime) -> None:

@@ -22,6 +22,11 @@ def note(sql: str) -> None:
         tables.add(match.group(1))
 
 
+def wrote(tables: frozenset[str]) -> bool:
+    """Whether this thread wrote any of `tables` since the last take() (without forgetting)."""
+    return not tables.isdisjoint(getattr(_local, "tables", None) or ())
+
+
 def take() -> frozenset[str]:
     """The tables written since the last take(), and forget them."""
     tables = getattr(_local, "tables", None)

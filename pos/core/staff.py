@@ -11,9 +11,9 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from db import staff_rows
+from db import staff_rows, writes
 from db.models import JournalEntry, Role, User, database
-from pos.core import clock, journal, pin_guard
+from pos.core import caches, clock, journal, pin_guard
 from pos.core.errors import (
     ApprovalInvalid,
     InvalidInput,
@@ -192,9 +192,21 @@ class _Issued:
 _issued: dict[str, _Issued] = {}
 
 
+_STAFF_TABLES = frozenset({"user", "role"})
+_known: dict[int, User] = {}  # the users read since the shop's configuration last changed, by id
+caches.register(_known.clear)  # staff and roles count as configuration (db/config_version.py)
+
+
 def _fresh(user: User) -> User:
-    """The acting user as stored now (role, permissions, active): not what a caller's object says."""
-    row = staff_rows.user_with_role(user.id)
+    """The acting user as stored now (role, permissions, active): not what a caller's object says.
+    Kept until the configuration number changes (any till's change to a user or a role moves it), except
+    while this thread's own transaction has written users or roles: then it is read, and not kept."""
+    cached = caches.usable() and not writes.wrote(_STAFF_TABLES)
+    row = _known.get(user.id) if cached else None
+    if row is None:
+        row = staff_rows.user_with_role(user.id)
+        if row is not None and cached:
+            _known[user.id] = row  # callers only read it
     if row is None or not row.active:
         raise UserInactive(name=getattr(user, "name", "?"))
     return row

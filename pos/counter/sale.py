@@ -202,11 +202,14 @@ class _Goods:
         return out
 
 
-def _facts(cart: Cart) -> dict[int, SaleFacts]:
-    """What the sale needs of its products and of their dishes' ingredients, read once."""
+def _read_first(cart: Cart) -> tuple[str | None, dict[int, SaleFacts]]:
+    """The number of the sale this cart already became (if paid; the member is locked first, before
+    points, tab and stamps are checked) and what the sale needs of its products and of their dishes'
+    ingredients: one read."""
     in_cart = {ln.product_id for ln in cart.lines if ln.product_id is not None}
     table = recipes.table()  # cached: the ingredients of every item with a recipe
-    return counter_rows.sale_facts(in_cart.union(i for pid in in_cart for i, _q in table.get(pid, ())))
+    wanted = in_cart.union(i for pid in in_cart for i, _q in table.get(pid, ()))
+    return counter_rows.paid_and_facts(cart.uid, cart.customer_id, wanted)
 
 
 def _goods(cart: Cart, facts: dict[int, SaleFacts]) -> _Goods:
@@ -261,11 +264,10 @@ def complete(
         raise EmptyCart()
     cart.check()  # a cart filled by hand or read from JSON keeps the edits' rules too
     staff.require(cashier, "sell")  # as stored now: a deactivated cashier, or one whose role lost it, cannot
-    done = counter_rows.number_of_cart(cart.uid, lock_member=cart.customer_id)  # before points, tab, stamps
+    done, facts = _read_first(cart)
     if done is not None:
         raise AlreadyCompleted(number=done)
     channel = channels.get(cart.channel)
-    facts = _facts(cart)
     for line in cart.lines:  # the catalogue says which items carry PPN and their unit, not the cart
         if line.product_id in facts:
             line.tax_category = facts[line.product_id].tax_category

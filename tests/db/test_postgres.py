@@ -283,10 +283,11 @@ def test_a_sale_locks_its_rows_in_one_order_and_the_journal_last(pg_shop, monkey
         return next(i for i, s in enumerate(sent) if s.startswith(start))
 
     assert sent[0] == "BEGIN" and sent[1].startswith("SELECT pg_advisory_xact_lock_shared(")
-    customer_lock = at('SELECT (SELECT "number" FROM "sale" WHERE "cart_uid" =')  # with the paid check
+    customer_lock = at('SELECT h."paid", h."member", p."id", p."price"')  # with the paid check and prices
     product_lock = at('SELECT p."id", p."name", p."on_hand", b."id"')  # with the products' batches
     assert re.search(
-        r'\(SELECT "id" FROM "customer" WHERE "id" = (%s|\d+) FOR NO KEY UPDATE\)$', sent[customer_lock]
+        r'\(SELECT "id" FROM "customer" WHERE "id" = (%s|\d+) FOR NO KEY UPDATE\) AS "member"\) h ',
+        sent[customer_lock],
     )
     assert sent[product_lock].endswith('ORDER BY p."id", b."expires_on", b."id" FOR NO KEY UPDATE OF p')
     assert customer_lock < product_lock < at('INSERT INTO "day_product"')

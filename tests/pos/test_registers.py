@@ -10,11 +10,16 @@ from pathlib import Path
 import pytest
 
 import main
-from db.models import Register, database
+from db.models import Register, User, database
 from pos import shop
 from pos.catalog import channel
+from pos.catalog import catalog
 from pos.core import caches, settings, staff, till
+from pos.core.cart import Cart
+from pos.core.errors import PermissionDenied, UserInactive
 from pos.core.till import InvalidRegister, UnknownRegister
+from pos.counter import sale, shift
+from pos.counter.payment import Tender
 
 
 @pytest.mark.parametrize("code", ["", " ", "K 1", "KASIR-SATU", "K1;DROP", "k\x00", "-K1", "Ä1", "K1\tK2"])
@@ -120,5 +125,67 @@ def test_an_older_snapshot_on_another_thread_never_puts_old_settings_back(tmp_pa
         thread.join(10)
         assert seen == ["none", "none"]
         assert settings.get("tax_mode") == "added"
+    finally:
+        shop.close_shop()
+
+
+def _sale_cart(item) -> tuple[Cart, list[Tender]]:
+    cart = Cart()
+    cart.add(item.id, item.name, 5_000, 1)
+    return cart, [Tender("cash", 5_000)]
+
+
+def test_a_cashier_deactivated_on_another_till_cannot_sell_at_the_next_sale(tmp_path):
+    """The acting user is kept between services, but a change to a user or a role on another till (or in
+    a script) moves the configuration number: the next service reads them afresh."""
+    path = tmp_path / "toko.db"
+    shop.open_shop(str(path), "K1")
+    try:
+        owner = staff.create_user("Bu Sri", "owner", "7391")
+        settings.update({"setup_done": True}, user=owner.name)
+        cashier = staff.add_user("Sari", "cashier", "2468", owner)
+        shift.open_shift(cashier, 0)
+        item = catalog.create_product("T1", "Teh", 5_000, track_stock=False)
+        sale.complete(*_sale_cart(item), cashier)  # read once and kept
+        other = sqlite3.connect(path)  # the other till
+        other.execute('UPDATE "user" SET "active" = 0 WHERE "id" = ?', (cashier.id,))
+        other.commit()
+        cart, paid = _sale_cart(item)
+        with pytest.raises(UserInactive):
+            sale.complete(cart, paid, cashier)
+        other.execute(
+            'UPDATE "role" SET "permissions" = \'[]\' WHERE "id" = (SELECT "role_id" FROM "user" WHERE "id" = ?)',
+            (cashier.id,),
+        )
+        other.execute('UPDATE "user" SET "active" = 1 WHERE "id" = ?', (cashier.id,))
+        other.commit()
+        other.close()
+        with pytest.raises(PermissionDenied):  # the role lost "sell" on the other till
+            sale.complete(cart, paid, cashier)
+    finally:
+        shop.close_shop()
+
+
+def test_a_service_that_changes_a_user_and_fails_leaves_no_stale_user_behind(tmp_path):
+    """A user read inside a transaction that wrote users is not kept: if that transaction rolls back,
+    the next service must not see what it had written."""
+    from pos.core.tx import service
+
+    shop.open_shop(str(tmp_path / "toko.db"), "K1")
+    try:
+        owner = staff.create_user("Bu Sri", "owner", "7391")
+        cashier = staff.add_user("Sari", "cashier", "2468", owner)
+        staff.set_active(cashier.id, False, owner)
+
+        @service
+        def reactivate_then_fail() -> None:
+            User.update(active=True).where(User.id == cashier.id).execute()
+            staff.require(cashier, "sell")  # sees the uncommitted row: allowed here
+            raise PermissionDenied(name="uji", action="uji")
+
+        with pytest.raises(PermissionDenied):
+            reactivate_then_fail()
+        with pytest.raises(UserInactive):
+            staff.require(cashier, "sell")
     finally:
         shop.close_shop()
