@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileInfo, QSettings
+from PySide6.QtCore import QFileInfo, QSettings, QStandardPaths
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
@@ -72,9 +72,13 @@ def _dialog(parent: QWidget | None, title: str, filters: str, saving: bool) -> Q
 
 
 def _folder() -> str:
-    """Where the last file was chosen (kept in QSettings), else the person's home folder."""
+    """Where the last file was chosen (kept in QSettings), else the person's Documents folder (their home
+    folder where there is none)."""
     saved = QSettings("Kasir", "Kasir").value("files/folder")
-    return saved if isinstance(saved, str) and Path(saved).is_dir() else str(Path.home())
+    if isinstance(saved, str) and Path(saved).is_dir():
+        return saved
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
 def _chosen(box: QFileDialog) -> str:
