@@ -158,7 +158,9 @@ def first_run(shop_name: str, address: str, whatsapp: str, owner_name: str, owne
         raise AlreadySetUp(shop=str(settings.get("shop_name") or "-"))
     shop_name = clean(shop_name)
     if not shop_name or len(shop_name) > 80:
-        raise InvalidName(limit=80)
+        raise InvalidName(N_("Nama toko tidak boleh kosong dan paling panjang {limit} huruf."), limit=80)
+    if not clean(owner_name) or len(clean(owner_name)) > 80:
+        raise InvalidName(N_("Nama pemilik tidak boleh kosong dan paling panjang {limit} huruf."), limit=80)
     number = phone.normalise(whatsapp) if (whatsapp or "").strip() else ""
     pin_guard.refuse_weak(owner_pin)  # no 1234, 0000, 1212... for a real shop's owner
     owner = staff.create_user(owner_name, "owner", owner_pin)

@@ -57,6 +57,14 @@ def test_a_weak_pin_or_empty_name_sets_up_nothing(db):
     assert not shop.is_set_up() and not User.select().exists() and not Setting.select().exists()
 
 
+def test_an_empty_name_says_which_name_is_missing(db):
+    with pytest.raises(InvalidInput, match="^Nama toko tidak boleh kosong"):
+        shop.first_run("   ", "", "", "Pak Budi", "2468")
+    with pytest.raises(InvalidInput, match="^Nama pemilik tidak boleh kosong"):
+        shop.first_run("Toko Maju", "", "", " ", "2468")
+    assert not shop.is_set_up() and not User.select().exists()
+
+
 def test_the_demo_kinds_are_the_generators():
     from pos.demo.catalogs import CATALOGS, SHOP_DETAILS
 
