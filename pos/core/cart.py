@@ -22,17 +22,28 @@ TAX_CATEGORIES = ("standard", "exempt")
 MAX_NOTE = 200
 
 
-def parse_qty(value: Any) -> Decimal:
-    """'2', '0,25', Decimal('1.5') -> a quantity with 3 places. Zero, negative or > 9.999 is refused."""
-    if value.__class__ is int and 0 < value <= MAX_QTY:  # a whole number of items: nothing to read
+def parse_qty(value: Any, most: Decimal = MAX_QTY) -> Decimal:
+    """'2', '0,25', Decimal('1.5') -> a quantity with 3 places. Zero, negative or more than `most` (a
+    sale's line: 9.999) is refused."""
+    if value.__class__ is int and 0 < value <= most:  # a whole number of items: nothing to read
         return to_qty(Decimal(value))
     try:
         qty = to_qty(str(value).strip().replace(",", "."))
     except (InvalidOperation, ValueError) as exc:
-        raise InvalidQuantity(text=str(value)) from exc
-    if not qty.is_finite() or qty <= 0 or qty > MAX_QTY:
-        raise InvalidQuantity(text=str(value))
+        raise _invalid(value, most) from exc
+    if not qty.is_finite() or qty <= 0 or qty > most:
+        raise _invalid(value, most)
     return qty
+
+
+def _invalid(value: Any, most: Decimal) -> InvalidQuantity:
+    if most == MAX_QTY:
+        return InvalidQuantity(text=str(value))
+    return InvalidQuantity(
+        N_("Jumlah barang tidak valid: {text}. Harus lebih dari 0 dan paling banyak {most}."),
+        text=str(value),
+        most=f"{int(most):,}".replace(",", "."),  # a whole limit, as the shop writes 1.000.000
+    )
 
 
 def check_price(value: Any) -> int:

@@ -216,11 +216,13 @@ def moving_average(on_hand: Decimal, cost: int, qty: Decimal, unit_cost: int) ->
     return int((value / (held + qty)).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
 
 
-def _qty(value: object) -> Decimal:
-    qty = parse_qty(value)
-    if qty > MAX_STOCK_QTY:
-        raise StockError(why=N_("jumlah terlalu besar"))
-    return qty
+def parse_received(value: object) -> Decimal:
+    """A quantity received, counted or moved: more than 0 and at most 1.000.000 (a bakso stall counts
+    its meat in grams), not the 9.999 of one sale line."""
+    return parse_qty(value, most=MAX_STOCK_QTY)
+
+
+_qty = parse_received
 
 
 @service

@@ -280,3 +280,15 @@ def test_the_stock_list_reads_pages_and_sorts_in_the_database(kitchen, owner, mo
     assert [r.name for r in stock_list.listing(only_low=True)] == ["Bakso butir"]
     shown = stock_list.overview()
     assert (len(shown.rows), shown.value, shown.low, shown.expiring) == (len(rows), listed.value(), 1, 1)
+
+
+def test_a_stall_receives_its_meat_in_grams_beyond_a_sale_lines_limit(owner):
+    """One sale line holds at most 9.999; receiving 12,5 kg counted in grams (12.500) is a real delivery.
+    Up to 1.000.000 is taken; more is refused with the limit named, and nothing is written."""
+    daging = catalog.create_product("DG", "Daging sapi", 0, unit="gram", cost=140)
+    stock.restock([(daging, "12500", 140)], owner)
+    assert qty(daging) == D("12500")
+    moves = StockMove.select().count()
+    with pytest.raises(InvalidInput, match="paling banyak 1.000.000"):
+        stock.restock([(daging, "1000001", 140)], owner)
+    assert qty(daging) == D("12500") and StockMove.select().count() == moves

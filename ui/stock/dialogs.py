@@ -161,7 +161,7 @@ class RestockDialog(QDialog):
                 raise stock.StockError(why=_("pilih barangnya"))
             if any(p.id == product.id for p, _q, _c in self.items):
                 raise stock.StockError(why=_("{name} sudah ada di daftar").format(name=product.name))
-            qty = parse_qty(self.qty.text())
+            qty = stock.parse_received(self.qty.text())
             cost = parse_rupiah(self.cost.text() or "0")
         except PosError as exc:
             self.error.setText(exc.text)
