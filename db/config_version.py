@@ -1,6 +1,6 @@
 """A number the database adds one to whenever the shop's configuration changes: settings, channels, loyalty
-programs, recipes, staff and their roles. Tills cache these (pos/core/caches.py) and compare the number to know when to read them
-again.
+programs, recipes, staff and their roles. Tills cache these (pos/core/caches.py) and compare the number to
+know when to read them again.
 
 Triggers keep it, so every change counts — from any till, any service, any script — on SQLite and
 PostgreSQL alike. `ensure` installs them on a database that has none yet (it runs at every open and does

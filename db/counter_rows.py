@@ -58,7 +58,10 @@ def number_of_cart(cart_uid: str, lock_member: int | None = None) -> str | None:
     return None if found is None else str(found)
 
 
-_FACTS = 'p."id", p."price", p."cost", p."track_stock", p."warranty_days", p."tax_category", p."unit", p."serialised"'
+_FACTS = (
+    'p."id", p."price", p."cost", p."track_stock", p."warranty_days", p."tax_category", p."unit", '
+    'p."serialised"'
+)
 
 
 def _fact(row: tuple[Any, ...]) -> tuple[int, SaleFacts]:
@@ -72,15 +75,16 @@ def paid_and_facts(
     cart_uid: str, lock_member: int | None, product_ids: set[int]
 ) -> tuple[str | None, dict[int, SaleFacts]]:
     """`number_of_cart` (the member locked on PostgreSQL) and what a sale needs of these products, in one
-    statement: a sale's first read, one round trip to the server instead of two. The member's row is still the first a sale
-    locks; the products are read, not locked. The member's column is selected although nobody reads it:
-    PostgreSQL drops a subquery's unused column, and with it the lock."""
+    statement: a sale's first read, one round trip to the server instead of two. The member's row is still
+    the first a sale locks; the products are read, not locked. The member's column is selected although
+    nobody reads it: PostgreSQL drops a subquery's unused column, and with it the lock."""
     if not product_ids:
         return number_of_cart(cart_uid, lock_member), {}
+    paid_check = 'SELECT "number" FROM "sale" WHERE "cart_uid" = ?'
+    member_lock = 'SELECT "id" FROM "customer" WHERE "id" = ?' + fast.for_update()
     found = fast.rows(
-        'SELECT h."paid", h."member", ' + _FACTS + ' FROM (SELECT (SELECT "number" FROM "sale" WHERE "cart_uid" = ?) '
-        'AS "paid", (SELECT "id" FROM "customer" WHERE "id" = ?' + fast.for_update() + ') AS "member") h '
-        'LEFT JOIN "product" p ON p."id" IN (?*)',
+        f'SELECT h."paid", h."member", {_FACTS} FROM (SELECT ({paid_check}) AS "paid", ({member_lock}) '
+        'AS "member") h LEFT JOIN "product" p ON p."id" IN (?*)',
         [cart_uid, lock_member, *sorted(product_ids)],
     )
     paid = found[0][0] if found else None

@@ -12,8 +12,7 @@ import pytest
 import main
 from db.models import Register, User, database
 from pos import shop
-from pos.catalog import channel
-from pos.catalog import catalog
+from pos.catalog import catalog, channel
 from pos.core import caches, settings, staff, till
 from pos.core.cart import Cart
 from pos.core.errors import PermissionDenied, UserInactive
@@ -154,7 +153,8 @@ def test_a_cashier_deactivated_on_another_till_cannot_sell_at_the_next_sale(tmp_
         with pytest.raises(UserInactive):
             sale.complete(cart, paid, cashier)
         other.execute(
-            'UPDATE "role" SET "permissions" = \'[]\' WHERE "id" = (SELECT "role_id" FROM "user" WHERE "id" = ?)',
+            'UPDATE "role" SET "permissions" = \'[]\' '
+            'WHERE "id" = (SELECT "role_id" FROM "user" WHERE "id" = ?)',
             (cashier.id,),
         )
         other.execute('UPDATE "user" SET "active" = 1 WHERE "id" = ?', (cashier.id,))
