@@ -176,7 +176,7 @@ def render(out: Path, kind: str = "warung") -> list[Path]:
             time.sleep(0.05)
         made.append(out / "report.png")
         _save(window, made[-1])
-        reports.tabs.setCurrentIndex(4)
+        reports.tabs.setCurrentIndex(reports.tabs.indexOf(reports.people))  # Pelanggan dan loyalitas
         made.append(out / "report-customers.png")
         _save(window, made[-1])
 
