@@ -23,6 +23,11 @@ def rows(report: ShiftReport, shop_name: str) -> list[Row]:
     out.append(("pair", _("Jumlah nota"), str(r.sales_count)))
     out.append(("pair", _("Penjualan"), format_rupiah(r.sales_total)))
     out.append(("pair", _("Retur ({n})").format(n=r.refunds_count), format_rupiah(r.refunds_total)))
+    if len(r.by_cashier) > 1:  # several cashiers in one shift: what each sold
+        out.append(("rule",))
+        out.append(("text", _("Per kasir:")))
+        for name, count, total in r.by_cashier:
+            out.append(("pair", f"  {name} ({count})", format_rupiah(total)))
     out.append(("rule",))
     out.append(("text", _("Per metode bayar:")))
     for method, amount in r.by_method:
@@ -32,6 +37,8 @@ def rows(report: ShiftReport, shop_name: str) -> list[Row]:
     out.append(("pair", _("Tunai masuk (penjualan)"), format_rupiah(dict(r.by_method).get("cash", 0))))
     out.append(("pair", _("Kas masuk"), format_rupiah(r.pay_ins)))
     out.append(("pair", _("Kas keluar"), format_rupiah(-r.pay_outs)))
+    for line in r.cash_lines:  # who took money out or put it in, when, and why
+        out.append(("pair", f"  {line.at:%H:%M} {line.user}: {line.reason}", format_rupiah(line.amount)))
     from pos.counter.delivery_report import cod_gaps  # (pos.counter.delivery imports pos.counter.shift)
 
     for reason, gap in cod_gaps(r.register, r.number):  # in those two: what each courier brought short/over

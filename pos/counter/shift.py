@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from peewee import fn
+from peewee import Case, fn
 
 from db.models import CashMove, Closing, Payment, Register, Sale, Shift, User
 from pos.core import clock, journal, staff, till
@@ -57,6 +57,16 @@ DENOMINATIONS = (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200,
 
 
 @dataclass(frozen=True)
+class CashLine:
+    """One pay-in (+) or pay-out (-) of a shift: the Z slip says when, who and why."""
+
+    at: datetime
+    user: str
+    reason: str
+    amount: int
+
+
+@dataclass(frozen=True)
 class ShiftReport:
     register: str
     number: int
@@ -78,6 +88,8 @@ class ShiftReport:
     refunds_total: int
     anchor: tuple[int, str] | None = None  # the journal's head at closing (seq, hash): printed on the Z slip
     still_out: tuple[BoardOrder, ...] = ()  # delivery orders on their way at closing (or now): on the Z slip
+    cash_lines: tuple[CashLine, ...] = ()  # each pay-in and pay-out, oldest first
+    by_cashier: tuple[tuple[str, int, int], ...] = ()  # (cashier, sales, their total net of refunds)
 
 
 @service
@@ -129,9 +141,29 @@ def report(shift: Shift) -> ShiftReport:
         .group_by(Sale.kind)
         .tuples()
     }
-    moves = list(CashMove.select(CashMove.amount).where(CashMove.shift == shift).tuples())
-    pay_ins = sum(a for (a,) in moves if a > 0)
-    pay_outs = -sum(a for (a,) in moves if a < 0)
+    lines = tuple(
+        CashLine(at, name, reason, int(amount))
+        for at, name, reason, amount in CashMove.select(
+            CashMove.created_at, User.name, CashMove.reason, CashMove.amount
+        )
+        .join(User)
+        .where(CashMove.shift == shift)
+        .order_by(CashMove.id)
+        .tuples()
+    )
+    pay_ins = sum(c.amount for c in lines if c.amount > 0)
+    pay_outs = -sum(c.amount for c in lines if c.amount < 0)
+    cashiers = tuple(
+        (str(name), int(n or 0), int(total or 0))
+        for name, n, total in Sale.select(
+            User.name, fn.SUM(Case(None, [(Sale.kind == "sale", 1)], 0)), fn.SUM(Sale.total)
+        )
+        .join(User, on=Sale.cashier == User.id)
+        .where(Sale.shift == shift)
+        .group_by(User.id, User.name)
+        .order_by(User.name)
+        .tuples()
+    )
     cash = sum(int(total) for method, total in by_method if method == "cash")
     expected = int(shift.opening_cash) + cash + pay_ins - pay_outs
     from pos.counter import delivery  # (it imports this module)
@@ -156,6 +188,8 @@ def report(shift: Shift) -> ShiftReport:
         refunds_count=counts.get("refund", (0, 0))[0],
         refunds_total=counts.get("refund", (0, 0))[1],
         still_out=tuple(delivery.still_out(shift.closed_at or clock.now())),
+        cash_lines=lines,
+        by_cashier=cashiers,
     )
 
 

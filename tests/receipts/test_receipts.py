@@ -164,6 +164,28 @@ def test_shift_slip(items, cashier, owner):
     assert b"LAPORAN SHIFT" in escpos_out.thermal_bytes(shift_slip.rows(report, "Warung Uji"))
 
 
+def test_shift_slip_says_who_moved_cash_and_why_and_what_each_cashier_sold(items, cashier, owner):
+    """A cashier selling in the owner's shift, and a pay-out: the Z slip names both, to the rupiah."""
+    c = Cart()
+    c.add(items["teh"].id, "Es Teh", 5_000, 2)
+    sale.complete(c, [Tender("cash", 10_000)], cashier)
+    c = Cart()
+    c.add(items["teh"].id, "Es Teh", 5_000, 3)
+    sale.complete(c, [Tender("cash", 15_000)], owner)
+    shift.cash_move(cashier, -4_000, "beli es batu")
+    report = shift.report(shift.current())
+    assert [(line.user, line.reason, line.amount) for line in report.cash_lines] == [
+        (cashier.name, "beli es batu", -4_000)
+    ]
+    assert dict((n, (k, t)) for n, k, t in report.by_cashier) == {
+        cashier.name: (1, 10_000),
+        owner.name: (1, 15_000),
+    }
+    text = pdf_text(thermal_pdf(shift_slip.rows(report, "Warung Uji"), 80, "Z"))
+    assert f"{cashier.name}: beli es batu" in text and "-Rp 4.000" in text
+    assert "Per kasir:" in text and f"{cashier.name} (1)" in text and "Rp 10.000" in text
+
+
 def test_long_names_emoji_and_200_lines(items, cashier):
     weird = catalog.create_product(
         "EMO", "Es Kopi Susu ☕🍹 Spésial " + "panjang " * 20, 12_000, track_stock=False
