@@ -39,3 +39,20 @@ def test_listing_the_shops_folder_keeps_kasirs_hold_on_its_database(qtbot, tmp_p
     live.execute("INSERT INTO nota VALUES ('K1-000002')")
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM nota").fetchone() == (2,)  # seen by others
     live.close()
+
+
+def test_every_file_dialog_is_kasirs_own():
+    """Qt's static file dialogs (QFileDialog.getSaveFileName and the like) bring Qt's icon provider back,
+    and with it the lost locks: every screen asks through ui/widgets/files.py."""
+    from pathlib import Path
+
+    ui = Path(files.__file__).resolve().parents[1]
+    static = ("getSaveFileName", "getOpenFileName", "getExistingDirectory", "getOpenFileNames")
+    found = [
+        f"{path.relative_to(ui)}: {name}"
+        for path in ui.rglob("*.py")
+        if path.name != "files.py"
+        for name in static
+        if name in path.read_text(encoding="utf-8")
+    ]
+    assert found == []

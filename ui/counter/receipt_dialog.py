@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,10 +27,16 @@ from receipts.layout import rows
 from ui import paper
 from ui.printing import Printing, PrintSettings
 from ui.theme import plain_label, role
+from ui.widgets import files
 from ui.widgets.boxes import ComboBox
 
+
 # Tests replace these to answer file dialogs and the browser without a person.
-ask_save_path = QFileDialog.getSaveFileName
+def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> tuple[str, str]:
+    """Kasir's own file dialog (ui/widgets/files.py; tests replace this to answer it)."""
+    return files.ask_save(parent, title, suggested, filters), ""
+
+
 open_url = QDesktopServices.openUrl
 
 

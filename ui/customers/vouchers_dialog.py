@@ -8,7 +8,6 @@ from datetime import timedelta
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,7 @@ from pos.customers.voucher import Voucher
 from receipts.voucher_pdf import sheet_pdf
 from ui.counter.approval import ApprovalDialog
 from ui.theme import role
-from ui.widgets import dialogs
+from ui.widgets import dialogs, files
 from ui.widgets.boxes import ComboBox, DateEdit, SpinBox
 from ui.widgets.table import Column, RowsModel, sorted_view
 
@@ -229,9 +228,7 @@ class VouchersDialog(QDialog):
         if not chosen:
             self.message.setText(_("Tidak ada voucher aktif untuk dicetak."))
             return
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Simpan lembar voucher"), "voucher.pdf", "PDF (*.pdf)"
-        )
+        path = files.ask_save(self, _("Simpan lembar voucher"), "voucher.pdf", "PDF (*.pdf)")
         if not path:
             return
 

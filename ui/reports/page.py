@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -38,7 +37,7 @@ from ui.reports.ledger import Ledger
 from ui.reports.tabs import BooksTab, ChartsTab, DeliveryTab, MoneyTab, PeopleTab, day_table, product_table
 from ui.reports.tiles import TileRow
 from ui.theme import role
-from ui.widgets import dialogs, worker
+from ui.widgets import dialogs, files, worker
 from ui.widgets.boxes import ComboBox, DateEdit
 from ui.widgets.table import Column, RowsModel, setup_view
 
@@ -290,8 +289,7 @@ class ReportPage(QWidget):
 
     # --- exports ---
     def _target(self, title: str, name: str, kinds: str) -> str:
-        path, _filter = QFileDialog.getSaveFileName(self, title, name, kinds)
-        return path
+        return files.ask_save(self, title, name, kinds)
 
     def save_pdf(self) -> None:
         if self.data is None:
@@ -318,13 +316,13 @@ class ReportPage(QWidget):
             self.message.setText(_("Laporan disimpan: {path}").format(path=path))
 
     def save_csv(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Folder untuk file CSV"))
+        folder = files.ask_folder(self, _("Folder untuk file CSV"))
         if not folder:
             return
         user = self.window_.user  # type: ignore[attr-defined]
-        files = dialogs.run_service(self, lambda: export.write_csv(self.period, folder, user))
-        if files is not None:
-            self.message.setText(_("{n} file CSV disimpan di {folder}").format(n=len(files), folder=folder))  # type: ignore[arg-type]
+        written = dialogs.run_service(self, lambda: export.write_csv(self.period, folder, user))
+        if written is not None:
+            self.message.setText(_("{n} file CSV disimpan di {folder}").format(n=len(written), folder=folder))  # type: ignore[arg-type]
 
     # --- closings ---
     def close_today(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,10 +21,12 @@ from pos.core.errors import PosError
 from pos.core.i18n import _
 from ui.events import hub
 from ui.theme import plain_label, role
-from ui.widgets import dialogs, worker
+from ui.widgets import dialogs, files, worker
 
-# Tests replace this to answer the file dialog.
-ask_open_path = QFileDialog.getOpenFileName
+
+def ask_open_path(parent: QWidget, title: str, start: str, filters: str) -> tuple[str, str]:
+    """Kasir's own file dialog (ui/widgets/files.py; tests replace this to answer it)."""
+    return files.ask_open(parent, title, filters, start), ""
 
 
 class SafetyBox(QGroupBox):

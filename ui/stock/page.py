@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFontMetricsF
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,7 +37,7 @@ from ui.stock.dialogs import (
     WasteDialog,
 )
 from ui.theme import role
-from ui.widgets import dialogs
+from ui.widgets import dialogs, files
 from ui.widgets.boxes import ComboBox, SpinBox
 from ui.widgets.page import ListPage
 from ui.widgets.table import Column, RowsModel, setup_view
@@ -238,9 +237,7 @@ class SuggestionDialog(QDialog):
         )
 
     def save_pdf(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Simpan saran belanja"), "saran_belanja.pdf", "PDF (*.pdf)"
-        )
+        path = files.ask_save(self, _("Simpan saran belanja"), "saran_belanja.pdf", "PDF (*.pdf)")
         if not path:
             return
         groups: dict[str, list[Any]] = defaultdict(list)

@@ -89,9 +89,10 @@ def _chosen(box: QFileDialog) -> str:
     return path
 
 
-def _open(parent: QWidget | None, title: str, filters: str) -> str:
+def _open(parent: QWidget | None, title: str, filters: str, folder: str = "") -> str:
+    """A file to open; '' when cancelled. `folder`: where to start (else where the last file was)."""
     box = _dialog(parent, title, filters, saving=False)
-    box.setDirectory(_folder())
+    box.setDirectory(folder if folder and Path(folder).is_dir() else _folder())
     return _chosen(box)
 
 
@@ -122,6 +123,6 @@ def _choose_folder(parent: QWidget | None, title: str) -> str:
     return path
 
 
-ask_open: Callable[[QWidget | None, str, str], str] = _open
+ask_open: Callable[..., str] = _open  # (parent, title, filters[, folder])
 ask_save: Callable[[QWidget | None, str, str, str], str] = _save
 ask_folder: Callable[[QWidget | None, str], str] = _choose_folder
