@@ -26,6 +26,9 @@ def test_problems_are_shown_and_nothing_is_written_until_fixed(qtbot, owner, tmp
     assert "2 masalah" in dialog.message.text()
     problems = dialog.model.data(dialog.model.index(1, 6))
     assert "dua ribu" in problems
+    assert f"Baris 3: {problems}" in dialog.message.text()  # the first problem whole, not cut by the column
+    dialog.table.setCurrentIndex(dialog.model.index(2, 1))  # the owner clicks the row without a name
+    assert dialog.message.text().startswith("Baris 4: ") and dialog.message.text() != f"Baris 3: {problems}"
     assert not Product.select().exists()
     good = tmp_path / "baik.csv"
     good.write_text("Produk;Jual;Kode\nKopi;2.000;4006381333931\nTeh Botol;Rp 4.500;\n", encoding="utf-8")

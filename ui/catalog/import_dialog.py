@@ -106,6 +106,7 @@ class ProductImportDialog(ImportDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_view(self.table, stretch=6)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         body.addWidget(self.table, 1)
         self.finish(body)
         self.combos: dict[int, QComboBox] = {}
@@ -138,14 +139,27 @@ class ProductImportDialog(ImportDialog):
         if shown.missing:
             self.message.setText("\n".join(shown.missing))
         elif bad:
+            first = next(r for r in shown.rows if r.problems)  # named whole: the column cuts long ones
             self.message.setText(
                 _("{n} masalah — perbaiki file atau pilih kolom yang benar. Belum ada yang ditulis.").format(
                     n=bad
                 )
+                + "\n"
+                + _("Baris {line}: {problems}").format(line=first.line, problems="; ".join(first.problems))
             )
         todo = shown.count("new") + shown.count("update")
         self.ok.setText(_("Impor {n} barang").format(n=todo))
         self.ok.setEnabled(bad == 0 and todo > 0)
+
+    def _row_chosen(self, current: Any, _previous: Any) -> None:
+        """A row with a problem, chosen: its problems whole on the message line."""
+        if not current.isValid() or current.row() >= len(self.model.rows):
+            return
+        row = self.model.rows[current.row()]
+        if row.problems:
+            self.message.setText(
+                _("Baris {line}: {problems}").format(line=row.line, problems="; ".join(row.problems))
+            )
 
     def _mapping(self, shown: product_import.ImportPreview) -> None:
         while self.mapping.rowCount():
