@@ -37,12 +37,8 @@ def rows(report: ShiftReport, shop_name: str) -> list[Row]:
     out.append(("pair", _("Tunai masuk (penjualan)"), format_rupiah(dict(r.by_method).get("cash", 0))))
     out.append(("pair", _("Kas masuk"), format_rupiah(r.pay_ins)))
     out.append(("pair", _("Kas keluar"), format_rupiah(-r.pay_outs)))
-    for line in r.cash_lines:  # who took money out or put it in, when, and why
+    for line in r.cash_lines:  # who took money out or put it in, when, and why (a courier's COD gap too)
         out.append(("pair", f"  {line.at:%H:%M} {line.user}: {line.reason}", format_rupiah(line.amount)))
-    from pos.counter.delivery_report import cod_gaps  # (pos.counter.delivery imports pos.counter.shift)
-
-    for reason, gap in cod_gaps(r.register, r.number):  # in those two: what each courier brought short/over
-        out.append(("pair", "  " + reason, format_rupiah(gap)))
     out.append(("bold_pair", _("Kas seharusnya"), format_rupiah(r.expected_cash)))
     if r.counted_cash is not None:
         for denomination, pieces in r.counted_detail.items():

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from db.models import DeliveryOrder, Register, Sale, Shift
+from db.models import DeliveryOrder, Sale
 from pos.core.i18n import _
 from pos.core.money import format_rupiah
 from pos.core.periods import Period
@@ -79,36 +79,6 @@ def figures(period: Period) -> DeliveryFigures:
         cod_outstanding=int(outstanding[1]),
         cod_outstanding_count=int(outstanding[0]),
     )
-
-
-def cod_gaps(register: str, number: int) -> list[tuple[str, int]]:
-    """What couriers brought short (-) or over (+) in the shift `number` of register `register`: one
-    (reason, rupiah) per order, worded as its cash move ("Selisih COD K1-… · kurir …") for the Z slip."""
-    query = (
-        DeliveryOrder.select(DeliveryOrder.courier, DeliveryOrder.received, Sale.number, Sale.total)
-        .join(Sale, on=(DeliveryOrder.sale == Sale.id))
-        .join(Shift, on=(Sale.shift == Shift.id))
-        .join(Register, on=(Shift.register == Register.id))
-        .where(
-            Register.code == register,
-            Shift.number == number,
-            DeliveryOrder.cod == True,  # noqa: E712
-            DeliveryOrder.received.is_null(False),
-        )
-        .order_by(DeliveryOrder.done_at, DeliveryOrder.id)
-        .tuples()
-    )
-    out = []
-    for courier, received, sale_number, total in query:
-        gap = int(received) - int(total)
-        if gap:
-            words = (
-                _("Selisih COD {number} · kurir {name}")
-                if gap < 0
-                else _("Lebih COD {number} · kurir {name}")
-            )
-            out.append((words.format(number=sale_number, name=courier or "-"), gap))
-    return out
 
 
 def report_lines(section: DeliveryFigures) -> list[tuple[str, str]]:

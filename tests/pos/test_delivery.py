@@ -431,11 +431,12 @@ def test_the_z_slip_names_each_cod_shortfall_and_surplus(owner):
     closed = shift.close_shift(owner, {})
     text = [" ".join(str(p) for p in row[1:]) for row in shift_slip.rows(closed, "Warung Uji")]
     at = text.index("Kas keluar -Rp 2.000")
+    when = f"{NOW:%H:%M} {owner.name}"  # each cash move with when and who settled it
     assert text[at - 1 : at + 3] == [
         "Kas masuk Rp 5.000",
         "Kas keluar -Rp 2.000",
-        f"  Selisih COD {a.sale.number} · kurir Joko -Rp 2.000",
-        f"  Lebih COD {b.sale.number} · kurir Sari Rp 5.000",
+        f"  {when}: Selisih COD {a.sale.number} · kurir Joko -Rp 2.000",
+        f"  {when}: Lebih COD {b.sale.number} · kurir Sari Rp 5.000",
     ]
 
 
