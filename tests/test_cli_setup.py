@@ -71,8 +71,8 @@ def test_reset_pin_with_the_code_setup_printed(tmp_path):
     [
         ("Toko Maju", "Pak Budi", "12", "PIN harus 4 sampai 6 angka."),
         ("Toko Maju", "Pak Budi", "12ab", "PIN harus 4 sampai 6 angka."),
-        ("  ", "Pak Budi", "2468", "Nama tidak boleh kosong dan paling panjang 80 huruf."),
-        ("Toko Maju", "", "2468", "Nama tidak boleh kosong dan paling panjang 80 huruf."),
+        ("  ", "Pak Budi", "2468", "Nama toko tidak boleh kosong dan paling panjang 80 huruf."),
+        ("Toko Maju", "", "2468", "Nama pemilik tidak boleh kosong dan paling panjang 80 huruf."),
     ],
 )
 def test_setup_refuses_weak_input_and_sets_up_nothing(tmp_path, capsys, shop_name, owner, pin, message):
