@@ -28,6 +28,8 @@ class ListPage(QWidget):
         self.window_ = window
         self.title = title
         self.summary = role(QLabel(""), "muted")
+        self.summary.setWordWrap(True)  # a long summary takes a second line instead of running off the page
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.search = QLineEdit()
         self.search.setPlaceholderText(search_hint)
         self.search.setClearButtonEnabled(True)
@@ -45,8 +47,7 @@ class ListPage(QWidget):
         layout.setContentsMargins(24, 18, 24, 18)
         head = QHBoxLayout()
         head.addWidget(role(QLabel(self.title), "title"))
-        head.addStretch(1)
-        head.addWidget(self.summary)
+        head.addWidget(self.summary, 1)
         layout.addLayout(head)
         for row in rows:
             layout.addLayout(row)
