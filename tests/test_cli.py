@@ -187,6 +187,20 @@ def test_restore_of_an_older_backup_says_what_it_drops_and_wants_force(tmp_path)
     assert totals(kept)[0] == 2  # nothing lost: the newer database is kept beside
 
 
+def test_the_report_as_files_is_the_owners_as_the_other_exports(tmp_path):
+    """The sales out of Kasir as a PDF, an XLSX or CSVs: the owner's PIN; on the screen, without."""
+    path = tmp_path / "k.db"
+    shop_with_sales(path, 1)
+    week = ("report", "--from", "2026-11-23", "--to", "2026-11-23")
+    for kind, target in (("--pdf", tmp_path / "r.pdf"), ("--xlsx", tmp_path / "r.xlsx")):
+        nobody = run("--db", str(path), *week, kind, str(target))
+        assert nobody.returncode == 2 and "butuh PIN pemilik" in nobody.stderr and not target.exists()
+        done = run("--db", str(path), "--owner-pin", "5821", *week, kind, str(target))
+        assert done.returncode == 0 and target.stat().st_size > 0, done.stderr
+    shown = run("--db", str(path), *week)
+    assert shown.returncode == 0 and "1 nota" in shown.stdout
+
+
 def test_restore_of_a_broken_backup_and_into_a_broken_database(tmp_path):
     path = tmp_path / "k.db"
     shop_with_sales(path, 1)

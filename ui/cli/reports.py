@@ -37,7 +37,7 @@ def cmd_report(args: argparse.Namespace, target: str) -> int:
 
     period = _period(args)
     # the sales out of Kasir as files ('exports'): the CLI acts for the owner, proven by their PIN
-    owner = owner_with_pin(args) if args.csv or args.xlsx else None
+    owner = owner_with_pin(args) if args.pdf or args.csv or args.xlsx else None
     data = report.build(period)
     if args.pdf:
         from receipts.report_pdf import report_pdf
