@@ -52,6 +52,8 @@ def summary(report: Report, tax_name: str = "") -> list[SummaryLine]:
         ]
     elif t.commission:
         out.append(SummaryLine(_("Komisi aplikasi"), -t.commission))
+    if t.delivery_fees:  # paid by the customer, passed on: neither revenue nor profit
+        out.append(SummaryLine(_("Ongkir (diteruskan ke kurir)"), -t.delivery_fees))
     out.append(SummaryLine(_("Pendapatan bersih (diterima toko)"), t.net_revenue, "total"))
     if t.tax:
         out.append(SummaryLine(_("{tax} disetor ke negara").format(tax=tax), -t.tax))

@@ -6,7 +6,8 @@ amounts), so every total is net of refunds:
 - discounts: all discounts net of refunded shares; net: item sales after discounts and refunds
   (gross − discounts on every row) — by_day and by_product add up to it;
 - total: what customers paid (net + added tax + service + delivery + rounding) — by_payment adds up to it;
-- commission: the aggregators' cut; net_revenue: what the shop keeps (total − commission);
+- commission: the aggregators' cut; net_revenue: what the shop keeps (total − commission − ongkir, which
+  goes on to the courier: neither revenue nor profit);
 - cost: cost of goods; margin: net_revenue − tax − cost.
 
 Sales, payments and products are read from the day books (db/summaries.py: added up per day in each sale's

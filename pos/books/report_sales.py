@@ -68,9 +68,9 @@ def totals(period: Period) -> Totals:
         rounding=both["rounding"],
         total=both["total"],
         commission=both["commission"],
-        net_revenue=both["net"],
+        net_revenue=both["net"] - both["delivery_fee"],  # the ongkir is the courier's, not the shop's
         cost=both["cost"],
-        margin=both["net"] - both["tax"] - both["cost"],
+        margin=both["net"] - both["delivery_fee"] - both["tax"] - both["cost"],
         average_basket=sold[TOTAL_FIELDS.index("total") + 1] // count if count else 0,
         # the same figures split as the summary shows them (every sale's total is its items after
         # discounts + service + added tax + ongkir + rounding, refunds alike, so these are exact):
@@ -137,7 +137,7 @@ def by_channel(period: Period) -> tuple[ChannelRow, ...]:
             fn.SUM(DaySales.gross - DaySales.discount),
             fn.SUM(DaySales.total),
             fn.SUM(DaySales.commission),
-            fn.SUM(DaySales.net),
+            fn.SUM(DaySales.net - DaySales.delivery_fee),  # the ongkir goes on to the courier
         )
         .join(Channel, on=(DaySales.channel_id == Channel.id))
         .where(in_days(DaySales, period))

@@ -43,7 +43,10 @@ TILES = [
         "net_revenue",
         lambda t: t.net_revenue,
         N_("Pendapatan bersih"),
-        N_("Dibayar pelanggan dikurangi komisi aplikasi (GoFood, GrabFood, ShopeeFood): yang diterima toko."),
+        N_(
+            "Dibayar pelanggan dikurangi komisi aplikasi (GoFood, GrabFood, ShopeeFood) dan ongkir "
+            "(diteruskan ke kurir): yang diterima toko."
+        ),
     ),
     TileSpec(
         "margin",
