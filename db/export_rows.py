@@ -18,6 +18,7 @@ class LineRow(NamedTuple):
     kind: str
     refund_of: str  # a refund's original receipt number ('' for a sale)
     channel: str
+    order_ref: str  # the platform's order number (sale.source_ref), '' when none
     cashier: str
     customer: str  # '' for a sale to no member
     name: str
@@ -29,11 +30,34 @@ class LineRow(NamedTuple):
     cost: int
 
 
+class SaleRow(NamedTuple):
+    """One sale or refund with its money: what the customer paid, the platform's commission, the ongkir
+    passed on to the courier and what the shop keeps (total − commission − ongkir)."""
+
+    number: str
+    created_at: datetime | str  # as the driver gives it: text on SQLite, a datetime on PostgreSQL
+    kind: str
+    refund_of: str
+    channel: str
+    order_ref: str
+    cashier: str
+    customer: str
+    net: int  # the items after discounts
+    service: int
+    tax: int
+    delivery_fee: int
+    rounding: int
+    total: int
+    commission: int
+    kept: int
+
+
 class PaymentRow(NamedTuple):
     number: str
     created_at: datetime | str  # as the driver gives it: text on SQLite, a datetime on PostgreSQL
     kind: str
     refund_of: str  # a refund's original receipt number ('' for a sale)
+    order_ref: str  # the platform's order number (sale.source_ref), '' when none
     method: str
     amount: int
     tendered: int
@@ -52,13 +76,29 @@ def sale_lines(since: datetime, until: datetime) -> Iterator[LineRow]:
     """The lines of the sales and refunds made in [since, until), by sale, in their order on the sale."""
     return _stream(
         LineRow,
-        'SELECT s."number", s."created_at", s."kind", COALESCE(o."number", \'\'), ch."name", u."name", '
-        'COALESCE(cu."name", \'\'), l."name", l."qty", l."unit_price", l."discount", l."tax", l."total", '
-        'l."cost" FROM "sale" s JOIN "sale_line" l ON l."sale_id" = s."id" '
+        'SELECT s."number", s."created_at", s."kind", COALESCE(o."number", \'\'), ch."name", s."source_ref", '
+        'u."name", COALESCE(cu."name", \'\'), l."name", l."qty", l."unit_price", l."discount", l."tax", '
+        'l."total", l."cost" FROM "sale" s JOIN "sale_line" l ON l."sale_id" = s."id" '
         'LEFT JOIN "sale" o ON o."id" = s."refund_of_id" '
         'JOIN "channel" ch ON ch."id" = s."channel_id" '
         'JOIN "user" u ON u."id" = s."cashier_id" LEFT JOIN "customer" cu ON cu."id" = s."customer_id" '
         'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id", l."position"',
+        since,
+        until,
+    )
+
+
+def sales(since: datetime, until: datetime) -> Iterator[SaleRow]:
+    """The sales and refunds made in [since, until), one row each, in the order they were made."""
+    return _stream(
+        SaleRow,
+        'SELECT s."number", s."created_at", s."kind", COALESCE(o."number", \'\'), ch."name", s."source_ref", '
+        'u."name", COALESCE(cu."name", \'\'), s."gross" - s."discount", s."service", s."tax", '
+        's."delivery_fee", s."rounding", s."total", s."commission", s."net" - s."delivery_fee" '
+        'FROM "sale" s LEFT JOIN "sale" o ON o."id" = s."refund_of_id" '
+        'JOIN "channel" ch ON ch."id" = s."channel_id" '
+        'JOIN "user" u ON u."id" = s."cashier_id" LEFT JOIN "customer" cu ON cu."id" = s."customer_id" '
+        'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id"',
         since,
         until,
     )
@@ -69,8 +109,9 @@ def payments(since: datetime, until: datetime) -> Iterator[PaymentRow]:
     taken."""
     return _stream(
         PaymentRow,
-        'SELECT s."number", s."created_at", s."kind", COALESCE(o."number", \'\'), p."method", p."amount", '
-        'p."tendered", p."change", p."reference" FROM "sale" s JOIN "payment" p ON p."sale_id" = s."id" '
+        'SELECT s."number", s."created_at", s."kind", COALESCE(o."number", \'\'), s."source_ref", '
+        'p."method", p."amount", p."tendered", p."change", p."reference" '
+        'FROM "sale" s JOIN "payment" p ON p."sale_id" = s."id" '
         'LEFT JOIN "sale" o ON o."id" = s."refund_of_id" '
         'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id", p."id"',
         since,

@@ -51,6 +51,7 @@ LINE_COLUMNS = [
     ("jenis", "text"),
     ("nota_asal", "text"),  # a refund's original receipt (Retur of K1-000123); empty for a sale
     ("saluran", "text"),
+    ("no_pesanan", "text"),  # the platform's order number (GoFood's), to match its statement
     ("kasir", "text"),
     ("pelanggan", "text"),
     ("barang", "text"),
@@ -61,18 +62,47 @@ LINE_COLUMNS = [
     ("total", "rupiah"),
     ("hpp", "rupiah"),
 ]
+# One row per sale: dibayar − komisi − ongkir = pendapatan_bersih (what the shop keeps); a platform's
+# sales less its commission are what it pays the shop. The ongkir goes on to the courier.
+SALE_COLUMNS = [
+    ("nota", "text"),
+    ("waktu", "datetime"),
+    ("jenis", "text"),
+    ("nota_asal", "text"),
+    ("saluran", "text"),
+    ("no_pesanan", "text"),
+    ("kasir", "text"),
+    ("pelanggan", "text"),
+    ("penjualan_bersih", "rupiah"),
+    ("layanan", "rupiah"),
+    ("pajak", "rupiah"),
+    ("ongkir", "rupiah"),
+    ("pembulatan", "rupiah"),
+    ("dibayar", "rupiah"),
+    ("komisi", "rupiah"),
+    ("pendapatan_bersih", "rupiah"),
+]
 PAYMENT_COLUMNS = [
     ("nota", "text"),
     ("waktu", "datetime"),
     ("jenis", "text"),
     ("nota_asal", "text"),
+    ("no_pesanan", "text"),
     ("metode", "text"),
     ("jumlah", "rupiah"),
     ("diterima", "rupiah"),
     ("kembalian", "rupiah"),
     ("referensi", "text"),
 ]
-DAY_COLUMNS = [("tanggal", "date"), ("nota", "int"), ("penjualan_bersih", "rupiah"), ("dibayar", "rupiah")]
+DAY_COLUMNS = [
+    ("tanggal", "date"),
+    ("nota", "int"),
+    ("penjualan_bersih", "rupiah"),
+    ("dibayar", "rupiah"),
+    ("komisi", "rupiah"),
+    ("ongkir", "rupiah"),
+    ("pendapatan_bersih", "rupiah"),
+]
 # Both files are read by people: these columns show the word the screens show for the code (a channel's
 # name as the counter shows it), in the shop's language.
 CSV_SEPARATOR = ";"  # what Excel with Indonesian regional settings splits on (its list separator)
@@ -102,13 +132,17 @@ def line_rows(period: Period) -> Iterator[list[Any]]:
     return _stream(export_rows.sale_lines(period.since, period.until), qty_at=QTY_AT)
 
 
+def sale_rows(period: Period) -> Iterator[list[Any]]:
+    return _stream(export_rows.sales(period.since, period.until))
+
+
 def payment_rows(period: Period) -> Iterator[list[Any]]:
     return _stream(export_rows.payments(period.since, period.until))
 
 
 def day_rows(period: Period) -> Iterator[list[Any]]:
     for d in by_day(period):
-        yield [d.date, d.count, d.net, d.total]
+        yield [d.date, d.count, d.net, d.total, d.commission, d.delivery_fee, d.net_revenue]
 
 
 UNCOSTED_SHEET = "barang_tanpa_hpp"  # in the XLSX only when some product sold with no HPP (cost)
@@ -123,6 +157,7 @@ def uncosted_rows(period: Period) -> list[list[Any]]:
 
 SHEETS = {
     "penjualan_baris": (LINE_COLUMNS, line_rows),
+    "penjualan_nota": (SALE_COLUMNS, sale_rows),
     "pembayaran": (PAYMENT_COLUMNS, payment_rows),
     "ringkasan_harian": (DAY_COLUMNS, day_rows),
 }
@@ -141,7 +176,7 @@ def _text(value: Any, kind: str) -> Any:
 
 
 def write_csv(period: Period, folder: str | Path, user: User) -> list[Path]:
-    """Three CSV files in the shop's words for a spreadsheet with Indonesian settings (see the module's
+    """Four CSV files in the shop's words for a spreadsheet with Indonesian settings (see the module's
     notes). The shop's sales out of Kasir: `user` needs the 'exports' permission, checked before anything
     is written."""
     staff.require(user, "exports")

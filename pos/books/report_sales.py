@@ -83,14 +83,16 @@ def totals(period: Period) -> Totals:
 
 
 def by_day(period: Period) -> tuple[DayRow, ...]:
-    """Every day of the period (also the quiet ones), with sales count, net and total."""
+    """Every day of the period (also the quiet ones), with sales count, net, total, commission and ongkir."""
     found = {
-        as_date(d): (int(c), int(n), int(t))
-        for d, c, n, t in DaySales.select(
+        as_date(d): (int(c), int(n), int(t), int(k), int(f))
+        for d, c, n, t, k, f in DaySales.select(
             DaySales.day,
             _sales_only(DaySales.count),
             fn.SUM(DaySales.gross - DaySales.discount),
             fn.SUM(DaySales.total),
+            fn.SUM(DaySales.commission),
+            fn.SUM(DaySales.delivery_fee),
         )
         .where(in_days(DaySales, period))
         .group_by(DaySales.day)
@@ -99,7 +101,7 @@ def by_day(period: Period) -> tuple[DayRow, ...]:
     out = []
     for i in range(period.days):
         d = period.start + timedelta(days=i)
-        out.append(DayRow(d, *found.get(d, (0, 0, 0))))
+        out.append(DayRow(d, *found.get(d, (0, 0, 0, 0, 0))))
     return tuple(out)
 
 

@@ -69,6 +69,13 @@ class DayRow:
     count: int  # sales (refunds not counted)
     net: int
     total: int
+    commission: int = 0
+    delivery_fee: int = 0  # the ongkir, passed on to the courier
+
+    @property
+    def net_revenue(self) -> int:
+        """What the shop keeps of the day: paid less the platforms' commission and the ongkir."""
+        return self.total - self.commission - self.delivery_fee
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ def read_csv(path):
 def test_csv_says_the_shops_words_for_an_indonesian_spreadsheet(week, tmp_path):  # noqa: F811
     """The CSV used to keep the codes (sale, cash, qris) and ',' between columns: it now says what the XLSX
     says, split on ';', and its money columns still add up to the rupiah."""
-    lines, payments, days = export.write_csv(WEEK, tmp_path, staff.owner())
+    lines, _sales, payments, days = export.write_csv(WEEK, tmp_path, staff.owner())
     rows = read_csv(payments)
     assert {r["metode"] for r in rows} == {"Tunai", "QRIS", "Dibayar platform"}
     assert {r["jenis"] for r in rows} == {"Penjualan", "Retur"}
@@ -109,12 +109,12 @@ def test_a_refund_names_its_original_receipt_in_both_files(week, tmp_path):  # n
     refund = Sale.get(Sale.kind == "refund")
     original = refund.refund_of.number
     book = load_workbook(export.write_xlsx(WEEK, tmp_path / "minggu.xlsx", staff.owner()))
-    for sheet in ("penjualan_baris", "pembayaran"):
+    for sheet in ("penjualan_baris", "penjualan_nota", "pembayaran"):
         rows = columns(book[sheet])
         pairs = {(k, o or "") for k, o in zip(rows["jenis"], rows["nota_asal"], strict=True)}
         assert pairs == {("Penjualan", ""), ("Retur", original)}, sheet
-    lines, payments, _days = export.write_csv(WEEK, tmp_path, staff.owner())
-    for path in (lines, payments):
+    lines, sales, payments, _days = export.write_csv(WEEK, tmp_path, staff.owner())
+    for path in (lines, sales, payments):
         found = {(r["nota"], r["nota_asal"]) for r in read_csv(path) if r["jenis"] == "Retur"}
         assert found == {(refund.number, original)}
         assert {r["nota_asal"] for r in read_csv(path) if r["jenis"] == "Penjualan"} == {""}

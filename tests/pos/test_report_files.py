@@ -28,7 +28,7 @@ ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
 def test_xlsx_has_typed_numbers_rupiah_format_and_frozen_header(week, tmp_path):  # noqa: F811
     path = export.write_xlsx(WEEK, tmp_path / "minggu.xlsx", staff.owner())
     book = load_workbook(path)
-    assert book.sheetnames == ["penjualan_baris", "pembayaran", "ringkasan_harian"]
+    assert book.sheetnames == ["penjualan_baris", "penjualan_nota", "pembayaran", "ringkasan_harian"]
     lines = book["penjualan_baris"]
     assert lines.freeze_panes == "A2"
     header = [c.value for c in lines[1]]
@@ -56,6 +56,7 @@ def test_csv_files_add_up(week, tmp_path):  # noqa: F811
     files = export.write_csv(WEEK, tmp_path, staff.owner())
     assert [f.name for f in files] == [
         "kasir_penjualan_baris_2026-11-16_2026-11-22.csv",
+        "kasir_penjualan_nota_2026-11-16_2026-11-22.csv",
         "kasir_pembayaran_2026-11-16_2026-11-22.csv",
         "kasir_ringkasan_harian_2026-11-16_2026-11-22.csv",
     ]
@@ -63,7 +64,7 @@ def test_csv_files_add_up(week, tmp_path):  # noqa: F811
         rows = list(csv.DictReader(fh, delimiter=";"))
     assert sum(int(r["total"]) for r in rows) == 83_000
     assert {r["jumlah"] for r in rows if r["barang"] == "Beras Pandan Wangi"} == {"2"}
-    with files[1].open(encoding="utf-8-sig") as fh:
+    with files[2].open(encoding="utf-8-sig") as fh:
         assert sum(int(r["jumlah"]) for r in csv.DictReader(fh, delimiter=";")) == 83_000
 
 
