@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from pos.catalog import catalog
 from pos.catalog import channel as channels
+from pos.catalog.catalog import Product
 from pos.core.cart import Cart
 from pos.core.money import parse_rupiah
 from pos.core.text import clean
@@ -43,6 +44,27 @@ def set_channel(cart: Cart, code: str) -> bool:
     if channel.kind != "delivery":
         cart.set_delivery(0, "")
     return True
+
+
+def next_cart(cart: Cart) -> Cart:
+    """The counter's next order after `cart` was paid, sent, parked or voided: empty, on the same channel
+    (a GoFood admin keeps selling on GoFood at GoFood's prices and commission until she changes it), nothing
+    else carried over. A change of cashier starts on the default channel instead (a plain `Cart()`)."""
+    nxt = Cart()
+    set_channel(nxt, cart.channel)
+    return nxt
+
+
+def quick_prices(products: list[Product], code: str) -> dict[int, int]:
+    """{product id: price} of the counter's quick buttons on channel `code`: the price a line gets there."""
+    channel = channels.get(code)
+    return {p.id: catalog.price_for(p, channel) for p in products}
+
+
+def payment_reference(cart: Cart, method: str) -> str:
+    """What the payment's No. referensi starts as: a platform's order number ('No. pesanan', the order's
+    source_ref) for a payment the platform makes; '' for any other method."""
+    return cart.source_ref if method == "platform" else ""
 
 
 def set_customer(cart: Cart, customer_id: int | None) -> None:

@@ -225,3 +225,37 @@ def test_the_counters_reads(items, regulars):
     assert counter_reads.customer(None) is None and counter_reads.customer(99_999) is None
     assert counter_cart.kasbon_left(0, 0) is None
     assert counter_cart.kasbon_left(500_000, 120_000) == 380_000
+
+
+def test_the_next_order_stays_on_the_chosen_channel(items):
+    """A GoFood admin forgot to pick GoFood again and sold at counter prices with no commission."""
+    from pos.catalog import channel
+
+    channel.configure(
+        "gofood", markup_rate=Decimal("0.20"), commission_rate=Decimal("0.20"), commission_fixed=0
+    )
+    paid = ring(items, ("bakso", 1))
+    counter_cart.set_channel(paid, "gofood")
+    paid.source_ref = "GF-889"
+    nxt = counter_cart.next_cart(paid)
+    assert (nxt.channel, nxt.order_type, nxt.source_ref, nxt.lines) == ("gofood", "delivery", "", [])
+    assert counter_cart.next_cart(Cart()).channel == "walk_in"
+
+
+def test_quick_buttons_show_the_chosen_channels_price(items):
+    from pos.catalog import channel
+
+    channel.configure(
+        "gofood", markup_rate=Decimal("0.20"), commission_rate=Decimal("0.20"), commission_fixed=0
+    )
+    bakso = items["bakso"]
+    assert counter_cart.quick_prices([bakso], "walk_in") == {bakso.id: 18_000}
+    assert counter_cart.quick_prices([bakso], "gofood") == {bakso.id: 21_600}  # 18.000 + 20 %
+
+
+def test_a_platform_payment_starts_with_the_order_number(items):
+    c = ring(items, ("bakso", 1), channel="gofood")
+    counter_cart.set_details(c, " GF-889 ", "", "")
+    assert counter_cart.payment_reference(c, "platform") == "GF-889"
+    assert counter_cart.payment_reference(c, "cash") == ""
+    assert counter_cart.payment_reference(ring(items, ("bakso", 1)), "platform") == ""
