@@ -91,6 +91,7 @@ class BoardOrder:
     done_at: datetime | None
     received: int | None
     reason: str
+    order_ref: str = ""  # the platform's order number the driver quotes (sale.source_ref), or ""
 
     @property
     def paid(self) -> bool:
@@ -130,6 +131,7 @@ def _rows(*where: Any) -> list[BoardOrder]:
             Customer.phone.alias("customer_phone"),
             Sale.number.alias("sale_number"),
             Sale.total.alias("sale_total"),
+            Sale.source_ref.alias("sale_ref"),
         )
         .join(Channel, on=(DeliveryOrder.channel == Channel.id))
         .switch(DeliveryOrder)
@@ -160,6 +162,8 @@ def _rows(*where: Any) -> list[BoardOrder]:
             done_at=row.done_at,
             received=row.received,
             reason=row.reason,
+            order_ref=row.sale_ref
+            or str((row.cart if isinstance(row.cart, dict) else {}).get("source_ref", "")),
         )
         for row in query
     ]

@@ -31,7 +31,7 @@ from pos.core.errors import (
 from pos.core.periods import Period
 from pos.counter import delivery, delivery_messages, delivery_report, shift
 from pos.counter.payment import Tender
-from pos.counter.sale import complete
+from pos.counter.sale import complete, preview
 from pos.customers import customer
 from receipts import shift_slip
 from tests.conftest import NOW
@@ -606,3 +606,17 @@ def test_a_long_list_still_out_is_cut_to_twenty_lines_and_a_total(owner):
     at = text.index("Masih di jalan (23):")
     assert len([t for t in text[at + 1 : at + 21] if t.endswith("Rp 18.000")]) == 20
     assert text[at + 21] == "  … 3 lainnya Rp 54.000"
+
+
+def test_the_board_shows_the_platforms_order_number_the_driver_quotes(owner):
+    items = small_shop(owner)
+    cart = Cart(channel="gofood", order_type="delivery", source_ref="GF-889")
+    cart.add(items["bakso"].id, items["bakso"].name, 18_000, 1)
+    complete(cart, [Tender("platform", preview(cart).total, "GF-889")], owner)
+    (order,) = delivery.board()
+    assert (order.channel, order.order_ref) == ("GoFood", "GF-889")
+    cod = Cart(channel="whatsapp", order_type="delivery", source_ref="@bu_ani")
+    cod.add(items["bakso"].id, items["bakso"].name, 18_000, 1)
+    cod.set_delivery(5_000, "Jl. Melati 12")
+    sent = delivery.send_cod(cod, owner)
+    assert {o.id: o.order_ref for o in delivery.board()}[sent.id] == "@bu_ani"

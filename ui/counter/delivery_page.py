@@ -76,7 +76,10 @@ class OrderCard(QFrame):
         self.minutes = role(QLabel(""), "muted")
         top.addWidget(self.minutes, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        details = [order.channel, order.items]
+        channel = order.channel
+        if order.order_ref:  # the number the platform's driver quotes at the counter
+            channel += " · " + _("No. pesanan {ref}").format(ref=order.order_ref)
+        details = [channel, order.items]
         if order.address:
             details.append(order.address)
         if order.courier:
