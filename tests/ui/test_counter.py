@@ -224,6 +224,7 @@ def test_gofood_order_with_markup_and_commission(counter, qtbot, items):
 
     def answer(dialog):
         assert dialog.method == "platform"
+        assert dialog.reference.text() == "GF-889"  # No. pesanan carried to the payment's No. referensi
         qtbot.keyClick(dialog.other_amount, Qt.Key.Key_Return)
 
     when_modal(qtbot, answer)
@@ -236,6 +237,35 @@ def test_gofood_order_with_markup_and_commission(counter, qtbot, items):
         33_560,
         "GF-889",
     )
+    assert Payment.get().reference == "GF-889"
+
+
+def test_the_next_order_stays_on_gofood_with_gofood_prices_on_the_buttons(counter, qtbot, items):
+    """An admin who forgot to pick GoFood again sold at counter prices with no commission."""
+    channel.configure(
+        "gofood", markup_rate=Decimal("0.20"), commission_rate=Decimal("0.20"), commission_fixed=0
+    )
+    bakso = counter.grid.buttons[items["bakso"].id]
+    assert bakso.text().endswith("Rp 18.000")
+    counter.channel.setCurrentIndex(counter.channel.findData("gofood"))
+    assert bakso.text().endswith("Rp 21.600")  # the price the line will get
+    scan(qtbot, counter, "BKS")
+    when_modal(qtbot, lambda d: qtbot.keyClick(d.other_amount, Qt.Key.Key_Return))
+    qtbot.keyClick(counter.search, Qt.Key.Key_F12)
+    assert Sale.get().channel.code == "gofood"
+    assert (counter.cart.channel, counter.channel.currentData(), counter.cart.lines) == (
+        "gofood",
+        "gofood",
+        [],
+    )
+    assert counter.reference.isVisible() and counter.reference.text() == ""  # a new order number to type
+    assert bakso.text().endswith("Rp 21.600")
+    bakso.click()
+    assert counter.cart.lines[0].unit_price == 21_600
+    counter.cart.lines.clear()
+    counter.forget_last_user()  # a logout and another cashier: back to the counter's own channel
+    assert (counter.cart.channel, counter.channel.currentData()) == ("walk_in", "walk_in")
+    assert bakso.text().endswith("Rp 18.000")
 
 
 def test_short_cash_keeps_the_cart_and_writes_nothing(counter, qtbot):

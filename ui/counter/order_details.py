@@ -63,6 +63,7 @@ class OrderDetails:
         self.address.setVisible(fields.delivery)
         self.fee.setText(str(self.cart.delivery_fee) if self.cart.delivery_fee else "")
         self.address.setText(self.cart.delivery_address)
+        self.grid.show_prices(counter_cart.quick_prices(self.grid.products, self.cart.channel))
 
     def _details_changed(self) -> bool:
         """The order's details into the cart; False (and said) while the ongkir is not a rupiah amount."""

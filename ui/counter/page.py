@@ -243,6 +243,7 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
             qris_payload=str(shop["qris_payload"]),
             kasbon_left=kasbon_left,
             aggregator=channels.get(cart.channel).kind == "aggregator",
+            order_ref=counter_cart.payment_reference(cart, "platform"),
         )
         if dialogs.run(dialog) and dialog.sale is not None:
             self.finish(dialog.sale)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog
 from pos.core import staff
 from pos.core.cart import Cart
 from pos.core.i18n import _
-from pos.counter import draft, park, sale
+from pos.counter import counter_cart, draft, park, sale
 from ui.counter.approval import ApprovalDialog
 from ui.counter.chat_order_dialog import ChatOrderDialog
 from ui.counter.history_dialog import HistoryDialog
@@ -80,7 +80,8 @@ class Parking:
         self.update_cart()
 
     def new_cart(self) -> None:
-        self.load_cart(Cart())
+        """The next order, on the channel this one was on (counter_cart.next_cart)."""
+        self.load_cart(counter_cart.next_cart(self.cart))
 
     def say_left_behind(self) -> None:
         """At login: what the last user left on the screen is gone (a message, an unknown barcode in the scan
@@ -97,6 +98,8 @@ class Parking:
             )
 
     def forget_last_user(self) -> None:
+        if self.cart.is_empty and self.cart.channel != Cart().channel:
+            self.load_cart(Cart())  # the last user's channel is not the next one's
         self.message.clear()
         self.search.clear()
         self.results.hide()
@@ -112,6 +115,6 @@ class Parking:
             return ""
         label = park.left_behind_label(self.user.name)
         park.park(self.cart, label, self.user)
-        self.new_cart()
+        self.load_cart(Cart())  # the next cashier starts on the default channel
         self.keep_draft()
         return label

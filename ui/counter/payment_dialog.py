@@ -50,6 +50,7 @@ class PaymentDialog(QDialog):
         qris_payload: str = "",
         kasbon_left: int | None = None,
         aggregator: bool = False,
+        order_ref: str = "",
     ) -> None:
         super().__init__(parent)
         theme.touch(self)  # fingers: every control 44 px
@@ -58,6 +59,7 @@ class PaymentDialog(QDialog):
         self.quote, self.complete_fn = quote, complete
         self.cash_rounding, self.qris_payload = cash_rounding, qris_payload
         self.kasbon_left = kasbon_left
+        self.order_ref = order_ref  # the platform's order number: a platform payment's reference to start
         self.tenders: list[Tender] = []
         self.sale: Sale | None = None
         self.method = "platform" if aggregator else "cash"
@@ -263,7 +265,7 @@ class PaymentDialog(QDialog):
             self.other_amount.setText(str(due))
             self.reference_label.setVisible(code in ("transfer", "card", "platform", "ewallet"))
             self.reference.setVisible(code in ("transfer", "card", "platform", "ewallet"))
-            self.reference.clear()
+            self.reference.setText(self.order_ref if code == "platform" else "")
             notes = {
                 "card": _("Gesek/tap di mesin EDC bank, lalu tulis nomor referensinya."),
                 "kasbon": _("Sisa batas kasbon pelanggan: {left}").format(

@@ -25,6 +25,8 @@ class QuickGrid(QTabWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.buttons: dict[int, QPushButton] = {}
+        self.labels: dict[int, str] = {}  # each button's name lines, its price under them
+        self.products: list[Product] = []
 
     def reload(self) -> None:
         while self.count():
@@ -32,6 +34,8 @@ class QuickGrid(QTabWidget):
             self.removeTab(0)
             widget.deleteLater()
         self.buttons.clear()
+        self.labels.clear()
+        self.products = []
         for category, products in catalog.quick_items().items():
             page = QWidget()
             grid = dialogs.FlowLayout(
@@ -42,6 +46,8 @@ class QuickGrid(QTabWidget):
                 name = textwrap.shorten(product.name, 34, placeholder="…")
                 label = "\n".join(textwrap.wrap(name, 15)[:2])
                 button = role(QPushButton(f"{label}\n{format_rupiah(product.price)}"), "tile")
+                self.labels[product.id] = label
+                self.products.append(product)
                 button.setToolTip(dialogs.plain(product.name))
                 button.setMinimumWidth(TILE_WIDTH)
                 button.setStyleSheet("padding: 4px;")
@@ -57,3 +63,10 @@ class QuickGrid(QTabWidget):
             scroll.setWidget(page)
             self.addTab(scroll, category or _("Lainnya"))
         self.setVisible(self.count() > 0)
+
+    def show_prices(self, prices: dict[int, int]) -> None:
+        """Each button with the price its line will get on the order's channel (counter_cart.quick_prices)."""
+        for pid, price in prices.items():
+            button = self.buttons.get(pid)
+            if button is not None:
+                button.setText(f"{self.labels[pid]}\n{format_rupiah(price)}")
