@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from db.models import Product
 from pos.catalog import catalog
 from pos.catalog import channel as channels
-from pos.catalog.catalog import Product
 from pos.core.cart import Cart
 from pos.core.money import parse_rupiah
 from pos.core.text import clean
