@@ -86,7 +86,7 @@ def quote(cart: Cart, rules: Rules, extra_discount: int = 0) -> Quote:
 
     q.lines = [LineQuote(g, g - n, n, t) for g, n, t in zip(gross, nets, line_tax, strict=True)]
     q.total = sum(nets) + q.service + (0 if q.tax_included else q.tax) + q.delivery_fee
-    if rules.commission_rate or rules.commission_fixed:
+    if cart.lines and (rules.commission_rate or rules.commission_fixed):  # an empty order owes no fee
         q.commission = apply_rate(q.total - q.delivery_fee, rules.commission_rate) + rules.commission_fixed
     return q
 

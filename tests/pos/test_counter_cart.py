@@ -239,6 +239,10 @@ def test_the_next_order_stays_on_the_chosen_channel(items):
     paid.source_ref = "GF-889"
     nxt = counter_cart.next_cart(paid)
     assert (nxt.channel, nxt.order_type, nxt.source_ref, nxt.lines) == ("gofood", "delivery", "", [])
+    channel.configure(
+        "gofood", markup_rate=Decimal("0.20"), commission_rate=Decimal("0.20"), commission_fixed=1_000
+    )
+    assert (sale.preview(nxt).commission, sale.preview(nxt).net) == (0, 0)  # not "Diterima toko -Rp 1.000"
     assert counter_cart.next_cart(Cart()).channel == "walk_in"
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
 from pos.catalog.channel import ORDER_TYPES
 from pos.core import settings
+from pos.core.cart import Cart
 from pos.core.errors import PosError
 from pos.core.i18n import _
 from pos.counter import counter_cart
@@ -64,6 +65,9 @@ class OrderDetails:
         self.fee.setText(str(self.cart.delivery_fee) if self.cart.delivery_fee else "")
         self.address.setText(self.cart.delivery_address)
         self.grid.show_prices(counter_cart.quick_prices(self.grid.products, self.cart.channel))
+        # a channel other than the counter's own stays for the next order: marked so it is not missed
+        other = self.cart.channel != Cart().channel
+        self.channel.setStyleSheet("QComboBox { background: #fde7b0; font-weight: 600; }" if other else "")
 
     def _details_changed(self) -> bool:
         """The order's details into the cart; False (and said) while the ongkir is not a rupiah amount."""
