@@ -188,7 +188,7 @@ def _add_money_commands(sub: Any) -> None:
     rep.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="tanggal akhir (termasuk)")
     rep.add_argument("--json", action="store_true", help="cetak seluruh laporan sebagai JSON")
     rep.add_argument("--pdf", metavar="FILE", help="laporan A4 sebagai PDF")
-    rep.add_argument("--csv", metavar="DIR", help="baris penjualan, pembayaran, ringkasan harian sebagai CSV")
+    rep.add_argument("--csv", metavar="DIR", help="penjualan (baris, nota), pembayaran, ringkasan: CSV")
     rep.add_argument("--xlsx", metavar="FILE", help="buku kerja Excel (satu sheet per tabel)")
 
 
