@@ -49,6 +49,7 @@ def test_lines_and_payments_of_a_period_in_the_order_they_were_made(any_owner):
             "sale",
             "",  # no original receipt: a sale
             "Datang langsung",
+            "",  # no platform order number: a walk-in
             "Bu Sri",
             "Budi",
             "Indomie Goreng",
@@ -64,6 +65,7 @@ def test_lines_and_payments_of_a_period_in_the_order_they_were_made(any_owner):
             "sale",
             "",  # no original receipt: a sale
             "Datang langsung",
+            "",  # no platform order number: a walk-in
             "Bu Sri",
             "Budi",
             "Kerupuk",
@@ -79,6 +81,7 @@ def test_lines_and_payments_of_a_period_in_the_order_they_were_made(any_owner):
             "sale",
             "",  # no original receipt: a sale
             "Datang langsung",
+            "",  # no platform order number: a walk-in
             "Bu Sri",
             "",
             "Es Teh Manis",
@@ -94,6 +97,7 @@ def test_lines_and_payments_of_a_period_in_the_order_they_were_made(any_owner):
             "refund",
             first.number,  # the refund names the sale it returns
             "Datang langsung",
+            "",  # no platform order number: a walk-in
             "Bu Sri",
             "Budi",
             "Indomie Goreng",
