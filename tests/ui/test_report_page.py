@@ -183,3 +183,25 @@ def test_channels_payments_and_cashiers_fit_1366_by_768_without_scrolling_sidewa
     m = page.money
     for name, view in (("saluran", m.channels), ("cara bayar", m.payments), ("kasir", m.cashiers)):
         assert view.isVisible() and not view.horizontalScrollBar().isVisible(), name
+
+
+def test_the_report_pdf_is_an_export_a_cashier_with_reports_only_may_not_save(
+    window, owner, cashier, qtbot, monkeypatch, tmp_path
+):
+    from pos.core import staff
+    from ui.widgets import dialogs, files
+
+    staff.set_permissions("cashier", ["sell", "reports"], owner)
+    asked, refused = [], []
+    monkeypatch.setattr(files, "ask_save", lambda *a: asked.append(a) or str(tmp_path / "laporan.pdf"))
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text: refused.append(text))
+    for user in (cashier, owner):
+        window.enter(user)
+        page = window.section(ReportPage)
+        window.open_section(window.sections.index(page))
+        qtbot.waitUntil(lambda page=page: page.data is not None, timeout=20_000)
+        page.save_pdf()
+        if user is cashier:
+            assert asked == [] and len(refused) == 1 and "mengekspor data" in refused[0]
+            assert not (tmp_path / "laporan.pdf").exists()
+    assert len(asked) == 1 and (tmp_path / "laporan.pdf").stat().st_size > 0

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from pos.books import closing, export, report
 from pos.books.report import ProductRow, Report
-from pos.core import clock, settings
+from pos.core import clock, settings, staff
 from pos.core.changes import Changes
 from pos.core.errors import PosError
 from pos.core.i18n import N_, _
@@ -293,6 +293,11 @@ class ReportPage(QWidget):
 
     def save_pdf(self) -> None:
         if self.data is None:
+            return
+        try:  # the report out of Kasir as a file is an export, as its XLSX and CSVs are
+            staff.require(self.window_.user, "exports")  # type: ignore[attr-defined]
+        except PosError as exc:
+            dialogs.show_error(self, exc.text)
             return
         path = self._target(
             _("Simpan laporan PDF"), f"laporan_{self.period.start}_{self.period.end}.pdf", "PDF (*.pdf)"
