@@ -837,3 +837,14 @@ def test_a_gun_without_its_serial_is_asked_for_it_before_payment(counter, qtbot)
     when_modal(qtbot, serial)
     counter.pay()
     assert SaleLine.get().serial_number == "ST45-2026-0042"
+
+
+def test_a_refusal_goes_from_the_message_line_once_a_later_change_goes_through(counter, qtbot, items):
+    scan(qtbot, counter, "8998866200301")
+    scan(qtbot, counter, "1234567890123")
+    assert "1234567890123 tidak ditemukan" in counter.message.text()
+    qtbot.wait(10)  # the cashier reads it, clears the field and adds one more of the line with +
+    counter.search.clear()
+    qtbot.keyClicks(counter.search, "+")
+    assert [ln.qty for ln in counter.cart.lines] == [2]
+    assert "tidak ditemukan" not in counter.message.text()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout, QWidget
 
@@ -75,6 +75,8 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
         hub.changed.connect(self._changed)
         self.failed_print = ""
         self.done_text = ""  # what the last sale's message said (its change), kept when the printer answers
+        self._error_shown = False  # the message line holds a refusal
+        self._error_now = False  # ... said in the action running now
         printing = getattr(window, "printing", None)
         if printing is not None:
             printing.printed.connect(self._printed)
@@ -180,6 +182,10 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
     # --- messages ---
     def say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
+        self._error_shown = error
+        self._error_now = error  # said in this action: the cart update that follows keeps it
+        if error:
+            QTimer.singleShot(0, self._error_said)
         self.message.setStyleSheet(
             "color: #b3261e; font-weight: 600; font-size: 16px;"
             if error
@@ -188,8 +194,14 @@ class CounterPage(ScanEntry, OrderDetails, CartKeys, CustomerStrip, Parking, QWi
         if error:
             QApplication.beep()
 
+    def _error_said(self) -> None:
+        self._error_now = False
+
     # --- the cart ---
     def update_cart(self, select: int | None = None) -> None:
+        if self._error_shown and not self._error_now:
+            self.message.clear()  # a later change went through: the old refusal no longer applies
+            self._error_shown = False
         added = gifts.apply(self.cart, self.gift_programs)
         if added:
             self.say(_("Bonus masuk keranjang: {items}").format(items=", ".join(added)))
