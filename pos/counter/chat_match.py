@@ -30,6 +30,7 @@ from pos.counter.chat_words import (
     canon,
     canon_words,
     distance_one,
+    is_number,
 )
 
 
@@ -72,13 +73,13 @@ class Catalogue:
             for a, b in zip(words, words[1:], strict=False):
                 if a.isalpha() and b.isalpha():
                     cat.joined.setdefault(a + b, (a, b))
-                if a.isdigit() and b in UNITS:
+                if is_number(a) and b in UNITS:
                     cat.sizes.add((a, b))
-                if b.isdigit() and not a.isdigit():
-                    cat.pairs.add((a, b))
+                if is_number(b) and not is_number(a):
+                    cat.pairs.add((a, b))  # "mild 16", "mimis 4.5": the name's number, not a quantity
             for w in words:
-                if w.isdigit():
-                    cat.name_numbers.setdefault(w, set()).update(x for x in words if not x.isdigit())
+                if is_number(w):
+                    cat.name_numbers.setdefault(w, set()).update(x for x in words if not is_number(x))
         cat.ordered = sorted(cat.vocab)
         for w in cat.ordered:
             if len(w) >= 5 and w.isalpha():  # one edit leaves the first or the last letter as it was
@@ -116,7 +117,7 @@ class Catalogue:
         wanted = {v for w in words for v, _s in self.fixes(w)}
         for v in sorted(wanted - self.fetched):
             self.fetched.add(v)
-            if len(v) < 3 or v.isdigit():
+            if len(v) < 3 or is_number(v):
                 continue  # a short word or a size: the index finds its product through a longer word
             cond = _sellable() & names_index.words_match(Product, [v])
             for product in Product.select().where(cond).order_by(Product.id).limit(200):
@@ -199,12 +200,13 @@ def read_chunk(tokens: list[str], raw: list[str], cat: Catalogue) -> list[tuple[
             after = tokens[i + used] if i + used < len(tokens) else ""
             prev = out[-1][1][0] if out and out[-1][0] == "w" else ""
             beside = cat.name_numbers.get(t, set())
-            if t.isdigit() and (after in UNITS and (t, after) in cat.sizes):  # "600 ml" of "Aqua 600 ml"
+            if is_number(t) and (after in UNITS and (t, after) in cat.sizes):  # "600 ml" of "Aqua 600 ml"
                 out += [("w", (t, raw[i])), ("w", (after, raw[i + 1]))]
                 i += 2
                 continue
-            if t.isdigit() and (
-                (prev, t) in cat.pairs or (prev in beside and (int(t) >= 100 or _number_at(tokens, i + 1)))
+            if is_number(t) and (
+                (prev, t) in cat.pairs
+                or (prev in beside and (Decimal(t) >= 100 or _number_at(tokens, i + 1)))
             ):  # "aqua 600", "aqua 600 2", "bakso beku 50 butir", "mild 16": the name's, not 600 bottles
                 out.append(("w", (t, raw[i])))
                 i += 1
@@ -318,11 +320,16 @@ def _qty_for(product: Product, qty: _Qty | None, notes: list[str]) -> Decimal | 
     own = UNIT_OF.get(str(product.unit), "pcs")
     if family in ("kg", "l") and own == family:
         value = value * factor * TO_UNIT[str(product.unit)]
-    elif (
-        family in ("kg", "l")
-        or (family == "pcs" and qty.unit not in ("x", "lusin") and own != "pcs")
-        or (own == "pcs" and value != value.to_integral())  # half a portion
-    ):
+    elif own == "pcs" and value != value.to_integral():
+        # a counted unit (porsi, pack, kaleng) is never proposed in halves: 1 is proposed and said, the
+        # cashier asks ("mie ayam setengah" may be a small portion; "4.5" may be a calibre)
+        notes.append(
+            _(
+                '{name} dijual per {unit}: "{text}" diusulkan 1 {unit}, bukan {qty}; tanyakan pelanggan.'
+            ).format(name=product.name, unit=product.unit, text=qty.text, qty=qty_text(value))
+        )
+        return to_qty(Decimal(1))
+    elif family in ("kg", "l") or (family == "pcs" and qty.unit not in ("x", "lusin") and own != "pcs"):
         notes.append(
             _('{name} dijual per {unit}: "{text}" dibaca {qty} {unit}.').format(
                 name=product.name, unit=product.unit, text=qty.text, qty=qty_text(value)

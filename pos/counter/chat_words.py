@@ -27,7 +27,8 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     **{w: ("pcs", Decimal(1)) for w in (
         "pcs", "pc", "bks", "bungkus", "porsi", "prs", "buah", "bh", "biji", "gelas", "gls", "mangkok",
         "mangkuk", "piring", "botol", "btl", "pack", "pak", "pax", "dus", "kotak", "renteng", "sachet",
-        "saset", "cup", "cangkir", "batang", "lembar", "ekor", "ikat", "papan", "x")},
+        "saset", "cup", "cangkir", "kaleng", "klg", "tabung", "unit", "batang",
+        "lembar", "ekor", "ikat", "papan", "x")},
 }  # fmt: skip
 UNIT_OF = {"kg": "kg", "gram": "kg", "liter": "l"}  # a product's unit -> the family its quantity is in
 TO_UNIT = {"kg": Decimal(1), "gram": Decimal(1000), "liter": Decimal(1)}  # family base -> product unit
@@ -103,7 +104,15 @@ def fold_char(c: str) -> str:
     return low if len(low) == 1 and c.isalpha() else " "
 
 
+def is_number(word: str) -> bool:
+    """A number as written in a name or a message: "16", "600", a calibre "4.5" / "4,5"."""
+    return word[:1].isdigit() and word.replace(",", ".").replace(".", "", 1).isdigit()
+
+
 def canon(word: str) -> str:
+    if word[:1].isdigit() and "," in word and "/" not in word:
+        return word.replace(",", ".")  # "4,5" and "4.5" are one calibre, one size
+
     return CANON.get(word, word)
 
 

@@ -449,12 +449,12 @@ TESTER = [
     ),
     ("mie ayam 100", [("BAK0006", "100", "")], [], [], False),
     (
-        "mie ayam setengah", [("BAK0006", "0.5", "")], [],
-        ['Mie Ayam dijual per porsi: "setengah" dibaca 0,5 porsi.'], False,
+        "mie ayam setengah", [("BAK0006", "1", "")], [],  # a counted unit is never proposed in halves
+        ['Mie Ayam dijual per porsi: "setengah" diusulkan 1 porsi, bukan 0,5; tanyakan pelanggan.'], False,
     ),
     (
-        "mie ayam 1/2", [("BAK0006", "0.5", "")], [],
-        ['Mie Ayam dijual per porsi: "1/2" dibaca 0,5 porsi.'], False,
+        "mie ayam 1/2", [("BAK0006", "1", "")], [],  # a counted unit is never proposed in halves
+        ['Mie Ayam dijual per porsi: "1/2" diusulkan 1 porsi, bukan 0,5; tanyakan pelanggan.'], False,
     ),
     ("bakso urat 2 bayar di tempat", [("BAK0001", "2", "")], [], [COD], True),
     ("bakso urat 2, bayar ditempat ya", [("BAK0001", "2", "")], [], [COD], True),
@@ -512,3 +512,24 @@ def test_the_posters_order_text_reads_back_as_its_products_one_each(demo):
         ("BAK0019", q("1")), ("BAK0014", q("1")), ("T010", q("1")), ("BAK0006", q("1"))
     ]  # fmt: skip
     assert (p.unmatched, p.notes) == ((), ())
+
+
+def test_a_calibre_in_the_name_is_not_the_quantity_and_dua_is(owner):
+    """The air-gun workshop's trial message: "mimis 4.5 dua kaleng" is 2 cans of Mimis 4.5, not 4,5."""
+    catalog.create_product("PCP", "PCP Sharp Tiger", 3_500_000, unit="pcs")
+    catalog.create_product("MM45", "Mimis 4.5 Kaleng", 45_000, unit="kaleng")
+    text = (
+        "Halo om, mau pesan PCP sharp tiger 1 ya sama mimis 4.5 dua kaleng, no sy 0812-7777-1234, "
+        "kirim ke Jl. Kaliurang km 9 Sleman"
+    )
+    p = chat_order.propose(text)
+    assert [(ln.sku, ln.qty) for ln in p.lines] == [("PCP", Decimal(1)), ("MM45", Decimal(2))]
+    assert p.phone == "6281277771234"
+    assert p.address == "Jl. Kaliurang km 9 Sleman"
+
+
+def test_a_counted_unit_never_gets_a_fractional_quantity(owner):
+    catalog.create_product("MM45", "Mimis 4.5", 45_000, unit="kaleng")
+    p = chat_order.propose("mimis 2.5 kaleng")
+    assert [ln.qty for ln in p.lines if ln.sku == "MM45"] in ([], [Decimal(1)])
+    assert any("dijual per kaleng" in n or "tidak dipakai" in n for n in p.notes)
