@@ -101,7 +101,11 @@ def set_recipe(product_id: int, items: list[tuple[int, object]], user: User) -> 
 
 def cost(product_id: int, costs: dict[int, int] | None = None) -> int:
     """Cost of one unit made from its recipe (ingredients at their moving-average cost)."""
-    items = of(product_id)
+    return cost_of(of(product_id), costs)
+
+
+def cost_of(items: list[tuple[int, Decimal]], costs: dict[int, int] | None = None) -> int:
+    """Cost of one unit made of these (ingredient, quantity per 1), as saved or as still being edited."""
     if costs is None:
         ids = [i for i, _q in items]
         costs = (

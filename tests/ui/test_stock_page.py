@@ -184,3 +184,22 @@ def test_a_perishable_is_received_with_its_own_shelf_life_as_the_expiry(qtbot, o
     dialog.product.setCurrentIndex(dialog.product.findData(daging.id))
     assert dialog.has_expiry.isChecked()
     assert dialog.expiry.date().toPython() == clock.now().date() + timedelta(days=2)  # not the usual 7
+
+
+def test_the_recipe_cost_follows_the_table_while_editing(qtbot, owner):
+    from ui.stock.dialogs import RecipeDialog
+
+    meat = catalog.create_product("DS", "Daging Sapi", 1, unit="kg", cost=120_000)
+    bakso = catalog.create_product("BK", "Bakso Kuah", 15_000, track_stock=False)
+    dialog = RecipeDialog(None, owner, bakso.id)
+    qtbot.addWidget(dialog)
+    assert dialog.cost.text() == "Biaya bahan per 1: Rp 0"
+    dialog.ingredient.setCurrentIndex(dialog.ingredient.findData(meat.id))
+    dialog.qty.setText("0,05")
+    dialog.add()
+    assert dialog.cost.text() == "Biaya bahan per 1: " + format_rupiah(6_000)
+    dialog.table.item(0, 1).setText("0,1")
+    assert dialog.cost.text() == "Biaya bahan per 1: " + format_rupiah(12_000)
+    dialog.table.setCurrentCell(0, 0)
+    dialog.remove()
+    assert dialog.cost.text() == "Biaya bahan per 1: Rp 0"

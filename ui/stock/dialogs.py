@@ -394,12 +394,13 @@ class RecipeDialog(QDialog):
         add.clicked.connect(self.add)
         row.addWidget(add)
         remove = QPushButton(_("Hapus bahan"))
-        remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
+        remove.clicked.connect(self.remove)
         row.addWidget(remove)
         layout.addLayout(row)
         self.cost = role(QLabel(""), "muted")
         layout.addWidget(self.cost)
         self.error = dialogs.form_footer(layout, _("Simpan resep"), self.submit, cancel=self)
+        self.table.cellChanged.connect(self.show_cost)
         self.load()
 
     def load(self) -> None:
@@ -407,9 +408,28 @@ class RecipeDialog(QDialog):
         pid = self.product.currentData()
         for ingredient, qty in recipes.of(pid) if pid else []:
             self._row(ingredient, qty)
-        self.cost.setText(
-            _("Biaya bahan per 1: {cost}").format(cost=format_rupiah(recipes.cost(pid))) if pid else ""
-        )
+        self.show_cost()
+
+    def show_cost(self) -> None:
+        """The cost of one unit as the table stands now, unsaved edits included."""
+        if self.product.currentData() is None:
+            self.cost.setText("")
+            return
+        items = []
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0) is None or self.table.item(r, 1) is None:
+                continue  # a row being inserted
+            try:
+                qty = parse_qty(self.table.item(r, 1).text())
+            except PosError:
+                self.cost.setText(_("Biaya bahan per 1: ? (periksa jumlah baris {n})").format(n=r + 1))
+                return
+            items.append((int(self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)), qty))
+        self.cost.setText(_("Biaya bahan per 1: {cost}").format(cost=format_rupiah(recipes.cost_of(items))))
+
+    def remove(self) -> None:
+        self.table.removeRow(self.table.currentRow())
+        self.show_cost()
 
     def _row(self, ingredient_id: int, qty: Decimal) -> None:
         product = choices.product(ingredient_id)
@@ -427,6 +447,7 @@ class RecipeDialog(QDialog):
             self.error.setText(exc.text)
             return
         self.qty.clear()
+        self.show_cost()
 
     def submit(self) -> None:
         items = [
