@@ -148,6 +148,9 @@ class RefundDialog(QDialog):
         self.reason = QLineEdit()
         form.addRow(_("Alasan"), self.reason)
         self.cash = QCheckBox(_("Kembalikan sebagai uang tunai"))
+        # ticked by default: a cash sale's money goes back as cash, and a shop cannot push a QRIS or a
+        # platform payment back from the till; the cashier unticks it to refund by the original methods
+        self.cash.setChecked(True)
         form.addRow("", self.cash)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
