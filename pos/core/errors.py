@@ -127,6 +127,13 @@ class SerialRequired(PosError):
     template = N_("Nomor seri {name} belum diisi: tanpa nomor seri garansinya tidak bisa dicari.")
 
 
+class RawMaterial(PosError):
+    template = N_(
+        "{name} adalah bahan resep tanpa harga jual: tidak dijual di kasir. Beri harga jual di Barang bila "
+        "memang dijual."
+    )
+
+
 class QrisInvalid(PosError):
     template = N_("Kode QRIS tidak valid: {why}")
 

@@ -30,6 +30,7 @@ from pos.core.errors import (
     NotFound,
     PosError,
     ProductNotFound,
+    RawMaterial,
     SaleNotFound,
     SerialRequired,
     ShiftRequired,
@@ -202,6 +203,11 @@ class _Goods:
         return out
 
 
+def _raw_materials() -> set[int]:
+    """The products some recipe uses (cached with the recipes): at Rp 0 they are a kitchen's raw material."""
+    return {ingredient for items in recipes.table().values() for ingredient, _qty in items}
+
+
 def _read_first(cart: Cart) -> tuple[str | None, dict[int, SaleFacts]]:
     """The number of the sale this cart already became (if paid; the member is locked first, before
     points, tab and stamps are checked) and what the sale needs of its products and of their dishes'
@@ -275,6 +281,8 @@ def complete(
             units.check_qty(line.qty, line.unit)  # 0,5 of a pcs item: refused, 0,5 kg sold
             if facts[line.product_id].serialised and not line.serial_number.strip() and not line.reward:
                 raise SerialRequired(name=line.name)  # a gun sold without it could never be found again
+            if facts[line.product_id].price == 0 and not line.reward and line.product_id in _raw_materials():
+                raise RawMaterial(name=line.name)  # the kitchen's meat at Rp 0, as catalog.search hides it
     list_prices = catalogue_prices(cart, channel, {pid: f.price for pid, f in facts.items()})
     approver = _approval(cart, list_prices, cashier, approver)
     shop = settings.all_settings()

@@ -292,3 +292,24 @@ def test_a_stall_receives_its_meat_in_grams_beyond_a_sale_lines_limit(owner):
     with pytest.raises(InvalidInput, match="paling banyak 1.000.000"):
         stock.restock([(daging, "1000001", 140)], owner)
     assert qty(daging) == D("12500") and StockMove.select().count() == moves
+
+
+def test_a_recipe_ingredient_at_rp_0_is_refused_by_the_sale_itself(kitchen, owner):
+    """The counter's search hides a kitchen's raw material at Rp 0; a scan, a parked cart or a script is
+    refused by the sale service too, and nothing is written. An ingredient with a price still sells."""
+    from db.models import Sale
+    from pos.core.errors import RawMaterial
+
+    items, butir, _mie, _kuah, _daging = kitchen
+    tulang = catalog.create_product("TLG", "Tulang sapi", 0, unit="kg")
+    stock.restock([(tulang, D(5), 40_000)], owner)
+    recipes.set_recipe(items["bakso"].id, [(butir.id, 5), (tulang.id, "0.1")], owner)
+    c = Cart()
+    c.add(butir.id, butir.name, 1_500, 1)
+    c.add(tulang.id, tulang.name, 0, 1)  # 1 kg of bones given away at Rp 0 with a bakso ball
+    with pytest.raises(RawMaterial, match="Tulang sapi adalah bahan resep"):
+        sale.complete(c, [Tender("cash", 1_500)], owner)
+    assert Sale.select().count() == 0 and qty(tulang) == D(5)
+    c = Cart()
+    c.add(butir.id, butir.name, 1_500, 2)  # an ingredient sold on its own, at its price
+    assert sale.complete(c, [Tender("cash", 3_000)], owner).total == 3_000
