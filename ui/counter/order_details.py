@@ -30,7 +30,8 @@ class OrderDetails:
             lambda _i: setattr(self.cart, "order_type", self.order_type.currentData() or self.cart.order_type)
         )
         self.reference = QLineEdit()
-        self.reference.setPlaceholderText(_("No. pesanan / akun pemesan"))
+        self.reference.setPlaceholderText(_("No. pesanan / akun"))  # short: whole at 1024 and 1366 px
+        self.reference.setToolTip(_("No. pesanan / akun pemesan"))
         self.reference.editingFinished.connect(self._details_changed)
         self.fee = QLineEdit()
         self.fee.setPlaceholderText(_("Ongkir (Rp)"))
