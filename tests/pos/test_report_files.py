@@ -185,7 +185,7 @@ def test_report_command(week, db, tmp_path):  # noqa: F811
     assert bad.returncode == 2 and "tanggal akhir sebelum tanggal awal" in bad.stderr
     empty = _cli(db, "report", "--from", "2020-01-01", "--to", "2020-01-07", "--json")
     assert empty.returncode == 0 and json.loads(empty.stdout)["total"] == 0
-    nowhere = _cli(db, "report", "--week", "2026-W47", "--pdf", "/proc/kasir/x.pdf")
+    nowhere = _cli(db, "--owner-pin", "1234", "report", "--week", "2026-W47", "--pdf", "/proc/kasir/x.pdf")
     assert nowhere.returncode == 2 and "tidak bisa ditulis" in nowhere.stderr
     shop.open_shop(db)
 
