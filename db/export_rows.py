@@ -65,6 +65,19 @@ class PaymentRow(NamedTuple):
     reference: str
 
 
+# What a line's and a receipt's rows both begin with: the receipt, its original, channel, order number,
+# cashier and customer; and the joins that give them, and the period, in the order the sales were made.
+_SALE_HEAD = (
+    'SELECT s."number", s."created_at", s."kind", COALESCE(o."number", \'\'), ch."name", s."source_ref", '
+    'u."name", COALESCE(cu."name", \'\'), '
+)
+_SALE_JOINS = (
+    'LEFT JOIN "sale" o ON o."id" = s."refund_of_id" JOIN "channel" ch ON ch."id" = s."channel_id" '
+    'JOIN "user" u ON u."id" = s."cashier_id" LEFT JOIN "customer" cu ON cu."id" = s."customer_id" '
+)
+_PERIOD = 'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id"'
+
+
 def _stream(row_type: Any, sql: str, since: datetime, until: datetime) -> Iterator[Any]:
     cursor = database.execute_sql(sql.replace("?", database.param), [since, until])
     make = partial(tuple.__new__, row_type)  # a row from the cursor as it is, no Python per field
@@ -76,13 +89,11 @@ def sale_lines(since: datetime, until: datetime) -> Iterator[LineRow]:
     """The lines of the sales and refunds made in [since, until), by sale, in their order on the sale."""
     return _stream(
         LineRow,
-        'SELECT s."number", s."created_at", s."kind", COALESCE(o."number", \'\'), ch."name", s."source_ref", '
-        'u."name", COALESCE(cu."name", \'\'), l."name", l."qty", l."unit_price", l."discount", l."tax", '
-        'l."total", l."cost" FROM "sale" s JOIN "sale_line" l ON l."sale_id" = s."id" '
-        'LEFT JOIN "sale" o ON o."id" = s."refund_of_id" '
-        'JOIN "channel" ch ON ch."id" = s."channel_id" '
-        'JOIN "user" u ON u."id" = s."cashier_id" LEFT JOIN "customer" cu ON cu."id" = s."customer_id" '
-        'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id", l."position"',
+        _SALE_HEAD + 'l."name", l."qty", l."unit_price", l."discount", l."tax", l."total", l."cost" '
+        'FROM "sale" s JOIN "sale_line" l ON l."sale_id" = s."id" '
+        + _SALE_JOINS
+        + _PERIOD
+        + ', l."position"',
         since,
         until,
     )
@@ -92,13 +103,8 @@ def sales(since: datetime, until: datetime) -> Iterator[SaleRow]:
     """The sales and refunds made in [since, until), one row each, in the order they were made."""
     return _stream(
         SaleRow,
-        'SELECT s."number", s."created_at", s."kind", COALESCE(o."number", \'\'), ch."name", s."source_ref", '
-        'u."name", COALESCE(cu."name", \'\'), s."gross" - s."discount", s."service", s."tax", '
-        's."delivery_fee", s."rounding", s."total", s."commission", s."net" - s."delivery_fee" '
-        'FROM "sale" s LEFT JOIN "sale" o ON o."id" = s."refund_of_id" '
-        'JOIN "channel" ch ON ch."id" = s."channel_id" '
-        'JOIN "user" u ON u."id" = s."cashier_id" LEFT JOIN "customer" cu ON cu."id" = s."customer_id" '
-        'WHERE s."created_at" >= ? AND s."created_at" < ? ORDER BY s."id"',
+        _SALE_HEAD + 's."gross" - s."discount", s."service", s."tax", s."delivery_fee", s."rounding", '
+        's."total", s."commission", s."net" - s."delivery_fee" FROM "sale" s ' + _SALE_JOINS + _PERIOD,
         since,
         until,
     )
