@@ -57,8 +57,7 @@ def next_cart(cart: Cart) -> Cart:
 
 def quick_prices(products: list[Product], code: str) -> dict[int, int]:
     """{product id: price} of the counter's quick buttons on channel `code`: the price a line gets there."""
-    channel = channels.get(code)
-    return {p.id: catalog.price_for(p, channel) for p in products}
+    return catalog.prices_for({p.id: int(p.price) for p in products}, channels.get(code))
 
 
 def payment_reference(cart: Cart, method: str) -> str:

@@ -17,7 +17,7 @@ from peewee import JOIN
 
 from db import catalog_rows, counter_rows, fast
 from db.counter_rows import SaleFacts
-from db.models import Channel, ChatText, Customer, Payment, Product, Register, Sale, User, Voucher
+from db.models import Channel, ChatText, Customer, Payment, Register, Sale, User, Voucher
 from pos.catalog import catalog
 from pos.catalog import channel as channels
 from pos.core import clock, settings, staff, till, units
@@ -118,7 +118,7 @@ def catalogue_prices(cart: Cart, channel: Any, found: dict[int, int] | None = No
         found = catalog_rows.prices(
             sorted({ln.product_id for ln in cart.lines if ln.product_id is not None and not ln.reward})
         )
-    prices = {pid: catalog.price_for(Product(id=pid, price=price), channel) for pid, price in found.items()}
+    prices = catalog.prices_for({pid: int(price) for pid, price in found.items()}, channel)
     out: list[int | None] = []
     for line in cart.lines:
         if line.reward:  # a gift: Rp 0, held to its program by gifts.check / stamps.check_claims
